@@ -1,0 +1,3 @@
+from reader.main import run
+
+run()

@@ -1,0 +1,1 @@
+"""Qt without widgets: the application object, controllers, settings, crash handling."""

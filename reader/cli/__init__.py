@@ -1,0 +1,85 @@
+"""The ``folio`` command line, built on the same library API as the window.
+
+Exit codes: 0 success, 1 a user error (one line on stderr, no traceback), 2 a usage error,
+3 an internal error (logged with its traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from reader import __version__
+from reader.cli import articles as articles_commands
+from reader.cli import feeds as feeds_commands
+from reader.cli import saving as saving_commands
+from reader.cli.common import Handler, open_library
+from reader.core.errors import UserError
+
+log = logging.getLogger("reader.cli")
+
+GuiLauncher = Callable[[argparse.Namespace], int]
+
+EPILOG = """\
+With no command, Folio opens its window.
+The library is the file given by --db, else $FOLIO_DB, else library.sqlite in your user data folder.
+Run 'folio COMMAND --help' for the options of a command."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="folio",
+        description="Folio: a reader for saved articles and feeds, private and offline.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"folio {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH", type=Path, help="the library file to use (default: $FOLIO_DB or the user data folder)"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens to stderr")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    gui = sub.add_parser("gui", help="open the window (the default)", description="Open Folio's window.")
+    gui.add_argument("--demo", action="store_true", help="open a temporary library filled with sample articles and feeds")
+    feeds_commands.register(sub)
+    saving_commands.register(sub)
+    articles_commands.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    if args.command in (None, "gui"):
+        if gui is None:
+            print("folio: error: the window is not available here", file=sys.stderr)
+            return 1
+        if args.command is None:
+            args.demo = False
+        return gui(args)
+    handler: Handler = args.handler
+    try:
+        with open_library(args.db) as lib:
+            return handler(lib, args)
+    except UserError as exc:
+        print(f"folio: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("folio: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (``folio list | head``): not an error.
+        return 0
+    except Exception as exc:
+        from reader.cli.common import log_internal_error
+
+        where = log_internal_error(exc)
+        print(f"folio: internal error: {type(exc).__name__}: {exc} (details in {where})", file=sys.stderr)
+        return 3

@@ -1,0 +1,137 @@
+"""What every command shares: opening the library, printing, JSON shapes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from reader.core.types import Article, Feed
+    from reader.library import Library
+
+Handler = Callable[["Library", argparse.Namespace], int]
+Subparsers = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+@contextmanager
+def open_library(path: Path | None) -> Iterator[Library]:
+    from reader.library import Library, default_library_path
+
+    lib = Library(path or default_library_path())
+    try:
+        yield lib
+    finally:
+        lib.close()
+
+
+def iso(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def article_json(article: Article, *, with_content: bool = False) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": article.id,
+        "title": article.title,
+        "url": article.url,
+        "feed_id": article.feed_id,
+        "feed_title": article.feed_title,
+        "author": article.author,
+        "published": iso(article.published),
+        "added": iso(article.added),
+        "updated": iso(article.updated),
+        "language": article.language,
+        "site_name": article.site_name,
+        "word_count": article.word_count,
+        "reading_minutes": article.reading_minutes,
+        "read": article.read,
+        "starred": article.starred,
+        "archived": article.archived,
+        "source": article.source_kind.value,
+        "tags": list(article.tags),
+    }
+    if article.snippet is not None:
+        data["snippet"] = article.snippet
+    if with_content:
+        data["summary"] = article.summary
+        data["note"] = article.note
+        data["text"] = article.text
+        data["html"] = article.content_html
+        data["enclosures"] = [
+            {"url": e.url, "type": e.type, "length": e.length} for e in article.enclosures
+        ]
+    return data
+
+
+def feed_json(feed: Feed) -> dict[str, Any]:
+    return {
+        "id": feed.id,
+        "url": feed.url,
+        "title": feed.title,
+        "site_url": feed.site_url,
+        "folder": feed.folder,
+        "unread": feed.unread,
+        "total": feed.total,
+        "last_fetched": iso(feed.last_fetched),
+        "next_fetch": iso(feed.next_fetch),
+        "last_error": feed.last_error,
+        "error_count": feed.error_count,
+        "disabled": feed.disabled,
+        "fetch_full_text": feed.fetch_full_text,
+        "tags": list(feed.tags),
+    }
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def print_json_line(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+
+
+def short_date(value: datetime | None) -> str:
+    if value is None:
+        return "          "
+    return value.astimezone().strftime("%Y-%m-%d")
+
+
+def article_line(article: Article) -> str:
+    flags = ("*" if article.starred else " ") + (" " if article.read else "•")
+    source = article.feed_title or article.site_name or article.source_kind.value
+    tags = ("  #" + " #".join(article.tags)) if article.tags else ""
+    return f"{article.id:>6} {flags} {short_date(article.sort_date)}  {article.title}  — {source}{tags}"
+
+
+def log_internal_error(exc: BaseException) -> Path:
+    """Write the traceback of a bug to Folio's log file and return its path."""
+    from platformdirs import user_log_path
+
+    from reader import APP_NAME
+
+    folder = user_log_path(APP_NAME, appauthor=False)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "folio.log"
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(f"--- {datetime.now(UTC).isoformat()}\n")
+        handle.write("".join(traceback.format_exception(exc)))
+    return path
+
+
+def parse_ids(values: list[str]) -> list[int]:
+    from reader.core.errors import UserError
+
+    ids: list[int] = []
+    for value in values:
+        if not value.strip().isdigit():
+            raise UserError(f"not an article id: {value!r} (ids are whole numbers; see 'folio list')")
+        ids.append(int(value))
+    return ids

@@ -1,0 +1,1 @@
+"""Plain-Python heart of Folio: types, errors and pure decisions. No Qt, no peewee, no I/O."""

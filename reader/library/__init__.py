@@ -1,0 +1,20 @@
+"""The library API: what the command line and the window both use.
+
+It orchestrates services (network, parsing, extraction) and the store; it knows no Qt.
+"""
+
+from __future__ import annotations
+
+from reader.library.articles import ArticlesMixin
+from reader.library.base import LibraryBase, default_library_path
+from reader.library.feeds import FeedsMixin
+from reader.library.saving import SavingMixin
+
+__all__ = ["Library", "LibraryBase", "default_library_path"]
+
+
+class Library(ArticlesMixin, FeedsMixin, SavingMixin):
+    """One open library file. Open it with ``Library(path)``, close it with ``close()``."""
+
+    def __enter__(self) -> Library:
+        return self

@@ -1,0 +1,104 @@
+"""The open library: its file, database connection, clock and single background writer."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from platformdirs import user_data_path
+
+from reader import APP_NAME
+from reader.store import database as store_database
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+DB_ENV = "FOLIO_DB"
+DB_FILENAME = "library.sqlite"
+
+
+def default_library_path() -> Path:
+    """``$FOLIO_DB`` if set, else ``library.sqlite`` in the platform's user data directory."""
+    override = os.environ.get(DB_ENV)
+    if override:
+        return Path(override).expanduser()
+    return user_data_path(APP_NAME, appauthor=False) / DB_FILENAME
+
+
+class LibraryBase:
+    """Holds the connection. Reads may happen on any thread (WAL keeps them unblocked);
+    background writes go through :meth:`submit_write`, one thread, one transaction each."""
+
+    def __init__(self, path: Path, *, clock: Callable[[], datetime] | None = None) -> None:
+        self.path = Path(path)
+        self._db = store_database.open_database(self.path)
+        self._clock = clock or (lambda: datetime.now(UTC))
+        self._writer: ThreadPoolExecutor | None = None
+        self._writer_lock = threading.Lock()
+        self._listeners: list[Callable[[str, Any], None]] = []
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def close(self) -> None:
+        with self._writer_lock:
+            if self._writer is not None:
+                self._writer.shutdown(wait=True)
+                self._writer = None
+        self._db.close()
+
+    def __enter__(self) -> LibraryBase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return store_database.SCHEMA_VERSION
+
+    def now(self) -> datetime:
+        return self._clock()
+
+    # -- writing ---------------------------------------------------------------------------
+    def transaction(self) -> Any:
+        """A write transaction on the calling thread (one-row user writes, the command line)."""
+        return self._db.atomic("IMMEDIATE")
+
+    def submit_write(self, fn: Callable[[], T]) -> Future[T]:
+        """Run ``fn`` in one transaction on the library's single writer thread."""
+        with self._writer_lock:
+            if self._writer is None:
+                self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="folio-writer")
+            writer = self._writer
+
+        def run() -> T:
+            with self._db.atomic("IMMEDIATE"):
+                return fn()
+
+        return writer.submit(run)
+
+    # -- change notification ------------------------------------------------------------------
+    def add_listener(self, listener: Callable[[str, Any], None]) -> None:
+        """``listener(kind, detail)`` is called after a change ("articles", "feeds", "tags").
+
+        It may be called from the writer thread; the window's controller re-posts it to the
+        GUI thread.
+        """
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: Callable[[str, Any], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def notify(self, kind: str, detail: Any = None) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(kind, detail)
+            except Exception:
+                log.exception("a library listener failed")

@@ -1,0 +1,37 @@
+"""Composition root: parse the command line, then run a command or open the window."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+NO_DISPLAY_MESSAGE = (
+    "folio: no display found; run the window under a display server (for example"
+    " 'xvfb-run folio'), or use the folio command line ('folio --help')."
+)
+
+
+def has_display() -> bool:
+    if sys.platform != "linux":
+        return True
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def open_window(args: argparse.Namespace) -> int:
+    if not has_display():
+        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        return 1
+    # Qt is imported here and only here, so commands that never open the window stay fast.
+    from reader.app.application import run_application
+
+    return run_application(db_path=args.db, demo=bool(getattr(args, "demo", False)))
+
+
+def run(argv: Sequence[str] | None = None) -> None:
+    from reader.cli import main
+
+    sys.exit(main(argv, gui=open_window))

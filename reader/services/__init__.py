@@ -1,0 +1,1 @@
+"""Blocking I/O without Qt, safe on any thread: HTTP, feeds, extraction, formats."""

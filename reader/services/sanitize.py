@@ -1,0 +1,179 @@
+"""Sanitizing article HTML and rendering it as plain text.
+
+Stored HTML never holds script, style, frames, objects, forms, event handlers or
+``javascript:`` URLs; tracking pixels and tracking parameters are removed. Everything the
+reading pane shows has been through :func:`sanitize_html`.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+import lxml.html
+import nh3
+from lxml import etree
+
+from reader.core.urls import normalize_url
+
+_TAGS = {
+    "a", "abbr", "address", "article", "aside", "b", "bdi", "bdo", "blockquote", "br",
+    "caption", "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl",
+    "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img",
+    "ins", "kbd", "li", "mark", "ol", "p", "picture", "pre", "q", "rp", "rt", "ruby", "s",
+    "samp", "section", "small", "source", "span", "strong", "sub", "summary", "sup", "table",
+    "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
+}  # fmt: skip
+_ATTRIBUTES = {
+    "*": {"title", "lang", "dir"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "source": {"srcset", "type", "media"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "col": {"span"},
+    "ol": {"start", "reversed", "type"},
+    "time": {"datetime"},
+    "abbr": {"title"},
+    "blockquote": {"cite"},
+    "q": {"cite"},
+}
+_URL_SCHEMES = {"http", "https", "mailto", "data", "folio-image"}
+# Elements removed with everything inside them, not just unwrapped.
+_CLEAN_CONTENT = {"script", "style", "noscript", "iframe", "object", "embed", "form", "template",
+                  "svg", "math", "button", "select", "textarea", "input", "canvas", "audio",
+                  "video", "head", "title", "nav", "frame", "frameset", "applet"}  # fmt: skip
+
+_PIXEL_SIZES = {"0", "1", "0px", "1px"}
+_TRACKER_HINTS = re.compile(
+    r"(pixel|beacon|tracking|/track/|/open\.gif|feedburner\.com/~r|/~ff/|doubleclick|"
+    r"stats\.wordpress|quantserve|scorecardresearch|pixel\.wp\.com|/emimp/|mf\.gif)",
+    re.IGNORECASE,
+)
+
+
+def _rewrite_attribute(element: str, attribute: str, value: str, base_url: str | None) -> str | None:
+    if attribute in ("href", "src", "cite"):
+        value = value.strip()
+        if value.lower().startswith("data:") and element != "img":
+            return None
+        if base_url and not value.startswith(("#", "data:", "mailto:", "folio-image:")):
+            value = urljoin(base_url, value)
+        if value.startswith(("http://", "https://")):
+            value = normalize_url(value) if attribute == "href" else value
+        return value
+    return value
+
+
+def _is_tracking_pixel(img: etree._Element) -> bool:
+    width = (img.get("width") or "").strip()
+    height = (img.get("height") or "").strip()
+    if width in _PIXEL_SIZES or height in _PIXEL_SIZES:
+        return True
+    return bool(_TRACKER_HINTS.search(img.get("src") or ""))
+
+
+def _drop_pixels(html: str) -> str:
+    if "<img" not in html.lower():
+        return html
+    try:
+        fragment = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return html
+    removed = False
+    for img in fragment.iter("img"):
+        if _is_tracking_pixel(img):
+            img.drop_tree()
+            removed = True
+    if not removed:
+        return html
+    inner = (fragment.text or "") + "".join(
+        etree.tostring(child, encoding="unicode", method="html") for child in fragment
+    )
+    return inner
+
+
+def sanitize_html(html: str, base_url: str | None = None) -> str:
+    """Safe HTML for storage and display; relative links resolved against ``base_url``."""
+    if not html:
+        return ""
+    cleaned: str = nh3.clean(
+        html,
+        tags=_TAGS,
+        clean_content_tags=_CLEAN_CONTENT,
+        attributes=_ATTRIBUTES,
+        url_schemes=_URL_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+        attribute_filter=lambda element, attribute, value: _rewrite_attribute(
+            element, attribute, value, base_url
+        ),
+    )
+    return _drop_pixels(cleaned).strip()
+
+
+_BLOCK = {"p", "div", "section", "article", "blockquote", "pre", "ul", "ol", "dl", "table",
+          "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "details", "address",
+          "header", "footer", "aside", "main"}  # fmt: skip
+_LINE = {"li", "tr", "dt", "dd", "caption", "summary"}
+_SKIP = {"script", "style", "noscript", "template", "head", "title"}
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of an HTML fragment: paragraphs separated by blank lines, list items as
+    ``- item``. Used for search and word counts, never for display."""
+    if not html or not html.strip():
+        return ""
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return re.sub(r"<[^>]+>", " ", html).strip()
+    blocks: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        text = re.sub(r"[ \t\r\f\v\u00a0]+", " ", "".join(current)).strip()
+        text = "\n".join(line.strip() for line in text.split("\n")).strip()
+        if text:
+            blocks.append(text)
+        current.clear()
+
+    def walk(el: etree._Element) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in _SKIP:
+            if el.tail:
+                current.append(el.tail)
+            return
+        block = tag in _BLOCK or tag in _LINE
+        if block:
+            flush()
+        if tag == "li":
+            current.append("- ")
+        if tag == "br":
+            current.append("\n")
+        elif tag == "img" and el.get("alt") and not current:
+            pass
+        if el.text:
+            current.append(el.text)
+        for child in el:
+            walk(child)
+        if tag in ("td", "th"):
+            current.append("\t")
+        if block:
+            flush()
+        if el.tail:
+            current.append(el.tail)
+
+    walk(root)
+    flush()
+    return "\n\n".join(blocks)
+
+
+def text_to_html(text: str) -> str:
+    """Plain text as safe HTML paragraphs (blank lines separate paragraphs)."""
+    import html as html_module
+
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return "\n".join(
+        "<p>" + html_module.escape(p).replace("\n", "<br>") + "</p>" for p in paragraphs
+    )

@@ -1,0 +1,136 @@
+"""Opening a library file: pragmas, schema creation, migrations and backups."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import peewee
+
+from reader.core.errors import LibraryError, SchemaTooNewError
+from reader.store.models import MODELS, database_proxy
+from reader.store.search_index import CREATE_FTS_SQL
+
+log = logging.getLogger(__name__)
+
+PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": "normal",
+    # Writers queue behind each other for up to 10 s instead of failing with "database is
+    # locked"; with one writer thread this only matters for a second process.
+    "busy_timeout": 10_000,
+    "cache_size": -32_000,
+    "temp_store": "memory",
+}
+
+Step = Callable[[peewee.SqliteDatabase], None]
+
+
+def _v1_to_v2(db: peewee.SqliteDatabase) -> None:
+    """Saved searches (smart views) and rules."""
+    db.execute_sql(
+        'CREATE TABLE "saved_search" ("id" INTEGER NOT NULL PRIMARY KEY,'
+        ' "name" TEXT NOT NULL COLLATE NOCASE, "query" TEXT NOT NULL,'
+        ' "position" INTEGER NOT NULL DEFAULT 0)'
+    )
+    db.execute_sql('CREATE UNIQUE INDEX "saved_search_name" ON "saved_search" ("name")')
+    db.execute_sql(
+        'CREATE TABLE "rule" ("id" INTEGER NOT NULL PRIMARY KEY, "query" TEXT NOT NULL,'
+        ' "action" TEXT NOT NULL, "argument" TEXT, "enabled" INTEGER NOT NULL DEFAULT 1,'
+        ' "position" INTEGER NOT NULL DEFAULT 0)'
+    )
+
+
+# Append-only: step i takes a library from version i + 1 to version i + 2. Steps name tables
+# and columns as strings, never through model classes, because the models always describe the
+# newest schema.
+MIGRATIONS: list[Step] = [_v1_to_v2]
+SCHEMA_VERSION = len(MIGRATIONS) + 1
+
+
+def _user_version(db: peewee.SqliteDatabase) -> int:
+    return int(db.execute_sql("PRAGMA user_version").fetchone()[0])
+
+
+def _has_tables(db: peewee.SqliteDatabase) -> bool:
+    row = db.execute_sql(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchone()
+    return bool(row[0])
+
+
+def backup_path_for(path: Path, version: int) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    return path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of a live database through SQLite's online backup API."""
+    src = sqlite3.connect(str(source))
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
+def _create(db: peewee.SqliteDatabase) -> None:
+    with db.atomic():
+        db.create_tables(MODELS)
+        db.execute_sql(CREATE_FTS_SQL)
+        db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _migrate(db: peewee.SqliteDatabase, path: Path, version: int) -> None:
+    backup = backup_path_for(path, version)
+    copy_database(path, backup)
+    log.info("library at version %d, migrating to %d; backup in %s", version, SCHEMA_VERSION, backup)
+    for number in range(version, SCHEMA_VERSION):
+        step = MIGRATIONS[number - 1]
+        with db.atomic():
+            step(db)
+            db.execute_sql(f"PRAGMA user_version = {number + 1}")
+
+
+def open_database(path: Path) -> peewee.SqliteDatabase:
+    """Open (creating if needed) the library at ``path`` and bring its schema up to date."""
+    path = Path(path)
+    if path.exists() and path.is_dir():
+        raise LibraryError(f"{path} is a folder, not a library file")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LibraryError(f"cannot create the folder for the library {path}: {exc.strerror}") from exc
+    db = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    try:
+        db.connect()
+        version = _user_version(db)
+        if version > SCHEMA_VERSION:
+            raise SchemaTooNewError(
+                f"{path} was written by a newer Folio (library version {version}, this Folio"
+                f" reads up to {SCHEMA_VERSION}); update Folio to open it"
+            )
+        database_proxy.initialize(db)
+        if version == 0:
+            if _has_tables(db):
+                raise LibraryError(f"{path} is an SQLite database but not a Folio library")
+            _create(db)
+        elif version < SCHEMA_VERSION:
+            _migrate(db, path, version)
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise LibraryError(f"cannot open the library {path}: {exc}") from exc
+    except peewee.DatabaseError as exc:
+        db.close()
+        raise LibraryError(f"cannot open the library {path}: {exc}") from exc
+    except BaseException:
+        db.close()
+        raise
+    return db

@@ -1,0 +1,203 @@
+"""Feeds and folders."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+
+import peewee
+
+from reader.core.errors import DuplicateError, NotFoundError, UserError
+from reader.core.types import Feed, Folder
+from reader.store import models as m
+from reader.store.articles import delete_articles
+from reader.store.convert import feed_from_row
+
+
+def _folder_paths() -> dict[int, str]:
+    rows = {f.id: f for f in m.Folder.select()}
+    paths: dict[int, str] = {}
+
+    def path(folder_id: int, seen: frozenset[int] = frozenset()) -> str:
+        if folder_id in paths:
+            return paths[folder_id]
+        row = rows[folder_id]
+        if row.parent_id is None or row.parent_id in seen or row.parent_id not in rows:
+            result = row.name
+        else:
+            result = path(row.parent_id, seen | {folder_id}) + "/" + row.name
+        paths[folder_id] = result
+        return result
+
+    for folder_id in rows:
+        path(folder_id)
+    return paths
+
+
+def list_folders() -> list[Folder]:
+    query = m.Folder.select().order_by(m.Folder.position, peewee.fn.lower(m.Folder.name))
+    return [Folder(f.id, f.name, f.parent_id, f.position) for f in query]
+
+
+def folder_path(folder_id: int) -> str:
+    return _folder_paths()[folder_id]
+
+
+def find_folder(path: str) -> int | None:
+    """The folder at ``path`` ("News/Tech"), or None."""
+    parent: int | None = None
+    for part in _split_path(path):
+        cond = m.Folder.parent.is_null() if parent is None else m.Folder.parent == parent
+        row = m.Folder.select(m.Folder.id).where(cond & (m.Folder.name == part)).first()
+        if row is None:
+            return None
+        parent = row.id
+    return parent
+
+
+def _split_path(path: str) -> list[str]:
+    parts = [" ".join(p.split()) for p in path.split("/")]
+    parts = [p for p in parts if p]
+    if not parts:
+        raise UserError("a folder name cannot be empty")
+    return parts
+
+
+def ensure_folder(path: str) -> int:
+    """The folder at ``path``, created (with its parents) if missing."""
+    parent: int | None = None
+    for part in _split_path(path):
+        cond = m.Folder.parent.is_null() if parent is None else m.Folder.parent == parent
+        row = m.Folder.select(m.Folder.id).where(cond & (m.Folder.name == part)).first()
+        if row is None:
+            position = m.Folder.select().where(cond).count()
+            row = m.Folder.create(name=part, parent=parent, position=position)
+        parent = row.id
+    assert parent is not None
+    return parent
+
+
+def rename_folder(folder_id: int, name: str) -> None:
+    name = " ".join(name.split())
+    if not name or "/" in name:
+        raise UserError("a folder name cannot be empty or contain '/'")
+    if not m.Folder.update(name=name).where(m.Folder.id == folder_id).execute():
+        raise NotFoundError(f"no folder with id {folder_id}")
+
+
+def move_folder(folder_id: int, parent_id: int | None) -> None:
+    if parent_id is not None:
+        from reader.store.articles import folder_and_descendants
+
+        if parent_id in folder_and_descendants(folder_id):
+            raise UserError("a folder cannot be moved into itself")
+    m.Folder.update(parent=parent_id).where(m.Folder.id == folder_id).execute()
+
+
+def delete_folder(folder_id: int) -> None:
+    """Delete a folder; its feeds (and those of its subfolders) move to the top level."""
+    if m.Folder.get_or_none(m.Folder.id == folder_id) is None:
+        raise NotFoundError(f"no folder with id {folder_id}")
+    m.Folder.delete().where(m.Folder.id == folder_id).execute()
+
+
+def add_feed(url: str, *, title: str = "", site_url: str | None = None, folder_id: int | None = None, now: datetime) -> int:
+    if m.Feed.select().where(m.Feed.url == url).exists():
+        raise DuplicateError(f"already subscribed to {url}")
+    position = m.Feed.select().count()
+    row = m.Feed.create(url=url, title=title, site_url=site_url, folder=folder_id, position=position, added=now)
+    return int(row.id)
+
+
+def find_feed(url: str) -> int | None:
+    found = m.Feed.select(m.Feed.id).where(m.Feed.url == url).scalar()
+    return int(found) if found is not None else None
+
+
+def _counts(feed_ids: list[int] | None = None) -> tuple[dict[int, int], dict[int, int]]:
+    unread_expr = peewee.fn.SUM(peewee.Case(None, [(m.Article.read == False, 1)], 0))  # noqa: E712
+    query = m.Article.select(m.Article.feed, peewee.fn.COUNT(m.Article.id), unread_expr).where(
+        m.Article.feed.is_null(False)
+    )
+    if feed_ids is not None:
+        query = query.where(m.Article.feed.in_(feed_ids))
+    unread: dict[int, int] = {}
+    total: dict[int, int] = {}
+    for feed_id, count, unread_count in query.group_by(m.Article.feed).tuples():
+        total[feed_id] = int(count)
+        unread[feed_id] = int(unread_count or 0)
+    return unread, total
+
+
+def _feed_tags() -> dict[int, tuple[str, ...]]:
+    result: dict[int, list[str]] = defaultdict(list)
+    for feed_id, name in m.FeedTag.select(m.FeedTag.feed_id, m.Tag.name).join(m.Tag).tuples():
+        result[feed_id].append(name)
+    return {k: tuple(sorted(v)) for k, v in result.items()}
+
+
+def list_feeds() -> list[Feed]:
+    paths = _folder_paths()
+    unread, total = _counts()
+    tags = _feed_tags()
+    rows = m.Feed.select().order_by(m.Feed.position, peewee.fn.lower(m.Feed.title))
+    return [
+        feed_from_row(
+            r,
+            folder=paths.get(r.folder_id) if r.folder_id else None,
+            unread=unread.get(r.id, 0),
+            total=total.get(r.id, 0),
+            tags=tags.get(r.id, ()),
+        )
+        for r in rows
+    ]
+
+
+def get_feed(feed_id: int) -> Feed:
+    row = m.Feed.get_or_none(m.Feed.id == feed_id)
+    if row is None:
+        raise NotFoundError(f"no feed with id {feed_id}")
+    unread, total = _counts([feed_id])
+    folder = _folder_paths().get(row.folder_id) if row.folder_id else None
+    return feed_from_row(
+        row,
+        folder=folder,
+        unread=unread.get(feed_id, 0),
+        total=total.get(feed_id, 0),
+        tags=_feed_tags().get(feed_id, ()),
+    )
+
+
+def update_feed(feed_id: int, **fields: object) -> None:
+    """Set columns of a feed by name (title, url, folder, etag, error_count, …)."""
+    if "url" in fields:
+        other = m.Feed.select(m.Feed.id).where((m.Feed.url == fields["url"]) & (m.Feed.id != feed_id)).scalar()
+        if other is not None:
+            raise DuplicateError(f"another feed already has the address {fields['url']}")
+    if not m.Feed.update(**fields).where(m.Feed.id == feed_id).execute():
+        raise NotFoundError(f"no feed with id {feed_id}")
+
+
+def remove_feed(feed_id: int) -> int:
+    """Remove a feed and its articles, except those the user starred or tagged, which become
+    saved articles. Returns the number of articles deleted."""
+    if m.Feed.get_or_none(m.Feed.id == feed_id) is None:
+        raise NotFoundError(f"no feed with id {feed_id}")
+    keep = m.Article.select(m.Article.id).where(
+        (m.Article.feed == feed_id)
+        & ((m.Article.starred == True) | m.Article.id.in_(m.ArticleTag.select(m.ArticleTag.article)))  # noqa: E712
+    )
+    m.Article.update(feed=None).where(m.Article.id.in_(keep)).execute()
+    doomed = [r for (r,) in m.Article.select(m.Article.id).where(m.Article.feed == feed_id).tuples()]
+    deleted = delete_articles(doomed)
+    m.Feed.delete().where(m.Feed.id == feed_id).execute()
+    return deleted
+
+
+def set_feed_tags(feed_id: int, names: list[str]) -> None:
+    from reader.store.tags import get_or_create_tag
+
+    m.FeedTag.delete().where(m.FeedTag.feed == feed_id).execute()
+    for name in names:
+        tag = get_or_create_tag(name)
+        m.FeedTag.insert(feed=feed_id, tag=tag.id).on_conflict_ignore().execute()

@@ -1,0 +1,1 @@
+"""Widgets, item models, delegates and dialogs. GUI thread only."""

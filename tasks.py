@@ -1,0 +1,90 @@
+"""Set-up and checks with nothing but Python: ``python3 tasks.py run`` or ``python3 tasks.py test``.
+
+Each command first creates or refreshes ``.venv`` from pyproject.toml (only when pyproject.toml
+changed since the last install), then runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".folio-installed"
+
+
+def _wanted_stamp() -> str:
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    return f"{digest} {sys.version_info[:2]}"
+
+
+def ensure_venv() -> None:
+    if sys.version_info < (3, 11):
+        sys.exit(f"Folio needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
+    if STAMP.exists() and STAMP.read_text() == _wanted_stamp() and PYTHON.exists():
+        return
+    if not PYTHON.exists():
+        print("Creating .venv …", flush=True)
+        try:
+            venv.EnvBuilder(with_pip=True, clear=VENV.exists()).create(VENV)
+        except (subprocess.CalledProcessError, OSError) as exc:
+            sys.exit(
+                f"Could not create .venv ({exc}). On Debian or Ubuntu install the venv module"
+                " first: apt install python3-venv"
+            )
+    print("Installing Folio and its test tools into .venv …", flush=True)
+    pip = [str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    subprocess.run([*pip, "--upgrade", "pip"], check=True)
+    subprocess.run([*pip, "--editable", f"{ROOT}[test]"], check=True)
+    STAMP.write_text(_wanted_stamp())
+
+
+def _run(*args: str, env: dict[str, str] | None = None) -> int:
+    print("$", " ".join(args), flush=True)
+    return subprocess.run(args, cwd=ROOT, env=env, check=False).returncode
+
+
+def run_app(extra: list[str]) -> int:
+    ensure_venv()
+    return _run(str(PYTHON), str(ROOT / "main.py"), *(extra or ["gui"]))
+
+
+def run_tests(extra: list[str]) -> int:
+    ensure_venv()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    checks = [
+        (str(BIN / "ruff"), "check", "."),
+        (str(BIN / "ruff"), "format", "--check", "."),
+        (str(BIN / "lint-imports"),),
+        (str(BIN / "mypy"),),
+    ]
+    failed = [" ".join(Path(c[0]).name for c in [check]) for check in checks if _run(*check, env=env)]
+    code = _run(str(PYTHON), "-m", "pytest", *extra, env=env)
+    if failed:
+        print("Failed checks:", ", ".join(failed), flush=True)
+        return 1
+    return code
+
+
+def main() -> int:
+    if len(sys.argv) < 2 or sys.argv[1] not in ("run", "test", "setup"):
+        print(__doc__)
+        return 2
+    command, extra = sys.argv[1], sys.argv[2:]
+    if command == "setup":
+        ensure_venv()
+        return 0
+    if command == "run":
+        return run_app(extra)
+    return run_tests(extra)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
