@@ -52,6 +52,29 @@ class ArticleInput:
 
 
 @dataclass(frozen=True, slots=True)
+class ExtractedPage:
+    """What extraction made of a page or a text: the article and its metadata.
+
+    ``html`` is sanitized; ``text`` is its plain text (paragraphs separated by blank lines).
+    ``method`` names what produced the body ("trafilatura", "readability", "body", "plain-text",
+    "markdown"); ``notes`` are things the user should hear ("fell back to the whole page").
+    """
+
+    title: str
+    html: str
+    text: str
+    url: str | None = None
+    author: str | None = None
+    published: datetime | None = None
+    site_name: str | None = None
+    language: str | None = None
+    image_url: str | None = None
+    description: str | None = None
+    method: str = ""
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Folder:
     id: int
     name: str

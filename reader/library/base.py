@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
@@ -82,6 +82,16 @@ class LibraryBase:
                 return fn()
 
         return writer.submit(run)
+
+    # -- hooks that feature mixins fill in ---------------------------------------------------
+    def on_articles_added(self, article_ids: Sequence[int]) -> None:
+        """Called after new articles were committed (refresh, save, import): rules run here."""
+
+    def fetch_full_text_for(self, article_ids: Sequence[int]) -> list[str]:
+        """Fetch and extract the linked pages of feed articles whose feed asks for full text.
+
+        Returns one message per article that failed (its summary is kept)."""
+        raise NotImplementedError
 
     # -- change notification ------------------------------------------------------------------
     def add_listener(self, listener: Callable[[str, Any], None]) -> None:
