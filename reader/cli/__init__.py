@@ -38,12 +38,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"folio {__version__}")
     parser.add_argument(
-        "--db", metavar="PATH", type=Path, help="the library file to use (default: $FOLIO_DB or the user data folder)"
+        "--db",
+        metavar="PATH",
+        type=Path,
+        help="the library file to use (default: $FOLIO_DB or the user data folder)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log what happens to stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    gui = sub.add_parser("gui", help="open the window (the default)", description="Open Folio's window.")
-    gui.add_argument("--demo", action="store_true", help="open a temporary library filled with sample articles and feeds")
+    gui = sub.add_parser(
+        "gui", help="open the window (the default)", description="Open Folio's window."
+    )
+    gui.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a temporary library filled with sample articles and feeds",
+    )
     feeds_commands.register(sub)
     saving_commands.register(sub)
     articles_commands.register(sub)
@@ -81,5 +90,8 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None) -
         from reader.cli.common import log_internal_error
 
         where = log_internal_error(exc)
-        print(f"folio: internal error: {type(exc).__name__}: {exc} (details in {where})", file=sys.stderr)
+        print(
+            f"folio: internal error: {type(exc).__name__}: {exc} (details in {where})",
+            file=sys.stderr,
+        )
         return 3

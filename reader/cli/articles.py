@@ -27,14 +27,18 @@ def _positive(value: str) -> int:
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("list", help="list articles, newest first", description="List articles, newest first.")
+    p = sub.add_parser(
+        "list", help="list articles, newest first", description="List articles, newest first."
+    )
     p.add_argument("--unread", action="store_true", help="only unread articles")
     p.add_argument("--starred", action="store_true", help="only starred articles")
     p.add_argument("--archived", action="store_true", help="only archived articles")
     p.add_argument("--saved", action="store_true", help="only saved articles (not from feeds)")
     p.add_argument("--tag", metavar="T", help="only articles with this tag")
     p.add_argument("--feed", metavar="ID", type=int, help="only articles of this feed")
-    p.add_argument("--limit", metavar="N", type=_positive, default=50, help="at most N articles (default 50)")
+    p.add_argument(
+        "--limit", metavar="N", type=_positive, default=50, help="at most N articles (default 50)"
+    )
     p.add_argument("--oldest-first", action="store_true", help="oldest first")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_list)
@@ -55,28 +59,40 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_search)
 
-    p = sub.add_parser("tag", help="add or remove tags", description="Add tags to an article, or remove them.")
+    p = sub.add_parser(
+        "tag", help="add or remove tags", description="Add tags to an article, or remove them."
+    )
     p.add_argument("id", metavar="ID")
     p.add_argument("tags", metavar="TAG", nargs="+")
     p.add_argument("--remove", action="store_true", help="remove these tags instead")
     p.set_defaults(handler=cmd_tag)
 
-    p = sub.add_parser("tags", help="list tags with counts", description="List tags with their counts.")
+    p = sub.add_parser(
+        "tags", help="list tags with counts", description="List tags with their counts."
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_tags)
 
-    p = sub.add_parser("mark", help="mark articles read, starred, archived…", description="Change the state of articles.")
+    p = sub.add_parser(
+        "mark",
+        help="mark articles read, starred, archived…",
+        description="Change the state of articles.",
+    )
     p.add_argument("ids", metavar="ID", nargs="+")
     state = p.add_mutually_exclusive_group(required=True)
     for flag in ("read", "unread", "star", "unstar", "archive", "unarchive"):
         state.add_argument(f"--{flag}", dest="state", action="store_const", const=flag)
     p.set_defaults(handler=cmd_mark)
 
-    p = sub.add_parser("delete", help="delete articles", description="Delete articles from the library.")
+    p = sub.add_parser(
+        "delete", help="delete articles", description="Delete articles from the library."
+    )
     p.add_argument("ids", metavar="ID", nargs="+")
     p.set_defaults(handler=cmd_delete)
 
-    p = sub.add_parser("stats", help="library statistics", description="Show what the library holds.")
+    p = sub.add_parser(
+        "stats", help="library statistics", description="Show what the library holds."
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_stats)
 
@@ -163,7 +179,12 @@ def cmd_tag(lib: Library, args: argparse.Namespace) -> int:
 def cmd_tags(lib: Library, args: argparse.Namespace) -> int:
     tags = lib.list_tags()
     if args.json:
-        print_json([{"id": t.id, "name": t.name, "color": t.color, "total": t.total, "unread": t.unread} for t in tags])
+        print_json(
+            [
+                {"id": t.id, "name": t.name, "color": t.color, "total": t.total, "unread": t.unread}
+                for t in tags
+            ]
+        )
     else:
         for tag in tags:
             print(f"{tag.name}  ({tag.total}, {tag.unread} unread)")

@@ -108,7 +108,8 @@ def article_line(article: Article) -> str:
     flags = ("*" if article.starred else " ") + (" " if article.read else "•")
     source = article.feed_title or article.site_name or article.source_kind.value
     tags = ("  #" + " #".join(article.tags)) if article.tags else ""
-    return f"{article.id:>6} {flags} {short_date(article.sort_date)}  {article.title}  — {source}{tags}"
+    date = short_date(article.sort_date)
+    return f"{article.id:>6} {flags} {date}  {article.title}  — {source}{tags}"
 
 
 def log_internal_error(exc: BaseException) -> Path:
@@ -132,6 +133,8 @@ def parse_ids(values: list[str]) -> list[int]:
     ids: list[int] = []
     for value in values:
         if not value.strip().isdigit():
-            raise UserError(f"not an article id: {value!r} (ids are whole numbers; see 'folio list')")
+            raise UserError(
+                f"not an article id: {value!r} (ids are whole numbers; see 'folio list')"
+            )
         ids.append(int(value))
     return ids

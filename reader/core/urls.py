@@ -52,10 +52,16 @@ def normalize_url(url: str) -> str:
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return url
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_param(k)]
+    query = [
+        (k, v)
+        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not is_tracking_param(k)
+    ]
     netloc = parts.netloc.lower()
     scheme = parts.scheme.lower()
-    if (scheme == "http" and netloc.endswith(":80")) or (scheme == "https" and netloc.endswith(":443")):
+    if (scheme == "http" and netloc.endswith(":80")) or (
+        scheme == "https" and netloc.endswith(":443")
+    ):
         netloc = netloc.rsplit(":", 1)[0]
     path = parts.path or "/"
     return urlunsplit((scheme, netloc, path, urlencode(query, doseq=True), ""))

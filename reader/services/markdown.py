@@ -8,7 +8,18 @@ import lxml.html
 from lxml import etree
 
 _HEADINGS = {"h1": "#", "h2": "##", "h3": "###", "h4": "####", "h5": "#####", "h6": "######"}
-_BLOCKS = {"p", "div", "section", "article", "figure", "figcaption", "table", "tr", "details", "summary"}
+_BLOCKS = {
+    "p",
+    "div",
+    "section",
+    "article",
+    "figure",
+    "figcaption",
+    "table",
+    "tr",
+    "details",
+    "summary",
+}
 
 
 def _escape(text: str) -> str:
@@ -52,7 +63,9 @@ def _render_block(el: etree._Element, out: list[str], depth: int = 0) -> None:
     elif tag == "blockquote":
         inner: list[str] = []
         _render_children(el, inner, depth)
-        out.append("\n".join("> " + line if line else ">" for line in "\n\n".join(inner).split("\n")))
+        out.append(
+            "\n".join("> " + line if line else ">" for line in "\n\n".join(inner).split("\n"))
+        )
     elif tag in ("ul", "ol"):
         lines: list[str] = []
         for number, li in enumerate((c for c in el if c.tag == "li"), start=1):
@@ -72,7 +85,12 @@ def _render_block(el: etree._Element, out: list[str], depth: int = 0) -> None:
         out.append("---")
     elif tag in _BLOCKS or tag == "":
         has_blocks = any(
-            isinstance(c.tag, str) and (c.tag in _BLOCKS or c.tag in _HEADINGS or c.tag in ("ul", "ol", "pre", "blockquote", "hr"))
+            isinstance(c.tag, str)
+            and (
+                c.tag in _BLOCKS
+                or c.tag in _HEADINGS
+                or c.tag in ("ul", "ol", "pre", "blockquote", "hr")
+            )
             for c in el
         )
         if has_blocks:

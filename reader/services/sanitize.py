@@ -52,7 +52,9 @@ _TRACKER_HINTS = re.compile(
 )
 
 
-def _rewrite_attribute(element: str, attribute: str, value: str, base_url: str | None) -> str | None:
+def _rewrite_attribute(
+    element: str, attribute: str, value: str, base_url: str | None
+) -> str | None:
     if attribute in ("href", "src", "cite"):
         value = value.strip()
         if value.lower().startswith("data:") and element != "img":
@@ -87,10 +89,9 @@ def _drop_pixels(html: str) -> str:
             removed = True
     if not removed:
         return html
-    inner = (fragment.text or "") + "".join(
+    return (fragment.text or "") + "".join(
         etree.tostring(child, encoding="unicode", method="html") for child in fragment
     )
-    return inner
 
 
 def sanitize_html(html: str, base_url: str | None = None) -> str:

@@ -69,9 +69,7 @@ def _where(flt: ArticleFilter) -> peewee.Expression | None:
         conditions.append(m.Article.feed.in_(feeds))
     if flt.tag is not None:
         tagged = (
-            m.ArticleTag.select(m.ArticleTag.article_id)
-            .join(m.Tag)
-            .where(m.Tag.name == flt.tag)
+            m.ArticleTag.select(m.ArticleTag.article_id).join(m.Tag).where(m.Tag.name == flt.tag)
         )
         conditions.append(m.Article.id.in_(tagged))
     if flt.since is not None:
@@ -253,7 +251,12 @@ def insert_article(
         m.ArticleTag.insert(article=row.id, tag=tag.id).on_conflict_ignore().execute()
         names.append(tag.name)
     search_index.index_article(
-        m.database_proxy.obj, row.id, item.title, item.author, item.text, sorted(set(names))
+        m.database_proxy.obj,
+        article_id=row.id,
+        title=item.title,
+        author=item.author,
+        text=item.text,
+        tags=sorted(set(names)),
     )
     return int(row.id)
 
@@ -293,9 +296,18 @@ def update_article(article_id: int, item: ArticleInput, *, entry_key: str | None
     if entry_key is not None:
         fields[m.Article.entry_key] = entry_key
     m.Article.update(fields).where(m.Article.id == article_id).execute()
-    m.ArticleContent.insert(article=article_id, html=item.content_html, text=item.text).on_conflict_replace().execute()
+    m.ArticleContent.insert(
+        article=article_id, html=item.content_html, text=item.text
+    ).on_conflict_replace().execute()
     tags = tags_for_articles([article_id]).get(article_id, ())
-    search_index.index_article(m.database_proxy.obj, article_id, item.title, item.author, item.text, tags)
+    search_index.index_article(
+        m.database_proxy.obj,
+        article_id=article_id,
+        title=item.title,
+        author=item.author,
+        text=item.text,
+        tags=tags,
+    )
     return True
 
 
@@ -328,7 +340,9 @@ def existing_ids(article_ids: Sequence[int]) -> set[int]:
     found: set[int] = set()
     for start in range(0, len(article_ids), 500):
         chunk = list(article_ids[start : start + 500])
-        found.update(r for (r,) in m.Article.select(m.Article.id).where(m.Article.id.in_(chunk)).tuples())
+        found.update(
+            r for (r,) in m.Article.select(m.Article.id).where(m.Article.id.in_(chunk)).tuples()
+        )
     return found
 
 
@@ -357,13 +371,17 @@ def set_note(article_id: int, note: str | None) -> None:
 
 def stats(path: Path, schema_version: int) -> Stats:
     a = m.Article
-    row = a.select(
-        peewee.fn.COUNT(a.id),
-        peewee.fn.SUM(peewee.Case(None, [(a.read == False, 1)], 0)),  # noqa: E712
-        peewee.fn.SUM(peewee.Case(None, [(a.starred == True, 1)], 0)),  # noqa: E712
-        peewee.fn.SUM(peewee.Case(None, [(a.archived == True, 1)], 0)),  # noqa: E712
-        peewee.fn.SUM(peewee.Case(None, [(a.feed.is_null(), 1)], 0)),
-    ).tuples().first()
+    row = (
+        a.select(
+            peewee.fn.COUNT(a.id),
+            peewee.fn.SUM(peewee.Case(None, [(a.read == False, 1)], 0)),  # noqa: E712
+            peewee.fn.SUM(peewee.Case(None, [(a.starred == True, 1)], 0)),  # noqa: E712
+            peewee.fn.SUM(peewee.Case(None, [(a.archived == True, 1)], 0)),  # noqa: E712
+            peewee.fn.SUM(peewee.Case(None, [(a.feed.is_null(), 1)], 0)),
+        )
+        .tuples()
+        .first()
+    )
     total, unread, starred, archived, saved = (int(v or 0) for v in row)
     size = 0
     for suffix in ("", "-wal"):
@@ -385,5 +403,9 @@ def stats(path: Path, schema_version: int) -> Stats:
 
 
 def source_kind_counts() -> dict[SourceKind, int]:
-    query = m.Article.select(m.Article.source_kind, peewee.fn.COUNT(m.Article.id)).group_by(m.Article.source_kind).tuples()
+    query = (
+        m.Article.select(m.Article.source_kind, peewee.fn.COUNT(m.Article.id))
+        .group_by(m.Article.source_kind)
+        .tuples()
+    )
     return {SourceKind(k): int(n) for k, n in query}

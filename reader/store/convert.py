@@ -62,7 +62,9 @@ def article_from_row(
     )
 
 
-def feed_from_row(row: m.Feed, *, folder: str | None, unread: int, total: int, tags: tuple[str, ...] = ()) -> Feed:
+def feed_from_row(
+    row: m.Feed, *, folder: str | None, unread: int, total: int, tags: tuple[str, ...] = ()
+) -> Feed:
     return Feed(
         id=row.id,
         url=row.url,

@@ -91,7 +91,9 @@ def _create(db: peewee.SqliteDatabase) -> None:
 def _migrate(db: peewee.SqliteDatabase, path: Path, version: int) -> None:
     backup = backup_path_for(path, version)
     copy_database(path, backup)
-    log.info("library at version %d, migrating to %d; backup in %s", version, SCHEMA_VERSION, backup)
+    log.info(
+        "library at version %d, migrating to %d; backup in %s", version, SCHEMA_VERSION, backup
+    )
     for number in range(version, SCHEMA_VERSION):
         step = MIGRATIONS[number - 1]
         with db.atomic():
@@ -107,7 +109,9 @@ def open_database(path: Path) -> peewee.SqliteDatabase:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise LibraryError(f"cannot create the folder for the library {path}: {exc.strerror}") from exc
+        raise LibraryError(
+            f"cannot create the folder for the library {path}: {exc.strerror}"
+        ) from exc
     db = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
     try:
         db.connect()

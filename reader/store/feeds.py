@@ -23,7 +23,7 @@ def _folder_paths() -> dict[int, str]:
             return paths[folder_id]
         row = rows[folder_id]
         if row.parent_id is None or row.parent_id in seen or row.parent_id not in rows:
-            result = row.name
+            result = str(row.name)
         else:
             result = path(row.parent_id, seen | {folder_id}) + "/" + row.name
         paths[folder_id] = result
@@ -101,11 +101,20 @@ def delete_folder(folder_id: int) -> None:
     m.Folder.delete().where(m.Folder.id == folder_id).execute()
 
 
-def add_feed(url: str, *, title: str = "", site_url: str | None = None, folder_id: int | None = None, now: datetime) -> int:
+def add_feed(
+    url: str,
+    *,
+    title: str = "",
+    site_url: str | None = None,
+    folder_id: int | None = None,
+    now: datetime,
+) -> int:
     if m.Feed.select().where(m.Feed.url == url).exists():
         raise DuplicateError(f"already subscribed to {url}")
     position = m.Feed.select().count()
-    row = m.Feed.create(url=url, title=title, site_url=site_url, folder=folder_id, position=position, added=now)
+    row = m.Feed.create(
+        url=url, title=title, site_url=site_url, folder=folder_id, position=position, added=now
+    )
     return int(row.id)
 
 
@@ -171,7 +180,11 @@ def get_feed(feed_id: int) -> Feed:
 def update_feed(feed_id: int, **fields: object) -> None:
     """Set columns of a feed by name (title, url, folder, etag, error_count, …)."""
     if "url" in fields:
-        other = m.Feed.select(m.Feed.id).where((m.Feed.url == fields["url"]) & (m.Feed.id != feed_id)).scalar()
+        other = (
+            m.Feed.select(m.Feed.id)
+            .where((m.Feed.url == fields["url"]) & (m.Feed.id != feed_id))
+            .scalar()
+        )
         if other is not None:
             raise DuplicateError(f"another feed already has the address {fields['url']}")
     if not m.Feed.update(**fields).where(m.Feed.id == feed_id).execute():
@@ -185,10 +198,15 @@ def remove_feed(feed_id: int) -> int:
         raise NotFoundError(f"no feed with id {feed_id}")
     keep = m.Article.select(m.Article.id).where(
         (m.Article.feed == feed_id)
-        & ((m.Article.starred == True) | m.Article.id.in_(m.ArticleTag.select(m.ArticleTag.article)))  # noqa: E712
+        & (
+            (m.Article.starred == True)  # noqa: E712
+            | m.Article.id.in_(m.ArticleTag.select(m.ArticleTag.article))
+        )
     )
     m.Article.update(feed=None).where(m.Article.id.in_(keep)).execute()
-    doomed = [r for (r,) in m.Article.select(m.Article.id).where(m.Article.feed == feed_id).tuples()]
+    doomed = [
+        r for (r,) in m.Article.select(m.Article.id).where(m.Article.feed == feed_id).tuples()
+    ]
     deleted = delete_articles(doomed)
     m.Feed.delete().where(m.Feed.id == feed_id).execute()
     return deleted

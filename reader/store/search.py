@@ -27,5 +27,7 @@ def search(fts_query: str, *, limit: int = 100) -> list[Article]:
 
 def count(fts_query: str) -> int:
     db = m.database_proxy.obj
-    row = db.execute_sql(f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?", (fts_query,)).fetchone()
+    row = db.execute_sql(
+        f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?", (fts_query,)
+    ).fetchone()
     return int(row[0])

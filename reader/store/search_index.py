@@ -20,7 +20,13 @@ CREATE_FTS_SQL = (
 
 
 def index_article(
-    db: peewee.Database, article_id: int, title: str, author: str | None, text: str, tags: Iterable[str]
+    db: peewee.Database,
+    *,
+    article_id: int,
+    title: str,
+    author: str | None,
+    text: str,
+    tags: Iterable[str],
 ) -> None:
     db.execute_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid = ?", (article_id,))
     db.execute_sql(
@@ -30,9 +36,7 @@ def index_article(
 
 
 def update_tags(db: peewee.Database, article_id: int, tags: Iterable[str]) -> None:
-    db.execute_sql(
-        f"UPDATE {FTS_TABLE} SET tags = ? WHERE rowid = ?", (" ".join(tags), article_id)
-    )
+    db.execute_sql(f"UPDATE {FTS_TABLE} SET tags = ? WHERE rowid = ?", (" ".join(tags), article_id))
 
 
 def remove_articles(db: peewee.Database, article_ids: Iterable[int]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from typing import cast
 
 import peewee
 
@@ -27,7 +28,7 @@ def get_or_create_tag(name: str) -> m.Tag:
     tag = m.Tag.get_or_none(m.Tag.name == name)
     if tag is None:
         tag = m.Tag.create(name=name)
-    return tag
+    return cast(m.Tag, tag)
 
 
 def tags_for_articles(article_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
@@ -75,7 +76,9 @@ def list_tags() -> list[Tag]:
     total = peewee.fn.COUNT(m.ArticleTag.article)
     unread = peewee.fn.SUM(peewee.Case(None, [(m.Article.read == False, 1)], 0))  # noqa: E712
     query = (
-        m.Tag.select(m.Tag.id, m.Tag.name, m.Tag.color, total.alias("total"), unread.alias("unread"))
+        m.Tag.select(
+            m.Tag.id, m.Tag.name, m.Tag.color, total.alias("total"), unread.alias("unread")
+        )
         .join(m.ArticleTag, peewee.JOIN.LEFT_OUTER)
         .join(m.Article, peewee.JOIN.LEFT_OUTER)
         .group_by(m.Tag.id)
@@ -86,14 +89,19 @@ def list_tags() -> list[Tag]:
 
 
 def _article_ids_with_tag(tag_id: int) -> list[int]:
-    return [r for (r,) in m.ArticleTag.select(m.ArticleTag.article_id).where(m.ArticleTag.tag == tag_id).tuples()]
+    return [
+        r
+        for (r,) in m.ArticleTag.select(m.ArticleTag.article_id)
+        .where(m.ArticleTag.tag == tag_id)
+        .tuples()
+    ]
 
 
 def get_tag(name: str) -> m.Tag:
     tag = m.Tag.get_or_none(m.Tag.name == clean_tag_name(name))
     if tag is None:
         raise NotFoundError(f"no tag named {name!r}")
-    return tag
+    return cast(m.Tag, tag)
 
 
 def rename_tag(old: str, new: str) -> None:
@@ -108,7 +116,9 @@ def rename_tag(old: str, new: str) -> None:
     else:
         for article_id in affected:
             m.ArticleTag.insert(article=article_id, tag=target.id).on_conflict_ignore().execute()
-        m.FeedTag.update(tag=target.id).where(m.FeedTag.tag == tag.id).on_conflict_ignore().execute()
+        m.FeedTag.update(tag=target.id).where(
+            m.FeedTag.tag == tag.id
+        ).on_conflict_ignore().execute()
         tag.delete_instance(recursive=True)
     for article_id in affected:
         _reindex_tags(article_id)
