@@ -26,9 +26,27 @@ def open_window(args: argparse.Namespace) -> int:
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 1
     # Qt is imported here and only here, so commands that never open the window stay fast.
-    from reader.app.application import run_application
+    from PySide6.QtWidgets import QMessageBox
 
-    return run_application(db_path=args.db, demo=bool(getattr(args, "demo", False)))
+    from reader import APP_NAME
+    from reader.app.application import create_application
+    from reader.core.errors import UserError
+    from reader.library import Library, default_library_path
+    from reader.ui.main_window import MainWindow
+
+    app = create_application()
+    try:
+        library = Library(args.db or default_library_path())
+    except UserError as exc:
+        print(f"folio: error: {exc}", file=sys.stderr)
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        return 1
+    window = MainWindow(library)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        library.close()
 
 
 def run(argv: Sequence[str] | None = None) -> None:

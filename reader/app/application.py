@@ -1,18 +1,15 @@
-"""Starting the Qt application on a library."""
+"""The Qt application object: names, icon, one instance per process."""
 
 from __future__ import annotations
 
 import logging
 import sys
-from pathlib import Path
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from reader import APP_NAME, __version__
 from reader.app.resources import resource_path
-from reader.core.errors import UserError
-from reader.library import Library, default_library_path
 
 log = logging.getLogger(__name__)
 
@@ -28,21 +25,3 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName("folio")
     app.setWindowIcon(QIcon(str(resource_path("icons", "folio.svg"))))
     return app
-
-
-def run_application(*, db_path: Path | None, demo: bool = False) -> int:
-    app = create_application()
-    try:
-        library = Library(db_path or default_library_path())
-    except UserError as exc:
-        QMessageBox.critical(None, APP_NAME, str(exc))
-        print(f"folio: error: {exc}", file=sys.stderr)
-        return 1
-    from reader.ui.main_window import MainWindow
-
-    window = MainWindow(library)
-    window.show()
-    try:
-        return app.exec()
-    finally:
-        library.close()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QTextBrowser, QTreeView, QListView
+from PySide6.QtWidgets import QLabel, QListView, QMainWindow, QSplitter, QTextBrowser, QTreeView
 
 from reader import APP_NAME
 from reader.library import Library
