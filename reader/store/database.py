@@ -35,13 +35,13 @@ def _v1_to_v2(db: peewee.SqliteDatabase) -> None:
     db.execute_sql(
         'CREATE TABLE "saved_search" ("id" INTEGER NOT NULL PRIMARY KEY,'
         ' "name" TEXT NOT NULL COLLATE NOCASE, "query" TEXT NOT NULL,'
-        ' "position" INTEGER NOT NULL DEFAULT 0)'
+        ' "position" INTEGER NOT NULL)'
     )
     db.execute_sql('CREATE UNIQUE INDEX "saved_search_name" ON "saved_search" ("name")')
     db.execute_sql(
         'CREATE TABLE "rule" ("id" INTEGER NOT NULL PRIMARY KEY, "query" TEXT NOT NULL,'
-        ' "action" TEXT NOT NULL, "argument" TEXT, "enabled" INTEGER NOT NULL DEFAULT 1,'
-        ' "position" INTEGER NOT NULL DEFAULT 0)'
+        ' "action" TEXT NOT NULL, "argument" TEXT, "enabled" INTEGER NOT NULL,'
+        ' "position" INTEGER NOT NULL)'
     )
 
 

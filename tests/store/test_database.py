@@ -1,0 +1,117 @@
+"""Opening, creating and migrating library files."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from reader.core.errors import LibraryError, SchemaTooNewError
+from reader.library import Library
+from reader.store.database import SCHEMA_VERSION
+
+DATA = Path(__file__).parent / "data"
+
+
+def _schema(path: Path) -> dict[str, object]:
+    """Tables with their columns (name, type, not-null, default, pk) and indexes with columns."""
+    con = sqlite3.connect(str(path))
+    try:
+        tables = [
+            r[0]
+            for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                " ORDER BY name"
+            )
+        ]
+        result: dict[str, object] = {}
+        for table in tables:
+            columns = [tuple(r[1:]) for r in con.execute(f'PRAGMA table_info("{table}")')]
+            indexes = sorted(
+                (r[1], r[2], tuple(c[2] for c in con.execute(f'PRAGMA index_info("{r[1]}")')))
+                for r in con.execute(f'PRAGMA index_list("{table}")')
+            )
+            result[table] = (columns, indexes)
+        return result
+    finally:
+        con.close()
+
+
+def test_new_library_is_stamped_with_the_latest_version_and_uses_wal(db_path: Path) -> None:
+    Library(db_path).close()
+    con = sqlite3.connect(str(db_path))
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    names = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
+    assert {"article", "article_content", "feed", "folder", "tag", "article_tag"} <= names
+    assert "article_search" in names
+    con.close()
+
+
+def test_foreign_keys_are_enforced(library: Library) -> None:
+    db = library._db
+    assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_old_library_is_migrated_after_a_backup(tmp_path: Path) -> None:
+    old = tmp_path / "old.sqlite"
+    con = sqlite3.connect(str(old))
+    con.executescript((DATA / "schema_v1.sql").read_text())
+    con.execute(
+        "INSERT INTO article (id, source_kind, title, added, sort_date, word_count, read, starred,"
+        " archived, fetch_status) VALUES (7, 'url', 'Kept through the upgrade', 1, 1, 3, 1, 1, 0, 'ok')"
+    )
+    con.execute("INSERT INTO article_content (article_id, html, text) VALUES (7, '<p>x</p>', 'x')")
+    con.commit()
+    con.close()
+
+    with Library(old) as lib:
+        article = lib.get_article(7)
+        assert article.title == "Kept through the upgrade"
+        assert article.read and article.starred
+
+    backups = list(tmp_path.glob("old.sqlite.v1-*.bak"))
+    assert len(backups) == 1
+    con = sqlite3.connect(str(backups[0]))
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 1
+    con.close()
+
+    fresh = tmp_path / "fresh.sqlite"
+    Library(fresh).close()
+    assert _schema(old) == _schema(fresh)
+
+
+def test_a_library_from_a_newer_folio_is_refused(db_path: Path) -> None:
+    Library(db_path).close()
+    con = sqlite3.connect(str(db_path))
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    con.commit()
+    con.close()
+    with pytest.raises(SchemaTooNewError, match="newer Folio"):
+        Library(db_path)
+
+
+def test_a_foreign_sqlite_database_is_not_touched(tmp_path: Path) -> None:
+    other = tmp_path / "other.sqlite"
+    con = sqlite3.connect(str(other))
+    con.execute("CREATE TABLE notes (id INTEGER)")
+    con.commit()
+    con.close()
+    with pytest.raises(LibraryError, match="not a Folio library"):
+        Library(other)
+    con = sqlite3.connect(str(other))
+    assert [r[0] for r in con.execute("SELECT name FROM sqlite_master")] == ["notes"]
+    con.close()
+
+
+def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(LibraryError, match="cannot open the library"):
+        Library(junk)
+
+
+def test_a_folder_is_not_a_library(tmp_path: Path) -> None:
+    with pytest.raises(LibraryError, match="is a folder"):
+        Library(tmp_path)
