@@ -1,0 +1,341 @@
+"""One shared HTTP client for feeds, pages and images.
+
+Blocking and safe to use from many threads at once: one connection pool, a few connections per
+host at most, connect and total timeouts, a size cap that stops the download, conditional GET,
+redirects followed with permanent ones reported, and ``Retry-After`` parsed for 429 and 503.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import itertools
+import threading
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
+
+import httpx
+
+from reader import __version__
+from reader.core.errors import FetchError
+
+USER_AGENT = f"Folio/{__version__} (+desktop feed reader)"
+DEFAULT_TIMEOUT = 30.0
+DEFAULT_CONNECT_TIMEOUT = 10.0
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_PER_HOST = 4
+_MAX_REDIRECTS = 10
+_PERMANENT_REDIRECTS = frozenset({301, 308})
+_CHUNK = 64 * 1024
+
+_REASONS = {
+    400: "bad request",
+    401: "login required",
+    403: "access forbidden",
+    404: "not found",
+    405: "method not allowed",
+    406: "not acceptable",
+    408: "request timeout",
+    410: "gone (removed for good)",
+    429: "too many requests",
+    451: "unavailable for legal reasons",
+    500: "server error",
+    502: "bad gateway",
+    503: "service unavailable",
+    504: "gateway timeout",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResponse:
+    """What a GET brought back. ``content`` is decoded (gzip/deflate undone) and empty for 304."""
+
+    url: str
+    status: int
+    headers: Mapping[str, str] = field(repr=False)
+    content: bytes = field(repr=False)
+    content_type: str | None
+    permanent_redirect: str | None = None
+    not_modified: bool = False
+    retry_after: datetime | None = None
+
+    @property
+    def etag(self) -> str | None:
+        return self.headers.get("etag")
+
+    @property
+    def last_modified(self) -> str | None:
+        return self.headers.get("last-modified")
+
+    @property
+    def charset(self) -> str | None:
+        """The charset named in Content-Type, if any."""
+        raw = self.headers.get("content-type", "")
+        for part in raw.split(";")[1:]:
+            name, _, value = part.partition("=")
+            if name.strip().lower() == "charset" and value.strip():
+                return value.strip().strip("\"'").lower()
+        return None
+
+
+class HttpStatusError(FetchError):
+    """The server answered with an error status (4xx, 5xx)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int,
+        url: str,
+        retry_after: datetime | None = None,
+        permanent_redirect: str | None = None,
+    ) -> None:
+        super().__init__(message, status=status)
+        self.url = url
+        self.retry_after = retry_after
+        self.permanent_redirect = permanent_redirect
+
+
+def parse_retry_after(value: str | None, *, now: datetime | None = None) -> datetime | None:
+    """``Retry-After`` as a UTC time: either delay seconds or an HTTP date. None if unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    now = now or datetime.now(UTC)
+    if value.isdigit():
+        # Servers have sent absurd delays; a day is the most we believe.
+        return now + timedelta(seconds=min(int(value), 86_400))
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(when.astimezone(UTC), now)
+
+
+def _describe_status(status: int) -> str:
+    reason = _REASONS.get(status)
+    if reason is None:
+        reason = "client error" if status < 500 else "server error"
+    return f"HTTP {status} {reason}"
+
+
+def _media_type(value: str | None) -> str | None:
+    if not value:
+        return None
+    media = value.split(";", 1)[0].strip().lower()
+    return media or None
+
+
+def _host_key(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme.lower()}://{(parts.hostname or '').lower()}:{parts.port or ''}"
+
+
+def _permanent_target(history: list[httpx.Response], final: httpx.Response) -> str | None:
+    """Where the chain's leading permanent redirects lead: the address to store from now on.
+
+    A temporary redirect after a permanent one ends the permanent part: 301 A→B then 302 B→C
+    means the feed lives at B, served today from C.
+    """
+    target: str | None = None
+    hops = [*history, final]
+    for hop, following in itertools.pairwise(hops):
+        if hop.status_code not in _PERMANENT_REDIRECTS:
+            break
+        target = str(following.request.url)
+    return target
+
+
+class HttpClient:
+    """A pooled, thread-safe HTTP client. Close it when done (or use it as a context manager)."""
+
+    def __init__(
+        self,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+        connect_timeout: float = DEFAULT_CONNECT_TIMEOUT,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        user_agent: str = USER_AGENT,
+        max_connections: int = 32,
+        max_per_host: int = DEFAULT_PER_HOST,
+        trust_env: bool = True,
+    ) -> None:
+        self.timeout = timeout
+        self.connect_timeout = min(connect_timeout, timeout)
+        self.max_bytes = max_bytes
+        self.user_agent = user_agent
+        self._max_per_host = max_per_host
+        self._host_slots: dict[str, threading.BoundedSemaphore] = {}
+        self._slots_lock = threading.Lock()
+        self._client = httpx.Client(
+            timeout=httpx.Timeout(timeout, connect=self.connect_timeout, pool=timeout),
+            limits=httpx.Limits(
+                max_connections=max_connections,
+                max_keepalive_connections=max_connections,
+                keepalive_expiry=30.0,
+            ),
+            follow_redirects=True,
+            max_redirects=_MAX_REDIRECTS,
+            headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
+            trust_env=trust_env,
+        )
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> HttpClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _host_slot(self, url: str) -> Iterator[None]:
+        """At most ``max_per_host`` requests to one host at a time: politeness to servers."""
+        key = _host_key(url)
+        with self._slots_lock:
+            slot = self._host_slots.get(key)
+            if slot is None:
+                slot = self._host_slots[key] = threading.BoundedSemaphore(self._max_per_host)
+        with slot:
+            yield
+
+    def get(
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        max_bytes: int | None = None,
+        accept: str | None = None,
+        timeout: float | None = None,
+    ) -> FetchResponse:
+        """GET ``url``; raises :class:`FetchError` with a one-line message on any failure.
+
+        304 Not Modified is not a failure: it comes back with ``not_modified=True``.
+        """
+        parts = urlsplit(url.strip())
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            raise FetchError(f"not a web address: {url!r}")
+        limit = self.max_bytes if max_bytes is None else max_bytes
+        total = self.timeout if timeout is None else timeout
+        headers: dict[str, str] = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        if accept:
+            headers["Accept"] = accept
+        request_timeout = httpx.Timeout(total, connect=min(self.connect_timeout, total), pool=total)
+        host = parts.hostname
+        started = time.monotonic()
+        try:
+            with (
+                self._host_slot(url),
+                self._client.stream(
+                    "GET", url.strip(), headers=headers, timeout=request_timeout
+                ) as response,
+            ):
+                return self._read(response, limit=limit, deadline=started + total, total=total)
+        except httpx.TimeoutException as exc:
+            phase = "connecting to" if isinstance(exc, httpx.ConnectTimeout) else "fetching from"
+            raise FetchError(f"timed out {phase} {host} after {total:g} s") from None
+        except httpx.TooManyRedirects:
+            raise FetchError(f"too many redirects from {url}") from None
+        except httpx.ConnectError as exc:
+            raise FetchError(f"could not connect to {host}: {_short_reason(exc)}") from None
+        except httpx.DecodingError:
+            raise FetchError(f"{host} sent a body that could not be decompressed") from None
+        except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
+            raise FetchError(f"connection to {host} failed: {_short_reason(exc)}") from None
+        except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
+            raise FetchError(f"not a usable address: {url!r} ({_short_reason(exc)})") from None
+        except httpx.HTTPError as exc:
+            raise FetchError(f"fetching {url} failed: {_short_reason(exc)}") from None
+
+    def _read(
+        self, response: httpx.Response, *, limit: int, deadline: float, total: float
+    ) -> FetchResponse:
+        final_url = str(response.url)
+        headers = {k.lower(): v for k, v in response.headers.items()}
+        permanent = _permanent_target(list(response.history), response)
+        status = response.status_code
+        retry_after = (
+            parse_retry_after(headers.get("retry-after")) if status in (429, 503) else None
+        )
+        if status == 304:
+            return FetchResponse(
+                url=final_url,
+                status=status,
+                headers=headers,
+                content=b"",
+                content_type=_media_type(headers.get("content-type")),
+                permanent_redirect=permanent,
+                not_modified=True,
+            )
+        if status >= 400:
+            message = f"{_describe_status(status)} from {final_url}"
+            if retry_after is not None:
+                message += f" (retry after {retry_after:%Y-%m-%d %H:%M} UTC)"
+            raise HttpStatusError(
+                message,
+                status=status,
+                url=final_url,
+                retry_after=retry_after,
+                permanent_redirect=permanent,
+            )
+        declared = headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise FetchError(_too_large(final_url, limit), status=status)
+        chunks: list[bytes] = []
+        received = 0
+        for chunk in response.iter_bytes(_CHUNK):
+            received += len(chunk)
+            if received > limit:
+                raise FetchError(_too_large(final_url, limit), status=status)
+            if time.monotonic() > deadline:
+                host = urlsplit(final_url).hostname
+                raise FetchError(f"timed out fetching from {host} after {total:g} s")
+            chunks.append(chunk)
+        return FetchResponse(
+            url=final_url,
+            status=status,
+            headers=headers,
+            content=b"".join(chunks),
+            content_type=_media_type(headers.get("content-type")),
+            permanent_redirect=permanent,
+            retry_after=retry_after,
+        )
+
+
+def _too_large(url: str, limit: int) -> str:
+    return f"{url} is larger than {limit / (1024 * 1024):.3g} MB; not downloaded"
+
+
+def _short_reason(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    reason = text[-1] if text else type(exc).__name__
+    # Socket errors arrive as "[Errno 111] Connection refused": the number tells the user nothing.
+    if reason.startswith("[Errno") and "]" in reason:
+        reason = reason.split("]", 1)[1].strip()
+    return reason or type(exc).__name__
+
+
+_shared: HttpClient | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_client() -> HttpClient:
+    """The process-wide client, created on first use."""
+    global _shared  # noqa: PLW0603
+    with _shared_lock:
+        if _shared is None:
+            _shared = HttpClient()
+        return _shared
