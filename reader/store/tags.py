@@ -116,9 +116,9 @@ def rename_tag(old: str, new: str) -> None:
     else:
         for article_id in affected:
             m.ArticleTag.insert(article=article_id, tag=target.id).on_conflict_ignore().execute()
-        m.FeedTag.update(tag=target.id).where(
-            m.FeedTag.tag == tag.id
-        ).on_conflict_ignore().execute()
+        feed_ids = m.FeedTag.select(m.FeedTag.feed_id).where(m.FeedTag.tag == tag.id)
+        for (feed_id,) in feed_ids.tuples():
+            m.FeedTag.insert(feed=feed_id, tag=target.id).on_conflict_ignore().execute()
         tag.delete_instance(recursive=True)
     for article_id in affected:
         _reindex_tags(article_id)

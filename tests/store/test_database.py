@@ -60,7 +60,8 @@ def test_old_library_is_migrated_after_a_backup(tmp_path: Path) -> None:
     con.executescript((DATA / "schema_v1.sql").read_text())
     con.execute(
         "INSERT INTO article (id, source_kind, title, added, sort_date, word_count, read, starred,"
-        " archived, fetch_status) VALUES (7, 'url', 'Kept through the upgrade', 1, 1, 3, 1, 1, 0, 'ok')"
+        " archived, fetch_status)"
+        " VALUES (7, 'url', 'Kept through the upgrade', 1, 1, 3, 1, 1, 0, 'ok')"
     )
     con.execute("INSERT INTO article_content (article_id, html, text) VALUES (7, '<p>x</p>', 'x')")
     con.commit()
