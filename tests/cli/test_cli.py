@@ -36,6 +36,12 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+def ok(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    code, out, err = run(capsys, *args)
+    assert code == 0, err
+    return out
+
+
 @pytest.fixture
 def filled(db_path: Path) -> list[int]:
     with Library(db_path) as lib:
@@ -78,8 +84,7 @@ def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
 def test_list_json_has_the_stable_fields(
     db_path: Path, filled: list[int], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run(capsys, "--db", str(db_path), "list", "--json")
-    assert code == 0
+    out = ok(capsys, "--db", str(db_path), "list", "--json")
     items = json.loads(out)
     assert [i["id"] for i in items] == filled
     assert set(items[0]) >= ARTICLE_FIELDS
@@ -89,11 +94,11 @@ def test_list_json_has_the_stable_fields(
 
 def test_list_filters(db_path: Path, filled: list[int], capsys: pytest.CaptureFixture[str]) -> None:
     run(capsys, "--db", str(db_path), "mark", str(filled[1]), "--read")
-    code, out, _ = run(capsys, "--db", str(db_path), "list", "--unread", "--json")
+    out = ok(capsys, "--db", str(db_path), "list", "--unread", "--json")
     assert [i["id"] for i in json.loads(out)] == [filled[0], filled[2]]
-    code, out, _ = run(capsys, "--db", str(db_path), "list", "--tag", "research", "--json")
+    out = ok(capsys, "--db", str(db_path), "list", "--tag", "research", "--json")
     assert [i["id"] for i in json.loads(out)] == [filled[0]]
-    _code, out, _ = run(capsys, "--db", str(db_path), "list", "--limit", "1", "--json")
+    out = ok(capsys, "--db", str(db_path), "list", "--limit", "1", "--json")
     assert len(json.loads(out)) == 1
 
 
@@ -103,16 +108,16 @@ def test_mark_tag_and_show(
     first = str(filled[0])
     assert run(capsys, "--db", str(db_path), "mark", first, "--star")[0] == 0
     assert run(capsys, "--db", str(db_path), "tag", first, "later", "reading")[0] == 0
-    code, out, _ = run(capsys, "--db", str(db_path), "tag", first, "later", "--remove")
+    out = ok(capsys, "--db", str(db_path), "tag", first, "later", "--remove")
     assert out.strip() == f"{first}: reading, research"
-    code, out, _ = run(capsys, "--db", str(db_path), "show", first, "--format", "json")
+    out = ok(capsys, "--db", str(db_path), "show", first, "--format", "json")
     data = json.loads(out)
     assert data["starred"] is True
     assert data["text"].startswith("Body number 0")
     assert data["html"].startswith("<p>")
-    code, out, _ = run(capsys, "--db", str(db_path), "show", first, "--format", "markdown")
+    out = ok(capsys, "--db", str(db_path), "show", first, "--format", "markdown")
     assert out.startswith("# Article 0")
-    _code, out, _ = run(capsys, "--db", str(db_path), "show", first)
+    out = ok(capsys, "--db", str(db_path), "show", first)
     assert "Tags: reading, research" in out
 
 
@@ -150,8 +155,7 @@ def test_folio_db_environment_variable(
 ) -> None:
     target = tmp_path / "from-env.sqlite"
     monkeypatch.setenv("FOLIO_DB", str(target))
-    code, out, _ = run(capsys, "stats", "--json")
-    assert code == 0
+    out = ok(capsys, "stats", "--json")
     assert json.loads(out)["path"] == str(target)
     assert target.exists()
 
@@ -159,8 +163,7 @@ def test_folio_db_environment_variable(
 def test_default_library_lives_in_the_user_data_folder(capsys: pytest.CaptureFixture[str]) -> None:
     from platformdirs import user_data_path
 
-    code, out, _ = run(capsys, "stats", "--json")
-    assert code == 0
+    out = ok(capsys, "stats", "--json")
     assert (
         Path(json.loads(out)["path"]) == user_data_path("Folio", appauthor=False) / "library.sqlite"
     )
@@ -169,13 +172,12 @@ def test_default_library_lives_in_the_user_data_folder(capsys: pytest.CaptureFix
 def test_search_and_delete(
     db_path: Path, filled: list[int], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run(capsys, "--db", str(db_path), "search", "number", "2", "--json")
+    out = ok(capsys, "--db", str(db_path), "search", "number", "2", "--json")
     assert [i["id"] for i in json.loads(out)] == [filled[2]]
-    code, out, _ = run(capsys, "--db", str(db_path), "search", '"unbalanced', "(", "--json")
-    assert code == 0
+    out = ok(capsys, "--db", str(db_path), "search", '"unbalanced', "(", "--json")
     assert json.loads(out) == []
     assert run(capsys, "--db", str(db_path), "delete", str(filled[2]))[0] == 0
-    code, out, _ = run(capsys, "--db", str(db_path), "stats", "--json")
+    out = ok(capsys, "--db", str(db_path), "stats", "--json")
     assert json.loads(out)["articles"] == 2
 
 
@@ -195,9 +197,9 @@ def test_save_a_text_file_then_find_it(
     assert code == 0, err
     saved = json.loads(out)
     assert saved["tags"] == ["t"]
-    code, out, _ = run(capsys, "--db", str(db_path), "list", "--json")
+    out = ok(capsys, "--db", str(db_path), "list", "--json")
     assert [i["id"] for i in json.loads(out)] == [saved["id"]]
-    code, out, _ = run(capsys, "--db", str(db_path), "search", "allotment", "--json")
+    out = ok(capsys, "--db", str(db_path), "search", "allotment", "--json")
     assert [i["id"] for i in json.loads(out)] == [saved["id"]]
 
 
