@@ -1,0 +1,129 @@
+"""Omnivore's export .zip: metadata_*.json, content/<slug>.html and highlights/<slug>.md."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from collections.abc import Iterator
+from io import BytesIO
+
+from reader.core.errors import ImportFormatError
+from reader.core.transfer import ImportItem, ImportProblem
+from reader.services.importers.common import (
+    Entry,
+    check_url,
+    clean_tags,
+    clean_title,
+    decode_text,
+    parse_date,
+)
+
+# Omnivore counts an article as read once its progress bar is (nearly) full.
+_READ_PROGRESS = 95
+_BACKLINK = re.compile(r"\s*\[[^\]]*\]\([^)]*\)\s*$")
+
+
+def is_omnivore_zip(names: list[str]) -> bool:
+    return any(re.fullmatch(r"(.*/)?metadata_[^/]*\.json", n) for n in names)
+
+
+def parse_highlights_markdown(text: str) -> tuple[str, ...]:
+    """Each highlight is a block quote, optionally followed by the user's note on it."""
+    highlights: list[str] = []
+    quote: list[str] = []
+    note: list[str] = []
+
+    def flush() -> None:
+        if quote:
+            body = "\n".join(quote).strip()
+            if note:
+                body += "\n\n" + "\n".join(note).strip()
+            highlights.append(body)
+        quote.clear()
+        note.clear()
+
+    closed = False  # a blank line ended the current quote
+    for line in text.splitlines():
+        if line.startswith(">"):
+            if note or closed:
+                flush()
+            closed = False
+            quote.append(_BACKLINK.sub("", line[1:].strip()))
+        elif not line.strip():
+            closed = bool(quote)
+        elif line.startswith("#") and not quote:
+            continue
+        elif quote:
+            note.append(line.strip())
+    flush()
+    return tuple(h for h in highlights if h)
+
+
+def _labels(value: object) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        return ()
+    return clean_tags(v.get("name") if isinstance(v, dict) else v for v in value)
+
+
+def parse_omnivore_zip(data: bytes) -> Iterator[Entry]:
+    with zipfile.ZipFile(BytesIO(data)) as archive:
+        names = archive.namelist()
+        metadata = sorted(n for n in names if re.fullmatch(r"(.*/)?metadata_[^/]*\.json", n))
+        if not metadata:
+            raise ImportFormatError("the .zip is not an Omnivore export (no metadata_*.json)")
+        by_base = {n.rsplit("/", 1)[-1]: n for n in names}
+        for meta_name in metadata:
+            try:
+                entries = json.loads(archive.read(meta_name))
+            except (ValueError, UnicodeDecodeError) as exc:
+                yield ImportProblem(meta_name, f"unreadable JSON ({exc})")
+                continue
+            if not isinstance(entries, list):
+                yield ImportProblem(meta_name, "not a list of articles")
+                continue
+            for number, entry in enumerate(entries, start=1):
+                position = f"{meta_name} entry {number}"
+                if not isinstance(entry, dict):
+                    yield ImportProblem(position, "not an article")
+                    continue
+                url = check_url(entry.get("url") or entry.get("originalUrl"), position)
+                if isinstance(url, ImportProblem):
+                    yield url
+                    continue
+                state = str(entry.get("state") or "").lower()
+                if state == "deleted":
+                    yield ImportProblem(position, f"deleted in Omnivore: {url}")
+                    continue
+                slug = str(entry.get("slug") or entry.get("id") or "")
+                content = None
+                highlights: tuple[str, ...] = ()
+                if slug:
+                    content_name = by_base.get(f"{slug}.html")
+                    if content_name:
+                        content = decode_text(archive.read(content_name)) or None
+                    md_name = by_base.get(f"{slug}.md")
+                    if md_name:
+                        highlights = parse_highlights_markdown(decode_text(archive.read(md_name)))
+                progress = entry.get("readingProgress", entry.get("readingProgressPercent"))
+                archived = state == "archived" or entry.get("isArchived") is True
+                try:
+                    finished = float(progress or 0) >= _READ_PROGRESS
+                except (TypeError, ValueError):
+                    finished = False
+                yield ImportItem(
+                    url=url,
+                    title=clean_title(entry.get("title")),
+                    added=parse_date(entry.get("savedAt")),
+                    updated=parse_date(entry.get("updatedAt")),
+                    published=parse_date(entry.get("publishedAt")),
+                    author=clean_title(entry.get("author")) or None,
+                    tags=_labels(entry.get("labels")),
+                    read=archived or finished,
+                    archived=archived,
+                    content_html=content,
+                    summary=clean_title(entry.get("description")) or None,
+                    highlights=highlights,
+                    image_url=str(entry.get("thumbnail") or "") or None,
+                    position=position,
+                )

@@ -1,0 +1,87 @@
+"""wallabag v2's JSON export: a list of entries with their content, tags and annotations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from reader.core.errors import ImportFormatError
+from reader.core.transfer import ImportItem, ImportProblem
+from reader.services.importers.common import (
+    Entry,
+    check_url,
+    clean_tags,
+    clean_title,
+    parse_date,
+)
+
+
+def looks_like_wallabag(data: Any) -> bool:
+    if not isinstance(data, list) or not data:
+        return False
+    sample = [e for e in data[:20] if isinstance(e, dict)]
+    return bool(sample) and all(
+        "url" in e and ("is_archived" in e or "is_starred" in e) for e in sample
+    )
+
+
+def _flag(value: object) -> bool:
+    return value in (1, True, "1", "true")
+
+
+def _tag_names(value: object) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        return ()
+    return clean_tags(t.get("label") if isinstance(t, dict) else t for t in value)
+
+
+def parse_wallabag(data: Any) -> Iterator[Entry]:
+    if not isinstance(data, list):
+        raise ImportFormatError("the file is not a wallabag export (expected a list of entries)")
+    for number, entry in enumerate(data, start=1):
+        position = f"entry {number}"
+        if not isinstance(entry, dict):
+            yield ImportProblem(position, "not an entry")
+            continue
+        url = check_url(entry.get("url") or entry.get("given_url"), position)
+        if isinstance(url, ImportProblem):
+            yield url
+            continue
+        quotes: list[str] = []
+        notes: list[str] = []
+        for annotation in entry.get("annotations") or []:
+            if not isinstance(annotation, dict):
+                continue
+            quote = str(annotation.get("quote") or "").strip()
+            text = str(annotation.get("text") or "").strip()
+            if quote:
+                quotes.append(quote + (f"\n\n{text}" if text else ""))
+            elif text:
+                notes.append(text)
+        authors = entry.get("published_by")
+        author = None
+        if isinstance(authors, list):
+            author = ", ".join(str(a) for a in authors if a) or None
+        elif isinstance(authors, str):
+            author = authors or None
+        content = entry.get("content")
+        archived = _flag(entry.get("is_archived"))
+        yield ImportItem(
+            url=url,
+            title=clean_title(entry.get("title")),
+            added=parse_date(entry.get("created_at")),
+            updated=parse_date(entry.get("updated_at")),
+            published=parse_date(entry.get("published_at")),
+            author=author,
+            tags=_tag_names(entry.get("tags")),
+            read=archived,
+            archived=archived,
+            starred=_flag(entry.get("is_starred")),
+            content_html=content if isinstance(content, str) and content.strip() else None,
+            note="\n\n".join(notes) or None,
+            highlights=tuple(quotes),
+            site_name=str(entry.get("domain_name") or "") or None,
+            image_url=str(entry.get("preview_picture") or "") or None,
+            language=str(entry.get("language") or "") or None,
+            position=position,
+        )
