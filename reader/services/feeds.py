@@ -1,0 +1,477 @@
+"""Turning the bytes of a feed into entries ready to store.
+
+RSS 0.9x/1.0/2.0, RDF and Atom go through feedparser, which is fed bytes we fetched ourselves
+(it never fetches) with our own decision on the character encoding. JSON Feed goes through
+:mod:`reader.services.jsonfeed`. feedparser's sanitizer and relative-link rewriting are turned
+off: :func:`reader.services.sanitize.sanitize_html` supersedes both and is several times faster.
+
+Everything here is pure and picklable, so it can run in a worker process.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import re
+import time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import feedparser
+
+from reader.core.errors import FeedError
+from reader.core.identity import entry_key
+from reader.core.text import word_count
+from reader.core.types import ArticleInput, Enclosure, SourceKind
+from reader.core.urls import is_http_url, normalize_url
+from reader.services.sanitize import html_to_text, sanitize_html, text_to_html
+
+SUMMARY_CHARS = 500
+_MAX_CATEGORY = 100
+_MAX_TITLE = 300
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedEntry:
+    """One entry: its identity within the feed and the article to store."""
+
+    key: str
+    article: ArticleInput
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFeed:
+    title: str
+    site_url: str | None
+    entries: tuple[ParsedEntry, ...]
+    kind: str = ""
+    description: str | None = None
+    icon_url: str | None = None
+    language: str | None = None
+    # Things wrong with the document that did not stop us reading it.
+    warnings: tuple[str, ...] = ()
+
+
+# -- encodings ------------------------------------------------------------------------------
+
+_XML_DECL = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:-]+)[\"']")
+_XML_DECL_FULL = re.compile(rb"^\s*<\?xml[^>]*\?>")
+_BOMS = (
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+)
+
+
+def _charset_of(content_type: str | None) -> str | None:
+    for part in (content_type or "").split(";")[1:]:
+        name, _, value = part.partition("=")
+        if name.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'").lower()
+    return None
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        found = codecs.lookup(name).name
+    except LookupError:
+        return None
+    # Latin-1 labels mean windows-1252 on the web: the C1 range holds curly quotes there.
+    return "cp1252" if found in ("latin-1", "iso8859-1", "ascii") else found
+
+
+def decode_document(content: bytes, content_type: str | None = None) -> tuple[str, str]:
+    """The document as text and the encoding it was read with.
+
+    Order of belief: a byte-order mark; valid UTF-8 (a document that decodes as UTF-8 and is not
+    plain ASCII is UTF-8 whatever it claims); the HTTP charset; the XML declaration; a guess
+    from the bytes; windows-1252 with replacement characters as the last resort.
+    """
+    for bom, name in _BOMS:
+        if content.startswith(bom):
+            return content[len(bom) :].decode(name, "replace"), name
+    try:
+        return content.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    declared = _XML_DECL.match(content[:512])
+    for label in (_charset_of(content_type), declared.group(1).decode() if declared else None):
+        codec = _codec(label)
+        if codec and codec not in ("utf-8", "utf-16", "utf-32"):
+            try:
+                return content.decode(codec), codec
+            except UnicodeDecodeError:
+                continue
+    if not _mostly_non_latin(content):
+        return content.decode("cp1252", "replace"), "cp1252"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(content, cp_isolation=list(_GUESSABLE)).best()
+    if best is not None and best.encoding:
+        return str(best), best.encoding
+    return content.decode("cp1252", "replace"), "cp1252"
+
+
+# Single-byte and East Asian encodings seen on the web; a guess is made among these only.
+_GUESSABLE = (
+    "cp1251", "koi8_r", "cp1250", "iso8859_2", "cp1253", "cp1254", "cp1255", "cp1256",
+    "cp1257", "cp874", "shift_jis", "euc_jp", "gb18030", "big5", "euc_kr",
+)  # fmt: skip
+_MARKUP = re.compile(rb"<[^>]*>")
+_ASCII_LETTERS = re.compile(rb"[A-Za-z]")
+_HIGH_BYTES = re.compile(rb"[\x80-\xff]")
+
+
+def _mostly_non_latin(content: bytes) -> bool:
+    """Whether the text between tags is mostly high bytes. Western European text has a few
+    accented letters among ASCII ones (windows-1252 reads it); Cyrillic, Greek or East Asian
+    text is nearly all high bytes, and only then is a statistical guess better than 1252."""
+    sample = _MARKUP.sub(b" ", content[:65536])
+    high = len(_HIGH_BYTES.findall(sample))
+    latin = len(_ASCII_LETTERS.findall(sample))
+    return high > 0 and high >= 0.3 * (high + latin)
+
+
+def _as_utf8_xml(content: bytes, content_type: str | None) -> tuple[bytes, str]:
+    """UTF-8 bytes whose XML declaration (if any) says UTF-8, and the encoding we read."""
+    text, encoding = decode_document(content, content_type)
+    data = text.encode("utf-8")
+    head = _XML_DECL_FULL.match(data[:512])
+    if head is not None:
+        data = b'<?xml version="1.0" encoding="utf-8"?>' + data[head.end() :]
+    return data, encoding
+
+
+# -- small conversions --------------------------------------------------------------------
+
+
+def struct_to_datetime(value: time.struct_time | None) -> datetime | None:
+    """feedparser's parsed dates are UTC struct_time; None when missing or nonsensical."""
+    if not value:
+        return None
+    try:
+        return datetime(*value[:6], tzinfo=UTC)
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def clamp_date(value: datetime | None, now: datetime) -> datetime | None:
+    """Dates in the future are taken as now: a wrong clock must not pin an entry to the top."""
+    if value is None:
+        return None
+    return min(value, now)
+
+
+def plain_text(value: str | None) -> str:
+    """A title or name as one line of plain text (markup dropped, whitespace collapsed)."""
+    if not value:
+        return ""
+    if "<" in value or "&" in value:
+        value = html_to_text(value)
+    return " ".join(value.split())
+
+
+def summary_of(text: str) -> str | None:
+    """The start of ``text``, cut at a word boundary, for list previews."""
+    text = " ".join(text.split())
+    if not text:
+        return None
+    if len(text) <= SUMMARY_CHARS:
+        return text
+    cut = text[:SUMMARY_CHARS].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def title_from_text(text: str, fallback: str) -> str:
+    words = " ".join(text.split())
+    if not words:
+        return fallback
+    if len(words) <= 80:
+        return words
+    return words[:80].rsplit(" ", 1)[0] + "…"
+
+
+def clean_categories(names: Iterable[str | None]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for name in names:
+        label = " ".join((name or "").split())
+        if label and len(label) <= _MAX_CATEGORY and label.lower() not in seen:
+            seen[label.lower()] = label
+    return tuple(seen.values())
+
+
+def language_code(value: str | None) -> str | None:
+    if not value:
+        return None
+    primary = value.strip().replace("_", "-").split("-", 1)[0].lower()
+    return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
+
+
+def absolute(url: str | None, base: str) -> str | None:
+    if not url or not url.strip():
+        return None
+    from urllib.parse import urljoin
+
+    return urljoin(base, url.strip())
+
+
+def make_entry(
+    *,
+    feed_url: str,
+    now: datetime,
+    guid: str | None,
+    link: str | None,
+    title: str | None,
+    content_html: str | None,
+    content_base: str | None,
+    summary_html: str | None,
+    summary_base: str | None,
+    author: str | None,
+    published: datetime | None,
+    updated: datetime | None,
+    site_name: str | None,
+    language: str | None,
+    image_url: str | None,
+    enclosures: tuple[Enclosure, ...],
+    categories: tuple[str, ...],
+) -> ParsedEntry:
+    """Sanitize an entry's HTML and build what the store takes. Shared by every format."""
+    body_html = sanitize_html(content_html, content_base or feed_url) if content_html else ""
+    summary_clean = ""
+    if summary_html:
+        summary_clean = (
+            body_html
+            if summary_html == content_html
+            else sanitize_html(summary_html, summary_base or feed_url)
+        )
+    if not body_html:
+        body_html = summary_clean
+    text = html_to_text(body_html)
+    summary_text = text if summary_clean is body_html else html_to_text(summary_clean)
+    link = link.strip() if link else None
+    clean_title = plain_text(title)[:_MAX_TITLE]
+    if not clean_title:
+        clean_title = title_from_text(text, link or "Untitled")
+    published = clamp_date(published, now)
+    updated = clamp_date(updated, now)
+    article = ArticleInput(
+        title=clean_title,
+        source_kind=SourceKind.FEED,
+        url=link,
+        canonical_url=normalize_url(link) if link and is_http_url(link) else link,
+        guid=guid.strip() if guid and guid.strip() else None,
+        author=plain_text(author) or None,
+        published=published or updated,
+        updated=updated,
+        summary=summary_of(summary_text),
+        content_html=body_html,
+        text=text,
+        language=language,
+        site_name=site_name,
+        image_url=image_url,
+        word_count=word_count(text),
+        enclosures=enclosures,
+        categories=categories,
+    )
+    key = entry_key(guid=guid, link=link, title=clean_title, content=body_html or summary_clean)
+    return ParsedEntry(key=key, article=article)
+
+
+def unique_entries(entries: Iterable[ParsedEntry]) -> tuple[ParsedEntry, ...]:
+    """Entries with duplicate keys dropped (the first one wins, as feeds list newest first)."""
+    seen: set[str] = set()
+    result: list[ParsedEntry] = []
+    for entry in entries:
+        if entry.key not in seen:
+            seen.add(entry.key)
+            result.append(entry)
+    return tuple(result)
+
+
+# -- feedparser -----------------------------------------------------------------------------
+
+
+def _looks_like_json(content: bytes, content_type: str | None) -> bool:
+    media = (content_type or "").split(";", 1)[0].strip().lower()
+    if media in ("application/feed+json", "application/json") or media.endswith("+json"):
+        return True
+    return content.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
+
+
+def looks_like_html(content: bytes) -> bool:
+    head = content[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html")) or (
+        b"<html" in head and b"<rss" not in head and b"<feed" not in head
+    )
+
+
+def _best_content(entry: Any) -> tuple[str | None, str | None, str | None]:
+    """The fullest body an entry has: (html, xml:base, type)."""
+    best: tuple[str | None, str | None, str | None] = (None, None, None)
+    best_len = -1
+    for item in entry.get("content") or ():
+        value = item.get("value") or ""
+        if len(value) > best_len:
+            best = (value, item.get("base"), item.get("type"))
+            best_len = len(value)
+    return best
+
+
+def _as_html(value: str | None, kind: str | None) -> str | None:
+    if value is None:
+        return None
+    if kind == "text/plain":
+        return text_to_html(value)
+    return value
+
+
+def _enclosures(entry: Any, base: str) -> tuple[Enclosure, ...]:
+    found: list[Enclosure] = []
+    seen: set[str] = set()
+    for item in entry.get("enclosures") or ():
+        url = absolute(item.get("href") or item.get("url"), base)
+        if not url or url in seen:
+            continue
+        seen.add(url)
+        length_text = str(item.get("length") or "").strip()
+        length = int(length_text) if length_text.isdigit() else None
+        found.append(Enclosure(url=url, type=(item.get("type") or None), length=length))
+    return tuple(found)
+
+
+def _image(entry: Any, enclosures: tuple[Enclosure, ...], base: str) -> str | None:
+    for item in entry.get("media_thumbnail") or ():
+        if item.get("url"):
+            return absolute(item["url"], base)
+    for item in entry.get("media_content") or ():
+        medium = (item.get("medium") or "").lower()
+        kind = (item.get("type") or "").lower()
+        if item.get("url") and (medium == "image" or kind.startswith("image/")):
+            return absolute(item["url"], base)
+    for enclosure in enclosures:
+        if (enclosure.type or "").startswith("image/"):
+            return enclosure.url
+    return None
+
+
+def _author(entry: Any) -> str | None:
+    detail = entry.get("author_detail") or {}
+    name = detail.get("name") or entry.get("author")
+    if not name:
+        authors = [a.get("name") for a in entry.get("authors") or () if a.get("name")]
+        name = ", ".join(authors) if authors else None
+    return str(name) if name else None
+
+
+def _parse_xml(content: bytes, url: str, headers: Mapping[str, str], now: datetime) -> ParsedFeed:
+    data, encoding = _as_utf8_xml(content, headers.get("content-type"))
+    result = feedparser.parse(
+        io.BytesIO(data),
+        response_headers={
+            "content-type": "application/xml; charset=utf-8",
+            "content-location": url,
+            **(
+                {"content-language": headers["content-language"]}
+                if "content-language" in headers
+                else {}
+            ),
+        },
+        sanitize_html=False,
+        resolve_relative_uris=False,
+    )
+    feed = result.get("feed") or {}
+    version = result.get("version") or ""
+    entries_raw = result.get("entries") or []
+    if not version and not entries_raw:
+        if looks_like_html(content):
+            raise FeedError(f"{url} is a web page, not a feed")
+        problem = result.get("bozo_exception")
+        detail = f": {_one_line(problem)}" if problem else ""
+        raise FeedError(f"{url} is not a feed that Folio can read{detail}")
+    warnings: list[str] = []
+    if result.get("bozo") and result.get("bozo_exception") is not None:
+        problem = result["bozo_exception"]
+        if not isinstance(problem, feedparser.CharacterEncodingOverride):
+            warnings.append(
+                f"the feed is not well-formed ({_one_line(problem)}); read what could be"
+            )
+    title = plain_text(feed.get("title")) or ""
+    site_url = absolute(feed.get("link"), url)
+    language = language_code(feed.get("language"))
+    icon = feed.get("icon") or (feed.get("image") or {}).get("href") or feed.get("logo")
+    entries: list[ParsedEntry] = []
+    for raw in entries_raw:
+        content_value, content_base, content_type = _best_content(raw)
+        summary_detail = raw.get("summary_detail") or {}
+        summary_value = raw.get("summary")
+        base = content_base or summary_detail.get("base") or url
+        enclosures = _enclosures(raw, base)
+        entries.append(
+            make_entry(
+                feed_url=url,
+                now=now,
+                guid=raw.get("id"),
+                link=absolute(raw.get("link"), base),
+                title=raw.get("title"),
+                content_html=_as_html(content_value, content_type),
+                content_base=content_base,
+                summary_html=_as_html(summary_value, summary_detail.get("type")),
+                summary_base=summary_detail.get("base"),
+                author=_author(raw),
+                published=struct_to_datetime(
+                    dict.get(raw, "published_parsed") or dict.get(raw, "created_parsed")
+                ),
+                # Read past feedparser's key mapping, which would answer "updated" with
+                # "published" (and warn about it).
+                updated=struct_to_datetime(dict.get(raw, "updated_parsed")),
+                site_name=title or None,
+                language=language_code(raw.get("language")) or language,
+                image_url=_image(raw, enclosures, base),
+                enclosures=enclosures,
+                categories=clean_categories(
+                    t.get("label") or t.get("term") for t in raw.get("tags") or ()
+                ),
+            )
+        )
+    return ParsedFeed(
+        title=title,
+        site_url=site_url,
+        entries=unique_entries(entries),
+        kind=version or "xml",
+        description=plain_text(feed.get("subtitle")) or None,
+        icon_url=absolute(icon, url) if icon else None,
+        language=language,
+        warnings=tuple(warnings) + ((f"read as {encoding}",) if encoding != "utf-8" else ()),
+    )
+
+
+def _one_line(problem: object) -> str:
+    text = str(problem).strip().splitlines()
+    return text[0] if text else type(problem).__name__
+
+
+def parse_feed(
+    content: bytes,
+    *,
+    url: str,
+    headers: Mapping[str, str] | None = None,
+    now: datetime | None = None,
+) -> ParsedFeed:
+    """Parse a fetched feed. ``headers`` are the response headers (any case); ``url`` is where
+    the bytes came from (relative links resolve against it). Raises :class:`FeedError` when
+    the bytes are not a feed."""
+    lowered = {k.lower(): v for k, v in (headers or {}).items()}
+    now = now or datetime.now(UTC)
+    if not content.strip():
+        raise FeedError(f"{url} sent an empty document, not a feed")
+    if _looks_like_json(content, lowered.get("content-type")):
+        from reader.services.jsonfeed import parse_json_feed
+
+        return parse_json_feed(content, url=url, now=now)
+    return _parse_xml(content, url, lowered, now)
