@@ -53,7 +53,7 @@ def _run(*args: str, env: dict[str, str] | None = None) -> int:
 
 def run_app(extra: list[str]) -> int:
     ensure_venv()
-    return _run(str(PYTHON), str(ROOT / "main.py"), *(extra or ["gui"]))
+    return _run(str(PYTHON), str(ROOT / "main.py"), "gui", *extra)
 
 
 def run_tests(extra: list[str]) -> int:

@@ -49,6 +49,13 @@ def build_parser() -> argparse.ArgumentParser:
         "gui", help="open the window (the default)", description="Open Folio's window."
     )
     gui.add_argument(
+        "--db",
+        metavar="PATH",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="the library file to open (same as folio --db PATH gui)",
+    )
+    gui.add_argument(
         "--demo",
         action="store_true",
         help="open a temporary library filled with sample articles and feeds",
