@@ -1,0 +1,648 @@
+"""Import, export, links waiting to be fetched, and backups of the library file."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from reader.core.errors import ImportFormatError, LibraryError, UserError
+from reader.core.text import word_count
+from reader.core.transfer import FetchPendingReport, ImportItem, ImportProblem, ImportReport
+from reader.core.types import Article, ArticleInput, SourceKind
+from reader.core.urls import normalize_url
+from reader.library.base import LibraryBase
+from reader.services import exporters
+from reader.services.exporters.common import ImageSource
+from reader.services.importers import FORMATS as IMPORT_FORMATS
+from reader.services.importers import canonical_format, detect_format, parse_items
+from reader.services.importers.common import Entry
+from reader.services.importers.folio_json import parse_folio_json
+from reader.services.sanitize import html_to_text, sanitize_html
+from reader.store import articles as store_articles
+from reader.store import database as store_database
+from reader.store import transfer as store_transfer
+from reader.store.tags import clean_tag_name
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+# Rows per write transaction: large enough that commits cost little, small enough that the
+# window's own writes wait well under a second behind an import.
+IMPORT_BATCH = 1000
+FOLIO_BATCH = 500
+BACKUP_FOLDER = "backups"
+AUTO_PREFIX = "auto-"
+AUTO_KEEP = 7
+
+
+def _note_with_highlights(item: ImportItem) -> str | None:
+    parts: list[str] = []
+    if item.note and item.note.strip():
+        parts.append(item.note.strip())
+    if item.highlights:
+        quoted = [
+            "\n".join(f"> {line}" if line else ">" for line in h.splitlines())
+            for h in item.highlights
+        ]
+        parts.append("Highlights:\n\n" + "\n\n".join(quoted))
+    return "\n\n".join(parts) or None
+
+
+class TransferMixin(LibraryBase):
+    # -- import -----------------------------------------------------------------------------
+
+    def import_file(
+        self,
+        path: Path,
+        *,
+        format: str | None = None,
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+    ) -> ImportReport:
+        """Import a file of subscriptions, articles or bookmarks; the format is detected from
+        the content unless ``format`` names it. Safe to call from a background thread."""
+        path = Path(path)
+        if not path.exists():
+            raise UserError(f"no such file: {path}")
+        if path.is_dir():
+            raise UserError(f"{path} is a folder; give the exported file")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise UserError(f"cannot read {path}: {exc.strerror}") from exc
+        fmt = canonical_format(format) if format else detect_format(data, path.name)
+        if fmt == "opml":
+            return self._import_opml_file(path)
+        if fmt == "folio":
+            return self.import_folio_document(
+                parse_folio_json(data), progress=progress, cancel=cancel
+            )
+        return self.import_items(
+            parse_items(data, fmt),
+            format_name=IMPORT_FORMATS[fmt],
+            progress=progress,
+            cancel=cancel,
+        )
+
+    def _import_opml_file(self, path: Path) -> ImportReport:
+        importer = getattr(self, "import_opml", None)
+        if importer is None:
+            raise ImportFormatError("OPML import is not available in this version of Folio")
+        result: Any = importer(path)
+        report = ImportReport(format_name=IMPORT_FORMATS["opml"])
+        report.feeds_added = _count_of(result, ("added", "feeds_added", "subscribed", "created"))
+        report.feeds_existing = _count_of(result, ("existing", "skipped", "duplicates"))
+        for problem in getattr(result, "problems", None) or getattr(result, "errors", None) or ():
+            report.problems.append(str(problem))
+        return report
+
+    def import_items(
+        self,
+        entries: Iterable[Entry],
+        *,
+        format_name: str = "a list of links",
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+    ) -> ImportReport:
+        """Store import items in batches (one transaction each, on the writer thread); items
+        already in the library (by normalised URL) only gain the tags they lacked."""
+        report = ImportReport(format_name=format_name)
+        items: list[ImportItem] = []
+        for entry in entries:
+            if isinstance(entry, ImportProblem):
+                report.problems.append(str(entry))
+            else:
+                items.append(entry)
+        total = len(items)
+        seen: set[str] = set()
+        done = 0
+        if progress:
+            progress(0, total)
+        for start in range(0, total, IMPORT_BATCH):
+            if cancel is not None and cancel.is_set():
+                report.cancelled = True
+                break
+            batch = items[start : start + IMPORT_BATCH]
+            ids = self.submit_write(
+                lambda batch=batch: self._store_import_batch(batch, report, seen)  # type: ignore[misc]
+            ).result()
+            if ids:
+                self.on_articles_added(ids)
+                self.notify("articles", ids)
+            done += len(batch)
+            if progress:
+                progress(done, total)
+        return report
+
+    def _prepare_row(
+        self, item: ImportItem, url: str, canonical: str, report: ImportReport
+    ) -> store_transfer.ArticleRow:
+        html = sanitize_html(item.content_html, base_url=url) if item.content_html else ""
+        text = html_to_text(html) if html else ""
+        has_body = bool(text.strip())
+        now = self.now()
+        added = item.added or now
+        title = item.title or url
+        summary = item.summary
+        content = ArticleInput(
+            title=title,
+            source_kind=SourceKind.URL,
+            url=url,
+            canonical_url=canonical,
+            author=item.author,
+            summary=summary,
+            content_html=html,
+        )
+        columns: dict[str, Any] = {
+            "source_kind": SourceKind.URL.value,
+            "url": url,
+            "canonical_url": canonical,
+            "title": title,
+            "author": item.author,
+            "published": item.published,
+            "updated": item.updated,
+            "added": added,
+            "sort_date": item.published or added,
+            "summary": summary,
+            "language": item.language,
+            "site_name": item.site_name,
+            "image_url": item.image_url,
+            "word_count": word_count(text),
+            "read": item.read,
+            "starred": item.starred,
+            "archived": item.archived,
+            "read_at": now if item.read else None,
+            "note": _note_with_highlights(item),
+            "content_hash": store_articles.content_hash(content),
+            "fetch_status": "ok" if has_body else "pending",
+        }
+        tags: list[str] = []
+        for name in item.tags:
+            try:
+                tags.append(clean_tag_name(name))
+            except UserError as exc:
+                report.problems.append(f"{item.position}: tag left out ({exc})")
+        if has_body:
+            report.with_content += 1
+        else:
+            report.pending += 1
+        return store_transfer.ArticleRow(columns=columns, html=html, text=text, tags=tags)
+
+    def _store_import_batch(
+        self, batch: Sequence[ImportItem], report: ImportReport, seen: set[str]
+    ) -> list[int]:
+        keyed: list[tuple[ImportItem, str, str]] = []
+        for item in batch:
+            url = (item.url or "").strip()
+            canonical = normalize_url(url)
+            keyed.append((item, url, canonical))
+        known = store_transfer.existing_by_url([c for _, _, c in keyed] + [u for _, u, _ in keyed])
+        tags = store_transfer.TagCache()
+        rows: list[store_transfer.ArticleRow] = []
+        wanted_tags: dict[int, list[str]] = {}
+        for item, url, canonical in keyed:
+            if canonical in seen:
+                report.existing += 1
+                continue
+            seen.add(canonical)
+            existing = known.get(canonical) or known.get(url)
+            if existing is not None:
+                report.existing += 1
+                if item.tags:
+                    wanted_tags.setdefault(existing, []).extend(item.tags)
+                continue
+            rows.append(self._prepare_row(item, url, canonical, report))
+        ids = store_transfer.insert_articles(rows, tags=tags)
+        if wanted_tags:
+            store_transfer.add_missing_tags(wanted_tags, tags=tags)
+        report.added += len(ids)
+        report.article_ids.extend(ids)
+        return ids
+
+    def import_folio_document(
+        self,
+        document: dict[str, list[dict[str, Any]]],
+        *,
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+    ) -> ImportReport:
+        """Load a Folio export. Into an empty library everything comes back exactly, ids
+        included; into one with content, it merges (feeds by URL, articles by identity)."""
+        report = ImportReport(format_name=IMPORT_FORMATS["folio"])
+        tags = store_transfer.TagCache()
+
+        def structure() -> tuple[bool, store_transfer.IdMaps]:
+            keep_ids = store_transfer.library_is_empty()
+            return keep_ids, store_transfer.load_structure(document, keep_ids=keep_ids, tags=tags)
+
+        try:
+            keep_ids, maps = self.submit_write(structure).result()
+        except (KeyError, ValueError, TypeError) as exc:
+            raise ImportFormatError(f"the Folio export is damaged: {_describe(exc)}") from exc
+        report.feeds_added = len(maps.new_feeds)
+        report.feeds_existing = maps.feeds_existing
+        articles = document.get("articles", [])
+        total = len(articles)
+        if progress:
+            progress(0, total)
+        for start in range(0, total, FOLIO_BATCH):
+            if cancel is not None and cancel.is_set():
+                report.cancelled = True
+                break
+            batch = articles[start : start + FOLIO_BATCH]
+
+            def load(batch: list[dict[str, Any]] = batch, first: int = start) -> list[int]:
+                rows: list[store_transfer.ArticleRow] = []
+                for number, row in enumerate(batch, start=first + 1):
+                    problem = _check_article_row(row)
+                    if problem:
+                        report.problems.append(f"article {number}: {problem}")
+                        continue
+                    feed = row.get("feed_id")
+                    feed_id = maps.feeds.get(int(feed)) if feed is not None else None
+                    if not keep_ids and store_transfer.find_duplicate(row, feed_id) is not None:
+                        report.existing += 1
+                        continue
+                    rows.append(store_transfer.document_article_row(row, maps))
+                return store_transfer.insert_articles(rows, tags=tags, keep_ids=keep_ids)
+
+            try:
+                ids = self.submit_write(load).result()
+            except (KeyError, ValueError, TypeError) as exc:
+                raise ImportFormatError(f"the Folio export is damaged: {_describe(exc)}") from exc
+            report.added += len(ids)
+            report.with_content += len(ids)
+            report.article_ids.extend(ids)
+            if ids:
+                self.notify("articles", ids)
+            if progress:
+                progress(min(start + FOLIO_BATCH, total), total)
+        if not report.cancelled:
+            self.submit_write(
+                lambda: store_transfer.load_extras(document, keep_ids=keep_ids)
+            ).result()
+        self.notify("feeds", None)
+        self.notify("tags", None)
+        return report
+
+    # -- export -----------------------------------------------------------------------------
+
+    def export_article_ids(self, query: str | None = None) -> list[int]:
+        """The articles an export holds: those matching the search ``query``, else all,
+        newest first."""
+        if query is None or not query.strip():
+            return store_transfer.article_ids_by_date()
+        finder = getattr(self, "search_ids", None)
+        if finder is not None:
+            found: list[int] = list(finder(query))
+        else:
+            count = self.count_search(query)  # type: ignore[attr-defined]
+            results = self.search(query, limit=max(count, 1)) if count else []  # type: ignore[attr-defined]
+            found = [a.id for a in results]
+        wanted = set(found)
+        return [i for i in store_transfer.article_ids_by_date() if i in wanted]
+
+    def _image_source(self) -> ImageSource:
+        last: dict[int, dict[str, str]] = {}
+
+        def resolve(article: Article, src: str) -> tuple[str, bytes] | None:
+            if src.startswith("folio-image:"):
+                return store_transfer.image_data(src.split(":", 1)[1])
+            if article.id not in last:
+                last.clear()
+                last[article.id] = store_transfer.article_image_urls(article.id)
+            sha = last[article.id].get(src)
+            return store_transfer.image_data(sha) if sha else None
+
+        return resolve
+
+    def export_file(
+        self,
+        path: Path,
+        *,
+        format: str | None = None,
+        query: str | None = None,
+        progress: Progress | None = None,
+    ) -> int:
+        """Write the library (or the articles matching ``query``) to ``path``; returns the
+        number of articles (feeds, for OPML) written."""
+        path = Path(path)
+        fmt = exporters.export_format(format, path)
+        if fmt == "opml":
+            if query:
+                raise UserError("an OPML export holds subscriptions; --query does not apply")
+            exporter = getattr(self, "export_opml", None)
+            if exporter is None:
+                raise UserError("OPML export is not available in this version of Folio")
+            return int(exporter(path))
+        if fmt != "markdown" and path.is_dir():
+            raise UserError(f"{path} is a folder; give a file name")
+        if not path.parent.exists():
+            raise UserError(f"no such folder: {path.parent}")
+        ids = self.export_article_ids(query)
+        try:
+            return self._export(path, fmt, ids, query, progress)
+        except OSError as exc:
+            raise UserError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+    def _export(
+        self, path: Path, fmt: str, ids: list[int], query: str | None, progress: Progress | None
+    ) -> int:
+        total = len(ids)
+        now = self.now()
+        title = f"Folio: {query}" if query else "Folio library"
+        if fmt == "folio":
+            return self._export_folio(path, ids, full=not query, progress=progress)
+        articles = store_transfer.articles_with_content(ids)
+        images = self._image_source()
+        if fmt == "markdown":
+            from reader.services.exporters.markdown_files import write_markdown
+
+            return write_markdown(path, articles, images=images, total=total, progress=progress)
+        if fmt == "html":
+            from reader.services.exporters.html_file import write_html
+
+            return write_html(
+                path,
+                articles,
+                title=title,
+                exported=now,
+                images=images,
+                total=total,
+                progress=progress,
+            )
+        if fmt == "epub":
+            from reader.services.exporters.epub import write_epub
+
+            return write_epub(
+                path,
+                articles,
+                title=title,
+                modified=now,
+                images=images,
+                total=total,
+                progress=progress,
+            )
+        from reader.services.exporters.lists import write_netscape_bookmarks, write_pocket_csv
+
+        if fmt == "bookmarks":
+            return write_netscape_bookmarks(path, articles, total=total, progress=progress)
+        return write_pocket_csv(path, articles, total=total, progress=progress)
+
+    def _export_folio(
+        self, path: Path, ids: list[int], *, full: bool, progress: Progress | None
+    ) -> int:
+        from reader.services.exporters.folio_json import write_folio_json_file
+
+        ordered = sorted(ids)
+        feed_tags = store_transfer.feed_tag_names()
+
+        def feeds() -> Iterator[dict[str, Any]]:
+            for row in store_transfer.dump_table("feeds"):
+                row["tags"] = feed_tags.get(row["id"], [])
+                yield row
+
+        def articles() -> Iterator[dict[str, Any]]:
+            for done, row in enumerate(store_transfer.dump_articles(ordered), start=1):
+                yield row
+                if progress:
+                    progress(done, len(ordered))
+
+        sections: dict[str, Iterable[dict[str, Any]]] = {
+            "folders": store_transfer.dump_table("folders"),
+            "tags": store_transfer.dump_table("tags"),
+            "feeds": feeds(),
+            "feed_icons": store_transfer.dump_table("feed_icons"),
+            "images": (
+                store_transfer.dump_table("images")
+                if full
+                else store_transfer.image_rows_for(ordered)
+            ),
+            "articles": articles(),
+            "saved_searches": store_transfer.dump_table("saved_searches"),
+            "rules": store_transfer.dump_table("rules"),
+            "settings": store_transfer.dump_table("settings"),
+        }
+        counts = write_folio_json_file(
+            path, sections, exported=self.now(), schema_version=self.schema_version
+        )
+        return counts["articles"]
+
+    # -- links waiting to be fetched ----------------------------------------------------------
+
+    def count_pending(self) -> int:
+        return store_transfer.count_pending()
+
+    def fetch_pending(
+        self,
+        *,
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+        jobs: int = 4,
+        retry_failed: bool = False,
+    ) -> FetchPendingReport:
+        """Fetch and extract the links imports left waiting, ``jobs`` at a time. Each result is
+        stored as it comes, so stopping (``cancel``) or quitting loses nothing: the rest stay
+        pending for the next call."""
+        report = FetchPendingReport()
+        if retry_failed:
+            self.submit_write(store_transfer.requeue_failed).result()
+        total = store_transfer.count_pending()
+        done = 0
+        after = 0
+        if progress:
+            progress(0, total)
+        with ThreadPoolExecutor(max_workers=max(1, jobs), thread_name_prefix="folio-fetch") as pool:
+            while not (cancel is not None and cancel.is_set()):
+                links = store_transfer.pending_links(limit=max(1, jobs) * 4, after_id=after)
+                if not links:
+                    break
+                after = links[-1][0]
+                results = pool.map(self._fetch_link_safely, links)
+                for (article_id, url, title), outcome in zip(links, results, strict=True):
+                    if isinstance(outcome, str):
+                        report.failed += 1
+                        report.problems.append(f"{url}: {outcome}")
+                        self.submit_write(
+                            lambda i=article_id, e=outcome: store_transfer.set_fetch_failed(i, e)  # type: ignore[misc]
+                        ).result()
+                    else:
+                        item = outcome
+                        if title and title != url:
+                            item = replace(item, title=title)
+                        self.submit_write(
+                            lambda i=article_id, a=item: store_articles.update_article(i, a)  # type: ignore[misc]
+                        ).result()
+                        report.fetched += 1
+                    self.notify("articles", [article_id])
+                    done += 1
+                    if progress:
+                        progress(done, total)
+                    if cancel is not None and cancel.is_set():
+                        report.cancelled = True
+                        break
+        report.remaining = store_transfer.count_pending()
+        return report
+
+    def _fetch_link_safely(self, link: tuple[int, str, str]) -> ArticleInput | str:
+        """The extracted article for a pending link, or why it failed (one line)."""
+        _article_id, url, _title = link
+        try:
+            return self.extract_link(url)
+        except UserError as exc:
+            return str(exc)
+        except Exception as exc:  # our bug: log it, keep fetching the others
+            log.exception("fetching %s failed", url)
+            return f"internal error: {type(exc).__name__}: {exc}"
+
+    def extract_link(self, url: str) -> ArticleInput:
+        """Fetch ``url`` and extract its article, without storing it."""
+        from reader.services.http import shared_client
+
+        response = shared_client().get(url)
+        return _page_to_input(response.url or url, response.content, response.charset)
+
+    # -- backups ------------------------------------------------------------------------------
+
+    @property
+    def backups_folder(self) -> Path:
+        return self.path.parent / BACKUP_FOLDER
+
+    def backup(self, target: Path | None = None) -> Path:
+        """A consistent copy of the library (SQLite's online backup, safe while it is in use).
+
+        Without ``target`` it goes to the backups folder beside the library."""
+        stamp = self.now().astimezone().strftime("%Y%m%d-%H%M%S")
+        name = f"{self.path.stem}-{stamp}.sqlite"
+        if target is None:
+            target = self.backups_folder / name
+        target = Path(target)
+        if target.is_dir():
+            target = target / name
+        if target.exists():
+            raise UserError(f"{target} already exists; give another name")
+        if target.resolve() == self.path.resolve():
+            raise UserError("the backup cannot replace the library itself")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(f"cannot create {target.parent}: {exc.strerror}") from exc
+        partial = target.with_name(target.name + ".partial")
+        try:
+            store_database.copy_database(self.path, partial)
+            partial.replace(target)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            raise UserError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        return target
+
+    def list_backups(self) -> list[Path]:
+        folder = self.backups_folder
+        if not folder.is_dir():
+            return []
+        return sorted(folder.glob("*.sqlite"), key=lambda p: p.stat().st_mtime)
+
+    def auto_backup(self, *, keep: int = AUTO_KEEP) -> Path | None:
+        """Today's automatic backup, unless it exists; keeps the newest ``keep`` of them.
+
+        The window calls this in the background at start-up. Returns the new file or None."""
+        folder = self.backups_folder
+        day = self.now().astimezone().strftime("%Y-%m-%d")
+        target = folder / f"{AUTO_PREFIX}{day}.sqlite"
+        created: Path | None = None
+        if not target.exists():
+            created = self.backup(target)
+        autos = sorted(folder.glob(f"{AUTO_PREFIX}*.sqlite"))
+        for old in autos[: max(0, len(autos) - keep)]:
+            try:
+                old.unlink()
+            except OSError:
+                log.warning("could not remove the old backup %s", old)
+        return created
+
+    def restore(self, source: Path) -> Path:
+        """Replace the library's content with the library file ``source``, after checking it
+        is one; the current library is first copied to the backups folder. Returns that copy."""
+        source = Path(source)
+        version = store_transfer.check_library_file(source, self.schema_version)
+        if source.resolve() == self.path.resolve():
+            raise UserError("that file is the library itself")
+        stamp = self.now().astimezone().strftime("%Y%m%d-%H%M%S")
+        safety = self.backup(self.backups_folder / f"before-restore-{stamp}.sqlite")
+        try:
+            store_database.copy_database(source, self.path)
+        except Exception as exc:
+            raise LibraryError(
+                f"restoring from {source} failed ({exc}); the library before it is in {safety}"
+            ) from exc
+        if version < self.schema_version:
+            # Reopen so the restored (older) library is migrated like any other.
+            self._db.close()
+            self._db = store_database.open_database(self.path)
+        for kind in ("feeds", "tags", "articles"):
+            self.notify(kind, None)
+        return safety
+
+
+def _page_to_input(url: str, content: bytes, charset: str | None) -> ArticleInput:
+    """A fetched page as an article: the extraction service when it is there, else the
+    sanitized page body."""
+    from reader.services import extract
+
+    extractor = getattr(extract, "extract_page", None) or getattr(extract, "extract", None)
+    if extractor is not None:
+        page = extractor(content, url=url)
+        return ArticleInput(
+            title=page.title or url,
+            source_kind=SourceKind.URL,
+            url=url,
+            canonical_url=normalize_url(page.url or url),
+            author=page.author,
+            published=page.published,
+            content_html=page.html,
+            text=page.text,
+            language=page.language,
+            site_name=page.site_name,
+            image_url=page.image_url,
+            summary=page.description,
+            word_count=word_count(page.text),
+            notes=page.notes,
+        )
+    raise ImportFormatError("page extraction is not available")
+
+
+def _count_of(result: Any, names: Sequence[str]) -> int:
+    for name in names:
+        value = getattr(result, name, None)
+        if isinstance(value, int):
+            return value
+        if isinstance(value, list | tuple | set):
+            return len(value)
+    return 0
+
+
+def _check_article_row(row: Any) -> str | None:
+    if not isinstance(row, dict):
+        return "not an article"
+    if not isinstance(row.get("source_kind"), str):
+        return "no source kind"
+    if not row.get("added"):
+        return "no date added"
+    try:
+        datetime.fromisoformat(str(row["added"]))
+    except ValueError:
+        return f"unreadable date {row['added']!r}"
+    return None
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, KeyError):
+        return f"a row lacks {exc.args[0]!r}"
+    return str(exc)

@@ -1,0 +1,87 @@
+"""One self-contained HTML file: a contents list, then every article, images inlined."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from datetime import datetime
+from pathlib import Path
+
+from reader.core.types import Article
+from reader.services.exporters.common import (
+    ImageSource,
+    Progress,
+    data_url,
+    inner_html,
+    no_images,
+    parse_fragment,
+    rewrite_images,
+)
+
+_STYLE = """
+body { font: 18px/1.55 Georgia, serif; max-width: 42em; margin: 2em auto; padding: 0 1em;
+       color: #222; background: #fdfdfb; }
+h1, h2, nav { font-family: system-ui, sans-serif; }
+.meta { color: #666; font: 14px system-ui, sans-serif; }
+article { border-top: 1px solid #ddd; margin-top: 3em; padding-top: 1em; }
+img { max-width: 100%; height: auto; }
+pre { overflow-x: auto; }
+blockquote { border-left: 3px solid #ccc; margin-left: 0; padding-left: 1em; color: #444; }
+"""
+
+
+def _meta(article: Article) -> str:
+    parts = [p for p in (article.feed_title or article.site_name, article.author) if p]
+    if article.published:
+        parts.append(article.published.strftime("%Y-%m-%d"))
+    if article.tags:
+        parts.append("#" + " #".join(article.tags))
+    text = " · ".join(html.escape(p) for p in parts)
+    if article.url:
+        link = f'<a href="{html.escape(article.url)}">{html.escape(article.url)}</a>'
+        text = f"{text}<br>{link}" if text else link
+    return text
+
+
+def write_html(
+    path: Path,
+    articles: Iterable[Article],
+    *,
+    title: str,
+    exported: datetime,
+    images: ImageSource = no_images,
+    total: int = 0,
+    progress: Progress | None = None,
+) -> int:
+    def inline(sha: str, mime: str, data: bytes) -> str:
+        return data_url(mime, data)
+
+    bodies: list[str] = []
+    contents: list[str] = []
+    for number, article in enumerate(articles, start=1):
+        anchor = f"article-{number}"
+        root = parse_fragment(article.content_html or "")
+        rewrite_images(root, article, images, inline)
+        note = ""
+        if article.note:
+            note = f'<aside class="note"><h2>Notes</h2><p>{html.escape(article.note)}</p></aside>'
+        bodies.append(
+            f'<article id="{anchor}">\n<h1>{html.escape(article.title)}</h1>\n'
+            f'<p class="meta">{_meta(article)}</p>\n{inner_html(root)}\n{note}</article>'
+        )
+        contents.append(f'<li><a href="#{anchor}">{html.escape(article.title)}</a></li>')
+        if progress:
+            progress(number, total)
+    stamp = exported.astimezone().strftime("%Y-%m-%d %H:%M")
+    document = (
+        '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{html.escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
+        f"<h1>{html.escape(title)}</h1>\n"
+        f'<p class="meta">{len(bodies)} articles, exported {stamp}</p>\n'
+        f"<nav><ol>\n{chr(10).join(contents)}\n</ol></nav>\n"
+        + "\n".join(bodies)
+        + "\n</body>\n</html>\n"
+    )
+    path.write_text(document, encoding="utf-8")
+    return len(bodies)

@@ -1,0 +1,71 @@
+"""Link lists other services read: Netscape bookmark HTML and a Pocket-style CSV."""
+
+from __future__ import annotations
+
+import csv
+import html
+from collections.abc import Iterable
+from pathlib import Path
+
+from reader.core.types import Article
+from reader.services.exporters.common import Progress
+
+
+def _epoch(article: Article) -> int:
+    return int(article.added.timestamp())
+
+
+def write_netscape_bookmarks(
+    path: Path, articles: Iterable[Article], *, total: int = 0, progress: Progress | None = None
+) -> int:
+    """One bookmark per article with a URL; tags in TAGS, unread ones marked TOREAD."""
+    count = 0
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        out.write(
+            "<!DOCTYPE NETSCAPE-Bookmark-file-1>\n"
+            '<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=UTF-8">\n'
+            "<TITLE>Bookmarks</TITLE>\n<H1>Bookmarks</H1>\n<DL><p>\n"
+        )
+        for done, article in enumerate(articles, start=1):
+            if article.url:
+                attrs = [f'HREF="{html.escape(article.url)}"', f'ADD_DATE="{_epoch(article)}"']
+                if article.updated:
+                    attrs.append(f'LAST_MODIFIED="{int(article.updated.timestamp())}"')
+                if article.tags:
+                    attrs.append(f'TAGS="{html.escape(",".join(article.tags))}"')
+                if not article.read:
+                    attrs.append('TOREAD="1"')
+                title = html.escape(article.title or article.url, quote=False)
+                out.write(f"    <DT><A {' '.join(attrs)}>{title}</A>\n")
+                if article.note:
+                    out.write(f"    <DD>{html.escape(article.note, quote=False)}\n")
+                count += 1
+            if progress:
+                progress(done, total)
+        out.write("</DL><p>\n")
+    return count
+
+
+def write_pocket_csv(
+    path: Path, articles: Iterable[Article], *, total: int = 0, progress: Progress | None = None
+) -> int:
+    """title,url,time_added,tags,status as Pocket wrote them (tags joined by |)."""
+    count = 0
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["title", "url", "time_added", "tags", "status"])
+        for done, article in enumerate(articles, start=1):
+            if article.url:
+                writer.writerow(
+                    [
+                        article.title,
+                        article.url,
+                        _epoch(article),
+                        "|".join(t.replace("|", " ") for t in article.tags),
+                        "archive" if article.archived else "unread",
+                    ]
+                )
+                count += 1
+            if progress:
+                progress(done, total)
+    return count

@@ -1,0 +1,128 @@
+"""Markdown: one file per article with YAML front matter, into a folder or a .zip.
+
+File names are the titles made safe for every system and for Obsidian links; stored images go
+to ``attachments/`` beside the notes and are linked relatively.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from reader.core.errors import UserError
+from reader.core.types import Article
+from reader.services.exporters.common import (
+    IMAGE_EXTENSIONS,
+    ImageSource,
+    Progress,
+    UniqueNames,
+    inner_html,
+    iso_utc,
+    no_images,
+    parse_fragment,
+    rewrite_images,
+    safe_file_stem,
+)
+from reader.services.markdown import html_to_markdown
+
+ATTACHMENTS = "attachments"
+
+
+def _yaml_scalar(value: object) -> str:
+    # A JSON string is a valid YAML double-quoted scalar, escapes included.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def front_matter(article: Article) -> str:
+    lines = ["---", f"title: {_yaml_scalar(article.title)}"]
+    if article.url:
+        lines.append(f"url: {_yaml_scalar(article.url)}")
+    if article.author:
+        lines.append(f"author: {_yaml_scalar(article.author)}")
+    if article.site_name or article.feed_title:
+        lines.append(f"source: {_yaml_scalar(article.feed_title or article.site_name)}")
+    if article.published:
+        lines.append(f"published: {iso_utc(article.published)}")
+    lines.append(f"added: {iso_utc(article.added)}")
+    if article.updated:
+        lines.append(f"updated: {iso_utc(article.updated)}")
+    if article.tags:
+        lines.append("tags:")
+        # Obsidian tags cannot hold spaces; a space becomes a dash there and here alike.
+        lines.extend(f"  - {_yaml_scalar('-'.join(t.split()))}" for t in article.tags)
+    lines.append(f"read: {'true' if article.read else 'false'}")
+    lines.append(f"starred: {'true' if article.starred else 'false'}")
+    lines.append(f"archived: {'true' if article.archived else 'false'}")
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+def article_markdown(
+    article: Article, images: ImageSource, saved: dict[str, tuple[str, bytes]]
+) -> str:
+    """The note for one article; the images it uses are added to ``saved`` by file name."""
+    root = parse_fragment(article.content_html or "")
+
+    def attach(sha: str, mime: str, data: bytes) -> str | None:
+        extension = IMAGE_EXTENSIONS.get(mime.split(";", maxsplit=1)[0].strip().lower(), "bin")
+        name = f"{sha[:32]}.{extension}"
+        saved[name] = (mime, data)
+        return f"{ATTACHMENTS}/{name}"
+
+    rewrite_images(root, article, images, attach)
+    body = html_to_markdown(inner_html(root))
+    parts = [front_matter(article), f"# {article.title}\n"]
+    if article.url:
+        parts.append(f"<{article.url}>\n")
+    if body.strip():
+        parts.append(body)
+    if article.note:
+        parts.append("## Notes\n\n" + article.note.strip() + "\n")
+    return "\n".join(parts)
+
+
+def write_markdown(
+    target: Path,
+    articles: Iterable[Article],
+    *,
+    images: ImageSource = no_images,
+    total: int = 0,
+    progress: Progress | None = None,
+) -> int:
+    """Write into the folder ``target`` (created if missing), or into a .zip if it ends so."""
+    as_zip = target.suffix.lower() == ".zip"
+    if not as_zip:
+        if target.exists() and not target.is_dir():
+            raise UserError(f"{target} is a file; give a folder (or a name ending in .zip)")
+        target.mkdir(parents=True, exist_ok=True)
+    names = UniqueNames()
+    if not as_zip and target.exists():
+        for existing in target.iterdir():
+            names.take(existing.stem, existing.suffix)
+    saved: dict[str, tuple[str, bytes]] = {}
+    count = 0
+    archive = zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) if as_zip else None
+    try:
+        for article in articles:
+            text = article_markdown(article, images, saved)
+            name = names.take(safe_file_stem(article.title), ".md")
+            if archive is not None:
+                archive.writestr(name, text)
+            else:
+                (target / name).write_text(text, encoding="utf-8")
+            count += 1
+            if progress:
+                progress(count, total)
+        for name, (_mime, data) in sorted(saved.items()):
+            if archive is not None:
+                archive.writestr(f"{ATTACHMENTS}/{name}", data)
+            else:
+                folder = target / ATTACHMENTS
+                folder.mkdir(exist_ok=True)
+                (folder / name).write_bytes(data)
+    finally:
+        if archive is not None:
+            archive.close()
+    return count

@@ -1,0 +1,656 @@
+"""Bulk queries for import, export and backup.
+
+Imports write thousands of rows per transaction, so they go through ``executemany`` with ids
+chosen up front (the caller holds the write lock) instead of one ``Model.create`` per row.
+Exports read whole tables by column name, so a column added to a model later is carried without
+changing this module. Values keep their JSON spelling when read back: datetimes as ISO-8601
+text, blobs as base64.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import peewee
+
+from reader.core.types import Article
+from reader.store import models as m
+from reader.store.fields import UTCDateTimeField
+from reader.store.search_index import FTS_TABLE
+from reader.store.tags import clean_tag_name
+
+_CHUNK = 500
+
+# Document section -> table, in the order a document is loaded.
+TABLES: dict[str, type[m.BaseModel]] = {
+    "folders": m.Folder,
+    "tags": m.Tag,
+    "feeds": m.Feed,
+    "feed_icons": m.FeedIcon,
+    "images": m.Image,
+    "articles": m.Article,
+    "saved_searches": m.SavedSearch,
+    "rules": m.Rule,
+    "settings": m.Setting,
+}
+
+
+def _db() -> peewee.SqliteDatabase:
+    return m.database_proxy.obj
+
+
+def _fields(model: type[m.BaseModel]) -> list[peewee.Field]:
+    return list(model._meta.sorted_fields)
+
+
+def _to_db(fld: peewee.Field, value: Any) -> Any:
+    """A document value (or a Python one) as the column stores it."""
+    if value is None:
+        return None
+    if isinstance(fld, UTCDateTimeField) and isinstance(value, str):
+        parsed = datetime.fromisoformat(value)
+        value = parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    elif isinstance(fld, peewee.BlobField) and isinstance(value, str):
+        value = base64.b64decode(value)
+    elif isinstance(fld, peewee.BooleanField):
+        value = bool(value)
+    return fld.db_value(value)
+
+
+def _default(fld: peewee.Field) -> Any:
+    default = fld.default
+    return default() if callable(default) else default
+
+
+# -- reading whole tables -------------------------------------------------------------------------
+
+
+def dump_table(section: str, *, where: peewee.Expression | None = None) -> Iterator[dict[str, Any]]:
+    """Rows of a table as {column: Python value}, in id order, a page at a time."""
+    model = TABLES[section]
+    fields = _fields(model)
+    names = [f.column_name for f in fields]
+    pk = model._meta.primary_key
+    query = model.select(*fields)
+    if where is not None:
+        query = query.where(where)
+    if isinstance(pk, peewee.CompositeKey):
+        yield from (dict(zip(names, row, strict=True)) for row in query.tuples())
+        return
+    query = query.order_by(pk)
+    last: Any = None
+    while True:
+        page = query if last is None else query.where(pk > last)
+        rows = list(page.limit(_CHUNK).tuples())
+        for row in rows:
+            yield dict(zip(names, row, strict=True))
+        if len(rows) < _CHUNK:
+            return
+        last = rows[-1][names.index(pk.column_name)]
+
+
+def feed_tag_names() -> dict[int, list[str]]:
+    result: dict[int, list[str]] = {}
+    query = m.FeedTag.select(m.FeedTag.feed_id, m.Tag.name).join(m.Tag).order_by(m.Tag.name)
+    for feed_id, name in query.tuples():
+        result.setdefault(feed_id, []).append(name)
+    return result
+
+
+def article_ids(*, only: Sequence[int] | None = None) -> list[int]:
+    """Every article id (or those of ``only`` that exist), ascending."""
+    if only is None:
+        return [r for (r,) in m.Article.select(m.Article.id).order_by(m.Article.id).tuples()]
+    found: set[int] = set()
+    for start in range(0, len(only), _CHUNK):
+        chunk = list(only[start : start + _CHUNK])
+        found.update(
+            r for (r,) in m.Article.select(m.Article.id).where(m.Article.id.in_(chunk)).tuples()
+        )
+    return sorted(found)
+
+
+def dump_articles(ids: Sequence[int]) -> Iterator[dict[str, Any]]:
+    """Full article rows (columns, ``html``, ``text``, ``tags``, ``images``) for ``ids``."""
+    fields = _fields(m.Article)
+    names = [f.column_name for f in fields]
+    for start in range(0, len(ids), _CHUNK):
+        chunk = list(ids[start : start + _CHUNK])
+        rows = {
+            row[0]: dict(zip(names, row, strict=True))
+            for row in m.Article.select(*fields).where(m.Article.id.in_(chunk)).tuples()
+        }
+        contents = {
+            a: (h, t)
+            for a, h, t in m.ArticleContent.select(
+                m.ArticleContent.article_id, m.ArticleContent.html, m.ArticleContent.text
+            )
+            .where(m.ArticleContent.article.in_(chunk))
+            .tuples()
+        }
+        tags: dict[int, list[str]] = {}
+        for article_id, name in (
+            m.ArticleTag.select(m.ArticleTag.article_id, m.Tag.name)
+            .join(m.Tag)
+            .where(m.ArticleTag.article.in_(chunk))
+            .order_by(m.Tag.name)
+            .tuples()
+        ):
+            tags.setdefault(article_id, []).append(name)
+        images: dict[int, list[dict[str, str]]] = {}
+        for article_id, url, sha in (
+            m.ArticleImage.select(m.ArticleImage.article_id, m.ArticleImage.url, m.Image.sha256)
+            .join(m.Image)
+            .where(m.ArticleImage.article.in_(chunk))
+            .order_by(m.ArticleImage.article_id, m.ArticleImage.url)
+            .tuples()
+        ):
+            images.setdefault(article_id, []).append({"url": url, "sha256": sha})
+        for article_id in chunk:
+            row = rows.get(article_id)
+            if row is None:
+                continue
+            html, text = contents.get(article_id, (None, None))
+            row["html"] = html
+            row["text"] = text
+            row["tags"] = tags.get(article_id, [])
+            row["images"] = images.get(article_id, [])
+            yield row
+
+
+def image_rows_for(ids: Sequence[int]) -> Iterator[dict[str, Any]]:
+    """The stored images the articles ``ids`` use."""
+    wanted: set[int] = set()
+    for start in range(0, len(ids), _CHUNK):
+        chunk = list(ids[start : start + _CHUNK])
+        wanted.update(
+            r
+            for (r,) in m.ArticleImage.select(m.ArticleImage.image_id)
+            .where(m.ArticleImage.article.in_(chunk))
+            .tuples()
+        )
+    ordered = sorted(wanted)
+    for start in range(0, len(ordered), _CHUNK):
+        yield from dump_table("images", where=m.Image.id.in_(ordered[start : start + _CHUNK]))
+
+
+def image_data(sha256: str) -> tuple[str, bytes] | None:
+    row = m.Image.select(m.Image.mime, m.Image.data).where(m.Image.sha256 == sha256).first()
+    return None if row is None else (row.mime, bytes(row.data))
+
+
+def article_image_urls(article_id: int) -> dict[str, str]:
+    """{URL as written in the article: sha256 of the stored image}."""
+    query = (
+        m.ArticleImage.select(m.ArticleImage.url, m.Image.sha256)
+        .join(m.Image)
+        .where(m.ArticleImage.article == article_id)
+        .tuples()
+    )
+    return dict(query)
+
+
+def library_is_empty() -> bool:
+    return not any(
+        model.select().exists()
+        for model in (m.Article, m.Feed, m.Folder, m.Tag, m.SavedSearch, m.Rule)
+    )
+
+
+# -- writing articles in bulk ---------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class ArticleRow:
+    """One article to insert: its columns by name (missing ones take the model's default),
+    its body, its tag names and the stored images its HTML refers to (URL, image id)."""
+
+    columns: dict[str, Any]
+    html: str = ""
+    text: str = ""
+    tags: Sequence[str] = ()
+    images: Sequence[tuple[str, int]] = field(default_factory=tuple)
+
+
+def existing_by_url(urls: Sequence[str]) -> dict[str, int]:
+    """Articles whose canonical URL (or URL) is one of ``urls``: {url: article id}."""
+    found: dict[str, int] = {}
+    unique = list(dict.fromkeys(urls))
+    for start in range(0, len(unique), _CHUNK):
+        chunk = unique[start : start + _CHUNK]
+        query = (
+            m.Article.select(m.Article.id, m.Article.canonical_url, m.Article.url)
+            .where(m.Article.canonical_url.in_(chunk) | m.Article.url.in_(chunk))
+            .order_by(m.Article.id)
+            .tuples()
+        )
+        wanted = set(chunk)
+        for article_id, canonical, url in query:
+            for value in (canonical, url):
+                if value in wanted and value not in found:
+                    found[value] = article_id
+    return found
+
+
+class TagCache:
+    """Tag ids by name (case-insensitive, as the tag table compares), created on demand."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, tuple[int, str]] = {}
+
+    def get(self, name: str) -> tuple[int, str]:
+        cleaned = clean_tag_name(name)
+        key = cleaned.casefold()
+        if key not in self._ids:
+            row = m.Tag.get_or_none(m.Tag.name == cleaned)
+            if row is None:
+                row = m.Tag.create(name=cleaned)
+            self._ids[key] = (row.id, row.name)
+        return self._ids[key]
+
+    def remember(self, tag_id: int, name: str) -> None:
+        self._ids[name.casefold()] = (tag_id, name)
+
+
+def _next_id(model: type[m.BaseModel]) -> int:
+    return int(model.select(peewee.fn.MAX(model._meta.primary_key)).scalar() or 0) + 1
+
+
+def insert_articles(
+    rows: Sequence[ArticleRow], *, tags: TagCache, keep_ids: bool = False
+) -> list[int]:
+    """Insert ``rows`` with their bodies, tags, images and search rows in the caller's
+    transaction (which must hold the write lock); returns the new ids in order."""
+    if not rows:
+        return []
+    fields = [f for f in _fields(m.Article) if f.column_name != "id"]
+    next_id = _next_id(m.Article)
+    ids: list[int] = []
+    article_params: list[list[Any]] = []
+    content_params: list[tuple[int, str, str]] = []
+    tag_params: list[tuple[int, int]] = []
+    image_params: list[tuple[int, str, int]] = []
+    search_params: list[tuple[int, str, str, str, str]] = []
+    for row in rows:
+        columns = dict(row.columns)
+        article_id = int(columns["id"]) if keep_ids and columns.get("id") is not None else next_id
+        next_id = max(next_id, article_id + 1)
+        ids.append(article_id)
+        if columns.get("sort_date") is None:
+            columns["sort_date"] = columns.get("published") or columns.get("added")
+        values: list[Any] = [article_id]
+        for fld in fields:
+            name = fld.column_name
+            value = columns[name] if name in columns else _default(fld)
+            values.append(_to_db(fld, value))
+        article_params.append(values)
+        content_params.append((article_id, row.html or "", row.text or ""))
+        names: list[str] = []
+        for tag_name in row.tags:
+            tag_id, stored = tags.get(tag_name)
+            tag_params.append((article_id, tag_id))
+            names.append(stored)
+        for url, image_id in row.images:
+            image_params.append((article_id, url, image_id))
+        search_params.append(
+            (
+                article_id,
+                str(columns.get("title") or ""),
+                str(columns.get("author") or ""),
+                row.text or "",
+                " ".join(sorted(set(names))),
+            )
+        )
+    db = _db()
+    column_list = ", ".join(['"id"', *(f'"{f.column_name}"' for f in fields)])
+    marks = ", ".join("?" * (len(fields) + 1))
+    cursor = db.cursor()
+    cursor.executemany(f'INSERT INTO "article" ({column_list}) VALUES ({marks})', article_params)
+    cursor.executemany(
+        'INSERT INTO "article_content" ("article_id", "html", "text") VALUES (?, ?, ?)',
+        content_params,
+    )
+    cursor.executemany(
+        'INSERT OR IGNORE INTO "article_tag" ("article_id", "tag_id") VALUES (?, ?)', tag_params
+    )
+    cursor.executemany(
+        'INSERT OR IGNORE INTO "article_image" ("article_id", "url", "image_id") VALUES (?, ?, ?)',
+        image_params,
+    )
+    cursor.executemany(
+        f"INSERT INTO {FTS_TABLE} (rowid, title, author, text, tags) VALUES (?, ?, ?, ?, ?)",
+        search_params,
+    )
+    return ids
+
+
+def add_missing_tags(wanted: Mapping[int, Sequence[str]], *, tags: TagCache) -> list[int]:
+    """Give existing articles the tags they lack; returns the ids that changed."""
+    from reader.store.tags import add_tags, tags_for_articles
+
+    ids = [i for i, names in wanted.items() if names]
+    have = tags_for_articles(ids)
+    changed: list[int] = []
+    for article_id in ids:
+        present = {n.casefold() for n in have.get(article_id, ())}
+        missing = [n for n in wanted[article_id] if n.casefold() not in present]
+        if missing:
+            add_tags(article_id, missing)
+            changed.append(article_id)
+    return changed
+
+
+# -- links waiting to be fetched ------------------------------------------------------------------
+
+
+def pending_links(*, limit: int, after_id: int = 0) -> list[tuple[int, str, str]]:
+    """(id, url, title) of links waiting to be fetched, oldest id first."""
+    query = (
+        m.Article.select(m.Article.id, m.Article.url, m.Article.title)
+        .where((m.Article.fetch_status == "pending") & (m.Article.id > after_id))
+        .order_by(m.Article.id)
+        .limit(limit)
+        .tuples()
+    )
+    return [(i, u or "", t or "") for i, u, t in query]
+
+
+def count_pending() -> int:
+    return int(m.Article.select().where(m.Article.fetch_status == "pending").count())
+
+
+def set_fetch_failed(article_id: int, message: str) -> None:
+    m.Article.update(fetch_status="failed", fetch_error=message).where(
+        m.Article.id == article_id
+    ).execute()
+
+
+def requeue_failed() -> int:
+    return int(
+        m.Article.update(fetch_status="pending", fetch_error=None)
+        .where(m.Article.fetch_status == "failed")
+        .execute()
+    )
+
+
+# -- loading a Folio document ---------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class IdMaps:
+    """Document ids to library ids, filled as sections are loaded."""
+
+    folders: dict[int, int] = field(default_factory=dict)
+    feeds: dict[int, int] = field(default_factory=dict)
+    images: dict[str, int] = field(default_factory=dict)
+    new_feeds: set[int] = field(default_factory=set)
+    feeds_existing: int = 0
+
+
+def _row_values(
+    model: type[m.BaseModel], row: Mapping[str, Any], overrides: Mapping[str, Any], keep_id: bool
+) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for fld in _fields(model):
+        name = fld.column_name
+        if isinstance(fld, peewee.AutoField) and not keep_id:
+            continue
+        if name in overrides:
+            value = overrides[name]
+        elif name in row:
+            value = row[name]
+        else:
+            value = _default(fld)
+        values[name] = _to_db(fld, value)
+    return values
+
+
+def _insert_raw(model: type[m.BaseModel], values: Mapping[str, Any]) -> int:
+    table = model._meta.table_name
+    columns = ", ".join(f'"{c}"' for c in values)
+    marks = ", ".join("?" * len(values))
+    cursor = _db().execute_sql(
+        f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', list(values.values())
+    )
+    return int(cursor.lastrowid)
+
+
+def load_structure(
+    document: Mapping[str, Sequence[Mapping[str, Any]]], *, keep_ids: bool, tags: TagCache
+) -> IdMaps:
+    """Folders, tags, feeds (with their tags and icons) and images of a document.
+
+    With ``keep_ids`` (an empty library) rows keep their ids so the library comes back as it
+    was; otherwise folders merge by path, tags by name, feeds by URL and images by hash.
+    """
+    maps = IdMaps()
+    db = _db()
+    if keep_ids:
+        # A folder may have been moved under one created after it.
+        db.execute_sql("PRAGMA defer_foreign_keys = ON")
+    _load_folders(document.get("folders", ()), keep_ids, maps)
+    for row in document.get("tags", ()):
+        name = clean_tag_name(str(row.get("name") or ""))
+        existing = m.Tag.get_or_none(m.Tag.name == name)
+        if existing is None:
+            tag_id = _insert_raw(m.Tag, _row_values(m.Tag, row, {"name": name}, keep_ids))
+            tags.remember(tag_id, name)
+        elif existing.color is None and row.get("color"):
+            existing.color = row["color"]
+            existing.save()
+    for row in document.get("feeds", ()):
+        url = str(row.get("url") or "")
+        old_id = int(row["id"])
+        found = m.Feed.select(m.Feed.id).where(m.Feed.url == url).scalar()
+        if found is not None:
+            maps.feeds[old_id] = int(found)
+            maps.feeds_existing += 1
+            continue
+        folder = row.get("folder_id")
+        overrides = {"folder_id": maps.folders.get(int(folder)) if folder is not None else None}
+        new_id = _insert_raw(m.Feed, _row_values(m.Feed, row, overrides, keep_ids))
+        maps.feeds[old_id] = new_id
+        maps.new_feeds.add(new_id)
+        for name in row.get("tags") or ():
+            tag_id, _ = tags.get(str(name))
+            m.FeedTag.insert(feed=new_id, tag=tag_id).on_conflict_ignore().execute()
+    for row in document.get("feed_icons", ()):
+        feed_id = maps.feeds.get(int(row["feed_id"]))
+        if feed_id in maps.new_feeds:
+            _insert_raw(m.FeedIcon, _row_values(m.FeedIcon, row, {"feed_id": feed_id}, True))
+    for row in document.get("images", ()):
+        sha = str(row["sha256"])
+        found = m.Image.select(m.Image.id).where(m.Image.sha256 == sha).scalar()
+        if found is None:
+            found = _insert_raw(m.Image, _row_values(m.Image, row, {}, keep_ids))
+        maps.images[sha] = int(found)
+    return maps
+
+
+def _load_folders(rows: Sequence[Mapping[str, Any]], keep_ids: bool, maps: IdMaps) -> None:
+    if keep_ids:
+        for row in rows:
+            maps.folders[int(row["id"])] = _insert_raw(
+                m.Folder, _row_values(m.Folder, row, {}, True)
+            )
+        return
+    remaining = list(rows)
+    while remaining:
+        progressed = False
+        for row in list(remaining):
+            parent = row.get("parent_id")
+            if parent is not None and int(parent) not in maps.folders:
+                if not any(int(r["id"]) == int(parent) for r in remaining):
+                    parent = None  # a parent the document lacks: put the folder at the top
+                else:
+                    continue
+            new_parent = maps.folders[int(parent)] if parent is not None else None
+            cond = (
+                m.Folder.parent.is_null() if new_parent is None else m.Folder.parent == new_parent
+            )
+            found = (
+                m.Folder.select(m.Folder.id).where(cond & (m.Folder.name == row["name"])).scalar()
+            )
+            if found is None:
+                found = _insert_raw(
+                    m.Folder, _row_values(m.Folder, row, {"parent_id": new_parent}, False)
+                )
+            maps.folders[int(row["id"])] = int(found)
+            remaining.remove(row)
+            progressed = True
+        if not progressed:  # a cycle: keep the rest at the top level
+            for row in remaining:
+                maps.folders[int(row["id"])] = _insert_raw(
+                    m.Folder, _row_values(m.Folder, row, {"parent_id": None}, False)
+                )
+            return
+
+
+def find_duplicate(row: Mapping[str, Any], feed_id: int | None) -> int | None:
+    """The library's copy of a document article, if it has one."""
+    db = _db()
+    entry_key = row.get("entry_key")
+    canonical = row.get("canonical_url") or row.get("url")
+    if feed_id is not None and entry_key:
+        found = db.execute_sql(
+            'SELECT id FROM "article" WHERE feed_id = ? AND entry_key = ? LIMIT 1',
+            (feed_id, entry_key),
+        ).fetchone()
+    elif canonical:
+        found = db.execute_sql(
+            'SELECT id FROM "article" WHERE feed_id IS ? AND canonical_url = ? LIMIT 1',
+            (feed_id, canonical),
+        ).fetchone()
+    else:
+        found = db.execute_sql(
+            'SELECT id FROM "article" WHERE feed_id IS ? AND title = ? AND content_hash IS ?'
+            " LIMIT 1",
+            (feed_id, row.get("title") or "", row.get("content_hash")),
+        ).fetchone()
+    return int(found[0]) if found else None
+
+
+def document_article_row(row: Mapping[str, Any], maps: IdMaps) -> ArticleRow:
+    columns = dict(row)
+    for extra in ("html", "text", "tags", "images"):
+        columns.pop(extra, None)
+    feed = row.get("feed_id")
+    columns["feed_id"] = maps.feeds.get(int(feed)) if feed is not None else None
+    images = [
+        (str(link["url"]), maps.images[str(link["sha256"])])
+        for link in row.get("images") or ()
+        if str(link.get("sha256")) in maps.images
+    ]
+    return ArticleRow(
+        columns=columns,
+        html=str(row.get("html") or ""),
+        text=str(row.get("text") or ""),
+        tags=[str(t) for t in row.get("tags") or ()],
+        images=images,
+    )
+
+
+def load_extras(document: Mapping[str, Sequence[Mapping[str, Any]]], *, keep_ids: bool) -> None:
+    """Saved searches (by name), rules (unless the same one exists) and settings (all of them
+    into an empty library, else only those the library lacks)."""
+    for row in document.get("saved_searches", ()):
+        if not m.SavedSearch.select().where(m.SavedSearch.name == row.get("name")).exists():
+            _insert_raw(m.SavedSearch, _row_values(m.SavedSearch, row, {}, keep_ids))
+    for row in document.get("rules", ()):
+        same = m.Rule.select().where(
+            (m.Rule.query == row.get("query"))
+            & (m.Rule.action == row.get("action"))
+            & (
+                m.Rule.argument.is_null()
+                if row.get("argument") is None
+                else m.Rule.argument == row.get("argument")
+            )
+        )
+        if not same.exists():
+            _insert_raw(m.Rule, _row_values(m.Rule, row, {}, keep_ids))
+    for row in document.get("settings", ()):
+        key = str(row["key"])
+        value = row["value"] if isinstance(row["value"], str) else json.dumps(row["value"])
+        if keep_ids:
+            m.Setting.insert(key=key, value=value).on_conflict_replace().execute()
+        else:
+            m.Setting.insert(key=key, value=value).on_conflict_ignore().execute()
+
+
+# -- whole articles for the article exporters ---------------------------------------------------
+
+
+def articles_with_content(ids: Sequence[int]) -> Iterator[Article]:
+    """Articles in the order of ``ids``, bodies filled in, a page at a time."""
+    from dataclasses import replace
+
+    from reader.store.articles import articles_by_ids
+
+    for start in range(0, len(ids), _CHUNK):
+        chunk = list(ids[start : start + _CHUNK])
+        bodies = {
+            a: (h, t)
+            for a, h, t in m.ArticleContent.select(
+                m.ArticleContent.article_id, m.ArticleContent.html, m.ArticleContent.text
+            )
+            .where(m.ArticleContent.article.in_(chunk))
+            .tuples()
+        }
+        for article in articles_by_ids(chunk):
+            html, text = bodies.get(article.id, ("", ""))
+            yield replace(article, content_html=html, text=text)
+
+
+def article_ids_by_date(*, newest_first: bool = True) -> list[int]:
+    order = (
+        (m.Article.sort_date.desc(), m.Article.id.desc())
+        if newest_first
+        else (m.Article.sort_date.asc(), m.Article.id.asc())
+    )
+    return [r for (r,) in m.Article.select(m.Article.id).order_by(*order).tuples()]
+
+
+# -- library files ------------------------------------------------------------------------------
+
+
+def check_library_file(path: Path, newest_version: int) -> int:
+    """The schema version of the Folio library at ``path``; LibraryError if it is not one."""
+    import sqlite3
+
+    from reader.core.errors import LibraryError
+
+    if not path.is_file():
+        raise LibraryError(f"no such file: {path}")
+    with path.open("rb") as handle:
+        if handle.read(16) != b"SQLite format 3\x00":
+            raise LibraryError(f"{path} is not a Folio library (not an SQLite database)")
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise LibraryError(f"cannot open {path}: {exc}") from exc
+    try:
+        version = int(connection.execute("PRAGMA user_version").fetchone()[0])
+        tables = {
+            r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        if version < 1 or not {"article", "feed", "folder", "tag", "article_content"} <= tables:
+            raise LibraryError(f"{path} is an SQLite database but not a Folio library")
+        if version > newest_version:
+            raise LibraryError(
+                f"{path} was written by a newer Folio (library version {version}, this Folio"
+                f" reads up to {newest_version})"
+            )
+        check = connection.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise LibraryError(f"{path} is damaged: {check}")
+    except sqlite3.DatabaseError as exc:
+        raise LibraryError(f"{path} cannot be read as a library: {exc}") from exc
+    finally:
+        connection.close()
+    return version
