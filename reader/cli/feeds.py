@@ -1,9 +1,8 @@
-"""Subscription commands: add-feed, feeds, remove-feed, refresh, import, export."""
+"""Subscription commands: add-feed, feeds, remove-feed, refresh."""
 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.cli.common import feed_json, print_json, short_date
@@ -51,16 +50,6 @@ def register(sub: Any) -> None:
     p.add_argument("--all", action="store_true", help="fetch every feed, even those not due yet")
     p.set_defaults(handler=cmd_refresh)
 
-    p = sub.add_parser("import", help="import subscriptions or articles", description="Import a file (format detected from its content).")
-    p.add_argument("file", metavar="FILE", type=Path)
-    p.add_argument("--format", metavar="F", help="force the format (opml)")
-    p.set_defaults(handler=cmd_import)
-
-    p = sub.add_parser("export", help="export subscriptions or articles", description="Export to a file.")
-    p.add_argument("file", metavar="FILE", type=Path)
-    p.add_argument("--format", metavar="F", default=None, help="the format (opml); guessed from the file name if left out")
-    p.set_defaults(handler=cmd_export)
-
 
 def cmd_add_feed(lib: Library, args: argparse.Namespace) -> int:
     result = lib.subscribe(args.url, folder=args.folder, title=args.title)
@@ -104,17 +93,3 @@ def cmd_refresh(lib: Library, args: argparse.Namespace) -> int:
     from reader.cli.progress import run_refresh
 
     return run_refresh(lib, args.feeds, jobs=args.jobs, force=args.all)
-
-
-def cmd_import(lib: Library, args: argparse.Namespace) -> int:
-    report = lib.import_file(args.file, format=args.format)
-    print(report.summary())
-    for problem in report.problems:
-        print(f"  skipped: {problem}")
-    return 0
-
-
-def cmd_export(lib: Library, args: argparse.Namespace) -> int:
-    count = lib.export_file(args.file, format=args.format)
-    print(f"Exported {count} items to {args.file}")
-    return 0

@@ -567,11 +567,16 @@ class TransferMixin(LibraryBase):
                 log.warning("could not remove the old backup %s", old)
         return created
 
+    def check_library_file(self, path: Path) -> int:
+        """The library version of the file ``path``; LibraryError if it is no Folio library
+        this Folio can read."""
+        return store_transfer.check_library_file(Path(path), self.schema_version)
+
     def restore(self, source: Path) -> Path:
         """Replace the library's content with the library file ``source``, after checking it
         is one; the current library is first copied to the backups folder. Returns that copy."""
         source = Path(source)
-        version = store_transfer.check_library_file(source, self.schema_version)
+        version = self.check_library_file(source)
         if source.resolve() == self.path.resolve():
             raise UserError("that file is the library itself")
         stamp = self.now().astimezone().strftime("%Y%m%d-%H%M%S")
