@@ -1,0 +1,114 @@
+"""Backups while the library is in use, the daily rotation, and restoring."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from reader.core.errors import LibraryError, UserError
+from reader.library import Library
+from reader.store.database import SCHEMA_VERSION
+from tests.factories import add_articles
+
+DATA = Path(__file__).parents[1] / "store" / "data"
+
+
+def test_backup_is_consistent_while_another_writer_is_busy(
+    library: Library, tmp_path: Path
+) -> None:
+    add_articles(library, 3)
+    other = sqlite3.connect(library.path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("UPDATE article SET title = 'half-written'")
+        target = library.backup(tmp_path / "copy.sqlite")
+        other.execute("COMMIT")
+    finally:
+        other.close()
+    with sqlite3.connect(target) as copy:
+        titles = {r[0] for r in copy.execute("SELECT title FROM article")}
+        assert titles == {"Article 0", "Article 1", "Article 2"}
+        assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_backup_names_and_refusals(library: Library, tmp_path: Path) -> None:
+    first = library.backup()
+    assert first.parent == library.path.parent / "backups"
+    assert first.suffix == ".sqlite"
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    inside = library.backup(folder)
+    assert inside.parent == folder
+    with pytest.raises(UserError, match="already exists"):
+        library.backup(inside)
+    assert library.list_backups() == [first]
+
+
+def test_daily_backups_keep_the_last_seven(db_path: Path) -> None:
+    now = [datetime(2025, 1, 1, 12, 0, tzinfo=UTC)]
+    library = Library(db_path, clock=lambda: now[0])
+    try:
+        made = []
+        for _day in range(10):
+            made.append(library.auto_backup())
+            assert library.auto_backup() is None  # once a day only
+            now[0] += timedelta(days=1)
+        assert all(p is not None for p in made)
+        autos = sorted(p.name for p in library.backups_folder.glob("auto-*.sqlite"))
+        assert len(autos) == 7
+        kept = sorted(p.name for p in made[-7:] if p is not None)
+        assert autos == kept
+    finally:
+        library.close()
+
+
+def test_restore_brings_back_a_backup_and_keeps_the_current(
+    library: Library, tmp_path: Path
+) -> None:
+    add_articles(library, 2)
+    saved = library.backup(tmp_path / "saved.sqlite")
+    library.delete_articles([a.id for a in library.list_articles()])
+    add_articles(library, 5)
+    safety = library.restore(saved)
+    assert library.count_articles() == 2
+    assert [a.title for a in library.search("Body")] != []
+    with sqlite3.connect(safety) as before:
+        assert before.execute("SELECT count(*) FROM article").fetchone()[0] == 5
+    # The restored library goes on working: writes land and are read back.
+    add_articles(library, 1)
+    assert library.count_articles() == 3
+
+
+def test_restore_migrates_an_older_library(library: Library, tmp_path: Path) -> None:
+    old = tmp_path / "v1.sqlite"
+    with sqlite3.connect(old) as connection:
+        connection.executescript((DATA / "schema_v1.sql").read_text())
+        connection.execute(
+            "INSERT INTO article (source_kind, title, added, sort_date, word_count, read,"
+            " starred, archived, fetch_status) VALUES ('url', 'Old one', 1, 1, 0, 0, 0, 0, 'ok')"
+        )
+    assert library.check_library_file(old) == 1
+    library.restore(old)
+    assert [a.title for a in library.list_articles()] == ["Old one"]
+    with sqlite3.connect(library.path) as check:
+        assert check.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_restore_refuses_non_libraries(library: Library, tmp_path: Path) -> None:
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"not a database at all, just some bytes")
+    with pytest.raises(LibraryError, match="not a Folio library"):
+        library.restore(junk)
+    newer = tmp_path / "newer.sqlite"
+    library.backup(newer)
+    with sqlite3.connect(newer) as connection:
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(LibraryError, match="newer Folio"):
+        library.restore(newer)
+    with pytest.raises(UserError, match="the library itself"):
+        library.restore(library.path)
+    assert library.list_backups() == []  # nothing was touched
