@@ -219,3 +219,97 @@ def set_feed_tags(feed_id: int, names: list[str]) -> None:
     for name in names:
         tag = get_or_create_tag(name)
         m.FeedTag.insert(feed=feed_id, tag=tag.id).on_conflict_ignore().execute()
+
+
+# -- refresh ------------------------------------------------------------------------------
+
+
+def feeds_by_ids(feed_ids: list[int] | None = None) -> list[Feed]:
+    """Feeds without their counts (cheap): what a refresh needs to know."""
+    query = m.Feed.select().order_by(m.Feed.position, m.Feed.id)
+    if feed_ids is not None:
+        query = query.where(m.Feed.id.in_(feed_ids))
+    return [feed_from_row(r, folder=None, unread=0, total=0) for r in query]
+
+
+def feed_tag_names(feed_id: int) -> list[str]:
+    query = m.FeedTag.select(m.Tag.name).join(m.Tag).where(m.FeedTag.feed == feed_id)
+    return sorted(name for (name,) in query.tuples())
+
+
+def known_entries(
+    feed_id: int, keys: list[str], canonical_urls: list[str]
+) -> list[tuple[int, str | None, str | None, str, str | None]]:
+    """Stored articles of a feed whose entry key or canonical URL is among those given:
+    ``(id, entry_key, canonical_url, title, content_hash)``."""
+    a = m.Article
+    found: dict[int, tuple[int, str | None, str | None, str, str | None]] = {}
+    columns = (a.id, a.entry_key, a.canonical_url, a.title, a.content_hash)
+    for values, column in ((keys, a.entry_key), (canonical_urls, a.canonical_url)):
+        for start in range(0, len(values), 500):
+            chunk = values[start : start + 500]
+            query = a.select(*columns).where((a.feed == feed_id) & column.in_(chunk))
+            for row in query.tuples():
+                found[row[0]] = row
+    return list(found.values())
+
+
+def delete_old_read(feed_id: int, cutoff: datetime, keep_keys: list[str]) -> int:
+    """Delete a feed's articles read before ``cutoff``, except starred, archived, tagged or
+    annotated ones, and except entries still in the feed (``keep_keys``), which would
+    otherwise come back as new on the next refresh."""
+    a = m.Article
+    read_when = peewee.fn.COALESCE(a.read_at, a.added)
+    query = a.select(a.id, a.entry_key).where(
+        (a.feed == feed_id)
+        & (a.read == True)  # noqa: E712
+        & (a.starred == False)  # noqa: E712
+        & (a.archived == False)  # noqa: E712
+        & a.note.is_null()
+        & (read_when < cutoff)
+        & a.id.not_in(m.ArticleTag.select(m.ArticleTag.article))
+    )
+    keep = set(keep_keys)
+    doomed = [article_id for article_id, key in query.tuples() if key not in keep]
+    return delete_articles(doomed) if doomed else 0
+
+
+# -- icons --------------------------------------------------------------------------------
+
+
+def get_icon(feed_id: int) -> tuple[str | None, bytes | None, datetime] | None:
+    """``(mime, data, fetched)`` of a feed's cached icon; data is None when it has none."""
+    row = m.FeedIcon.get_or_none(m.FeedIcon.feed == feed_id)
+    if row is None:
+        return None
+    data = bytes(row.data) if row.data is not None else None
+    return (row.mime, data, row.fetched)
+
+
+def set_icon(feed_id: int, mime: str | None, data: bytes | None, now: datetime) -> None:
+    if not m.Feed.select().where(m.Feed.id == feed_id).exists():
+        return
+    m.FeedIcon.insert(
+        feed=feed_id, mime=mime, data=data, fetched=now
+    ).on_conflict_replace().execute()
+
+
+def icon_checked_since(feed_ids: list[int], since: datetime) -> set[int]:
+    """Feeds whose icon was fetched (or found missing) at or after ``since``."""
+    found: set[int] = set()
+    for start in range(0, len(feed_ids), 500):
+        chunk = feed_ids[start : start + 500]
+        query = m.FeedIcon.select(m.FeedIcon.feed_id).where(
+            m.FeedIcon.feed.in_(chunk)
+            & ((m.FeedIcon.fetched >= since) | m.FeedIcon.data.is_null(False))
+        )
+        found.update(r for (r,) in query.tuples())
+    return found
+
+
+def folder_tree() -> list[tuple[int, str, int | None]]:
+    """Every folder as ``(id, path, parent_id)``, parents before children."""
+    paths = _folder_paths()
+    rows = list(m.Folder.select(m.Folder.id, m.Folder.parent_id, m.Folder.position).tuples())
+    rows.sort(key=lambda r: (paths[r[0]].count("/"), r[2], paths[r[0]].lower()))
+    return [(folder_id, paths[folder_id], parent) for folder_id, parent, _ in rows]
