@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.core.errors import ImportFormatError, LibraryError, UserError
 from reader.core.text import word_count
@@ -55,7 +55,18 @@ def _note_with_highlights(item: ImportItem) -> str | None:
     return "\n\n".join(parts) or None
 
 
-class TransferMixin(LibraryBase):
+if TYPE_CHECKING:
+    from reader.library.articles import ArticlesMixin
+    from reader.library.feeds import FeedsMixin
+
+    class _Mixins(ArticlesMixin, FeedsMixin):
+        """What the Library this mixin joins provides (search, OPML)."""
+
+else:
+    _Mixins = LibraryBase
+
+
+class TransferMixin(_Mixins):
     # -- import -----------------------------------------------------------------------------
 
     def import_file(
@@ -92,15 +103,11 @@ class TransferMixin(LibraryBase):
         )
 
     def _import_opml_file(self, path: Path) -> ImportReport:
-        importer = getattr(self, "import_opml", None)
-        if importer is None:
-            raise ImportFormatError("OPML import is not available in this version of Folio")
-        result: Any = importer(path)
+        result = self.import_opml(path)
         report = ImportReport(format_name=IMPORT_FORMATS["opml"])
-        report.feeds_added = _count_of(result, ("added", "feeds_added", "subscribed", "created"))
-        report.feeds_existing = _count_of(result, ("existing", "skipped", "duplicates"))
-        for problem in getattr(result, "problems", None) or getattr(result, "errors", None) or ():
-            report.problems.append(str(problem))
+        report.feeds_added = len(result.added)
+        report.feeds_existing = len(result.existing)
+        report.problems.extend(str(p) for p in result.problems)
         return report
 
     def import_items(
@@ -303,8 +310,8 @@ class TransferMixin(LibraryBase):
         if finder is not None:
             found: list[int] = list(finder(query))
         else:
-            count = self.count_search(query)  # type: ignore[attr-defined]
-            results = self.search(query, limit=max(count, 1)) if count else []  # type: ignore[attr-defined]
+            count = self.count_search(query)
+            results = self.search(query, limit=count) if count else []
             found = [a.id for a in results]
         wanted = set(found)
         return [i for i in store_transfer.article_ids_by_date() if i in wanted]
@@ -338,10 +345,7 @@ class TransferMixin(LibraryBase):
         if fmt == "opml":
             if query:
                 raise UserError("an OPML export holds subscriptions; --query does not apply")
-            exporter = getattr(self, "export_opml", None)
-            if exporter is None:
-                raise UserError("OPML export is not available in this version of Folio")
-            return int(exporter(path))
+            return self.export_opml(path)
         if fmt != "markdown" and path.is_dir():
             raise UserError(f"{path} is a folder; give a file name")
         if not path.parent.exists():
@@ -597,11 +601,14 @@ class TransferMixin(LibraryBase):
 
 
 def _page_to_input(url: str, content: bytes, charset: str | None) -> ArticleInput:
-    """A fetched page as an article: the extraction service when it is there, else the
-    sanitized page body."""
+    """A fetched page as an article: through the extraction service when it offers a whole-page
+    extractor, else the sanitized page body under the page's title."""
+    import html as html_module
+    import re
+
     from reader.services import extract
 
-    extractor = getattr(extract, "extract_page", None) or getattr(extract, "extract", None)
+    extractor = getattr(extract, "extract_page", None)
     if extractor is not None:
         page = extractor(content, url=url)
         return ArticleInput(
@@ -620,17 +627,23 @@ def _page_to_input(url: str, content: bytes, charset: str | None) -> ArticleInpu
             word_count=word_count(page.text),
             notes=page.notes,
         )
-    raise ImportFormatError("page extraction is not available")
-
-
-def _count_of(result: Any, names: Sequence[str]) -> int:
-    for name in names:
-        value = getattr(result, name, None)
-        if isinstance(value, int):
-            return value
-        if isinstance(value, list | tuple | set):
-            return len(value)
-    return 0
+    text_in = content.decode(charset or "utf-8", errors="replace")
+    found = re.search(r"<title[^>]*>(.*?)</title>", text_in, re.IGNORECASE | re.DOTALL)
+    title = " ".join(html_module.unescape(found.group(1)).split()) if found else ""
+    body = re.search(r"<body[^>]*>(.*)</body>", text_in, re.IGNORECASE | re.DOTALL)
+    html = sanitize_html(body.group(1) if body else text_in, base_url=url)
+    text = html_to_text(html)
+    if not text.strip():
+        raise ImportFormatError(f"{url} has no text to keep")
+    return ArticleInput(
+        title=title or url,
+        source_kind=SourceKind.URL,
+        url=url,
+        canonical_url=normalize_url(url),
+        content_html=html,
+        text=text,
+        word_count=word_count(text),
+    )
 
 
 def _check_article_row(row: Any) -> str | None:
