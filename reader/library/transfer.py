@@ -604,11 +604,15 @@ def _page_to_input(url: str, content: bytes, charset: str | None) -> ArticleInpu
     """A fetched page as an article: through the extraction service when it offers a whole-page
     extractor, else the sanitized page body under the page's title."""
     import html as html_module
+    import importlib
     import re
 
-    from reader.services import extract
-
-    extractor = getattr(extract, "extract_page", None)
+    try:
+        extract = importlib.import_module("reader.services.extract")
+    except ImportError:
+        extractor = None
+    else:
+        extractor = getattr(extract, "extract_page", None)
     if extractor is not None:
         page = extractor(content, url=url)
         return ArticleInput(
