@@ -306,13 +306,14 @@ class TransferMixin(_Mixins):
         newest first."""
         if query is None or not query.strip():
             return store_transfer.article_ids_by_date()
-        finder = getattr(self, "search_ids", None)
+        # search_ids is the search language's "every match"; before it there was only search.
+        lib: Any = self
+        finder = getattr(lib, "search_ids", None)
         if finder is not None:
             found: list[int] = list(finder(query))
         else:
-            count = self.count_search(query)
-            results = self.search(query, limit=count) if count else []
-            found = [a.id for a in results]
+            count = int(lib.count_search(query))
+            found = [a.id for a in lib.search(query, limit=count)] if count else []
         wanted = set(found)
         return [i for i in store_transfer.article_ids_by_date() if i in wanted]
 
@@ -527,6 +528,10 @@ class TransferMixin(_Mixins):
         name = f"{self.path.stem}-{stamp}.sqlite"
         if target is None:
             target = self.backups_folder / name
+            number = 2
+            while target.exists():  # two backups within a second
+                target = self.backups_folder / f"{self.path.stem}-{stamp}-{number}.sqlite"
+                number += 1
         target = Path(target)
         if target.is_dir():
             target = target / name

@@ -219,22 +219,19 @@ class ArticleRow:
 
 
 def existing_by_url(urls: Sequence[str]) -> dict[str, int]:
-    """Articles whose canonical URL (or URL) is one of ``urls``: {url: article id}."""
+    """Articles whose canonical URL is one of ``urls``: {url: article id} (on the index)."""
     found: dict[str, int] = {}
     unique = list(dict.fromkeys(urls))
     for start in range(0, len(unique), _CHUNK):
         chunk = unique[start : start + _CHUNK]
         query = (
-            m.Article.select(m.Article.id, m.Article.canonical_url, m.Article.url)
-            .where(m.Article.canonical_url.in_(chunk) | m.Article.url.in_(chunk))
-            .order_by(m.Article.id)
+            m.Article.select(m.Article.canonical_url, m.Article.id)
+            .where(m.Article.canonical_url.in_(chunk))
+            .order_by(m.Article.id.desc())
             .tuples()
         )
-        wanted = set(chunk)
-        for article_id, canonical, url in query:
-            for value in (canonical, url):
-                if value in wanted and value not in found:
-                    found[value] = article_id
+        # Newest first, so the oldest article with the URL is the one kept.
+        found.update(dict(query))
     return found
 
 
