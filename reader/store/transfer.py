@@ -21,6 +21,7 @@ import peewee
 
 from reader.core.types import Article
 from reader.store import models as m
+from reader.store import search_index
 from reader.store.fields import UTCDateTimeField
 from reader.store.search_index import FTS_TABLE
 from reader.store.tags import clean_tag_name
@@ -235,6 +236,10 @@ def existing_by_url(urls: Sequence[str]) -> dict[str, int]:
     return found
 
 
+# id, title, author, text, tag names, language
+_SearchRow = tuple[int, str, str, str, tuple[str, ...], str | None]
+
+
 class TagCache:
     """Tag ids by name (case-insensitive, as the tag table compares), created on demand."""
 
@@ -273,7 +278,7 @@ def insert_articles(
     content_params: list[tuple[int, str, str]] = []
     tag_params: list[tuple[int, int]] = []
     image_params: list[tuple[int, str, int]] = []
-    search_params: list[tuple[int, str, str, str, str]] = []
+    search_params: list[_SearchRow] = []
     for row in rows:
         columns = dict(row.columns)
         article_id = int(columns["id"]) if keep_ids and columns.get("id") is not None else next_id
@@ -301,7 +306,8 @@ def insert_articles(
                 str(columns.get("title") or ""),
                 str(columns.get("author") or ""),
                 row.text or "",
-                " ".join(sorted(set(names))),
+                tuple(sorted(set(names))),
+                columns.get("language"),
             )
         )
     db = _db()
@@ -320,11 +326,28 @@ def insert_articles(
         'INSERT OR IGNORE INTO "article_image" ("article_id", "url", "image_id") VALUES (?, ?, ?)',
         image_params,
     )
-    cursor.executemany(
-        f"INSERT INTO {FTS_TABLE} (rowid, title, author, text, tags) VALUES (?, ?, ?, ?, ?)",
-        search_params,
-    )
+    _index(db, search_params)
     return ids
+
+
+def _index(db: peewee.SqliteDatabase, rows: list[_SearchRow]) -> None:
+    """Search rows for new articles, through the index's own bulk writer where it has one (it
+    also records the word forms that stemmed search needs)."""
+    bulk: Any = getattr(search_index, "index_articles", None)
+    row_type: Any = getattr(search_index, "IndexRow", None)
+    if bulk is not None and row_type is not None:
+        bulk(
+            db,
+            [
+                row_type(article_id=i, title=t, author=a or None, text=x, tags=g, language=lang)
+                for i, t, a, x, g, lang in rows
+            ],
+        )
+        return
+    db.cursor().executemany(
+        f"INSERT INTO {FTS_TABLE} (rowid, title, author, text, tags) VALUES (?, ?, ?, ?, ?)",
+        [(i, t, a, x, " ".join(g)) for i, t, a, x, g, _lang in rows],
+    )
 
 
 def add_missing_tags(wanted: Mapping[int, Sequence[str]], *, tags: TagCache) -> list[int]:

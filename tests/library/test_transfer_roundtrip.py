@@ -142,6 +142,12 @@ def snapshot(library: Library) -> dict[str, Any]:
         )
     cursor = db.execute_sql("SELECT rowid, title, author, text, tags FROM article_search")
     result["article_search"] = sorted(cursor.fetchall())
+    # Word forms for stemmed search, where the library keeps them.
+    has_terms = db.execute_sql(
+        "SELECT count(*) FROM sqlite_master WHERE name = 'search_term'"
+    ).fetchone()[0]
+    if has_terms:
+        result["search_term"] = sorted(db.execute_sql("SELECT * FROM search_term").fetchall())
     return result
 
 
