@@ -167,6 +167,12 @@ def test_folio_json_round_trip_reproduces_the_library(tmp_path: Path) -> None:
         assert report.problems == []
         assert report.added == 4 and report.feeds_added == 2
         actual = snapshot(target)
+        # Word forms are a cache that only grows (the deleted article's stay in the source);
+        # the copy holds those of the articles it has.
+        expected_terms = expected.pop("search_term", [])
+        actual_terms = actual.pop("search_term", [])
+        assert set(actual_terms) <= set(expected_terms)
+        assert bool(actual_terms) == bool(expected_terms)
         for table, rows in expected.items():
             assert actual[table] == rows, table
         # Exporting the copy gives the same document, but for the time of the export.
