@@ -129,6 +129,7 @@ class TransferMixin(_Mixins):
                 items.append(entry)
         total = len(items)
         seen: set[str] = set()
+        tags = store_transfer.TagCache()
         done = 0
         if progress:
             progress(0, total)
@@ -137,8 +138,11 @@ class TransferMixin(_Mixins):
                 report.cancelled = True
                 break
             batch = items[start : start + IMPORT_BATCH]
+            # Everything but the writing happens here, so the writer (which the window's own
+            # writes queue behind) is held only for the inserts.
+            rows, wanted_tags = self._prepare_import_batch(batch, report, seen)
             ids = self.submit_write(
-                lambda batch=batch: self._store_import_batch(batch, report, seen)  # type: ignore[misc]
+                lambda r=rows, w=wanted_tags: self._write_import_batch(r, w, report, tags)  # type: ignore[misc]
             ).result()
             if ids:
                 self.on_articles_added(ids)
@@ -196,25 +200,21 @@ class TransferMixin(_Mixins):
                 tags.append(clean_tag_name(name))
             except UserError as exc:
                 report.problems.append(f"{item.position}: tag left out ({exc})")
-        if has_body:
-            report.with_content += 1
-        else:
-            report.pending += 1
         return store_transfer.ArticleRow(columns=columns, html=html, text=text, tags=tags)
 
-    def _store_import_batch(
+    def _prepare_import_batch(
         self, batch: Sequence[ImportItem], report: ImportReport, seen: set[str]
-    ) -> list[int]:
-        keyed: list[tuple[ImportItem, str, str]] = []
-        for item in batch:
-            url = (item.url or "").strip()
-            canonical = normalize_url(url)
-            keyed.append((item, url, canonical))
-        known = store_transfer.existing_by_url([c for _, _, c in keyed] + [u for _, u, _ in keyed])
-        tags = store_transfer.TagCache()
+    ) -> tuple[list[store_transfer.ArticleRow], dict[int, list[str]]]:
+        """The rows to insert (items new to the library and to this file) and the tags to add
+        to articles the library already has."""
+        keyed = [(item, (item.url or "").strip()) for item in batch]
+        keyed_all = [(item, url, normalize_url(url)) for item, url in keyed]
+        known = store_transfer.existing_by_url(
+            [c for _, _, c in keyed_all] + [u for _, u, _ in keyed_all]
+        )
         rows: list[store_transfer.ArticleRow] = []
         wanted_tags: dict[int, list[str]] = {}
-        for item, url, canonical in keyed:
+        for item, url, canonical in keyed_all:
             if canonical in seen:
                 report.existing += 1
                 continue
@@ -226,9 +226,26 @@ class TransferMixin(_Mixins):
                     wanted_tags.setdefault(existing, []).extend(item.tags)
                 continue
             rows.append(self._prepare_row(item, url, canonical, report))
+        return rows, wanted_tags
+
+    def _write_import_batch(
+        self,
+        rows: list[store_transfer.ArticleRow],
+        wanted_tags: dict[int, list[str]],
+        report: ImportReport,
+        tags: store_transfer.TagCache,
+    ) -> list[int]:
+        # Another writer may have saved one of these pages since the batch was prepared.
+        raced = store_transfer.existing_by_url([r.columns["canonical_url"] for r in rows])
+        if raced:
+            report.existing += sum(1 for r in rows if r.columns["canonical_url"] in raced)
+            rows = [r for r in rows if r.columns["canonical_url"] not in raced]
         ids = store_transfer.insert_articles(rows, tags=tags)
         if wanted_tags:
             store_transfer.add_missing_tags(wanted_tags, tags=tags)
+        pending = sum(1 for r in rows if r.columns["fetch_status"] == "pending")
+        report.pending += pending
+        report.with_content += len(rows) - pending
         report.added += len(ids)
         report.article_ids.extend(ids)
         return ids
