@@ -294,7 +294,11 @@ class TransferMixin(_Mixins):
                     if not keep_ids and store_transfer.find_duplicate(row, feed_id) is not None:
                         report.existing += 1
                         continue
-                    rows.append(store_transfer.document_article_row(row, maps))
+                    article_row = store_transfer.document_article_row(row, maps)
+                    # A file is outside input however it was made: its HTML is cleaned like any
+                    # other (Folio's own output comes through unchanged).
+                    article_row.html = sanitize_html(article_row.html)
+                    rows.append(article_row)
                 return store_transfer.insert_articles(rows, tags=tags, keep_ids=keep_ids)
 
             try:

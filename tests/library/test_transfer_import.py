@@ -137,3 +137,41 @@ def test_progress_and_cancel(library: Library, tmp_path: Path) -> None:
     # Resuming the same file picks up the rest and duplicates nothing.
     rest = library.import_file(path)
     assert rest.added == 1500 and rest.existing == 1000
+
+
+def test_folio_document_written_by_hand_is_cleaned_and_checked(
+    library: Library, tmp_path: Path
+) -> None:
+    document = {
+        "format": "folio-library",
+        "version": 1,
+        "articles": [
+            {
+                "id": 7,
+                "source_kind": "url",
+                "title": "Handmade",
+                "url": "https://h.example/",
+                "added": "2024-01-01T00:00:00+00:00",
+                "html": "<p>hi there</p><script>steal()</script>",
+                "text": "hi there",
+                "tags": ["made"],
+            },
+            {"id": 8, "source_kind": "url", "title": "No date"},
+            "nonsense",
+        ],
+    }
+    report = library.import_file(write(tmp_path, "hand.json", json.dumps(document)))
+    assert report.added == 1
+    assert report.problems == ["article 2: no date added", "article 3: not an article"]
+    (article,) = library.list_articles()
+    assert article.id == 7 and article.tags == ("made",)
+    full = library.get_article(article.id)
+    assert full.content_html == "<p>hi there</p>"
+    assert full.sort_date == full.added
+
+
+def test_damaged_folio_document_is_a_user_error(library: Library, tmp_path: Path) -> None:
+    document = {"format": "folio-library", "version": 1, "feeds": [{"title": "no id or url"}]}
+    with pytest.raises(ImportFormatError, match="damaged"):
+        library.import_file(write(tmp_path, "bad.json", json.dumps(document)))
+    assert library.list_feeds() == []
