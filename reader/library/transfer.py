@@ -56,11 +56,14 @@ def _note_with_highlights(item: ImportItem) -> str | None:
 
 
 if TYPE_CHECKING:
-    from reader.library.articles import ArticlesMixin
-    from reader.library.feeds import FeedsMixin
+    from reader.library.feeds import OpmlImportReport
 
-    class _Mixins(ArticlesMixin, FeedsMixin):
-        """What the Library this mixin joins provides (search, OPML)."""
+    class _Mixins(LibraryBase):
+        """What the subscription mixin beside this one in Library provides."""
+
+        def import_opml(self, path: Path | str) -> OpmlImportReport: ...
+
+        def export_opml(self, path: Path | str) -> int: ...
 
 else:
     _Mixins = LibraryBase
