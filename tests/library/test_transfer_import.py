@@ -175,3 +175,93 @@ def test_damaged_folio_document_is_a_user_error(library: Library, tmp_path: Path
     with pytest.raises(ImportFormatError, match="damaged"):
         library.import_file(write(tmp_path, "bad.json", json.dumps(document)))
     assert library.list_feeds() == []
+
+
+def _zip(files: dict[str, str]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+SAMPLES: dict[str, tuple[str, str | bytes]] = {
+    "pocket-zip": (
+        "pocket.zip",
+        _zip(
+            {
+                "part_000000.csv": "title,url,time_added,tags,status\nP,https://s.example/p,1,a,unread\n"
+            }
+        ),
+    ),
+    "pocket-html": (
+        "ril_export.html",
+        '<title>Pocket Export</title><h1>Unread</h1><ul><li><a href="https://s.example/r"'
+        ' time_added="1" tags="x">R</a></li></ul>',
+    ),
+    "instapaper": (
+        "instapaper.csv",
+        "URL,Title,Selection,Folder,Timestamp,Tags\nhttps://s.example/i,I,,Unread,1,[]\n",
+    ),
+    "omnivore": (
+        "omnivore.zip",
+        _zip(
+            {
+                "metadata_0_to_1.json": json.dumps(
+                    [{"slug": "o", "title": "O", "url": "https://s.example/o", "labels": ["l"]}]
+                ),
+                "content/o.html": "<p>Omnivore body text</p>",
+            }
+        ),
+    ),
+    "bookmarks": (
+        "bookmarks.html",
+        '<!DOCTYPE NETSCAPE-Bookmark-file-1><DL><p><DT><A HREF="https://s.example/b"'
+        ' ADD_DATE="1">B</A></DL>',
+    ),
+    "pinboard": (
+        "pinboard.json",
+        json.dumps(
+            [{"href": "https://s.example/pb", "description": "PB", "time": "2020-01-01T00:00:00Z"}]
+        ),
+    ),
+    "firefox": (
+        "firefox.json",
+        json.dumps(
+            {
+                "type": "text/x-moz-place-container",
+                "root": "placesRoot",
+                "children": [
+                    {"type": "text/x-moz-place", "uri": "https://s.example/f", "title": "F"}
+                ],
+            }
+        ),
+    ),
+    "chrome": (
+        "Bookmarks",
+        json.dumps(
+            {
+                "roots": {
+                    "bookmark_bar": {
+                        "type": "folder",
+                        "children": [{"type": "url", "url": "https://s.example/c", "name": "C"}],
+                    }
+                }
+            }
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(SAMPLES))
+def test_every_format_imports_once(kind: str, library: Library, tmp_path: Path) -> None:
+    name, content = SAMPLES[kind]
+    path = write(tmp_path, name, content)
+    first = library.import_file(path)
+    assert first.added == 1 and first.problems == []
+    again = library.import_file(path)
+    assert again.added == 0 and again.existing == 1
+    assert library.count_articles() == 1
