@@ -54,6 +54,8 @@ def _to_db(fld: peewee.Field, value: Any) -> Any:
     """A document value (or a Python one) as the column stores it."""
     if value is None:
         return None
+    if type(value) is str and type(fld) is peewee.TextField:
+        return value  # most columns: nothing to convert
     if isinstance(fld, UTCDateTimeField) and isinstance(value, str):
         parsed = datetime.fromisoformat(value)
         value = parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
@@ -223,16 +225,17 @@ def existing_by_url(urls: Sequence[str]) -> dict[str, int]:
     """Articles whose canonical URL is one of ``urls``: {url: article id} (on the index)."""
     found: dict[str, int] = {}
     unique = list(dict.fromkeys(urls))
+    db = _db()
     for start in range(0, len(unique), _CHUNK):
         chunk = unique[start : start + _CHUNK]
-        query = (
-            m.Article.select(m.Article.canonical_url, m.Article.id)
-            .where(m.Article.canonical_url.in_(chunk))
-            .order_by(m.Article.id.desc())
-            .tuples()
-        )
+        marks = ", ".join("?" * len(chunk))
+        rows = db.execute_sql(
+            f'SELECT "canonical_url", "id" FROM "article" WHERE "canonical_url" IN ({marks})'
+            ' ORDER BY "id" DESC',
+            chunk,
+        ).fetchall()
         # Newest first, so the oldest article with the URL is the one kept.
-        found.update(dict(query))
+        found.update(dict(rows))
     return found
 
 
