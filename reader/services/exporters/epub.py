@@ -102,6 +102,11 @@ def article_xhtml(
         files[name] = (kind, data)
         return f"../{name}"
 
+    # Alternative sources would be remote files a reader may not fetch; the <img> stays.
+    for source in list(root.iter("source")):
+        source.drop_tag()  # the HTML parser may have put the <img> inside it
+    for picture in list(root.iter("picture")):
+        picture.drop_tag()
     rewrite_images(root, article, images, bundle)
     for img in list(root.iter("img")):
         if not (img.get("src") or "").startswith("../images/"):
@@ -111,8 +116,9 @@ def article_xhtml(
             span.text = f"[{alt}]" if alt else ""
             span.tail = img.tail
             img.getparent().replace(img, span)
-    html, body = _page(article.title, article.language or "en")
-    etree.SubElement(body, _x("h1")).text = article.title
+    title = article.title or "Untitled"
+    html, body = _page(title, article.language or "en")
+    etree.SubElement(body, _x("h1")).text = title
     meta_parts = [p for p in (article.feed_title or article.site_name, article.author) if p]
     if article.published:
         meta_parts.append(article.published.strftime("%Y-%m-%d"))
@@ -240,7 +246,7 @@ def write_epub(
             book.writestr(
                 f"OEBPS/{href}", article_xhtml(article, images, files), zipfile.ZIP_DEFLATED
             )
-            chapters.append((href, article.title))
+            chapters.append((href, article.title or "Untitled"))
             if progress:
                 progress(number, total)
         for name, (_mime, data) in sorted(files.items()):

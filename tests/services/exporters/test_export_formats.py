@@ -222,3 +222,21 @@ def test_export_format_from_name() -> None:
         export_format("pdf", Path("x.pdf"))
     with pytest.raises(UserError, match="cannot tell"):
         export_format(None, Path("x.pdf"))
+
+
+def test_epub_leaves_out_remote_sources_and_names_untitled_chapters(tmp_path: Path) -> None:
+    pictured = article(
+        5,
+        "",
+        '<picture><source srcset="https://x.example/b.webp" type="image/webp">'
+        '<img src="https://x.example/b.png" alt="bee"></picture><p>After</p>',
+    )
+    path = tmp_path / "remote.epub"
+    write_epub(path, [pictured], title="Remote", modified=WHEN)
+    with zipfile.ZipFile(path) as book:
+        chapter = book.read("OEBPS/text/article-00001.xhtml").decode("utf-8")
+        nav = book.read("OEBPS/nav.xhtml").decode("utf-8")
+    assert "https://x.example/b" not in chapter
+    assert "<source" not in chapter and "<picture" not in chapter
+    assert "[bee]" in chapter and "After" in chapter
+    assert "<title>Untitled</title>" in chapter and ">Untitled</a>" in nav
