@@ -1,0 +1,752 @@
+"""Article extraction from a web page: the article's own title, author, date and body.
+
+No single library gets all of it right, so the parts are chosen by agreement:
+
+- the body: trafilatura in its balanced, precision and recall settings and readability-lxml
+  each propose an article; the proposal the others agree with most wins (a candidate that
+  holds almost all of another and little else is the same article with or without an extra
+  paragraph). When none gives enough text, the whole sanitized page body is kept, and the
+  notes say so.
+- the title: the page's ``<h1>`` when a meta title (og:title, JSON-LD headline, ``<title>``)
+  agrees with it, else the meta title with the site's name cut off.
+- the date: JSON-LD and meta ``published`` fields, ``<time>`` elements, the URL, then htmldate.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+from lxml import etree
+
+from reader.core.errors import ExtractionError
+from reader.core.types import ExtractedPage
+from reader.services.sanitize import html_to_text, sanitize_html
+
+log = logging.getLogger(__name__)
+
+_WS = re.compile(r"\s+")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _clean(text: str | None) -> str:
+    return _WS.sub(" ", text or "").strip()
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.casefold() for t in _WORD.findall(text)]
+
+
+# -- parsing -----------------------------------------------------------------------------------
+
+# A ``</body>`` or ``</html>`` in the middle of a page (templates that close the document and
+# then print more) makes libxml2 drop everything after it; browsers ignore it.
+_EARLY_CLOSE = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+
+
+def _prepare_html(html: str) -> str:
+    html = _XML_DECLARATION.sub("", html, count=1)
+    return _EARLY_CLOSE.sub("", html)
+
+
+def parse_html(html: str) -> lxml.html.HtmlElement:
+    """An lxml tree of a whole page; raises :class:`ExtractionError` for non-HTML."""
+    prepared = _prepare_html(html)
+    if not prepared.strip():
+        raise ExtractionError("the page is empty")
+    try:
+        tree = lxml.html.document_fromstring(prepared)
+    except (etree.ParserError, ValueError) as exc:
+        raise ExtractionError(f"the page is not readable HTML: {exc}") from exc
+    return tree
+
+
+# -- facts the page states about itself ----------------------------------------------------------
+
+
+@dataclass
+class PageFacts:
+    """What a page says about itself in ``<head>``, JSON-LD and headings."""
+
+    meta: dict[str, list[str]] = field(default_factory=dict)
+    jsonld: list[dict[str, Any]] = field(default_factory=list)
+    title_tag: str = ""
+    h1s: list[str] = field(default_factory=list)
+    lang: str | None = None
+    canonical: str | None = None
+    saved_from: str | None = None
+    times: list[str] = field(default_factory=list)
+
+    def first(self, *names: str) -> str | None:
+        for name in names:
+            for value in self.meta.get(name, ()):
+                if value:
+                    return value
+        return None
+
+    def articles(self) -> Iterator[dict[str, Any]]:
+        """JSON-LD objects that describe a page's main content, most specific first."""
+        ranked = sorted(self.jsonld, key=lambda obj: 0 if _is_article_type(obj) else 1)
+        yield from ranked
+
+
+_ARTICLE_TYPES = re.compile(
+    r"(Article|BlogPosting|Posting|Report|NewsArticle|Review|Recipe|HowTo)$"
+)
+
+
+def _types(obj: dict[str, Any]) -> list[str]:
+    kind = obj.get("@type")
+    if isinstance(kind, str):
+        return [kind]
+    if isinstance(kind, list):
+        return [k for k in kind if isinstance(k, str)]
+    return []
+
+
+def _is_article_type(obj: dict[str, Any]) -> bool:
+    return any(_ARTICLE_TYPES.search(k) for k in _types(obj))
+
+
+def _walk_jsonld(value: Any, out: list[dict[str, Any]], depth: int = 0) -> None:
+    if depth > 6:
+        return
+    if isinstance(value, list):
+        for item in value:
+            _walk_jsonld(item, out, depth + 1)
+    elif isinstance(value, dict):
+        if "@type" in value:
+            out.append(value)
+        graph = value.get("@graph")
+        if graph is not None:
+            _walk_jsonld(graph, out, depth + 1)
+        main = value.get("mainEntity")
+        if isinstance(main, dict | list):
+            _walk_jsonld(main, out, depth + 1)
+
+
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.IGNORECASE)
+
+
+def page_facts(tree: lxml.html.HtmlElement, html: str = "") -> PageFacts:
+    facts = PageFacts()
+    for el in tree.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+        content = el.get("content")
+        if key and content is not None and content.strip():
+            facts.meta.setdefault(key, []).append(_clean(content))
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text.strip().rstrip(";"))
+        except ValueError:
+            continue
+        _walk_jsonld(data, facts.jsonld)
+    title = tree.find(".//title")
+    if title is not None:
+        facts.title_tag = _clean(title.text_content())
+    for h1 in tree.iter("h1"):
+        text = _clean(h1.text_content())
+        if text:
+            facts.h1s.append(text)
+    root_lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+    facts.lang = root_lang or facts.first("og:locale", "content-language", "language") or None
+    for link in tree.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        if "canonical" in rel and link.get("href"):
+            facts.canonical = link.get("href", "").strip()
+            break
+    for el in tree.iter("time"):
+        value = el.get("datetime")
+        if value:
+            facts.times.append(value.strip())
+    match = _SAVED_FROM.search(html[:4096])
+    if match:
+        facts.saved_from = match.group(1)
+    return facts
+
+
+def _jsonld_text(value: Any) -> str | None:
+    if isinstance(value, str):
+        return _clean(value) or None
+    if isinstance(value, list):
+        for item in value:
+            found = _jsonld_text(item)
+            if found:
+                return found
+    if isinstance(value, dict):
+        return _jsonld_text(value.get("name"))
+    return None
+
+
+# -- site name and title -----------------------------------------------------------------------
+
+_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•»/~]|::)\s+")
+
+
+def _squash(text: str) -> str:
+    return "".join(_tokens(text))
+
+
+def site_name(facts: PageFacts, url: str | None) -> str | None:
+    name = facts.first("og:site_name", "application-name", "apple-mobile-web-app-title")
+    if name:
+        return name
+    for obj in facts.articles():
+        publisher = obj.get("publisher")
+        found = _jsonld_text(publisher)
+        if found:
+            return found
+    for obj in facts.jsonld:
+        if "WebSite" in _types(obj) or "Organization" in _types(obj):
+            found = _jsonld_text(obj.get("name"))
+            if found:
+                return found
+    return None
+
+
+def _domain(host: str) -> str:
+    words = host.removeprefix("www.").split(".")
+    return ("".join(words[:-1]) if len(words) > 1 else "".join(words)).replace("-", "")
+
+
+def _is_site_part(part: str, site: str | None, host: str, *, slack: int = 100) -> bool:
+    """Does ``part`` name the site (its name, or its domain give or take ``slack`` letters)?"""
+    squashed = _squash(part)
+    if not squashed:
+        return True
+    if site and (squashed == _squash(site) or squashed in _squash(site)):
+        return True
+    domain = _domain(host)
+    if len(squashed) < 4 or not domain:
+        return False
+    return squashed in domain or (domain in squashed and len(squashed) <= len(domain) + slack)
+
+
+def strip_site_name(title: str, site: str | None, url: str | None) -> str:
+    """``Headline | Site`` → ``Headline`` (also ``Site - Headline``)."""
+    host = (urlsplit(url).hostname or "") if url else ""
+    parts = _SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    # Cut from the end, then from the start, while a part names the site.
+    changed = True
+    while changed and len(parts) > 1:
+        changed = False
+        if _is_site_part(parts[-1], site, host):
+            title = title[: title.rfind(parts[-1])]
+            title = _SEPARATORS_END.sub("", title)
+            parts = parts[:-1]
+            changed = True
+        elif _is_site_part(parts[0], site, host):
+            title = title[len(parts[0]) :]
+            title = _SEPARATORS_START.sub("", title)
+            parts = parts[1:]
+            changed = True
+    return title.strip()
+
+
+_SEPARATORS_END = re.compile(r"\s*(?:[|\-–—:·•»/~]|::)\s*$")
+_SEPARATORS_START = re.compile(r"^\s*(?:[|\-–—:·•»/~]|::)\s*")
+
+
+def _meta_titles(facts: PageFacts, site: str | None, url: str | None) -> list[str]:
+    found: list[str] = []
+    headline = None
+    for obj in facts.articles():
+        if _is_article_type(obj):
+            headline = _jsonld_text(obj.get("headline"))
+            if headline:
+                break
+    for value in (facts.first("og:title"), headline, facts.first("twitter:title"), facts.title_tag):
+        if value:
+            stripped = strip_site_name(value, site, url)
+            if stripped and stripped not in found:
+                found.append(stripped)
+    return found
+
+
+_SEGMENT_BREAKS = re.compile(r"\s+(?:[|\-–—:·•»/~]|::)\s+|(?<=\w):\s+")
+
+
+def _segments(title: str) -> tuple[list[str], list[str]]:
+    """``A | B | C`` → prefixes ``A``, ``A | B`` and suffixes ``B | C``, ``C``."""
+    prefixes: list[str] = []
+    suffixes: list[str] = []
+    for match in _SEGMENT_BREAKS.finditer(title):
+        # "Blog name: Headline" has a suffix; "Headline: subtitle" keeps its subtitle.
+        if match.group().startswith(" "):
+            prefixes.append(title[: match.start()].strip())
+        suffixes.append(title[match.end() :].strip())
+    return prefixes, suffixes
+
+
+def _contains(outer: list[str], inner: list[str]) -> bool:
+    size = len(inner)
+    return any(outer[i : i + size] == inner for i in range(len(outer) - size + 1))
+
+
+def choose_title(facts: PageFacts, url: str | None, site: str | None) -> str:
+    """The article's headline, in the spelling the page's metadata uses when they agree."""
+    metas = _meta_titles(facts, site, url)
+    raw_metas = [t for t in (facts.first("og:title"), facts.title_tag) if t]
+    site_tokens = _tokens(site or "")
+    host = (urlsplit(url).hostname or "") if url else ""
+    h1s: list[str] = []
+    for heading in dict.fromkeys(facts.h1s[:10]):
+        h1 = strip_site_name(heading, site, url)
+        tokens = _tokens(h1)
+        # An <h1> holding the site's name (a logo) or a part the metadata titles cut off as
+        # the site's is not the headline.
+        if not tokens or tokens == site_tokens or _is_site_part(h1, site, host, slack=6):
+            continue
+        if any(_tokens(s) == tokens for t in raw_metas for s in _segments(t)[1]) and not any(
+            _tokens(m) == tokens for m in metas
+        ):
+            continue
+        h1s.append(h1)
+    # An <h1> that a meta title confirms is the headline; the meta spelling wins because
+    # headings are often styled (upper case, soft hyphens, a line break inside).
+    for h1 in h1s:
+        tokens = _tokens(h1)
+        for meta in metas:
+            if _tokens(meta) == tokens:
+                return meta
+    for h1 in h1s:
+        tokens = _tokens(h1)
+        for meta in metas:
+            prefixes, suffixes = _segments(meta)
+            for prefix in prefixes:
+                if _tokens(prefix) == tokens:
+                    return prefix
+            for suffix in suffixes:
+                if _tokens(suffix) == tokens:
+                    return h1
+    for h1 in h1s:
+        tokens = _tokens(h1)
+        for meta in metas:
+            meta_tokens = _tokens(meta)
+            # The heading adds a date or a byline around the headline (but a heading with a
+            # subtitle of its own is the headline).
+            if (
+                len(meta_tokens) >= 3
+                and _contains(tokens, meta_tokens)
+                and not any(_tokens(p) == meta_tokens for p in _segments(h1)[0])
+            ):
+                return meta
+            # The metadata adds an SEO tail after the headline.
+            if len(tokens) >= 3 and meta_tokens[: len(tokens)] == tokens:
+                return h1
+    headings = [h for h in h1s if len(_tokens(h)) >= 3]
+    if len(headings) == 1:
+        return headings[0]
+    if metas:
+        return metas[0]
+    return h1s[0] if h1s else ""
+
+
+# -- dates -----------------------------------------------------------------------------------------
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_VISIBLE_DATE = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+(?:19|20)\d\d"
+    r"|(?:19|20)\d\d-\d\d-\d\d"
+    r"|\d{1,2}/\d{1,2}/(?:19|20)\d\d"
+    r"|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_UPDATED = re.compile(r"(updat|modifi|revis|aktualisiert|mis à jour)\w*\W*(on|am|le)?\W*$", re.I)
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d)[/-](\d\d)(?:/|$|-)")
+_PUBLISHED_META = (
+    "article:published_time",
+    "og:published_time",
+    "article:published",
+    "sailthru.date",
+    "parsely-pub-date",
+    "citation_publication_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "datepublished",
+    "date",
+    "dc.date",
+    "dcterms.created",
+)
+# A byline date is printed right under the headline; further down dates belong to other things.
+_BYLINE_REACH = 300
+
+
+@dataclass(frozen=True, slots=True)
+class PageDate:
+    """A publication date as the page states it: ``local`` keeps the page's own offset (its
+    calendar day), ``utc`` is what the library stores."""
+
+    local: datetime
+    source: str
+
+    @property
+    def utc(self) -> datetime:
+        return self.local.astimezone(UTC)
+
+
+def parse_date(value: str, *, day_first: bool = False) -> datetime | None:
+    """A date or date-time string in any common spelling; ``None`` when it is not one.
+
+    A date without a time is placed at noon UTC, so it shows as the same day everywhere."""
+    from dateutil import parser as date_parser
+
+    text = _clean(value)
+    if not text or not re.search(r"\d", text):
+        return None
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}\.\d{4}.*", text):
+        day_first = True
+    try:
+        parsed = date_parser.parse(text, dayfirst=day_first, fuzzy=True, default=_NOON)
+    except (ValueError, OverflowError):
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    if not 1990 <= parsed.year <= datetime.now(UTC).year + 1:
+        return None
+    return parsed
+
+
+_NOON = datetime(2000, 1, 1, 12, 0)
+
+
+def _byline_text(tree: lxml.html.HtmlElement, heading: str | None, reach: int) -> str:
+    """The text printed right after the page's headline (where bylines and dates go)."""
+    body = tree.find("body")
+    if body is None:
+        return ""
+    h1s = list(body.iter("h1"))
+    if not h1s:
+        return ""
+    wanted = _tokens(heading or "")
+    start = next((h for h in h1s if wanted and _tokens(h.text_content()) == wanted), h1s[0])
+    pieces: list[str] = []
+    size = 0
+    started = False
+    for el in body.iter():
+        if el is start:
+            started = True
+            if el.tail:
+                pieces.append(el.tail)
+            continue
+        if not started or start in el.iterancestors():
+            continue
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in ("script", "style", "noscript", "template"):
+            continue
+        for part in (el.text, el.tail):
+            if part and part.strip():
+                pieces.append(part.strip())
+                size += len(part.strip()) + 1
+        if size > reach:
+            break
+    return " ".join(pieces)[:reach]
+
+
+def find_date(
+    tree: lxml.html.HtmlElement,
+    facts: PageFacts,
+    url: str | None,
+    *,
+    heading: str | None,
+    fallback: str | None,
+) -> PageDate | None:
+    """The publication date: under the headline, in the URL, in the metadata, then
+    ``fallback`` (htmldate's guess, through trafilatura) and ``<time>`` elements."""
+    byline = _byline_text(tree, heading, _BYLINE_REACH)
+    updated: datetime | None = None
+    for match in _VISIBLE_DATE.finditer(byline):
+        found = parse_date(match.group())
+        if found is None:
+            continue
+        if _UPDATED.search(byline[max(0, match.start() - 30) : match.start()]):
+            # "Updated on …": the publication date, when the metadata has it, is better.
+            updated = updated or found
+            continue
+        return PageDate(found, "byline")
+    if url:
+        url_match = _URL_DATE.search(urlsplit(url).path)
+        if url_match:
+            found = parse_date("-".join(url_match.groups()))
+            if found:
+                return PageDate(found, "url")
+    for name in _PUBLISHED_META:
+        for value in facts.meta.get(name, ()):
+            found = parse_date(value)
+            if found:
+                return PageDate(found, "meta")
+    if updated is not None:
+        return PageDate(updated, "byline")
+    if fallback:
+        found = parse_date(fallback)
+        if found:
+            return PageDate(found, "htmldate")
+    for obj in facts.articles():
+        for key in ("datePublished", "dateCreated", "uploadDate"):
+            stated = obj.get(key)
+            if isinstance(stated, str):
+                found = parse_date(stated)
+                if found:
+                    return PageDate(found, "json-ld")
+    for value in facts.times:
+        found = parse_date(value)
+        if found:
+            return PageDate(found, "time")
+    return None
+
+
+# -- the article body ------------------------------------------------------------------------------
+
+# Below this many words an extraction is "too little" and the next method is tried.
+_MIN_WORDS = 40
+# readability's version wins when its text not found in trafilatura's is at least this share
+# of trafilatura's and reads as prose (words per paragraph), not as a list of links.
+_EXTRA_SHARE = 0.2
+_PROSE_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class _Body:
+    html: str
+    text: str
+    method: str
+    words: int
+
+
+def _body_from(html: str, method: str, base_url: str | None) -> _Body:
+    clean = sanitize_html(html, base_url)
+    text = html_to_text(clean)
+    return _Body(clean, text, method, len(_WORD.findall(text)))
+
+
+def _trafilatura(prepared: str, url: str | None) -> tuple[_Body | None, Any]:
+    import trafilatura
+    from trafilatura.htmlprocessing import build_html_output
+
+    try:
+        document = trafilatura.bare_extraction(
+            prepared,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_formatting=True,
+            include_links=True,
+            include_images=True,
+        )
+    except Exception:
+        # trafilatura raises assorted errors on odd markup; the other methods still run.
+        log.warning("trafilatura failed on %s", url or "a page", exc_info=True)
+        return None, None
+    if not isinstance(document, trafilatura.settings.Document) or document.body is None:
+        return None, None
+    return _body_from(build_html_output(document), "trafilatura", url), document
+
+
+def _readability(prepared: str, url: str | None) -> _Body | None:
+    from readability import Document
+
+    try:
+        summary = Document(prepared, url=url).summary(html_partial=True)
+    except Exception:
+        log.warning("readability failed on %s", url or "a page", exc_info=True)
+        return None
+    return _body_from(summary, "readability", url)
+
+
+def _shingles(text: str) -> Counter[tuple[str, ...]]:
+    tokens = _tokens(text)
+    return Counter(tuple(tokens[i : i + 4]) for i in range(max(1, len(tokens) - 3)))
+
+
+def _extra_prose(text: str, other: str) -> tuple[int, float]:
+    """Words in paragraphs of ``text`` that ``other`` mostly lacks, and their mean length."""
+    known = set(_shingles(other))
+    words: list[int] = []
+    for paragraph in text.split("\n"):
+        grams = _shingles(paragraph)
+        if not grams or not any(grams):
+            continue
+        shared = sum(1 for g in grams if g in known) / len(grams)
+        if shared < 0.5:
+            words.append(len(_WORD.findall(paragraph)))
+    if not words:
+        return 0, 0.0
+    return sum(words), sum(words) / len(words)
+
+
+def _choose_body(main: _Body | None, other: _Body | None) -> tuple[_Body | None, str | None]:
+    """trafilatura's article, unless readability found clearly more of the article."""
+    if other is None or other.words == 0:
+        return main, None
+    if main is None or main.words == 0:
+        return other, "trafilatura found no article; used readability's"
+    extra_words, extra_mean = _extra_prose(other.text, main.text)
+    if extra_words > _EXTRA_SHARE * main.words and extra_mean >= _PROSE_WORDS:
+        return other, None
+    return main, None
+
+
+def _whole_body(tree: lxml.html.HtmlElement, url: str | None) -> _Body:
+    body = tree.find("body")
+    source = etree.tostring(body if body is not None else tree, encoding="unicode", method="html")
+    return _body_from(source, "body", url)
+
+
+# -- other metadata ------------------------------------------------------------------------------
+
+
+def _author(facts: PageFacts, fallback: str | None) -> str | None:
+    if fallback:
+        return _clean(fallback) or None
+    for obj in facts.articles():
+        found = _jsonld_text(obj.get("author"))
+        if found:
+            return found
+    name = facts.first(
+        "author", "article:author", "parsely-author", "sailthru.author", "dc.creator"
+    )
+    if name and not name.startswith(("http://", "https://")):
+        return name
+    return None
+
+
+def _lead_image(facts: PageFacts, base: str | None) -> str | None:
+    image = facts.first("og:image", "og:image:url", "og:image:secure_url", "twitter:image")
+    if not image:
+        for obj in facts.articles():
+            value = obj.get("image")
+            if isinstance(value, dict):
+                value = value.get("url")
+            if isinstance(value, list) and value:
+                value = value[0].get("url") if isinstance(value[0], dict) else value[0]
+            if isinstance(value, str) and value.strip():
+                image = value.strip()
+                break
+    if not image:
+        return None
+    absolute = urljoin(base, image) if base else image
+    return absolute if absolute.startswith(("http://", "https://")) else None
+
+
+def _language(facts: PageFacts, text: str) -> str | None:
+    from reader.services.language import detect_language
+
+    # What the text is written in beats what the template claims (sites ship "en" everywhere).
+    detected = detect_language(text)
+    if detected:
+        return detected
+    declared = (facts.lang or "").replace("_", "-").split("-")[0].strip().lower()
+    return declared if re.fullmatch(r"[a-z]{2,3}", declared) else None
+
+
+def find_page_url(facts: PageFacts, base: str | None = None) -> str | None:
+    """Where a saved page came from: canonical link, og:url, or the "saved from url" comment."""
+    for candidate in (facts.canonical, facts.first("og:url"), facts.saved_from):
+        if not candidate:
+            continue
+        absolute = urljoin(base, candidate) if base else candidate
+        if absolute.startswith(("http://", "https://")):
+            return absolute
+    return None
+
+
+# -- the whole page --------------------------------------------------------------------------------
+
+
+def extract_page(html: str, url: str | None = None) -> ExtractedPage:
+    """Extract the article of a page. ``url`` is where it came from (None for a file whose
+    origin is unknown: the page's own canonical link is then used to resolve links).
+
+    Raises :class:`ExtractionError` when the page holds no text at all."""
+    return _extract(html, url)[0]
+
+
+def _extract(html: str, url: str | None) -> tuple[ExtractedPage, PageDate | None]:
+    prepared = _prepare_html(html)
+    tree = parse_html(html)
+    facts = page_facts(tree, html)
+    page_url = url or find_page_url(facts)
+    notes: list[str] = []
+
+    main, document = _trafilatura(prepared, page_url)
+    other = _readability(prepared, page_url)
+    body, note = _choose_body(main, other)
+    if note:
+        notes.append(note)
+    found = body.words if body else 0
+    if found < _MIN_WORDS:
+        # Too little: keep the whole page instead when it clearly holds more.
+        whole = _whole_body(tree, page_url)
+        if whole.words >= max(2 * found, found + 20):
+            notes.append(
+                "no article found on the page; kept the whole page"
+                if found == 0
+                else f"the article found was short ({found} words); kept the whole page"
+            )
+            body = whole
+    if body is None or body.words == 0:
+        raise ExtractionError("no text found on the page" + (f" {page_url}" if page_url else ""))
+
+    site = site_name(facts, page_url) or (
+        _clean(getattr(document, "sitename", None)) or None if document is not None else None
+    )
+    title = choose_title(facts, page_url, site)
+    if not title and document is not None:
+        title = _clean(document.title)
+    date = find_date(
+        tree,
+        facts,
+        page_url,
+        heading=title,
+        fallback=getattr(document, "date", None) if document is not None else None,
+    )
+    author = _author(facts, getattr(document, "author", None) if document is not None else None)
+    description = facts.first("og:description", "description", "twitter:description")
+    page = ExtractedPage(
+        title=title,
+        html=body.html,
+        text=body.text,
+        url=page_url,
+        author=author,
+        published=date.utc if date else None,
+        site_name=site,
+        language=_language(facts, body.text),
+        image_url=_lead_image(facts, page_url),
+        description=description,
+        method=body.method,
+        notes=tuple(notes),
+    )
+    return page, date
+
+
+def extract_html(html: str, url: str | None) -> dict[str, Any]:
+    """The scorer's contract: ``{"text", "title", "author", "date"}``, the date as the page
+    states it (its own calendar day, not the UTC one)."""
+    page, date = _extract(html, url)
+    return {
+        "text": page.text,
+        "title": page.title,
+        "author": page.author,
+        "date": date.local.date().isoformat() if date else None,
+    }
