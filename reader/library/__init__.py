@@ -9,12 +9,14 @@ from reader.library.articles import ArticlesMixin
 from reader.library.base import LibraryBase, default_library_path
 from reader.library.feeds import FeedsMixin
 from reader.library.saving import SavingMixin
+from reader.library.search import SearchMixin
 from reader.library.transfer import TransferMixin
+from reader.library.views import ViewsMixin
 
 __all__ = ["Library", "LibraryBase", "default_library_path"]
 
 
-class Library(ArticlesMixin, FeedsMixin, SavingMixin, TransferMixin):
+class Library(SearchMixin, ArticlesMixin, FeedsMixin, SavingMixin, ViewsMixin, TransferMixin):
     """One open library file. Open it with ``Library(path)``, close it with ``close()``."""
 
     def __enter__(self) -> Library:

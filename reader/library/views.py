@@ -1,0 +1,134 @@
+"""What the window's sidebar and article list ask of the library.
+
+The smart views (Unread, Today, Starred, Saved, Archive, All) are defined here once, so the
+article list and the unread counts beside each view can never disagree.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from reader.core.query import to_fts_query
+from reader.core.types import Article, ArticleFilter, Feed, PageCursor, Tag
+from reader.library.base import LibraryBase
+from reader.store import views as store_views
+
+
+class SmartView(enum.StrEnum):
+    UNREAD = "unread"
+    TODAY = "today"
+    STARRED = "starred"
+    SAVED = "saved"
+    ARCHIVE = "archive"
+    ALL = "all"
+
+
+@dataclass(frozen=True, slots=True)
+class SidebarCounts:
+    """Unread articles in each smart view, feed (by id) and tag (by name)."""
+
+    views: dict[SmartView, int]
+    feeds: dict[int, int]
+    tags: dict[str, int]
+
+
+def local_midnight(now: datetime) -> datetime:
+    """The start of the local calendar day containing ``now``, in UTC."""
+    local = now.astimezone()
+    return local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
+
+
+def smart_view_filter(view: SmartView, *, now: datetime) -> ArticleFilter:
+    """The articles a smart view lists. Archived articles leave the everyday views."""
+    if view is SmartView.UNREAD:
+        return ArticleFilter(unread=True, archived=False)
+    if view is SmartView.TODAY:
+        return ArticleFilter(archived=False, since=local_midnight(now))
+    if view is SmartView.STARRED:
+        return ArticleFilter(starred=True)
+    if view is SmartView.SAVED:
+        return ArticleFilter(saved=True, archived=False)
+    if view is SmartView.ARCHIVE:
+        return ArticleFilter(archived=True)
+    return ArticleFilter(archived=False)
+
+
+class ViewsMixin(LibraryBase):
+    """Fast reads for the window: pages without bodies, sidebar lists, counts in one go."""
+
+    def smart_view_filter(self, view: SmartView) -> ArticleFilter:
+        return smart_view_filter(view, now=self.now())
+
+    def list_page(
+        self,
+        flt: ArticleFilter,
+        *,
+        after: PageCursor | None = None,
+        limit: int = 100,
+        newest_first: bool = True,
+    ) -> list[Article]:
+        """Like :meth:`list_articles`, leaving out the summary, and quicker on long lists."""
+        return store_views.list_page(flt, after=after, limit=limit, newest_first=newest_first)
+
+    def list_brief(self, article_ids: Sequence[int]) -> list[Article]:
+        """The given articles that still exist, in the order given, as list results."""
+        return store_views.articles_by_ids(list(article_ids))
+
+    def matching_ids(self, flt: ArticleFilter, article_ids: Sequence[int]) -> set[int]:
+        """Which of the given articles a list with filter ``flt`` holds."""
+        return store_views.matching_ids(flt, list(article_ids))
+
+    def count_views(self, filters: dict[str, ArticleFilter]) -> dict[str, int]:
+        """Counts of several filters in one pass over the articles."""
+        return store_views.count_many(filters)
+
+    def sidebar_counts(self, *, exclude_ids: Sequence[int] = ()) -> SidebarCounts:
+        """Unread counts for every smart view, feed and tag: three queries in all.
+
+        ``exclude_ids`` are not counted (articles whose deletion waits for its undo)."""
+        now = self.now()
+        filters = {
+            view.value: replace(smart_view_filter(view, now=now), unread=True) for view in SmartView
+        }
+        counts = store_views.count_many(filters, exclude_ids=exclude_ids)
+        names = {tag.id: tag.name for tag in store_views.tags_without_counts()}
+        by_tag = store_views.tag_unread_counts(exclude_ids=exclude_ids)
+        return SidebarCounts(
+            views={view: counts[view.value] for view in SmartView},
+            feeds=store_views.feed_unread_counts(exclude_ids=exclude_ids),
+            tags={name: by_tag.get(tag_id, 0) for tag_id, name in names.items()},
+        )
+
+    def list_feeds_brief(self, feed_ids: Sequence[int] | None = None) -> list[Feed]:
+        """Feeds (all, or those given) with folder and state, without counting articles."""
+        return store_views.feeds_without_counts(feed_ids)
+
+    def list_tag_names(self) -> list[Tag]:
+        """Every tag, without counting its articles."""
+        return store_views.tags_without_counts()
+
+    def search_page(
+        self,
+        query: str,
+        *,
+        after_id: int | None = None,
+        limit: int = 100,
+        newest_first: bool = True,
+    ) -> list[Article]:
+        """A page of full-text matches, the most recently added first, keyset-paged on id.
+
+        Any typed string is valid; one without words matches nothing.
+        """
+        fts = to_fts_query(query)
+        if fts is None:
+            return []
+        return store_views.search_page(
+            fts, after_id=after_id, limit=limit, newest_first=newest_first
+        )
+
+    def count_search_matches(self, query: str) -> int:
+        fts = to_fts_query(query)
+        return 0 if fts is None else store_views.count_search(fts)
