@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import ctypes
 import logging
+import os
 import sys
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from reader import APP_NAME, __version__
+from reader.app.pyside_workarounds import protect_singletons
 from reader.app.resources import resource_path
 
 log = logging.getLogger(__name__)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
+    protect_singletons()
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
@@ -25,3 +29,43 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName("folio")
     app.setWindowIcon(QIcon(str(resource_path("icons", "folio.svg"))))
     return app
+
+
+# The shared libraries Qt's X11 platform plugin needs beyond libxcb itself, with the Debian
+# and Ubuntu packages that carry them. Qt aborts the process when one is missing; checking
+# first lets Folio say what to install instead.
+_XCB_LIBRARIES = {
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+}
+
+
+def platform_problem() -> str | None:
+    """One sentence saying why the window cannot open on this X11 display, or None."""
+    if not sys.platform.startswith("linux"):
+        return None
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith("xcb"):
+        return None
+    if not platform and os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    missing = []
+    for soname, package in _XCB_LIBRARIES.items():
+        try:
+            ctypes.CDLL(soname)
+        except OSError:
+            missing.append(package)
+    if not missing:
+        return None
+    return (
+        "folio: the window cannot open because system libraries Qt needs for X11 are missing"
+        f" (on Debian or Ubuntu: sudo apt install {' '.join(missing)}); the folio command line"
+        " works without them ('folio --help')."
+    )

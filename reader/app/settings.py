@@ -1,0 +1,112 @@
+"""The window's preferences, kept in QSettings: geometry, splitters, theme, font size, delays."""
+
+from __future__ import annotations
+
+import enum
+
+from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
+
+
+class ThemeChoice(enum.StrEnum):
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+
+DEFAULT_FONT_SIZE = 13
+MIN_FONT_SIZE = 8
+MAX_FONT_SIZE = 32
+DEFAULT_MARK_READ_DELAY_MS = 1000
+
+
+class Settings(QObject):
+    """Typed access to the preferences. ``changed`` names the key that changed."""
+
+    changed = Signal(str)
+
+    def __init__(self, store: QSettings | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store if store is not None else QSettings()
+
+    @property
+    def store(self) -> QSettings:
+        return self._store
+
+    def _get_int(self, key: str, default: int, low: int, high: int) -> int:
+        value = self._store.value(key, default)
+        try:
+            number = int(str(value))
+        except ValueError:
+            return default
+        return min(max(number, low), high)
+
+    def _get_bool(self, key: str, default: bool) -> bool:
+        value = self._store.value(key, default)
+        if isinstance(value, bool):
+            return value
+        return str(value).lower() in ("1", "true", "yes")
+
+    def _set(self, key: str, value: object) -> None:
+        if self._store.value(key) == value:
+            return
+        self._store.setValue(key, value)
+        self.changed.emit(key)
+
+    # -- appearance ------------------------------------------------------------------------
+    @property
+    def theme(self) -> ThemeChoice:
+        try:
+            return ThemeChoice(str(self._store.value("appearance/theme", ThemeChoice.SYSTEM)))
+        except ValueError:
+            return ThemeChoice.SYSTEM
+
+    @theme.setter
+    def theme(self, value: ThemeChoice) -> None:
+        self._set("appearance/theme", ThemeChoice(value).value)
+
+    @property
+    def font_size(self) -> int:
+        """The article pane's body text size in points."""
+        return self._get_int(
+            "appearance/font_size", DEFAULT_FONT_SIZE, MIN_FONT_SIZE, MAX_FONT_SIZE
+        )
+
+    @font_size.setter
+    def font_size(self, value: int) -> None:
+        self._set("appearance/font_size", min(max(int(value), MIN_FONT_SIZE), MAX_FONT_SIZE))
+
+    # -- reading -----------------------------------------------------------------------------
+    @property
+    def mark_read_delay_ms(self) -> int:
+        """How long an article stays selected before it counts as read; 0 marks at once."""
+        return self._get_int("reading/mark_read_delay_ms", DEFAULT_MARK_READ_DELAY_MS, 0, 60_000)
+
+    @mark_read_delay_ms.setter
+    def mark_read_delay_ms(self, value: int) -> None:
+        self._set("reading/mark_read_delay_ms", min(max(int(value), 0), 60_000))
+
+    @property
+    def newest_first(self) -> bool:
+        return self._get_bool("reading/newest_first", True)
+
+    @newest_first.setter
+    def newest_first(self, value: bool) -> None:
+        self._set("reading/newest_first", bool(value))
+
+    # -- window state --------------------------------------------------------------------------
+    def window_state(self, name: str) -> QByteArray | None:
+        value = self._store.value(f"window/{name}")
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def set_window_state(self, name: str, value: QByteArray) -> None:
+        self._store.setValue(f"window/{name}", value)
+
+    def last_view(self) -> str | None:
+        value = self._store.value("window/last_view")
+        return str(value) if value else None
+
+    def set_last_view(self, key: str) -> None:
+        self._store.setValue("window/last_view", key)
+
+    def sync(self) -> None:
+        self._store.sync()
