@@ -1,0 +1,448 @@
+"""The article list: a lazy model that pages through the library a hundred rows at a time.
+
+Pages follow a keyset cursor (the last row's sort date and id), never an OFFSET, so the
+thousandth page costs what the first does. Rows are list results without bodies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, Protocol
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from reader.core.types import Article, ArticleFilter, PageCursor
+from reader.library import Library
+
+Index = QModelIndex | QPersistentModelIndex
+PAGE_SIZE = 100
+
+ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+UNREAD_ROLE = Qt.ItemDataRole.UserRole + 3
+STARRED_ROLE = Qt.ItemDataRole.UserRole + 4
+
+
+class ArticleSource(Protocol):
+    """What a list shows and in which order. Methods may run on a worker thread."""
+
+    @property
+    def key(self) -> tuple[Hashable, ...]: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def newest_first(self) -> bool: ...
+
+    @property
+    def takes_new_articles(self) -> bool:
+        """Whether articles that appear later (a refresh) may join the list where they belong."""
+        ...
+
+    @property
+    def noun(self) -> str:
+        """How the count is spoken of: "articles", "results"."""
+        ...
+
+    def fetch(self, library: Library, after: Article | None, limit: int) -> list[Article]: ...
+
+    def count(self, library: Library) -> int: ...
+
+    def matching(self, library: Library, article_ids: Sequence[int]) -> set[int]: ...
+
+    def sort_key(self, article: Article) -> tuple[Any, ...]: ...
+
+
+@dataclass(frozen=True)
+class FilterSource:
+    """Articles matching a filter, in date order."""
+
+    key: tuple[Hashable, ...]
+    title: str
+    filter: ArticleFilter
+    newest_first: bool = True
+    takes_new_articles: bool = True
+    noun: str = "articles"
+
+    def fetch(self, library: Library, after: Article | None, limit: int) -> list[Article]:
+        cursor = PageCursor(after.sort_date, after.id) if after is not None else None
+        return library.list_page(
+            self.filter, after=cursor, limit=limit, newest_first=self.newest_first
+        )
+
+    def count(self, library: Library) -> int:
+        return library.count_articles(self.filter)
+
+    def matching(self, library: Library, article_ids: Sequence[int]) -> set[int]:
+        return library.matching_ids(self.filter, article_ids)
+
+    def sort_key(self, article: Article) -> tuple[Any, ...]:
+        return (article.sort_date, article.id)
+
+    def with_order(self, newest_first: bool) -> FilterSource:
+        return replace(self, newest_first=newest_first)
+
+
+@dataclass(frozen=True)
+class SearchSource:
+    """Full-text matches, the most recently added first."""
+
+    key: tuple[Hashable, ...]
+    title: str
+    query: str
+    newest_first: bool = True
+    takes_new_articles: bool = False
+    noun: str = "results"
+
+    def fetch(self, library: Library, after: Article | None, limit: int) -> list[Article]:
+        return library.search_page(
+            self.query,
+            after_id=after.id if after is not None else None,
+            limit=limit,
+            newest_first=self.newest_first,
+        )
+
+    def count(self, library: Library) -> int:
+        return library.count_search_matches(self.query)
+
+    def matching(self, library: Library, article_ids: Sequence[int]) -> set[int]:
+        return set()
+
+    def sort_key(self, article: Article) -> tuple[Any, ...]:
+        return (article.id,)
+
+    def with_order(self, newest_first: bool) -> SearchSource:
+        return replace(self, newest_first=newest_first)
+
+
+@dataclass(frozen=True)
+class ChangePlan:
+    """What a change means for a list: rows to update, to drop, and to insert."""
+
+    fresh: tuple[Article, ...]
+    gone: tuple[int, ...]
+    newcomers: tuple[Article, ...]
+
+
+def plan_changes(
+    library: Library,
+    source: ArticleSource,
+    article_ids: Sequence[int],
+    loaded: set[int],
+    hidden: set[int],
+) -> ChangePlan:
+    """Read what the changed articles look like now. Reads only; safe on any thread."""
+    fresh = {a.id: a for a in library.list_brief(article_ids)}
+    gone = tuple(i for i in loaded if i not in fresh)
+    candidates = [i for i in fresh if i not in loaded and i not in hidden]
+    newcomers: tuple[Article, ...] = ()
+    if candidates and source.takes_new_articles:
+        wanted = source.matching(library, candidates)
+        newcomers = tuple(fresh[i] for i in candidates if i in wanted)
+    return ChangePlan(
+        fresh=tuple(a for i, a in fresh.items() if i in loaded), gone=gone, newcomers=newcomers
+    )
+
+
+class ArticleListModel(QAbstractListModel):
+    """Rows of one :class:`ArticleSource`, fetched page by page as the view scrolls."""
+
+    count_changed = Signal()
+    source_changed = Signal()
+
+    def __init__(
+        self,
+        library: Library,
+        *,
+        run_in_background: Callable[[Callable[[], Any], Callable[[Any], None]], object]
+        | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._run = run_in_background
+        self._source: ArticleSource | None = None
+        self._rows: list[Article] = []
+        self._rows_by_id: dict[int, int] = {}
+        self._cursor: Article | None = None
+        self._exhausted = True
+        self._hidden: set[int] = set()
+        self._count: int | None = None
+        self._count_generation = 0
+
+    # -- the source --------------------------------------------------------------------------
+    @property
+    def source(self) -> ArticleSource | None:
+        return self._source
+
+    @property
+    def total(self) -> int | None:
+        """How many articles the source holds (None until counted)."""
+        return self._count
+
+    def set_source(self, source: ArticleSource | None, *, keep_loaded: bool = False) -> None:
+        """Show another list: the first page is read now, the count in the background.
+
+        ``keep_loaded`` re-reads as many rows as were loaded (after a bulk change), so the
+        reader keeps their place.
+        """
+        wanted = max(len(self._rows), PAGE_SIZE) if keep_loaded else PAGE_SIZE
+        self.beginResetModel()
+        self._source = source
+        self._rows = []
+        self._cursor = None
+        self._exhausted = source is None
+        self._count = None
+        if source is not None:
+            while not self._exhausted and len(self._rows) < wanted:
+                self._append_page(source)
+        self._index_rows()
+        self.endResetModel()
+        self.source_changed.emit()
+        self.recount()
+
+    def reload(self) -> None:
+        self.set_source(self._source, keep_loaded=True)
+
+    def recount(self) -> None:
+        source = self._source
+        self._count_generation += 1
+        generation = self._count_generation
+        if source is None:
+            self._count = 0
+            self.count_changed.emit()
+            return
+
+        def done(value: Any) -> None:
+            if generation == self._count_generation:
+                self._count = int(value)
+                self.count_changed.emit()
+
+        if self._run is None:
+            done(source.count(self._library))
+        else:
+            library = self._library
+            self._run(lambda: source.count(library), done)
+
+    def _read_page(self, source: ArticleSource) -> list[Article]:
+        page = source.fetch(self._library, self._cursor, PAGE_SIZE)
+        if len(page) < PAGE_SIZE:
+            self._exhausted = True
+        if page:
+            # The cursor is the last row read, shown or not, so hidden rows cannot stall it.
+            self._cursor = page[-1]
+        return [a for a in page if a.id not in self._hidden]
+
+    def _append_page(self, source: ArticleSource) -> None:
+        self._rows.extend(self._read_page(source))
+
+    def _index_rows(self) -> None:
+        self._rows_by_id = {a.id: i for i, a in enumerate(self._rows)}
+
+    # -- paging --------------------------------------------------------------------------------
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted and self._source is not None
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        source = self._source
+        assert source is not None
+        visible = self._read_page(source)
+        if not visible:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(visible) - 1)
+        self._rows.extend(visible)
+        for i, article in enumerate(visible, start=first):
+            self._rows_by_id[article.id] = i
+        self.endInsertRows()
+
+    def fetch_until(self, article_id: int, *, max_pages: int = 50) -> int | None:
+        """Load pages until ``article_id`` is listed; its row, or None."""
+        for _ in range(max_pages):
+            row = self._rows_by_id.get(article_id)
+            if row is not None:
+                return row
+            if not self.canFetchMore():
+                return None
+            self.fetchMore()
+        return self._rows_by_id.get(article_id)
+
+    # -- reading rows --------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        article = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return article.title or "(untitled)"
+        if role == ARTICLE_ROLE:
+            return article
+        if role == ID_ROLE:
+            return article.id
+        if role == UNREAD_ROLE:
+            return not article.read
+        if role == STARRED_ROLE:
+            return article.starred
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return article.title
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            state = "unread, " if not article.read else ""
+            star = "starred, " if article.starred else ""
+            return f"{state}{star}{article.title}, {article.feed_title or 'saved'}"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def article(self, row: int) -> Article | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, article_id: int) -> int | None:
+        return self._rows_by_id.get(article_id)
+
+    def article_by_id(self, article_id: int) -> Article | None:
+        row = self._rows_by_id.get(article_id)
+        return self._rows[row] if row is not None else None
+
+    def loaded_ids(self) -> list[int]:
+        return [a.id for a in self._rows]
+
+    # -- changes ---------------------------------------------------------------------------------
+    def update_local(self, article_ids: Iterable[int], **changes: Any) -> None:
+        """Show a change the GUI just made (read, starred …) before the library confirms it."""
+        for article_id in article_ids:
+            row = self._rows_by_id.get(article_id)
+            if row is None:
+                continue
+            self._rows[row] = replace(self._rows[row], **changes)
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
+
+    def remove_ids(self, article_ids: Iterable[int]) -> None:
+        """Take rows out of the list (deleted, or no longer belonging)."""
+        rows = sorted(
+            (self._rows_by_id[i] for i in set(article_ids) if i in self._rows_by_id),
+            reverse=True,
+        )
+        if not rows:
+            return
+        for row in rows:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+        self._index_rows()
+        if self._count is not None:
+            self._count = max(self._count - len(rows), 0)
+            self.count_changed.emit()
+
+    def hide(self, article_ids: Iterable[int]) -> None:
+        """Keep articles out of this list from now on (a deletion waiting for its undo)."""
+        ids = set(article_ids)
+        self._hidden |= ids
+        self.remove_ids(ids)
+
+    def unhide(self, article_ids: Iterable[int]) -> None:
+        self._hidden -= set(article_ids)
+
+    def apply_changes(self, article_ids: Sequence[int], *, everything: bool = False) -> None:
+        """Bring rows in line with the library after a change to the given articles.
+
+        The reads happen in the background when the model has a runner; the rows change on
+        this thread when they come back."""
+        source = self._source
+        if source is None:
+            return
+        if everything:
+            self.reload()
+            return
+        if not article_ids:
+            return
+        ids = list(article_ids)
+        loaded = {i for i in ids if i in self._rows_by_id}
+        library = self._library
+
+        def read() -> ChangePlan:
+            return plan_changes(library, source, ids, loaded, self._hidden)
+
+        def done(plan: Any) -> None:
+            if self._source is source:
+                self._apply_plan(source, plan)
+
+        if self._run is None:
+            done(read())
+        else:
+            self._run(read, done)
+
+    def _apply_plan(self, source: ArticleSource, plan: ChangePlan) -> None:
+        for article in plan.fresh:
+            row = self._rows_by_id.get(article.id)
+            if row is not None and self._rows[row] != article:
+                self._rows[row] = article
+                index = self.index(row)
+                self.dataChanged.emit(index, index)
+        newcomers = [a for a in plan.newcomers if a.id not in self._rows_by_id]
+        self.remove_ids(plan.gone)
+        if newcomers:
+            self._insert(source, newcomers)
+        if plan.gone or newcomers:
+            self.recount()
+
+    def refresh_loaded(self) -> None:
+        """Re-read every loaded row (tags renamed, say); rows are kept in place."""
+        ids = self.loaded_ids()
+        if not ids:
+            return
+        fresh = {a.id: a for a in self._library.list_brief(ids)}
+        for row, article in enumerate(self._rows):
+            new = fresh.get(article.id)
+            if new is not None and new != article:
+                self._rows[row] = new
+        self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+        self.remove_ids([i for i in ids if i not in fresh])
+
+    def _insert(self, source: ArticleSource, articles: Sequence[Article]) -> None:
+        descending = source.newest_first
+        for article in sorted(articles, key=source.sort_key, reverse=descending):
+            key = source.sort_key(article)
+            row = self._position_for(source, key, descending)
+            if row is None:
+                continue  # beyond what is loaded: a later page will bring it
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rows.insert(row, article)
+            self.endInsertRows()
+            self._index_rows()
+
+    def _position_for(
+        self, source: ArticleSource, key: tuple[Any, ...], descending: bool
+    ) -> int | None:
+        low, high = 0, len(self._rows)
+        while low < high:
+            mid = (low + high) // 2
+            mid_key = source.sort_key(self._rows[mid])
+            before = mid_key > key if descending else mid_key < key
+            if before:
+                low = mid + 1
+            else:
+                high = mid
+        if low == len(self._rows) and not self._exhausted:
+            return None
+        return low

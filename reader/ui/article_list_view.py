@@ -1,0 +1,86 @@
+"""The middle pane: a header naming the list and its count, over the list itself."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.ui.article_delegate import ArticleDelegate
+
+
+class ArticleListView(QListView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleList")
+        # Every row is as tall as the first: the view never measures a hundred thousand rows.
+        self.setUniformItemSizes(True)
+        self.setLayoutMode(QListView.LayoutMode.SinglePass)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAcceptDrops(False)
+        self.setDragEnabled(False)
+        self.setMouseTracking(False)
+        self.article_delegate = ArticleDelegate(self)
+        self.setItemDelegate(self.article_delegate)
+        self.setMinimumWidth(240)
+
+
+class ListHeader(QWidget):
+    """ "Unread · 1,234 articles" and the sort order button."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("listHeader")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 8, 8, 8)
+        layout.setSpacing(8)
+        self.title = QLabel(self)
+        self.title.setObjectName("listTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.title, 1)
+        self.count = QLabel(self)
+        self.count.setObjectName("listCount")
+        layout.addWidget(self.count)
+        self.sort_button = QToolButton(self)
+        self.sort_button.setAutoRaise(True)
+        layout.addWidget(self.sort_button)
+
+    def set_title(self, text: str) -> None:
+        metrics = self.title.fontMetrics()
+        self.title.setText(
+            metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(self.title.width(), 120))
+        )
+        self.title.setToolTip(text)
+        self._full_title = text
+
+    def set_count(self, count: int | None, noun: str) -> None:
+        if count is None:
+            self.count.setText("")
+            return
+        if count == 1:
+            noun = noun.removesuffix("s")
+        self.count.setText(f"{QLocale().toString(count)} {noun}")
+
+
+class ArticleListPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.header = ListHeader(self)
+        layout.addWidget(self.header)
+        self.view = ArticleListView(self)
+        layout.addWidget(self.view, 1)

@@ -1,0 +1,79 @@
+"""What a new library shows: the three ways in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from reader.ui.icons import icon
+
+
+class EmptyState(QWidget):
+    add_feed = Signal()
+    save_article = Signal()
+    import_file = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("emptyState")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        outer = QVBoxLayout(self)
+        outer.addStretch(2)
+        column = QWidget(self)
+        column.setMaximumWidth(520)
+        layout = QVBoxLayout(column)
+        layout.setSpacing(12)
+        title = QLabel("Welcome to Folio", column)
+        title.setObjectName("emptyTitle")
+        layout.addWidget(title)
+        text = QLabel(
+            "Your library is empty. Bring in something to read — everything stays on this"
+            " computer, in one file.",
+            column,
+        )
+        text.setObjectName("emptyText")
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        layout.addSpacing(8)
+        self.buttons: dict[str, QPushButton] = {}
+        for name, label, detail, icon_name, signal in (
+            (
+                "add_feed",
+                "Subscribe to a feed",
+                "Paste a feed's address or a site's; Folio finds the feed.",
+                "add-feed",
+                self.add_feed,
+            ),
+            (
+                "save_article",
+                "Save an article",
+                "From a web address, or a page or text file you have.",
+                "save",
+                self.save_article,
+            ),
+            (
+                "import_file",
+                "Import subscriptions or a reading list",
+                "An OPML file from another reader, or a Pocket or Instapaper export.",
+                "import",
+                self.import_file,
+            ),
+        ):
+            button = QPushButton(f"{label}\n{detail}", column)
+            button.setObjectName("emptyAction")
+            button.setIcon(icon(icon_name))
+            button.setIconSize(QSize(26, 26))
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.setAccessibleName(label)
+            button.clicked.connect(signal)
+            layout.addWidget(button)
+            self.buttons[name] = button
+        layout.addSpacing(8)
+        hint = QLabel(
+            "You can also drop a link or an .html, .txt or .md file on this window.", column
+        )
+        hint.setObjectName("emptyText")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        outer.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(3)

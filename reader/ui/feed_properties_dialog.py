@@ -1,0 +1,76 @@
+"""A feed's properties: title, address, folder, and whether to fetch the full text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QDateTime, QLocale
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
+
+from reader.core.types import Feed
+from reader.core.urls import is_http_url
+from reader.ui.add_feed_dialog import NO_FOLDER
+from reader.ui.form_dialog import FormDialog
+
+
+@dataclass(frozen=True)
+class FeedChanges:
+    title: str
+    url: str
+    folder: str | None
+    fetch_full_text: bool
+
+
+class FeedPropertiesDialog(FormDialog):
+    def __init__(self, feed: Feed, folders: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__("Feed properties", "Save", parent)
+        self.feed = feed
+        self.title = QLineEdit(feed.title, self)
+        self.title.setAccessibleName("Title")
+        self.form.addRow("&Title:", self.title)
+        self.url = QLineEdit(feed.url, self)
+        self.url.setAccessibleName("Feed address")
+        self.form.addRow("&Address:", self.url)
+        self.folder = QComboBox(self)
+        self.folder.setEditable(True)
+        self.folder.addItem(NO_FOLDER)
+        self.folder.addItems(list(folders))
+        self.folder.setCurrentText(feed.folder or NO_FOLDER)
+        self.folder.setAccessibleName("Folder")
+        self.form.addRow("&Folder:", self.folder)
+        self.full_text = QCheckBox("Fetch the &full article from its page", self)
+        self.full_text.setChecked(feed.fetch_full_text)
+        self.full_text.setToolTip(
+            "For feeds that carry only a summary: Folio fetches each new article's page and"
+            " keeps the article text from it."
+        )
+        self.form.addRow("", self.full_text)
+        if feed.site_url:
+            self.form.addRow("Site:", QLabel(feed.site_url, self))
+        fetched = "never"
+        if feed.last_fetched is not None:
+            stamp = QDateTime.fromSecsSinceEpoch(int(feed.last_fetched.timestamp()))
+            fetched = QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
+        self.form.addRow("Last refreshed:", QLabel(fetched, self))
+        if feed.last_error:
+            problem = QLabel(feed.last_error, self)
+            problem.setWordWrap(True)
+            self.form.addRow("Last problem:", problem)
+
+    def changes(self) -> FeedChanges:
+        folder = self.folder.currentText().strip()
+        return FeedChanges(
+            title=" ".join(self.title.text().split()),
+            url=self.url.text().strip(),
+            folder=None if not folder or folder == NO_FOLDER else folder,
+            fetch_full_text=self.full_text.isChecked(),
+        )
+
+    def submit(self) -> None:
+        changes = self.changes()
+        if not is_http_url(changes.url):
+            self.show_error("The address must start with http:// or https://.")
+            self.url.setFocus()
+            return
+        self.accept()

@@ -1,0 +1,82 @@
+"""Folio's own SVG icons, drawn in the palette's text colour so they suit light and dark."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QByteArray, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+from reader.app.resources import resource_path
+
+
+@cache
+def _svg_source(name: str) -> bytes:
+    return resource_path("icons", f"{name}.svg").read_bytes()
+
+
+@cache
+def _renderer(name: str, color: str) -> QSvgRenderer:
+    data = _svg_source(name).replace(b"currentColor", color.encode("ascii"))
+    return QSvgRenderer(QByteArray(data))
+
+
+class SvgIconEngine(QIconEngine):
+    """Renders an icon at the size asked for, in the colour of the current palette."""
+
+    def __init__(self, name: str, color: QColor | None = None) -> None:
+        super().__init__()
+        self._name = name
+        self._color = color
+
+    def _color_for(self, mode: QIcon.Mode) -> str:
+        if self._color is not None:
+            return self._color.name()
+        palette = QGuiApplication.palette()
+        group = (
+            QPalette.ColorGroup.Disabled
+            if mode == QIcon.Mode.Disabled
+            else QPalette.ColorGroup.Active
+        )
+        role = (
+            QPalette.ColorRole.HighlightedText
+            if mode == QIcon.Mode.Selected
+            else QPalette.ColorRole.WindowText
+        )
+        return palette.color(group, role).name()
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        _renderer(self._name, self._color_for(mode)).render(painter, QRectF(rect))
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        pixmap = QPixmap(size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
+        painter.end()
+        return pixmap
+
+    def scaledPixmap(
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        pixmap = self.pixmap(size * scale, mode, state)
+        pixmap.setDevicePixelRatio(scale)
+        return pixmap
+
+    def clone(self) -> QIconEngine:
+        return SvgIconEngine(self._name, self._color)
+
+    def iconName(self) -> str:
+        return self._name
+
+
+def icon(name: str, color: QColor | None = None) -> QIcon:
+    """The icon ``resources/icons/<name>.svg``; ``color`` overrides the palette's text colour."""
+    return QIcon(SvgIconEngine(name, color))
+
+
+def clear_cache() -> None:
+    """Forget rendered colours (after the palette changed)."""
+    _renderer.cache_clear()

@@ -1,0 +1,564 @@
+"""The sidebar: smart views, folders with their feeds, and tags, each with its unread count.
+
+The tree is made of sections. A section reads what it lists from the library (on any thread:
+it builds plain nodes, no Qt objects) and says how many unread articles each of its items
+holds. Adding a kind of item to the sidebar (saved searches, say) is one more section class
+passed to :meth:`SidebarModel.add_section`.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QIcon
+
+from reader.core.types import ArticleFilter, Feed, Folder
+from reader.library import Library
+from reader.library.views import SidebarCounts, SmartView
+from reader.ui import icons
+
+Key = tuple[Hashable, ...]
+Index = QModelIndex | QPersistentModelIndex
+
+FEED_MIME = "application/x-folio-feed-ids"
+
+
+class NodeKind(enum.Enum):
+    SECTION = "section"
+    VIEW = "view"
+    FOLDER = "folder"
+    FEED = "feed"
+    TAG = "tag"
+    SEARCH = "search"
+
+
+@dataclass(eq=False)
+class SidebarNode:
+    kind: NodeKind
+    key: Key
+    title: str
+    icon_name: str | None = None
+    unread: int = 0
+    error: str | None = None
+    tooltip: str | None = None
+    # What the article list shows for this item: a filter, or a full-text query.
+    filter: ArticleFilter | None = None
+    query: str | None = None
+    # Anything else a section wants to keep (the Feed of a feed item, say).
+    payload: Any = None
+    children: list[SidebarNode] = field(default_factory=list)
+    parent: SidebarNode | None = None
+    row: int = 0
+
+    def walk(self) -> Iterator[SidebarNode]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+class SidebarSection(Protocol):
+    """One group of the sidebar. ``build`` and ``counts`` may run on a worker thread."""
+
+    key: str
+    title: str
+    # Shown even when it has no items (its header is then a place to drop or add).
+    always_shown: bool
+
+    def build(self, library: Library) -> list[SidebarNode]: ...
+
+    def counts(
+        self, library: Library, nodes: Sequence[SidebarNode], shared: SidebarCounts
+    ) -> dict[Key, int]: ...
+
+
+# -- the standard sections -------------------------------------------------------------------
+
+VIEW_TITLES: dict[SmartView, tuple[str, str]] = {
+    SmartView.UNREAD: ("Unread", "unread"),
+    SmartView.TODAY: ("Today", "today"),
+    SmartView.STARRED: ("Starred", "star"),
+    SmartView.SAVED: ("Saved", "saved"),
+    SmartView.ARCHIVE: ("Archive", "archive"),
+    SmartView.ALL: ("All articles", "all"),
+}
+
+
+class ViewsSection:
+    key = "views"
+    title = "Library"
+    always_shown = True
+
+    def build(self, library: Library) -> list[SidebarNode]:
+        return [
+            SidebarNode(
+                NodeKind.VIEW, ("view", view.value), title, icon_name=icon_name, payload=view
+            )
+            for view, (title, icon_name) in VIEW_TITLES.items()
+        ]
+
+    def counts(
+        self, library: Library, nodes: Sequence[SidebarNode], shared: SidebarCounts
+    ) -> dict[Key, int]:
+        return {("view", view.value): count for view, count in shared.views.items()}
+
+
+class FeedsSection:
+    key = "feeds"
+    title = "Feeds"
+    always_shown = False
+
+    def build(self, library: Library) -> list[SidebarNode]:
+        return build_feed_tree(library.list_folders(), library.list_feeds_brief())
+
+    def counts(
+        self, library: Library, nodes: Sequence[SidebarNode], shared: SidebarCounts
+    ) -> dict[Key, int]:
+        result: dict[Key, int] = {}
+
+        def total(node: SidebarNode) -> int:
+            if node.kind is NodeKind.FEED:
+                value = shared.feeds.get(int(node.key[1]), 0)  # type: ignore[call-overload]
+            else:
+                value = sum(total(child) for child in node.children)
+            result[node.key] = value
+            return value
+
+        for node in nodes:
+            total(node)
+        return result
+
+
+def feed_node(feed: Feed) -> SidebarNode:
+    tooltip = feed.url
+    if feed.last_error:
+        tooltip = f"{feed.url}\n\nLast refresh failed: {feed.last_error}"
+    return SidebarNode(
+        NodeKind.FEED,
+        ("feed", feed.id),
+        feed.title or feed.url,
+        icon_name="feed",
+        error=feed.last_error if feed.error_count or feed.last_error else None,
+        tooltip=tooltip,
+        filter=ArticleFilter(feed_id=feed.id),
+        payload=feed,
+    )
+
+
+def build_feed_tree(folders: Sequence[Folder], feeds: Sequence[Feed]) -> list[SidebarNode]:
+    """Folders (nested) holding their feeds, then the feeds in no folder."""
+    folder_nodes = {
+        f.id: SidebarNode(
+            NodeKind.FOLDER,
+            ("folder", f.id),
+            f.name,
+            icon_name="folder",
+            filter=ArticleFilter(folder_id=f.id),
+            payload=f,
+        )
+        for f in folders
+    }
+    top: list[SidebarNode] = []
+    for f in folders:
+        node = folder_nodes[f.id]
+        parent = folder_nodes.get(f.parent_id) if f.parent_id is not None else None
+        if parent is None or parent is node:
+            top.append(node)
+        else:
+            parent.children.append(node)
+    loose: list[SidebarNode] = []
+    for feed in feeds:
+        node = feed_node(feed)
+        folder = folder_nodes.get(feed.folder_id) if feed.folder_id is not None else None
+        if folder is None:
+            loose.append(node)
+        else:
+            folder.children.append(node)
+    return top + loose
+
+
+class TagsSection:
+    key = "tags"
+    title = "Tags"
+    always_shown = False
+
+    def build(self, library: Library) -> list[SidebarNode]:
+        return [
+            SidebarNode(
+                NodeKind.TAG,
+                ("tag", tag.name.casefold()),
+                tag.name,
+                icon_name="tag",
+                filter=ArticleFilter(tag=tag.name),
+                payload=tag,
+            )
+            for tag in library.list_tag_names()
+        ]
+
+    def counts(
+        self, library: Library, nodes: Sequence[SidebarNode], shared: SidebarCounts
+    ) -> dict[Key, int]:
+        by_name = {name.casefold(): count for name, count in shared.tags.items()}
+        return {node.key: by_name.get(node.title.casefold(), 0) for node in nodes}
+
+
+def standard_sections() -> list[SidebarSection]:
+    return [ViewsSection(), FeedsSection(), TagsSection()]
+
+
+# -- the model -------------------------------------------------------------------------------
+
+UNREAD_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+KEY_ROLE = Qt.ItemDataRole.UserRole + 3
+ERROR_ROLE = Qt.ItemDataRole.UserRole + 4
+NODE_ROLE = Qt.ItemDataRole.UserRole + 5
+
+
+@dataclass
+class SidebarData:
+    """What the sections built, ready to show: section key to its nodes."""
+
+    nodes: dict[str, list[SidebarNode]]
+
+
+class SidebarModel(QAbstractItemModel):
+    """The sidebar tree. Reads happen in :meth:`load` (any thread); :meth:`show` swaps them in."""
+
+    feeds_dropped = Signal(list, object)  # feed ids, target folder id (None: top level)
+
+    def __init__(
+        self,
+        sections: Sequence[SidebarSection] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._sections: list[SidebarSection] = list(sections or standard_sections())
+        self._root = SidebarNode(NodeKind.SECTION, ("root",), "")
+        self._by_key: dict[Key, SidebarNode] = {}
+        self._counts: dict[Key, int] = {}
+        self._icons: dict[str, QIcon] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._section_font = QFont()
+        self._section_font.setBold(True)
+        self._section_font.setPointSizeF(max(self._section_font.pointSizeF() * 0.85, 7.0))
+        self._section_font.setCapitalization(QFont.Capitalization.AllUppercase)
+
+    # -- sections ------------------------------------------------------------------------------
+    @property
+    def sections(self) -> list[SidebarSection]:
+        return list(self._sections)
+
+    def add_section(self, section: SidebarSection, *, after: str | None = None) -> None:
+        """Add a section (after the one keyed ``after``, else at the end); reload to fill it."""
+        position = len(self._sections)
+        if after is not None:
+            for i, existing in enumerate(self._sections):
+                if existing.key == after:
+                    position = i + 1
+        self._sections.insert(position, section)
+
+    # -- loading -------------------------------------------------------------------------------
+    def load(self, library: Library, only: Sequence[str] | None = None) -> SidebarData:
+        """Read every section (or those keyed in ``only``) from the library. Thread-safe."""
+        return SidebarData(
+            {s.key: s.build(library) for s in self._sections if only is None or s.key in only}
+        )
+
+    def count_job(
+        self, library: Library, *, exclude_ids: Sequence[int] = ()
+    ) -> Callable[[], dict[Key, int]]:
+        """A function that counts unread articles for every item shown now.
+
+        Made on the GUI thread (it takes a snapshot of the items), run on any thread.
+        """
+        sections = list(self._sections)
+        snapshot = {s.key: list(self._section_nodes(s.key)) for s in sections}
+        excluded = list(exclude_ids)
+
+        def job() -> dict[Key, int]:
+            shared = library.sidebar_counts(exclude_ids=excluded)
+            result: dict[Key, int] = {}
+            for section in sections:
+                result.update(section.counts(library, snapshot[section.key], shared))
+            return result
+
+        return job
+
+    def _section_nodes(self, key: str) -> list[SidebarNode]:
+        for node in self._root.children:
+            if node.key == ("section", key):
+                return node.children
+        return []
+
+    def show(self, data: SidebarData) -> None:
+        """Swap in freshly built sections, keeping the counts already known."""
+        current = {
+            s.key: self._section_nodes(s.key) for s in self._sections if s.key not in data.nodes
+        }
+        current.update(data.nodes)
+        new_root = SidebarNode(NodeKind.SECTION, ("root",), "")
+        for section in self._sections:
+            children = current.get(section.key, [])
+            if not children and not section.always_shown:
+                continue
+            header = SidebarNode(NodeKind.SECTION, ("section", section.key), section.title)
+            header.children = children
+            _set_parents(header, new_root, len(new_root.children))
+            new_root.children.append(header)
+        for node in new_root.walk():
+            node.unread = self._counts.get(node.key, 0)
+        if _same_shape(self._root, new_root):
+            self._update_in_place(self._root, new_root)
+            return
+        self.beginResetModel()
+        self._root = new_root
+        self._by_key = {node.key: node for node in new_root.walk()}
+        self.endResetModel()
+
+    def _update_in_place(self, old: SidebarNode, new: SidebarNode) -> None:
+        for old_child, new_child in zip(old.children, new.children, strict=True):
+            if (
+                old_child.title != new_child.title
+                or old_child.error != new_child.error
+                or old_child.tooltip != new_child.tooltip
+            ):
+                old_child.title = new_child.title
+                old_child.error = new_child.error
+                old_child.tooltip = new_child.tooltip
+                old_child.filter = new_child.filter
+                old_child.payload = new_child.payload
+                index = self._index_of(old_child)
+                self.dataChanged.emit(index, index)
+            else:
+                old_child.filter = new_child.filter
+                old_child.payload = new_child.payload
+            self._update_in_place(old_child, new_child)
+
+    def update_feeds(self, feeds: Sequence[Feed]) -> bool:
+        """Refresh the title and error state of feeds already shown.
+
+        Returns False when a feed is new or moved, which needs a full reload instead.
+        """
+        for feed in feeds:
+            node = self._by_key.get(("feed", feed.id))
+            if node is None or node.payload is None:
+                return False
+            old: Feed = node.payload
+            if old.folder_id != feed.folder_id:
+                return False
+        for feed in feeds:
+            node = self._by_key[("feed", feed.id)]
+            fresh = feed_node(feed)
+            changed = (node.title, node.error, node.tooltip) != (
+                fresh.title,
+                fresh.error,
+                fresh.tooltip,
+            )
+            node.title, node.error, node.tooltip = fresh.title, fresh.error, fresh.tooltip
+            node.payload = feed
+            if changed:
+                index = self._index_of(node)
+                self.dataChanged.emit(index, index)
+        return True
+
+    def apply_counts(self, counts: dict[Key, int]) -> None:
+        """Show new unread counts; only the rows whose count changed are repainted."""
+        self._counts = dict(counts)
+        for key, value in counts.items():
+            node = self._by_key.get(key)
+            if node is not None and node.unread != value:
+                node.unread = value
+                index = self._index_of(node)
+                self.dataChanged.emit(index, index, [UNREAD_ROLE, Qt.ItemDataRole.DisplayRole])
+
+    # -- lookups -------------------------------------------------------------------------------
+    def node(self, index: Index) -> SidebarNode | None:
+        if not index.isValid():
+            return None
+        node = index.internalPointer()
+        return node if isinstance(node, SidebarNode) else None
+
+    def node_for_key(self, key: Key) -> SidebarNode | None:
+        return self._by_key.get(key)
+
+    def index_for_key(self, key: Key) -> QModelIndex:
+        node = self._by_key.get(key)
+        return self._index_of(node) if node is not None else QModelIndex()
+
+    def unread(self, key: Key) -> int:
+        node = self._by_key.get(key)
+        return node.unread if node is not None else 0
+
+    def all_keys(self) -> list[Key]:
+        return [node.key for node in self._root.walk() if node is not self._root]
+
+    def _index_of(self, node: SidebarNode) -> QModelIndex:
+        if node.parent is None:
+            return QModelIndex()
+        return self.createIndex(node.row, 0, node)
+
+    # -- QAbstractItemModel ------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        parent_node = self.node(parent) if parent.isValid() else self._root
+        if parent_node is None or column != 0 or not 0 <= row < len(parent_node.children):
+            return QModelIndex()
+        return self.createIndex(row, 0, parent_node.children[row])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        node = self.node(index)
+        if node is None or node.parent is None or node.parent is self._root:
+            return QModelIndex()
+        return self._index_of(node.parent)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.column() > 0:
+            return 0
+        node = self.node(parent) if parent.isValid() else self._root
+        return len(node.children) if node is not None else 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return self.rowCount(parent) > 0
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        node = self.node(index)
+        if node is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return node.title
+        if role == Qt.ItemDataRole.DecorationRole:
+            if node.kind is NodeKind.SECTION:
+                return None
+            name = "warning" if node.error else node.icon_name
+            return self._icon(name) if name else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return node.tooltip
+        if role == Qt.ItemDataRole.FontRole:
+            if node.kind is NodeKind.SECTION:
+                return self._section_font
+            return self._bold if node.unread else None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{node.title}, {node.unread} unread" if node.unread else node.title
+        if role == UNREAD_ROLE:
+            return node.unread
+        if role == KIND_ROLE:
+            return node.kind
+        if role == KEY_ROLE:
+            return node.key
+        if role == ERROR_ROLE:
+            return node.error
+        if role == NODE_ROLE:
+            return node
+        return None
+
+    def _icon(self, name: str) -> QIcon:
+        cached = self._icons.get(name)
+        if cached is None:
+            cached = self._icons[name] = icons.icon(name)
+        return cached
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        node = self.node(index)
+        if node is None:
+            return Qt.ItemFlag.ItemIsDropEnabled
+        if node.kind is NodeKind.SECTION:
+            if node.key == ("section", "feeds"):
+                return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled
+            return Qt.ItemFlag.ItemIsEnabled
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if node.kind is NodeKind.FEED:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        if node.kind is NodeKind.FOLDER:
+            flags |= Qt.ItemFlag.ItemIsDropEnabled
+        return flags
+
+    # -- moving feeds by drag and drop -------------------------------------------------------
+    def mimeTypes(self) -> list[str]:
+        return [FEED_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        ids = []
+        for index in indexes:
+            node = self.node(index)
+            if node is not None and node.kind is NodeKind.FEED:
+                ids.append(str(node.key[1]))
+        data = QMimeData()
+        data.setData(FEED_MIME, QByteArray(",".join(ids).encode("ascii")))
+        return data
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def _drop_target(self, parent: Index) -> tuple[bool, int | None]:
+        node = self.node(parent)
+        if node is None:
+            return False, None
+        if node.kind is NodeKind.FOLDER:
+            return True, int(node.key[1])  # type: ignore[call-overload]
+        if node.key == ("section", "feeds"):
+            return True, None
+        return False, None
+
+    def canDropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: Index,
+    ) -> bool:
+        if not data.hasFormat(FEED_MIME):
+            return False
+        ok, _folder = self._drop_target(parent)
+        return ok
+
+    def dropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: Index,
+    ) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        raw = bytes(data.data(FEED_MIME).data()).decode("ascii")
+        ids = [int(part) for part in raw.split(",") if part.isdigit()]
+        _ok, folder_id = self._drop_target(parent)
+        if ids:
+            self.feeds_dropped.emit(ids, folder_id)
+        # The move happens in the library; the tree follows its change notification, so the
+        # view must not remove the dragged rows itself.
+        return False
+
+
+def _set_parents(node: SidebarNode, parent: SidebarNode, row: int) -> None:
+    node.parent = parent
+    node.row = row
+    for i, child in enumerate(node.children):
+        _set_parents(child, node, i)
+
+
+def _same_shape(a: SidebarNode, b: SidebarNode) -> bool:
+    if a.key != b.key or len(a.children) != len(b.children):
+        return False
+    return all(_same_shape(x, y) for x, y in zip(a.children, b.children, strict=True))

@@ -1,0 +1,182 @@
+"""The tag bar above an article: one chip per tag, and an input that completes tag names.
+
+From the keyboard: type a name and press Enter (commas separate several); Tab reaches each
+chip, and Delete, Backspace, Enter or Space on a chip removes its tag. Backspace in the empty
+input moves to the last chip; Escape leaves the bar.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, QSize, QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QToolButton, QWidget
+
+from reader.ui.flow_layout import FlowLayout
+from reader.ui.icons import icon
+
+CHIP_HEIGHT = 24
+
+
+def split_tag_input(text: str) -> list[str]:
+    """ "a, b ,,c" -> ["a", "b", "c"]: names cleaned of extra spaces, empties dropped."""
+    names: list[str] = []
+    seen: set[str] = set()
+    for part in text.split(","):
+        name = " ".join(part.split())
+        if name and name.casefold() not in seen:
+            seen.add(name.casefold())
+            names.append(name)
+    return names
+
+
+class TagChip(QToolButton):
+    """A tag; pressing it (click, Enter, Space, Delete or Backspace) removes the tag."""
+
+    remove_requested = Signal(str)
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.setObjectName("tagChip")
+        self.setText(name)
+        self.setIcon(icon("close"))
+        self.setIconSize(QSize(11, 11))
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFixedHeight(CHIP_HEIGHT)
+        self.setToolTip(f"Remove the tag “{name}”")
+        self.setAccessibleName(f"Tag {name}")
+        self.setAccessibleDescription("Press Delete to remove this tag")
+        self.clicked.connect(lambda: self.remove_requested.emit(self.name))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (
+            Qt.Key.Key_Delete,
+            Qt.Key.Key_Backspace,
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Enter,
+        ):
+            self.remove_requested.emit(self.name)
+            return
+        super().keyPressEvent(event)
+
+
+class TagBar(QWidget):
+    """Chips for the shown article's tags and an input for adding more."""
+
+    tags_added = Signal(list)  # names
+    tag_removed = Signal(str)
+    # Escape in the input: the window gives focus back to the article list.
+    finished = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tagBar")
+        self._layout = FlowLayout(self, spacing=6)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._label = QLabel(self)
+        self._label.setPixmap(icon("tag").pixmap(16, 16))
+        self._label.setFixedHeight(CHIP_HEIGHT)
+        self._label.setToolTip("Tags")
+        self._layout.addWidget(self._label)
+        self._chips: list[TagChip] = []
+        self.input = QLineEdit(self)
+        self.input.setObjectName("tagInput")
+        self.input.setPlaceholderText("Add tag…")
+        self.input.setAccessibleName("Add a tag")
+        self.input.setFixedHeight(CHIP_HEIGHT)
+        self.input.setMinimumWidth(110)
+        self.input.setMaximumWidth(220)
+        self.input.setClearButtonEnabled(False)
+        self._names = QStringListModel(self)
+        self._completer = QCompleter(self._names, self)
+        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self._completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.input.setCompleter(self._completer)
+        self.input.returnPressed.connect(self._commit)
+        self.input.installEventFilter(self)
+        self._layout.addWidget(self.input)
+        self._tags: tuple[str, ...] = ()
+        self._focus_after_removal: int | None = None
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        return self._tags
+
+    def chips(self) -> list[TagChip]:
+        return list(self._chips)
+
+    def set_tags(self, tags: Sequence[str]) -> None:
+        tags = tuple(tags)
+        if tags == self._tags and len(self._chips) == len(tags):
+            return
+        had_focus = any(c.hasFocus() for c in self._chips)
+        for chip in self._chips:
+            self._layout.removeWidget(chip)
+            chip.deleteLater()
+        self._chips = []
+        for place, name in enumerate(tags, start=1):
+            chip = TagChip(name, self)
+            chip.remove_requested.connect(self._remove)
+            self._layout.insertWidget(place, chip)
+            chip.show()
+            self._chips.append(chip)
+        self._tags = tags
+        position, self._focus_after_removal = self._focus_after_removal, None
+        if had_focus or position is not None:
+            if position is not None and self._chips:
+                self._chips[min(position, len(self._chips) - 1)].setFocus()
+            else:
+                self.input.setFocus()
+        self.updateGeometry()
+
+    def set_known_tags(self, names: Sequence[str]) -> None:
+        """The names the input offers to complete."""
+        self._names.setStringList(sorted(names, key=str.casefold))
+
+    def focus_input(self) -> None:
+        self.input.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.input.selectAll()
+
+    def _commit(self) -> None:
+        names = split_tag_input(self.input.text())
+        existing = {t.casefold() for t in self._tags}
+        fresh = [n for n in names if n.casefold() not in existing]
+        self.input.clear()
+        if fresh:
+            self.tags_added.emit(fresh)
+
+    def _remove(self, name: str) -> None:
+        # Keep keyboard users in the bar: focus moves to the neighbouring chip or the input.
+        names = [c.name for c in self._chips]
+        if name in names and any(c.hasFocus() for c in self._chips):
+            self._focus_after_removal = names.index(name)
+        self.tag_removed.emit(name)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.input and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            popup = self._completer.popup()
+            if event.key() == Qt.Key.Key_Escape and not (popup is not None and popup.isVisible()):
+                self.input.clear()
+                self.finished.emit()
+                return True
+            if event.key() == Qt.Key.Key_Backspace and not self.input.text() and self._chips:
+                self._chips[-1].setFocus(Qt.FocusReason.BacktabFocusReason)
+                return True
+        return super().eventFilter(watched, event)
+
+    def sizeHint(self) -> QSize:
+        width = max(self.width(), 300)
+        return QSize(width, self._layout.heightForWidth(width))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._layout.heightForWidth(width)

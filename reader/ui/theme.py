@@ -1,0 +1,211 @@
+"""Light and dark themes: the application palette, the window's style sheet and reading CSS.
+
+"System" follows the desktop's colour scheme (and its changes while Folio runs); "light" and
+"dark" force one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from reader.app.resources import resource_path
+from reader.app.settings import Settings, ThemeChoice
+from reader.ui import icons
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    name: str
+    dark: bool
+    window: str
+    base: str
+    alternate: str
+    text: str
+    muted: str
+    accent: str
+    accent_text: str
+    highlight: str
+    highlight_text: str
+    sidebar: str
+    border: str
+    link: str
+    code_background: str
+    quote: str
+    chip: str
+    chip_text: str
+    unread_dot: str
+    error: str
+
+    def placeholders(self) -> dict[str, str]:
+        return {
+            name: getattr(self, name)
+            for name in self.__slots__
+            if isinstance(getattr(self, name), str)
+        }
+
+
+LIGHT = Theme(
+    name="light",
+    dark=False,
+    window="#f4f2ee",
+    base="#fdfcf9",
+    alternate="#f6f4f0",
+    text="#1f2328",
+    muted="#6b6f76",
+    accent="#2f5d8a",
+    accent_text="#ffffff",
+    highlight="#d7e3f0",
+    highlight_text="#14202c",
+    sidebar="#efece6",
+    border="#dcd8d0",
+    link="#245a8f",
+    code_background="#f0ede7",
+    quote="#56595e",
+    chip="#e4ebf3",
+    chip_text="#23405e",
+    unread_dot="#2f6fb0",
+    error="#c2410c",
+)
+
+DARK = Theme(
+    name="dark",
+    dark=True,
+    window="#1f2124",
+    base="#18191b",
+    alternate="#1c1d20",
+    text="#e6e4df",
+    muted="#9a9ca1",
+    accent="#6fa3d8",
+    accent_text="#0d1620",
+    highlight="#2b4763",
+    highlight_text="#f1f4f8",
+    sidebar="#1c1e21",
+    border="#33363b",
+    link="#8dbbea",
+    code_background="#25272b",
+    quote="#b4b6ba",
+    chip="#2a3a4c",
+    chip_text="#cfe0f2",
+    unread_dot="#6fa8e6",
+    error="#f28b54",
+)
+
+
+def palette_for(theme: Theme) -> QPalette:
+    palette = QPalette()
+    role = QPalette.ColorRole
+    colors = {
+        role.Window: theme.window,
+        role.WindowText: theme.text,
+        role.Base: theme.base,
+        role.AlternateBase: theme.alternate,
+        role.Text: theme.text,
+        role.Button: theme.window,
+        role.ButtonText: theme.text,
+        role.BrightText: "#ffffff",
+        role.ToolTipBase: theme.base,
+        role.ToolTipText: theme.text,
+        role.PlaceholderText: theme.muted,
+        role.Highlight: theme.highlight,
+        role.HighlightedText: theme.highlight_text,
+        role.Link: theme.link,
+        role.LinkVisited: theme.link,
+        role.Light: theme.base,
+        role.Midlight: theme.alternate,
+        role.Mid: theme.border,
+        role.Dark: theme.border,
+        role.Shadow: "#000000",
+    }
+    for r, value in colors.items():
+        palette.setColor(r, QColor(value))
+    muted = QColor(theme.muted)
+    for r in (role.WindowText, role.Text, role.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, r, muted)
+    return palette
+
+
+@cache
+def _template(name: str) -> str:
+    return resource_path("styles", name).read_text(encoding="utf-8")
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    """Replace ``@name@`` placeholders (CSS and QSS already use braces)."""
+    for key, value in values.items():
+        template = template.replace(f"@{key}@", value)
+    return template
+
+
+def reading_css(theme: Theme, *, font_size: int) -> str:
+    values = theme.placeholders()
+    values["font_size"] = f"{font_size}pt"
+    values["small_size"] = f"{max(font_size - 3, 7)}pt"
+    values["title_size"] = f"{round(font_size * 1.75)}pt"
+    values["h2_size"] = f"{round(font_size * 1.35)}pt"
+    values["h3_size"] = f"{round(font_size * 1.15)}pt"
+    values["code_size"] = f"{max(font_size - 2, 7)}pt"
+    return fill(_template("reading.css"), values)
+
+
+def window_style_sheet(theme: Theme) -> str:
+    return fill(_template("window.qss"), theme.placeholders())
+
+
+class ThemeManager(QObject):
+    """Applies the chosen theme to the application and tells the window when it changes."""
+
+    changed = Signal(object)  # Theme
+
+    def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._theme = LIGHT
+        self._applied = False
+        # The platform's own palette, judged before Folio replaces it.
+        window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+        self._platform_dark = window.lightness() < 128
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(lambda _scheme: self.apply())
+        settings.changed.connect(self._setting_changed)
+
+    @property
+    def theme(self) -> Theme:
+        return self._theme
+
+    def system_is_dark(self) -> bool:
+        scheme = QGuiApplication.styleHints().colorScheme()
+        if scheme == Qt.ColorScheme.Dark:
+            return True
+        if scheme == Qt.ColorScheme.Light:
+            return False
+        return self._platform_dark
+
+    def effective(self) -> Theme:
+        choice = self._settings.theme
+        if choice is ThemeChoice.DARK:
+            return DARK
+        if choice is ThemeChoice.LIGHT:
+            return LIGHT
+        return DARK if self.system_is_dark() else LIGHT
+
+    def apply(self) -> None:
+        theme = self.effective()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setPalette(palette_for(theme))
+            app.setStyleSheet(window_style_sheet(theme))
+        icons.clear_cache()
+        changed = theme != self._theme or not self._applied
+        self._theme = theme
+        self._applied = True
+        if changed:
+            self.changed.emit(theme)
+
+    def _setting_changed(self, key: str) -> None:
+        if key == "appearance/theme":
+            self.apply()
