@@ -26,27 +26,49 @@ def open_window(args: argparse.Namespace) -> int:
         print(NO_DISPLAY_MESSAGE, file=sys.stderr)
         return 1
     # Qt is imported here and only here, so commands that never open the window stay fast.
+    from reader.app.application import platform_problem
+
+    problem = platform_problem()
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 1
+
     from PySide6.QtWidgets import QMessageBox
 
     from reader import APP_NAME
     from reader.app.application import create_application
+    from reader.app.crash import CrashHandler, setup_logging
     from reader.core.errors import UserError
     from reader.library import Library, default_library_path
     from reader.ui.main_window import MainWindow
 
     app = create_application()
+    crash = CrashHandler(app, log_path=setup_logging())
+    crash.install()
+    demo = None
     try:
-        library = Library(args.db or default_library_path())
+        if getattr(args, "demo", False):
+            from reader.app.demo import DemoSession
+
+            demo = DemoSession()
+            library = demo.library
+        else:
+            library = Library(args.db or default_library_path())
     except UserError as exc:
         print(f"folio: error: {exc}", file=sys.stderr)
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
-    window = MainWindow(library)
+    window = MainWindow(library, crash_handler=crash, demo=demo is not None)
     window.show()
+    window.refresher.start_schedule()
     try:
         return app.exec()
     finally:
-        library.close()
+        crash.uninstall()
+        if demo is not None:
+            demo.close()
+        else:
+            library.close()
 
 
 def run(argv: Sequence[str] | None = None) -> None:
