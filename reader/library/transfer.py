@@ -630,25 +630,33 @@ class TransferMixin(_Mixins):
 
 
 def _page_to_input(url: str, content: bytes, charset: str | None) -> ArticleInput:
-    """A fetched page as an article: through the extraction service when it offers a whole-page
-    extractor, else the sanitized page body under the page's title."""
+    """A fetched page as an article: through the extraction service when it is there, else the
+    sanitized page body under the page's title."""
     import html as html_module
     import importlib
     import re
 
     try:
         extract = importlib.import_module("reader.services.extract")
+        encoding = importlib.import_module("reader.services.encoding")
     except ImportError:
-        extractor = None
+        extractor = decoder = None
     else:
         extractor = getattr(extract, "extract_page", None)
+        decoder = getattr(encoding, "decode_bytes", None)
+    if decoder is not None:
+        text_in: str = decoder(content, http_charset=charset)
+    else:
+        text_in = content.decode(charset or "utf-8", errors="replace")
     if extractor is not None:
-        page = extractor(content, url=url)
+        page = extractor(text_in, url)
         return ArticleInput(
             title=page.title or url,
             source_kind=SourceKind.URL,
             url=url,
-            canonical_url=normalize_url(page.url or url),
+            # The address the link was imported under stays its identity, so importing the
+            # same file again still finds it.
+            canonical_url=normalize_url(url),
             author=page.author,
             published=page.published,
             content_html=page.html,
@@ -660,7 +668,6 @@ def _page_to_input(url: str, content: bytes, charset: str | None) -> ArticleInpu
             word_count=word_count(page.text),
             notes=page.notes,
         )
-    text_in = content.decode(charset or "utf-8", errors="replace")
     found = re.search(r"<title[^>]*>(.*?)</title>", text_in, re.IGNORECASE | re.DOTALL)
     title = " ".join(html_module.unescape(found.group(1)).split()) if found else ""
     body = re.search(r"<body[^>]*>(.*)</body>", text_in, re.IGNORECASE | re.DOTALL)

@@ -48,6 +48,9 @@ def test_fetch_pending_fills_links_and_records_failures(
     rows = {r.url: (r.fetch_status, r.fetch_error) for r in m.Article.select()}
     assert rows[good] == ("ok", None)
     assert rows[bad][0] == "failed" and rows[bad][1]
+    # The same file again adds nothing, fetched or not.
+    again_import = library.import_file(tmp_path / "links.csv")
+    assert again_import.added == 0 and again_import.existing == 2
     # Failed links are tried again only when asked.
     assert library.fetch_pending().fetched == 0
     httpserver.clear()
