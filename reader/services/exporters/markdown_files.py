@@ -91,7 +91,10 @@ def write_markdown(
     total: int = 0,
     progress: Progress | None = None,
 ) -> int:
-    """Write into the folder ``target`` (created if missing), or into a .zip if it ends so."""
+    """Write into the folder ``target`` (created if missing), into a .zip if it ends so, or
+    into the one file ``target`` if it ends in .md (then it must be given one article)."""
+    if target.suffix.lower() == ".md":
+        return _write_single(target, articles, images)
     as_zip = target.suffix.lower() == ".zip"
     if not as_zip:
         if target.exists() and not target.is_dir():
@@ -126,3 +129,20 @@ def write_markdown(
         if archive is not None:
             archive.close()
     return count
+
+
+def _write_single(target: Path, articles: Iterable[Article], images: ImageSource) -> int:
+    chosen = list(articles)
+    if len(chosen) != 1:
+        raise UserError(
+            f"a .md file holds one article and {len(chosen)} were chosen; give a folder or a"
+            " name ending in .zip"
+        )
+    saved: dict[str, tuple[str, bytes]] = {}
+    target.write_text(article_markdown(chosen[0], images, saved), encoding="utf-8")
+    if saved:
+        folder = target.parent / ATTACHMENTS
+        folder.mkdir(exist_ok=True)
+        for name, (_mime, data) in sorted(saved.items()):
+            (folder / name).write_bytes(data)
+    return 1

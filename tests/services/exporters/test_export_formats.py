@@ -240,3 +240,13 @@ def test_epub_leaves_out_remote_sources_and_names_untitled_chapters(tmp_path: Pa
     assert "<source" not in chapter and "<picture" not in chapter
     assert "[bee]" in chapter and "After" in chapter
     assert "<title>Untitled</title>" in chapter and ">Untitled</a>" in nav
+
+
+def test_markdown_single_file_takes_one_article(tmp_path: Path) -> None:
+    target = tmp_path / "one.md"
+    assert write_markdown(target, ARTICLES[:1], images=images) == 1
+    assert target.read_text(encoding="utf-8").startswith("---\ntitle: ")
+    assert len(list((tmp_path / "attachments").iterdir())) == 1
+    with pytest.raises(UserError, match="one article"):
+        write_markdown(tmp_path / "many.md", ARTICLES)
+    assert not (tmp_path / "many.md").exists()
