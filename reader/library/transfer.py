@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from reader.core.errors import ImportFormatError, LibraryError, UserError
 from reader.core.text import word_count
 from reader.core.transfer import FetchPendingReport, ImportItem, ImportProblem, ImportReport
-from reader.core.types import Article, ArticleInput, SourceKind
+from reader.core.types import Article, ArticleInput, ExtractedPage, SourceKind
 from reader.core.urls import normalize_url
 from reader.library.base import LibraryBase
 from reader.services import exporters
@@ -533,6 +533,11 @@ class TransferMixin(_Mixins):
 
     def extract_link(self, url: str) -> ArticleInput:
         """Fetch ``url`` and extract its article, without storing it."""
+        # The saving code's extract() knows more kinds of pages (and what is not a page).
+        lib: Any = self
+        extractor = getattr(lib, "extract", None)
+        if extractor is not None:
+            return _input_from_page(url, extractor(url))
         from reader.services.http import shared_client
 
         response = shared_client().get(url)
@@ -629,6 +634,27 @@ class TransferMixin(_Mixins):
         return safety
 
 
+def _input_from_page(url: str, page: ExtractedPage) -> ArticleInput:
+    return ArticleInput(
+        title=page.title or url,
+        source_kind=SourceKind.URL,
+        url=url,
+        # The address the link was imported under stays its identity, so importing the same
+        # file again still finds it.
+        canonical_url=normalize_url(url),
+        author=page.author,
+        published=page.published,
+        content_html=page.html,
+        text=page.text,
+        language=page.language,
+        site_name=page.site_name,
+        image_url=page.image_url,
+        summary=page.description,
+        word_count=word_count(page.text),
+        notes=page.notes,
+    )
+
+
 def _page_to_input(url: str, content: bytes, charset: str | None) -> ArticleInput:
     """A fetched page as an article: through the extraction service when it is there, else the
     sanitized page body under the page's title."""
@@ -649,25 +675,7 @@ def _page_to_input(url: str, content: bytes, charset: str | None) -> ArticleInpu
     else:
         text_in = content.decode(charset or "utf-8", errors="replace")
     if extractor is not None:
-        page = extractor(text_in, url)
-        return ArticleInput(
-            title=page.title or url,
-            source_kind=SourceKind.URL,
-            url=url,
-            # The address the link was imported under stays its identity, so importing the
-            # same file again still finds it.
-            canonical_url=normalize_url(url),
-            author=page.author,
-            published=page.published,
-            content_html=page.html,
-            text=page.text,
-            language=page.language,
-            site_name=page.site_name,
-            image_url=page.image_url,
-            summary=page.description,
-            word_count=word_count(page.text),
-            notes=page.notes,
-        )
+        return _input_from_page(url, extractor(text_in, url))
     found = re.search(r"<title[^>]*>(.*?)</title>", text_in, re.IGNORECASE | re.DOTALL)
     title = " ".join(html_module.unescape(found.group(1)).split()) if found else ""
     body = re.search(r"<body[^>]*>(.*)</body>", text_in, re.IGNORECASE | re.DOTALL)
