@@ -6,9 +6,11 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from reader.cli.common import article_json, print_json
+from reader.cli.common import article_json, iso, parse_ids, print_json, print_json_line
+from reader.core.errors import UserError
 
 if TYPE_CHECKING:
+    from reader.core.types import ExtractedPage
     from reader.library import Library
 
 
@@ -16,20 +18,43 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "save",
         help="save an article from a URL, a file or stdin",
-        description="Save an article: a web address, a saved page (.html, .htm, .mhtml),"
-        " a page saved as text (.txt, .md), or - to read text from stdin.",
+        description="Save an article: a web address, a saved page (.html, .htm, .xhtml, .mhtml,"
+        " .mht), a page saved as text (.txt, .md), or - to read it from stdin. A PDF or an image"
+        " address is saved as a link item with its type.",
     )
     p.add_argument("source", metavar="URL|FILE|-")
-    p.add_argument("--tag", metavar="T", action="append", default=[], help="add this tag (repeatable)")
+    p.add_argument(
+        "--tag", metavar="T", action="append", default=[], help="add this tag (repeatable)"
+    )
     p.add_argument("--title", metavar="T", help="use this title")
     p.add_argument("--json", action="store_true", help="print the saved article as JSON")
     p.set_defaults(handler=cmd_save)
+
+    p = sub.add_parser(
+        "extract",
+        help="show what saving a page would keep, without saving",
+        description="Run the same extraction as 'save' on each source and print the result;"
+        " nothing is stored. With --json, one JSON object per source per line.",
+    )
+    p.add_argument("sources", metavar="URL|FILE", nargs="+")
+    p.add_argument("--json", action="store_true", help="one JSON object per source per line")
+    p.set_defaults(handler=cmd_extract)
+
+    p = sub.add_parser(
+        "reextract",
+        help="fetch and extract saved articles again",
+        description="Fetch saved articles from their web addresses and extract them again (after"
+        " an upgrade), keeping tags, read and star state and notes.",
+    )
+    p.add_argument("ids", metavar="ID", nargs="*", help="article ids")
+    p.add_argument("--all", action="store_true", help="every saved article with a web address")
+    p.set_defaults(handler=cmd_reextract)
 
 
 def cmd_save(lib: Library, args: argparse.Namespace) -> int:
     if args.source == "-":
         data = sys.stdin.buffer.read()
-        result = lib.save_text(data, tags=args.tag, title=args.title)
+        result = lib.save_text(data, tags=args.tag, title=args.title, name="stdin")
     else:
         result = lib.save(args.source, tags=args.tag, title=args.title)
     article = result.article
@@ -44,3 +69,68 @@ def cmd_save(lib: Library, args: argparse.Namespace) -> int:
         for note in result.notes:
             print(f"  {note}")
     return 0
+
+
+def extracted_json(source: str, page: ExtractedPage) -> dict[str, Any]:
+    from reader.core.text import word_count
+
+    return {
+        "source": source,
+        "url": page.url,
+        "title": page.title,
+        "author": page.author,
+        "published": iso(page.published),
+        "site_name": page.site_name,
+        "language": page.language,
+        "word_count": word_count(page.text),
+        "text": page.text,
+        "html": page.html,
+        "method": page.method,
+        "notes": list(page.notes),
+    }
+
+
+def cmd_extract(lib: Library, args: argparse.Namespace) -> int:
+    failed = 0
+    for source in args.sources:
+        try:
+            page = (
+                lib.extract_bytes(sys.stdin.buffer.read())
+                if source == "-"
+                else (lib.extract(source))
+            )
+        except UserError as exc:
+            # One bad source does not stop the others; it is reported where it belongs.
+            failed += 1
+            if args.json:
+                print_json_line({"source": source, "error": str(exc)})
+            print(f"folio: error: {source}: {exc}", file=sys.stderr)
+            continue
+        if args.json:
+            print_json_line(extracted_json(source, page))
+            continue
+        data = extracted_json(source, page)
+        print(f"# {page.title}")
+        for key in ("url", "author", "published", "site_name", "language", "word_count", "method"):
+            if data[key] is not None:
+                print(f"{key}: {data[key]}")
+        for note in page.notes:
+            print(f"note: {note}")
+        print()
+        print(page.text)
+        print()
+    return 1 if failed else 0
+
+
+def cmd_reextract(lib: Library, args: argparse.Namespace) -> int:
+    if args.all and args.ids:
+        raise UserError("give article ids or --all, not both")
+    if not args.all and not args.ids:
+        raise UserError("give the ids of the articles to extract again, or --all")
+    ids = None if args.all else parse_ids(args.ids)
+    failures = lib.reextract(ids)
+    for message in failures:
+        print(f"folio: error: {message}", file=sys.stderr)
+    done = "every saved article" if ids is None else f"{len(ids)} article(s)"
+    print(f"Extracted {done} again; {len(failures)} failed")
+    return 1 if failures else 0

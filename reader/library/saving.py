@@ -1,56 +1,551 @@
-"""Saving articles from files and text."""
+"""Saving articles: web addresses, saved pages (HTML, MHTML), text and Markdown files, stdin.
+
+Every source goes through the same steps: read or fetch it, extract the article, download its
+images, then store article, images and search row in one transaction on the writer thread.
+Nothing is written until everything before it has worked, so a failure leaves no trace.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
 
-from reader.core.errors import ExtractionError, UserError
+from reader.core.errors import ExtractionError, FetchError, NotFoundError, UserError
 from reader.core.text import word_count
-from reader.core.types import ArticleInput, SaveResult, SourceKind
+from reader.core.types import (
+    ArticleInput,
+    Enclosure,
+    ExtractedPage,
+    SaveResult,
+    SourceKind,
+)
+from reader.core.urls import is_http_url, normalize_url
 from reader.library.base import LibraryBase
+from reader.services import images as image_service
+from reader.services.encoding import decode_bytes, decode_text_file, looks_binary
+from reader.services.extract import extract_page
+from reader.services.http import DEFAULT_MAX_BYTES, FetchResponse, HttpClient
+from reader.services.mhtml import looks_like_mhtml, read_mhtml
 from reader.services.sanitize import html_to_text, sanitize_html, text_to_html
 from reader.store import articles as store_articles
+from reader.store import images as store_images
+from reader.store import tags as store_tags
+
+log = logging.getLogger(__name__)
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+MHTML_SUFFIXES = (".mhtml", ".mht")
+TEXT_SUFFIXES = (".txt", ".text")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+SAVABLE_SUFFIXES = HTML_SUFFIXES + MHTML_SUFFIXES + TEXT_SUFFIXES + MARKDOWN_SUFFIXES
+# The largest page or file Folio reads: the same cap as any download.
+MAX_SOURCE_BYTES = DEFAULT_MAX_BYTES
+
+_PAGE_ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5,*/*;q=0.1"
+_HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml", "text/xml")
+_TEXT_TYPES = ("text/plain",)
+_MARKDOWN_TYPES = ("text/markdown", "text/x-markdown")
+_MHTML_TYPES = ("multipart/related", "message/rfc822", "application/x-mimearchive")
+# Documents Folio does not read but keeps as a link to open elsewhere, named for the user.
+_LINK_TYPES = {
+    "application/pdf": "PDF document",
+    "application/epub+zip": "EPUB book",
+    "application/msword": "Word document",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "Word document",
+    "application/vnd.oasis.opendocument.text": "OpenDocument text",
+}
+_LINK_PREFIXES = {"image/": "image", "audio/": "audio file", "video/": "video"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """An extracted source, ready to store."""
+
+    page: ExtractedPage
+    kind: SourceKind
+    url: str | None
+    resources: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    enclosures: tuple[Enclosure, ...] = ()
+    # False for text without images to fetch and for link items.
+    has_images: bool = True
+
+
+def _link_kind(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    if content_type in _LINK_TYPES:
+        return _LINK_TYPES[content_type]
+    for prefix, name in _LINK_PREFIXES.items():
+        if content_type.startswith(prefix):
+            return name
+    return None
+
+
+def _name_from_url(url: str) -> str:
+    path = unquote(urlsplit(url).path.rstrip("/"))
+    return path.rsplit("/", 1)[-1] or (urlsplit(url).hostname or url)
+
+
+def _plain_page(text: str, *, url: str | None, markdown: bool) -> ExtractedPage:
+    """A page saved as text (or Markdown) cleaned down to its article.
+
+    The cleaning lives in ``reader.services.plaintext``; without it the text is kept whole,
+    paragraph by paragraph."""
+    try:
+        from reader.services import plaintext  # type: ignore[attr-defined, unused-ignore]
+    except ImportError:
+        plaintext = None
+    if plaintext is not None:
+        cleaner: Any = getattr(
+            plaintext, "clean_markdown" if markdown else "clean_plain_text", None
+        ) or getattr(plaintext, "clean_plain_text", None)
+        if cleaner is not None:
+            result = cleaner(text, url)
+            if isinstance(result, ExtractedPage):
+                return result
+            if isinstance(result, dict):
+                return _page_from_dict(result, url=url, markdown=markdown)
+    html = text_to_html(text)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    title = lines[0].lstrip("# ").strip() if lines else ""
+    return ExtractedPage(
+        title=title[:300],
+        html=html,
+        text=html_to_text(html),
+        url=url,
+        language=_detect_language(text),
+        method="markdown" if markdown else "plain-text",
+    )
+
+
+def _page_from_dict(data: dict[str, Any], *, url: str | None, markdown: bool) -> ExtractedPage:
+    from reader.services.extract import parse_date
+
+    body = str(data.get("text") or "")
+    html = str(data.get("html") or "") or text_to_html(body)
+    published = data.get("date") or data.get("published")
+    when = parse_date(str(published)) if published else None
+    return ExtractedPage(
+        title=str(data.get("title") or ""),
+        html=sanitize_html(html, url),
+        text=body or html_to_text(html),
+        url=url,
+        author=str(data["author"]) if data.get("author") else None,
+        published=when,
+        language=str(data.get("language") or "") or _detect_language(body),
+        method="markdown" if markdown else "plain-text",
+    )
+
+
+def _detect_language(text: str) -> str | None:
+    from reader.services.language import detect_language
+
+    return detect_language(text)
+
+
+def _read_file(path: Path) -> bytes:
+    if path.is_dir():
+        raise UserError(f"{path} is a folder, not a file")
+    if not path.is_file():
+        raise UserError(f"no such file: {path}")
+    size = path.stat().st_size
+    if size > MAX_SOURCE_BYTES:
+        raise ExtractionError(
+            f"{path} is {size / (1024 * 1024):.0f} MB; Folio saves pages and texts up to"
+            f" {MAX_SOURCE_BYTES / (1024 * 1024):.0f} MB"
+        )
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise UserError(f"cannot read {path}: {exc.strerror or exc}") from exc
+
+
+def prepare_bytes(
+    data: bytes,
+    *,
+    name: str,
+    suffix: str = "",
+    url: str | None = None,
+    charset: str | None = None,
+    content_type: str | None = None,
+) -> _Prepared:
+    """Extract a source's bytes by what its name, type or first bytes say it is."""
+    suffix = suffix.lower()
+    if not data.strip():
+        raise ExtractionError(f"{name} is empty; nothing to save")
+    is_mhtml = suffix in MHTML_SUFFIXES or content_type in _MHTML_TYPES or looks_like_mhtml(data)
+    if is_mhtml:
+        archive = read_mhtml(data, name=name)
+        page = extract_page(archive.html, url or archive.url)
+        return _Prepared(page, SourceKind.HTML_FILE, page.url, resources=archive.resources)
+    if looks_binary(data):
+        raise ExtractionError(f"{name} is a binary file, not a web page or text; nothing saved")
+    is_markdown = suffix in MARKDOWN_SUFFIXES or content_type in _MARKDOWN_TYPES
+    is_text = suffix in TEXT_SUFFIXES or content_type in _TEXT_TYPES
+    is_html = suffix in HTML_SUFFIXES or content_type in _HTML_TYPES
+    if not (is_markdown or is_text or is_html):
+        is_html = _looks_like_html(data)
+    kind = SourceKind.URL if url and content_type is not None else None
+    if is_html:
+        text = decode_bytes(data, http_charset=charset)
+        page = extract_page(text, url)
+        return _Prepared(page, kind or SourceKind.HTML_FILE, page.url)
+    text = (
+        decode_text_file(data, name=name)
+        if charset is None
+        else decode_bytes(data, http_charset=charset, html=False)
+    )
+    page = _plain_page(text, url=url, markdown=is_markdown)
+    if not page.text.strip():
+        raise ExtractionError(f"{name} holds no text; nothing to save")
+    return _Prepared(page, kind or SourceKind.TEXT_FILE, url, has_images=is_markdown)
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")) or (
+        b"<html" in head or b"<body" in head or b"<p>" in head or b"<div" in head
+    )
+
+
+def prepare_response(response: FetchResponse, requested: str) -> _Prepared:
+    """Extract a fetched page, or make a link item for a document Folio does not read."""
+    name = response.url
+    content_type = response.content_type
+    link_kind = _link_kind(content_type)
+    if link_kind is None and content_type in (None, "application/octet-stream"):
+        sniffed = image_service.sniff_image(response.content)
+        if response.content.startswith(b"%PDF-"):
+            content_type, link_kind = "application/pdf", _LINK_TYPES["application/pdf"]
+        elif sniffed:
+            content_type, link_kind = sniffed, "image"
+    if link_kind is not None:
+        return _link_item(response.url, content_type or "", link_kind, len(response.content))
+    readable = (
+        content_type is None
+        or content_type.startswith("text/")
+        or (content_type in _HTML_TYPES + _MHTML_TYPES)
+    )
+    if not readable and not (
+        content_type == "application/octet-stream" and not looks_binary(response.content)
+    ):
+        raise ExtractionError(f"{requested} is {content_type}, not a web page; nothing saved")
+    return prepare_bytes(
+        response.content,
+        name=name,
+        url=response.url,
+        charset=response.charset,
+        content_type=content_type or "text/html",
+    )
+
+
+def _link_item(url: str, content_type: str, kind: str, size: int) -> _Prepared:
+    import html as html_module
+
+    name = _name_from_url(url)
+    escaped = html_module.escape(url, quote=True)
+    body = (
+        f"<p>A {html_module.escape(kind)} ({html_module.escape(content_type)}):"
+        f' <a href="{escaped}">{html_module.escape(name)}</a></p>'
+    )
+    page = ExtractedPage(
+        title=name,
+        html=body,
+        text=html_to_text(body),
+        url=url,
+        method="link",
+        notes=(f"saved as a link: the address is a {kind}, which Folio does not read",),
+    )
+    enclosure = Enclosure(url=url, type=content_type or None, length=size or None)
+    return _Prepared(page, SourceKind.URL, url, enclosures=(enclosure,), has_images=False)
 
 
 class SavingMixin(LibraryBase):
-    def _store_saved(self, item: ArticleInput, tags: list[str]) -> SaveResult:
-        with self.transaction():
-            existing = store_articles.find_by_url(item.canonical_url) if item.canonical_url else None
-            if existing is not None:
-                store_articles.update_article(existing, item)
-                if tags:
-                    from reader.store.tags import add_tags
+    # -- transport ------------------------------------------------------------------------------
+    def _saving_client(self) -> HttpClient:
+        getter: Callable[[], HttpClient] | None = getattr(self, "http_client", None)
+        if getter is not None:
+            return getter()
+        from reader.services.http import shared_client
 
-                    add_tags(existing, tags)
-                article = store_articles.get_article(existing)
-                created = False
-            else:
-                article_id = store_articles.insert_article(item, now=self.now(), tags=tags)
-                article = store_articles.get_article(article_id)
-                created = True
-        self.notify("articles", [article.id])
-        return SaveResult(article=article, created=created, notes=item.notes)
+        return shared_client()
 
-    def save_file(self, path: Path, *, tags: list[str] | None = None, title: str | None = None) -> SaveResult:
-        path = Path(path)
-        if not path.is_file():
-            raise UserError(f"no such file: {path}")
-        raw = path.read_bytes()
-        if not raw.strip():
-            raise ExtractionError(f"{path} is empty; nothing to save")
-        text = raw.decode("utf-8", errors="replace")
-        if path.suffix.lower() in (".html", ".htm", ".xhtml"):
-            html = sanitize_html(text)
-            kind = SourceKind.HTML_FILE
-        else:
-            html = text_to_html(text)
-            kind = SourceKind.TEXT_FILE
-        body = html_to_text(html)
-        item = ArticleInput(
-            title=title or path.stem,
-            source_kind=kind,
-            content_html=html,
-            text=body,
-            word_count=word_count(body),
+    def _fetch_image(self, url: str) -> tuple[str | None, bytes]:
+        response = self._saving_client().get(
+            url, max_bytes=image_service.MAX_IMAGE_BYTES, accept="image/*"
         )
-        return self._store_saved(item, tags or [])
+        if response.content_type and not response.content_type.startswith(
+            ("image/", "application/octet-stream", "binary/")
+        ):
+            raise FetchError(f"{url} is {response.content_type}, not an image")
+        return response.content_type, response.content
+
+    # -- reading sources --------------------------------------------------------------------------
+    def _prepare(self, source: str) -> _Prepared:
+        text = source.strip()
+        if not text:
+            raise UserError("nothing to save: give a web address, a file or - for stdin")
+        if is_http_url(text):
+            return self._prepare_url(text)
+        path = Path(text).expanduser()
+        if path.exists():
+            return self._prepare_file(path)
+        if "://" in text:
+            raise UserError(f"not a web address Folio can fetch: {text!r} (http or https only)")
+        if "." in text and "/" not in text[: text.find(".")] and not path.suffix:
+            raise UserError(f"no such file: {text} (for a web address, write https://{text})")
+        raise UserError(f"no such file: {text}")
+
+    def _prepare_url(self, url: str) -> _Prepared:
+        requested = normalize_url(url)
+        response = self._saving_client().get(requested, accept=_PAGE_ACCEPT)
+        prepared = prepare_response(response, requested)
+        return replace(prepared, url=normalize_url(response.url))
+
+    def _prepare_file(self, path: Path) -> _Prepared:
+        data = _read_file(path)
+        suffix = path.suffix.lower()
+        if suffix and suffix not in SAVABLE_SUFFIXES and looks_binary(data):
+            raise ExtractionError(f"{path} is a binary file, not a web page or text; nothing saved")
+        prepared = prepare_bytes(data, name=str(path), suffix=suffix)
+        page = prepared.page
+        if not page.title:
+            page = replace(page, title=path.stem)
+        url = normalize_url(page.url) if page.url and is_http_url(page.url) else None
+        return replace(prepared, page=page, url=url)
+
+    # -- public API -----------------------------------------------------------------------------
+    def extract(self, source: str) -> ExtractedPage:
+        """What saving ``source`` would store, without storing anything."""
+        prepared = self._prepare(source)
+        return replace(prepared.page, url=prepared.url or prepared.page.url)
+
+    def extract_bytes(self, data: bytes, *, name: str = "stdin") -> ExtractedPage:
+        return prepare_bytes(data, name=name).page
+
+    def save(
+        self, source: str, *, tags: Sequence[str] | None = None, title: str | None = None
+    ) -> SaveResult:
+        """Save a web address or a file (.html, .htm, .xhtml, .mhtml, .mht, .txt, .md)."""
+        return self._save_prepared(self._prepare(source), tags, title)
+
+    def save_url(
+        self, url: str, *, tags: Sequence[str] | None = None, title: str | None = None
+    ) -> SaveResult:
+        if not is_http_url(url):
+            raise UserError(f"not a web address: {url!r} (expected http:// or https://)")
+        return self._save_prepared(self._prepare_url(url.strip()), tags, title)
+
+    def save_file(
+        self, path: Path | str, *, tags: Sequence[str] | None = None, title: str | None = None
+    ) -> SaveResult:
+        return self._save_prepared(self._prepare_file(Path(path).expanduser()), tags, title)
+
+    def save_text(
+        self,
+        data: bytes,
+        *,
+        tags: Sequence[str] | None = None,
+        title: str | None = None,
+        name: str = "the input",
+    ) -> SaveResult:
+        """Save what came on stdin: a page saved as text, Markdown, or HTML."""
+        if len(data) > MAX_SOURCE_BYTES:
+            raise ExtractionError(
+                f"{name} is larger than {MAX_SOURCE_BYTES / (1024 * 1024):.0f} MB; nothing saved"
+            )
+        return self._save_prepared(prepare_bytes(data, name=name), tags, title)
+
+    # -- storing ----------------------------------------------------------------------------------
+    def _article_input(self, prepared: _Prepared, title: str | None) -> ArticleInput:
+        page = prepared.page
+        text = page.text
+        return ArticleInput(
+            title=(title or page.title or prepared.url or "Untitled").strip(),
+            source_kind=prepared.kind,
+            url=prepared.url,
+            canonical_url=prepared.url,
+            author=page.author,
+            published=page.published,
+            summary=page.description,
+            content_html=page.html,
+            text=text,
+            language=page.language,
+            site_name=page.site_name,
+            image_url=page.image_url,
+            word_count=word_count(text),
+            enclosures=prepared.enclosures,
+            notes=page.notes,
+        )
+
+    def _localize(
+        self, prepared: _Prepared, html: str, known: dict[str, str]
+    ) -> image_service.LocalizedHtml:
+        if not prepared.has_images:
+            return image_service.LocalizedHtml(html=html, images=(), mapping={}, failed=0)
+        return image_service.localize_images(
+            html, self._fetch_image, known=known, resources=prepared.resources
+        )
+
+    def _save_prepared(
+        self, prepared: _Prepared, tags: Sequence[str] | None, title: str | None
+    ) -> SaveResult:
+        names = [store_tags.clean_tag_name(t) for t in tags or ()]
+        item = self._article_input(prepared, title)
+        if not item.text.strip() and not item.enclosures:
+            raise ExtractionError("the article is empty; nothing saved")
+        existing = store_articles.find_by_url(item.canonical_url) if item.canonical_url else None
+        known = store_images.article_images(existing) if existing is not None else {}
+        localized = self._localize(prepared, item.content_html, known)
+        item = replace(item, content_html=localized.html)
+        notes = list(item.notes)
+        if localized.failed:
+            notes.append(f"{localized.failed} image(s) could not be downloaded and were left out")
+        now = self.now()
+
+        def write() -> tuple[int, bool]:
+            found = store_articles.find_by_url(item.canonical_url) if item.canonical_url else None
+            if found is not None:
+                store_articles.update_article(found, item)
+                if names:
+                    store_tags.add_tags(found, names)
+                article_id, created = found, False
+                store_images.unlink_images(article_id)
+            else:
+                article_id = store_articles.insert_article(item, now=now, tags=names)
+                created = True
+            for image in localized.images:
+                store_images.store_image(image.sha256, image.mime, image.data, now=now)
+            store_images.link_images(article_id, localized.mapping)
+            if not created:
+                store_images.delete_unused_images()
+            return article_id, created
+
+        article_id, created = self.submit_write(write).result()
+        if created:
+            self.on_articles_added([article_id])
+        else:
+            notes.insert(0, f"already in the library (id {article_id}); updated it")
+        self.notify("articles", [article_id])
+        article = store_articles.get_article(article_id)
+        return SaveResult(article=article, created=created, notes=tuple(notes))
+
+    # -- images ------------------------------------------------------------------------------------
+    def image(self, sha256: str) -> tuple[str, bytes] | None:
+        """A stored image by its hash (what ``folio-image:<sha256>`` URLs name)."""
+        value = sha256.removeprefix(image_service.SCHEME).strip().lower()
+        if len(value) != 64:
+            return None
+        return store_images.get_image(value)
+
+    def cache_images(self, article_id: int) -> int:
+        """Download an article's remote images into the library (feed articles, on demand).
+        Returns how many images the article now shows from the library."""
+        article = store_articles.get_article(article_id)
+        html = article.content_html or ""
+        if not image_service.image_urls(html):
+            return 0
+        known = store_images.article_images(article_id)
+        localized = image_service.localize_images(html, self._fetch_image, known=known)
+        now = self.now()
+
+        def write() -> None:
+            for image in localized.images:
+                store_images.store_image(image.sha256, image.mime, image.data, now=now)
+            store_images.link_images(article_id, localized.mapping)
+            store_images.set_article_html(article_id, localized.html)
+
+        self.submit_write(write).result()
+        self.notify("articles", [article_id])
+        return len(localized.mapping)
+
+    # -- re-extraction and full text --------------------------------------------------------
+    def reextract(self, article_ids: Sequence[int] | None = None) -> list[str]:
+        """Fetch and extract saved articles again (all web-saved ones when ``article_ids`` is
+        None), keeping tags, read/star state and notes. Returns one message per failure."""
+        if article_ids is None:
+            ids = store_articles.saved_with_url()
+        else:
+            ids = list(dict.fromkeys(article_ids))
+            missing = sorted(set(ids) - store_articles.existing_ids(ids))
+            if missing:
+                raise NotFoundError("no article with id " + ", ".join(str(i) for i in missing))
+        failures: list[str] = []
+        for article_id in ids:
+            article = store_articles.get_article(article_id, with_content=False)
+            if not article.url or not is_http_url(article.url):
+                failures.append(f"{article_id}: no web address to fetch it from again")
+                continue
+            try:
+                prepared = self._prepare_url(article.url)
+                item = self._article_input(prepared, None)
+                if article.feed_id is not None:
+                    item = replace(item, source_kind=article.source_kind)
+                self._replace_content(article_id, prepared, item)
+            except UserError as exc:
+                failures.append(f"{article_id}: {exc}")
+        return failures
+
+    def _replace_content(self, article_id: int, prepared: _Prepared, item: ArticleInput) -> None:
+        known = store_images.article_images(article_id)
+        localized = self._localize(prepared, item.content_html, known)
+        item = replace(item, content_html=localized.html)
+        now = self.now()
+
+        def write() -> None:
+            store_articles.update_article(article_id, item)
+            store_images.unlink_images(article_id)
+            for image in localized.images:
+                store_images.store_image(image.sha256, image.mime, image.data, now=now)
+            store_images.link_images(article_id, localized.mapping)
+            store_images.delete_unused_images()
+
+        self.submit_write(write).result()
+        self.notify("articles", [article_id])
+
+    def fetch_full_text_for(self, article_ids: Sequence[int]) -> list[str]:
+        """Replace the summaries of feed articles by their linked pages' articles.
+
+        A failure keeps the summary, is recorded on the article and returned as a message."""
+        failures: list[str] = []
+        for article_id in article_ids:
+            try:
+                article = store_articles.get_article(article_id, with_content=False)
+            except NotFoundError:
+                continue
+            if not article.url or not is_http_url(article.url):
+                continue
+            try:
+                prepared = self._prepare_url(article.url)
+                if prepared.page.method == "link":
+                    raise ExtractionError(prepared.page.notes[0])
+                extracted = self._article_input(prepared, None)
+                # The feed's own metadata is the publisher's word: it wins over the page's.
+                item = replace(
+                    extracted,
+                    title=article.title or extracted.title,
+                    source_kind=article.source_kind,
+                    url=article.url,
+                    canonical_url=article.canonical_url or extracted.canonical_url,
+                    guid=article.guid,
+                    author=article.author or extracted.author,
+                    published=article.published or extracted.published,
+                    summary=article.summary,
+                    enclosures=article.enclosures or extracted.enclosures,
+                )
+                self._replace_content(article_id, prepared, item)
+            except UserError as exc:
+                message = f"{article.title or article.url}: full text not fetched: {exc}"
+                failures.append(message)
+                self._record_fetch_error(article_id, str(exc))
+        return failures
+
+    def _record_fetch_error(self, article_id: int, message: str) -> None:
+        def write() -> None:
+            store_articles.set_fetch_error(article_id, message)
+
+        self.submit_write(write).result()

@@ -607,6 +607,31 @@ def _choose_body(main: _Body | None, other: _Body | None) -> tuple[_Body | None,
     return main, None
 
 
+def _drop_leading_title(body: _Body, title: str) -> _Body:
+    """The reading pane shows the title above the body; the page's own copy of the headline
+    at the top of the body would print it twice."""
+    wanted = _tokens(title)
+    if not wanted or not body.html:
+        return body
+    try:
+        root = lxml.html.fragment_fromstring(body.html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return body
+    first = root
+    while len(first) and not (first.text or "").strip():
+        first = first[0]
+        if _tokens(first.text_content()) == wanted:
+            break
+    if first is root or _tokens(first.text_content()) != wanted:
+        return body
+    first.drop_tree()
+    html = (root.text or "") + "".join(
+        etree.tostring(child, encoding="unicode", method="html") for child in root
+    )
+    text = html_to_text(html)
+    return _Body(html, text, body.method, len(_WORD.findall(text)))
+
+
 def _whole_body(tree: lxml.html.HtmlElement, url: str | None) -> _Body:
     body = tree.find("body")
     source = etree.tostring(body if body is not None else tree, encoding="unicode", method="html")
@@ -714,6 +739,9 @@ def _extract(html: str, url: str | None) -> tuple[ExtractedPage, PageDate | None
     title = choose_title(facts, page_url, site)
     if not title and document is not None:
         title = _clean(document.title)
+    trimmed = _drop_leading_title(body, title)
+    if trimmed.words:
+        body = trimmed
     date = find_date(
         tree,
         facts,

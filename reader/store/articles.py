@@ -409,3 +409,20 @@ def source_kind_counts() -> dict[SourceKind, int]:
         .tuples()
     )
     return {SourceKind(k): int(n) for k, n in query}
+
+
+def saved_with_url() -> list[int]:
+    """Saved (not feed) articles that have a web address, oldest first."""
+    query = (
+        m.Article.select(m.Article.id)
+        .where(m.Article.feed.is_null() & m.Article.url.is_null(False))
+        .order_by(m.Article.id)
+    )
+    return [int(r) for (r,) in query.tuples()]
+
+
+def set_fetch_error(article_id: int, message: str | None) -> None:
+    """Record why fetching an article's page failed (None clears it)."""
+    m.Article.update(fetch_status="failed" if message else "ok", fetch_error=message).where(
+        m.Article.id == article_id
+    ).execute()
