@@ -37,6 +37,8 @@ from reader.services.http import FetchResponse, HttpClient, HttpStatusError
 from reader.store import articles as store_articles
 from reader.store import feeds as store_feeds
 from reader.store import settings as store_settings
+from reader.store import transfer as store_transfer
+from reader.store.convert import enclosures_to_json
 
 log = logging.getLogger(__name__)
 
@@ -223,15 +225,12 @@ class FeedsMixin(LibraryBase):
             return None
         with self._resources_lock():
             if self._parsers is None:
-                method = (
-                    "forkserver"
-                    if "forkserver" in multiprocessing.get_all_start_methods()
-                    else "spawn"
-                )
                 try:
+                    # Spawned workers are clean interpreters (no copy of this process's threads
+                    # or locks) and our own children, so their CPU time is accounted to us.
                     self._parsers = ProcessPoolExecutor(
                         max_workers=workers,
-                        mp_context=multiprocessing.get_context(method),
+                        mp_context=multiprocessing.get_context("spawn"),
                         initializer=_warm_up,
                     )
                 except (OSError, NotImplementedError, ValueError):
@@ -803,7 +802,7 @@ class FeedsMixin(LibraryBase):
             if pair is not None and stored[1] not in current:
                 by_link_title.setdefault(pair, stored)
         tags = store_feeds.feed_tag_names(feed_id)
-        new_ids: list[int] = []
+        fresh: list[store_transfer.ArticleRow] = []
         updated = 0
         # Feeds list newest first; storing oldest first gives newer entries higher ids, which
         # keeps them on top among entries with the same date.
@@ -814,15 +813,14 @@ class FeedsMixin(LibraryBase):
                 pair = link_title_key(item.canonical_url, item.title)
                 row = by_link_title.pop(pair, None) if pair is not None else None
             if row is None:
-                new_ids.append(
-                    store_articles.insert_article(
-                        item, now=now, feed_id=feed_id, entry_key=entry.key, tags=tags
-                    )
-                )
+                fresh.append(_article_row(feed_id, entry, now, tags))
                 continue
             changed = row[4] != store_articles.content_hash(item) or row[1] != entry.key
             if changed and store_articles.update_article(row[0], item, entry_key=entry.key):
                 updated += 1
+        # New entries go in as one batch: a row at a time through the ORM costs more than
+        # parsing them did.
+        new_ids = store_transfer.insert_articles(fresh, tags=store_transfer.TagCache())
         if retention and keep_window:
             store_feeds.delete_old_read(feed_id, now - timedelta(days=retention), keys)
         new_ids.reverse()
@@ -935,6 +933,37 @@ class _Counters:
             self.unchanged += 1
         elif outcome.status == "cancelled":
             self.cancelled += 1
+
+
+def _article_row(
+    feed_id: int, entry: ParsedEntry, now: datetime, tags: list[str]
+) -> store_transfer.ArticleRow:
+    item = entry.article
+    columns: dict[str, Any] = {
+        "feed_id": feed_id,
+        "source_kind": item.source_kind.value,
+        "entry_key": entry.key,
+        "guid": item.guid,
+        "url": item.url,
+        "canonical_url": item.canonical_url or item.url,
+        "title": item.title,
+        "author": item.author,
+        "published": item.published,
+        "updated": item.updated,
+        "added": now,
+        "sort_date": item.published or now,
+        "summary": item.summary,
+        "language": item.language,
+        "site_name": item.site_name,
+        "image_url": item.image_url,
+        "word_count": item.word_count,
+        "enclosures": enclosures_to_json(item.enclosures),
+        "content_hash": store_articles.content_hash(item),
+        "fetch_status": "ok",
+    }
+    return store_transfer.ArticleRow(
+        columns=columns, html=item.content_html, text=item.text, tags=tags
+    )
 
 
 def _clean_url(url: str) -> str:

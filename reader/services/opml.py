@@ -75,7 +75,10 @@ def parse_opml(data: bytes) -> OpmlDocument:
         lenient = etree.XMLParser(
             recover=True, resolve_entities=False, no_network=True, huge_tree=False
         )
-        root = etree.fromstring(data, lenient)
+        try:
+            root = etree.fromstring(data, lenient)
+        except etree.XMLSyntaxError:
+            root = None
         if root is None:
             raise ImportFormatError(f"not an OPML file: the XML is broken ({exc})") from None
         problems.append(f"the file is not well-formed XML ({exc}); read what could be read")
