@@ -330,6 +330,8 @@ class FeedsMixin(LibraryBase):
             return feed_id, new_ids
 
         feed_id, new_ids = self.submit_write(write).result()
+        mime, data = self._lookup_icon(found.url, parsed.icon_url, parsed.site_url)
+        self.submit_write(lambda: store_feeds.set_icon(feed_id, mime, data, now)).result()
         self.notify("feeds", [feed_id])
         if new_ids:
             self.notify("articles", new_ids)
@@ -477,11 +479,14 @@ class FeedsMixin(LibraryBase):
 
     # -- refresh ----------------------------------------------------------------------------
     def due_feeds(self, *, force: bool = False) -> list[Feed]:
+        """Feeds to refresh now: the due ones, or with ``force`` all that are not disabled,
+        except those whose server asked us (429, 503) to come back later."""
         now = self.now()
         return [
             f
             for f in store_feeds.feeds_by_ids()
-            if not f.disabled and (force or schedule.is_due(f.next_fetch, now))
+            if not f.disabled
+            and (schedule.is_due(f.next_fetch, now) or (force and not _asked_to_wait(f, now)))
         ]
 
     def refresh(
@@ -510,6 +515,36 @@ class FeedsMixin(LibraryBase):
                 raise NotFoundError(f"no feed with id {min(missing)}")
         else:
             feeds = self.due_feeds(force=force)
+        # A refresh already running (a timer's, say) keeps its feeds; this one skips them.
+        with self._resources_lock():
+            in_flight: set[int] = self.__dict__.setdefault("_in_flight", set())
+            feeds = [f for f in feeds if f.id not in in_flight]
+            in_flight.update(f.id for f in feeds)
+        try:
+            return self._refresh_feeds(
+                feeds,
+                now=now,
+                started=started,
+                explicit=feed_ids is not None,
+                jobs=jobs,
+                progress=progress,
+                cancel=cancel,
+            )
+        finally:
+            with self._resources_lock():
+                in_flight.difference_update(f.id for f in feeds)
+
+    def _refresh_feeds(
+        self,
+        feeds: list[Feed],
+        *,
+        now: datetime,
+        started: float,
+        explicit: bool,
+        jobs: int | None,
+        progress: Callable[[RefreshProgress], None] | None,
+        cancel: threading.Event | None,
+    ) -> RefreshSummary:
         total = len(feeds)
         if not feeds:
             return RefreshSummary(0, 0, 0, 0, 0, 0, (), False, time.monotonic() - started)
@@ -518,7 +553,7 @@ class FeedsMixin(LibraryBase):
             now=now,
             interval=self.refresh_interval,
             retention=self.retention_days,
-            explicit=feed_ids is not None,
+            explicit=explicit,
             cancel=cancel or threading.Event(),
             parse_inline=total <= 2,
             icon_done=icon_done,
@@ -635,19 +670,20 @@ class FeedsMixin(LibraryBase):
         return outcome
 
     def _find_icon(self, feed: Feed, outcome: _Outcome) -> tuple[str | None, bytes | None]:
+        return self._lookup_icon(feed.url, outcome.icon_url, outcome.site_url or feed.site_url)
+
+    def _lookup_icon(
+        self, feed_url: str, icon_url: str | None, site_url: str | None
+    ) -> tuple[str | None, bytes | None]:
+        """``(mime, bytes)``, or ``(None, None)`` to remember that there is none."""
         try:
             found = fetch_icon(
-                self.http_client(),
-                icon_url=outcome.icon_url,
-                site_url=outcome.site_url or feed.site_url,
-                feed_url=feed.url,
+                self.http_client(), icon_url=icon_url, site_url=site_url, feed_url=feed_url
             )
         except Exception:
-            log.exception("looking for the icon of %s failed", feed.url)
+            log.exception("looking for the icon of %s failed", feed_url)
             found = None
-        if found is None:
-            return (None, None)
-        return found
+        return found if found is not None else (None, None)
 
     def _failure_fields(
         self, feed: Feed, ctx: _RefreshContext, message: str, *, retry_after: datetime | None = None
@@ -963,6 +999,17 @@ def _article_row(
     }
     return store_transfer.ArticleRow(
         columns=columns, html=item.content_html, text=item.text, tags=tags
+    )
+
+
+def _asked_to_wait(feed: Feed, now: datetime) -> bool:
+    """Whether the feed's server answered 429 or 503 with a time to come back not yet
+    reached: even a forced refresh leaves it alone."""
+    return bool(
+        feed.error_count
+        and feed.next_fetch is not None
+        and feed.next_fetch > now
+        and (feed.last_error or "").startswith(("HTTP 429", "HTTP 503"))
     )
 
 

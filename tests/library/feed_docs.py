@@ -23,7 +23,10 @@ class Item:
     categories: tuple[str, ...] = ()
 
 
-def rss(title: str, items: list[Item], *, site: str = "https://site.example/") -> bytes:
+SITE = "https://site.example/"
+
+
+def rss(title: str, items: list[Item], *, site: str = SITE) -> bytes:
     parts = []
     for n, item in enumerate(items):
         guid = f"<guid isPermaLink='false'>{item.guid}</guid>" if item.guid else ""
@@ -63,9 +66,18 @@ class FeedServer:
     requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
 
     def add(self, path: str, doc: bytes) -> str:
-        self.docs[path] = doc
+        """Serve ``doc`` at ``path``; its links to https://site.example/ point at this server
+        instead, so that nothing (icons, say) is looked for beyond 127.0.0.1."""
+        self.docs[path] = self.local(doc)
         self.server.expect_request(path).respond_with_handler(self._handler)
         return self.server.url_for(path)
+
+    def update(self, path: str, doc: bytes) -> None:
+        """Serve a new version of the document at ``path``."""
+        self.docs[path] = self.local(doc)
+
+    def local(self, doc: bytes) -> bytes:
+        return doc.replace(SITE.encode(), self.server.url_for("/site/").encode())
 
     def _handler(self, request: Request) -> Response:
         headers = {k.lower(): v for k, v in request.headers.items()}

@@ -35,7 +35,7 @@ def test_first_refresh_stores_entries_and_feed_facts(library: Library, feeds: Fe
     assert not summary.errors
     stored = library.get_feed(feed.id)
     assert stored.title == "Feed A"
-    assert stored.site_url == "https://site.example/"
+    assert stored.site_url == feeds.server.url_for("/site/")
     assert stored.etag is not None
     assert stored.last_modified is not None and stored.last_modified.endswith(" GMT")
     assert stored.last_fetched is not None
@@ -95,7 +95,7 @@ def test_identical_bytes_without_validators_cost_no_parse(
     summary = library.refresh(force=True)
     assert summary.unchanged == 1
     assert summary.not_modified == 0
-    feeds.docs["/a.xml"] = simple_feed("A", 4)
+    feeds.update("/a.xml", simple_feed("A", 4))
     summary = library.refresh(force=True)
     assert summary.new_articles == 1
 
@@ -111,7 +111,7 @@ def test_new_and_updated_entries(library: Library, feeds: FeedServer) -> None:
     library.add_tags(one.id, ["keep"])
     items[0] = Item("g1", "One, revised", "https://s.example/1", body="<p>New body</p>")
     items.insert(0, Item("g3", "Three", "https://s.example/3"))
-    feeds.docs["/a.xml"] = rss("A", items)
+    feeds.update("/a.xml", rss("A", items))
     summary = library.refresh(force=True)
     assert summary.new_articles == 1
     assert summary.updated_articles == 1
@@ -131,7 +131,7 @@ def test_changed_guid_with_same_link_and_title_is_not_duplicated(
     library.refresh()
     [article] = library.list_articles(ArticleFilter(feed_id=feed.id))
     library.mark([article.id], read=True)
-    feeds.docs["/a.xml"] = rss("A", [Item("new-guid", "Same", "https://s.example/same")])
+    feeds.update("/a.xml", rss("A", [Item("new-guid", "Same", "https://s.example/same")]))
     summary = library.refresh(force=True)
     assert summary.new_articles == 0
     [again] = library.list_articles(ArticleFilter(feed_id=feed.id))
@@ -370,7 +370,7 @@ def test_retention_deletes_old_read_articles_only(db_path: Path, feeds: FeedServ
         lib.set_retention(30)
         clock[0] += timedelta(days=40)
         # Entry 3 is still in the feed: deleting it would only bring it back as new.
-        feeds.docs["/a.xml"] = rss("A", [items[3], Item("g9", "Fresh", "https://s.example/9")])
+        feeds.update("/a.xml", rss("A", [items[3], Item("g9", "Fresh", "https://s.example/9")]))
         summary = lib.refresh(force=True)
         assert summary.new_articles == 1
         left = set(_feed_articles(lib, feed.id))
@@ -406,3 +406,40 @@ def test_icon_is_fetched_once_and_cached(
     library.refresh(force=True)
     icon_requests = [entry for entry in httpserver.log if entry[0].path == "/icon.png"]
     assert len(icon_requests) == 1
+
+
+def test_a_second_refresh_skips_feeds_already_being_fetched(
+    library: Library, httpserver: HTTPServer
+) -> None:
+    entered = threading.Event()
+    release = threading.Event()
+
+    def slow(request: Request) -> Response:
+        entered.set()
+        release.wait(10)
+        return Response(simple_feed("Slow", 1), content_type="application/rss+xml")
+
+    httpserver.expect_request("/slow.xml").respond_with_handler(slow)
+    feed = library.add_feed(httpserver.url_for("/slow.xml"))
+    results = []
+    first = threading.Thread(target=lambda: results.append(library.refresh()))
+    first.start()
+    try:
+        assert entered.wait(10)
+        second = library.refresh([feed.id])
+        assert second.total == 0
+    finally:
+        release.set()
+        first.join(10)
+    assert results[0].new_articles == 1
+
+
+def test_forced_refresh_still_honours_retry_after(library: Library, httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/busy.xml").respond_with_data(
+        b"", status=503, headers={"Retry-After": "3600"}
+    )
+    feed = library.add_feed(httpserver.url_for("/busy.xml"))
+    library.refresh()
+    assert library.refresh(force=True).total == 0
+    # Naming the feed is asking for it regardless.
+    assert library.refresh([feed.id]).total == 1

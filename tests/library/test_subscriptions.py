@@ -23,13 +23,22 @@ def test_subscribe_to_a_feed_stores_its_articles(library: Library, feeds: FeedSe
     result = library.subscribe(url, folder="Reading/Blogs")
     assert result.feed.url == url
     assert result.feed.title == "Blog"
-    assert result.feed.site_url == "https://site.example/"
+    assert result.feed.site_url == feeds.server.url_for("/site/")
     assert result.feed.folder == "Reading/Blogs"
     assert result.new_articles == 3
     assert result.feed.total == 3
     assert result.feed.etag is not None
     # The first fetch already happened: the next refresh is a conditional one.
     assert library.refresh([result.feed.id]).not_modified == 1
+
+
+def test_subscribe_fetches_the_icon(
+    library: Library, httpserver: HTTPServer, feeds: FeedServer
+) -> None:
+    ico = b"\x00\x00\x01\x00" + b"\x01" * 20
+    httpserver.expect_request("/favicon.ico").respond_with_data(ico, content_type="image/x-icon")
+    result = library.subscribe(feeds.add("/feed.xml", simple_feed("Blog", 1)))
+    assert library.feed_icon(result.feed.id) == ("image/x-icon", ico)
 
 
 def test_subscribe_through_a_page(
