@@ -8,6 +8,7 @@ Nothing is written until everything before it has worked, so a failure leaves no
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -45,6 +46,7 @@ SAVABLE_SUFFIXES = HTML_SUFFIXES + MHTML_SUFFIXES + TEXT_SUFFIXES + MARKDOWN_SUF
 # The largest page or file Folio reads: the same cap as any download.
 MAX_SOURCE_BYTES = DEFAULT_MAX_BYTES
 
+_DOMAIN_LIKE = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?", re.IGNORECASE)
 _PAGE_ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5,*/*;q=0.1"
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml", "text/xml")
 _TEXT_TYPES = ("text/plain",)
@@ -296,7 +298,7 @@ class SavingMixin(LibraryBase):
             return self._prepare_file(path)
         if "://" in text:
             raise UserError(f"not a web address Folio can fetch: {text!r} (http or https only)")
-        if "." in text and "/" not in text[: text.find(".")] and not path.suffix:
+        if path.suffix.lower() not in SAVABLE_SUFFIXES and _DOMAIN_LIKE.fullmatch(text):
             raise UserError(f"no such file: {text} (for a web address, write https://{text})")
         raise UserError(f"no such file: {text}")
 

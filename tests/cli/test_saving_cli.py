@@ -1,0 +1,148 @@
+"""The save, extract and reextract commands, in-process."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from reader.cli import main
+from tests.services.article_pages import PARAGRAPHS, article_page
+
+EXTRACT_FIELDS = {
+    "source",
+    "url",
+    "title",
+    "author",
+    "published",
+    "site_name",
+    "language",
+    "word_count",
+    "text",
+    "html",
+}
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def page_file(tmp_path: Path) -> Path:
+    path = tmp_path / "gardens.html"
+    path.write_text(article_page(), encoding="utf-8")
+    return path
+
+
+def test_save_file_as_json(
+    capsys: pytest.CaptureFixture[str], db_path: Path, page_file: Path
+) -> None:
+    code, out, err = run(
+        capsys, "--db", str(db_path), "save", str(page_file), "--tag", "a", "--json"
+    )
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["title"] == "Why Gardens Grow"
+    assert data["created"] is True
+    assert data["tags"] == ["a"]
+    assert {"id", "word_count", "reading_minutes", "notes", "source"} <= set(data)
+    code, out, _ = run(capsys, "--db", str(db_path), "save", str(page_file))
+    assert code == 0
+    assert out.startswith("Saved: Why Gardens Grow")
+
+
+def test_save_stdin(
+    capsys: pytest.CaptureFixture[str], db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "Why Gardens Grow\n\n" + "\n\n".join(PARAGRAPHS)
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
+    code, out, err = run(capsys, "--db", str(db_path), "save", "-")
+    assert code == 0, err
+    assert "Saved:" in out
+
+
+def test_save_errors_are_one_line(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    code, _, err = run(capsys, "--db", str(db_path), "save", "/no/such/page.html")
+    assert code == 1
+    assert err.strip() == "folio: error: no such file: /no/such/page.html"
+    assert "Traceback" not in err
+
+
+def test_extract_json_lines(
+    capsys: pytest.CaptureFixture[str],
+    db_path: Path,
+    page_file: Path,
+    httpserver: HTTPServer,
+) -> None:
+    httpserver.expect_request("/p").respond_with_data(
+        article_page(headline="Soil Matters", title_tag="Soil Matters"), content_type="text/html"
+    )
+    code, out, err = run(
+        capsys,
+        "--db",
+        str(db_path),
+        "extract",
+        str(page_file),
+        httpserver.url_for("/p"),
+        "--json",
+    )
+    assert code == 0, err
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert [line["title"] for line in lines] == ["Why Gardens Grow", "Soil Matters"]
+    assert all(set(line) >= EXTRACT_FIELDS for line in lines)
+    assert lines[1]["url"] == httpserver.url_for("/p")
+    assert lines[0]["word_count"] > 50
+    code, out, _ = run(capsys, "--db", str(db_path), "list")
+    assert "Gardens" not in out, "extract must not save"
+
+
+def test_extract_reports_each_bad_source(
+    capsys: pytest.CaptureFixture[str], db_path: Path, page_file: Path, tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code, out, err = run(
+        capsys, "--db", str(db_path), "extract", str(empty), str(page_file), "--json"
+    )
+    assert code == 1
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert "empty" in first["error"]
+    assert second["title"] == "Why Gardens Grow"
+    assert "empty.txt" in err
+
+
+def test_extract_plain_output(
+    capsys: pytest.CaptureFixture[str], db_path: Path, page_file: Path
+) -> None:
+    code, out, _ = run(capsys, "--db", str(db_path), "extract", str(page_file))
+    assert code == 0
+    assert out.startswith("# Why Gardens Grow\n")
+    assert PARAGRAPHS[2] in out
+
+
+def test_reextract_needs_ids_or_all(capsys: pytest.CaptureFixture[str], db_path: Path) -> None:
+    code, _, err = run(capsys, "--db", str(db_path), "reextract")
+    assert code == 1 and "--all" in err
+    code, _, err = run(capsys, "--db", str(db_path), "reextract", "1", "--all")
+    assert code == 1 and "not both" in err
+    code, _, err = run(capsys, "--db", str(db_path), "reextract", "42")
+    assert code == 1 and "no article with id 42" in err
+    code, out, _ = run(capsys, "--db", str(db_path), "reextract", "--all")
+    assert code == 0 and "0 failed" in out
+
+
+def test_reextract_a_file_without_address_fails_politely(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    text = tmp_path / "n.txt"
+    text.write_text("\n\n".join(PARAGRAPHS), encoding="utf-8")
+    code, out, _ = run(capsys, "--db", str(db_path), "save", str(text), "--json")
+    article_id = json.loads(out)["id"]
+    code, out, err = run(capsys, "--db", str(db_path), "reextract", str(article_id))
+    assert code == 1
+    assert "no web address" in err

@@ -1,0 +1,176 @@
+"""Extraction of an article from a whole page: body, title, date, metadata, fallbacks."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from reader.core.errors import ExtractionError
+from reader.services.extract import (
+    extract_html,
+    extract_page,
+    find_page_url,
+    page_facts,
+    parse_date,
+    parse_html,
+    strip_site_name,
+)
+from tests.services.article_pages import PARAGRAPHS, article_page
+
+
+def test_article_body_keeps_paragraphs_and_drops_chrome() -> None:
+    page = extract_page(article_page(), "https://plot.example/gardens")
+    for paragraph in PARAGRAPHS:
+        assert paragraph in page.text
+    for chrome in ("About us", "Privacy", "All rights reserved"):
+        assert chrome not in page.text
+    assert page.method in ("trafilatura", "readability")
+    assert (
+        page.text.split("\n\n")[0] == PARAGRAPHS[0] or "Ann Gardener" in page.text.split("\n\n")[0]
+    )
+    # The headline is shown above the body, not repeated inside it.
+    assert not page.text.startswith("Why Gardens Grow")
+    assert "<script" not in page.html and "<p>" in page.html
+
+
+def test_metadata() -> None:
+    head = (
+        '<meta property="article:published_time" content="2024-05-02T23:30:00-04:00">'
+        '<meta name="author" content="Ann Gardener">'
+        '<meta property="og:image" content="/img/lead.jpg">'
+        '<meta property="og:description" content="Why it all works.">'
+    )
+    page = extract_page(article_page(head=head, byline=""), "https://plot.example/gardens")
+    assert page.title == "Why Gardens Grow"
+    assert page.site_name == "The Plot"
+    assert page.author == "Ann Gardener"
+    assert page.published == datetime(2024, 5, 3, 3, 30, tzinfo=UTC)
+    assert page.image_url == "https://plot.example/img/lead.jpg"
+    assert page.description == "Why it all works."
+    assert page.language == "en"
+    # The scorer's contract keeps the page's own calendar day.
+    result = extract_html(article_page(head=head, byline=""), "https://plot.example/gardens")
+    assert result["date"] == "2024-05-02"
+    assert set(result) == {"text", "title", "author", "date"}
+
+
+def test_language_comes_from_the_text_not_the_template() -> None:
+    german = (
+        "Der Garten wächst, weil Menschen ihn mit Geduld, Wasser und ein wenig Glück über viele"
+        " Jahreszeiten pflegen, bei jedem Wetter und zu jeder Stunde des Tages.",
+        "Der Boden ist wichtiger als alles andere: eine Handvoll Kompost im Frühling ernährt die"
+        " Würmer, die die Erde locker und lebendig halten.",
+    )
+    page = extract_page(article_page(paragraphs=german, lang="en"), None)
+    assert page.language == "de"
+
+
+@pytest.mark.parametrize(
+    ("title_tag", "og_title", "headline", "expected"),
+    [
+        # <h1> and a meta title agree: the meta spelling (headings are often styled).
+        ("Why Gardens Grow | The Plot", None, "WHY GARDENS GROW", "Why Gardens Grow"),
+        # The <title> carries the site's name first.
+        ("The Plot - Why Gardens Grow", None, "Why Gardens Grow", "Why Gardens Grow"),
+        # The metadata adds an SEO tail to the headline.
+        (
+            "Why Gardens Grow: 7 Tips for 2025 | The Plot",
+            None,
+            "Why Gardens Grow",
+            "Why Gardens Grow",
+        ),
+        # The only headline-like <h1> wins over a different SEO title.
+        ("Best Garden Tips 2025", "Best Garden Tips 2025", "Why Gardens Grow", "Why Gardens Grow"),
+    ],
+)
+def test_title_choice(title_tag: str, og_title: str | None, headline: str, expected: str) -> None:
+    html = article_page(title_tag=title_tag, og_title=og_title, headline=headline)
+    assert extract_page(html, "https://plot.example/a").title == expected
+
+
+def test_title_ignores_a_logo_heading() -> None:
+    html = article_page(headline="Why Gardens Grow").replace(
+        "<nav>", "<header><h1>The Plot</h1></header><nav>"
+    )
+    assert extract_page(html, "https://plot.example/a").title == "Why Gardens Grow"
+
+
+def test_strip_site_name() -> None:
+    assert strip_site_name("Soil Matters – The Plot", "The Plot", None) == "Soil Matters"
+    assert strip_site_name("Soil Matters | plot.example", None, "https://plot.example/x") == (
+        "Soil Matters"
+    )
+    assert strip_site_name("Soil: Why It Matters", "The Plot", None) == "Soil: Why It Matters"
+
+
+def test_date_under_the_headline_wins_and_updated_dates_yield() -> None:
+    head = '<meta property="article:published_time" content="2023-01-10T10:00:00Z">'
+    shown = article_page(head=head, byline="By Ann Gardener · March 4, 2024")
+    assert extract_html(shown, None)["date"] == "2024-03-04"
+    updated = article_page(head=head, byline="By Ann Gardener · Updated on March 4, 2024")
+    assert extract_html(updated, None)["date"] == "2023-01-10"
+
+
+def test_date_from_the_url() -> None:
+    html = article_page(byline="By Ann Gardener")
+    assert extract_html(html, "https://plot.example/2022/07/15/gardens/")["date"] == "2022-07-15"
+
+
+def test_parse_date_spellings() -> None:
+    assert parse_date("03.11.2025") == datetime(2025, 11, 3, 12, tzinfo=UTC)
+    assert parse_date("November 3, 2025") == datetime(2025, 11, 3, 12, tzinfo=UTC)
+    assert parse_date("2025-11-03T09:15:00+01:00") == datetime(2025, 11, 3, 8, 15, tzinfo=UTC)
+    assert parse_date("no date here") is None
+    assert parse_date("1712") is None
+
+
+_NOTICES = (
+    "Opening hours are Monday to Friday, nine to five, except on public holidays and during"
+    " the summer break.",
+    "Saturday ten to two. Sunday closed. Call ahead for large orders and deliveries to the"
+    " coast or the islands.",
+    "Parking is free behind the shop for customers, and the bus stops right at the door every"
+    " twenty minutes.",
+)
+
+
+def test_readability_takes_over_when_trafilatura_finds_nothing() -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in _NOTICES)
+    page = extract_page(f"<html><body><footer>{paragraphs}</footer></body></html>", None)
+    assert page.method == "readability"
+    assert _NOTICES[2] in page.text
+    assert any("readability" in note for note in page.notes)
+
+
+def test_whole_page_is_kept_when_no_method_finds_an_article_and_says_so() -> None:
+    items = "".join(f"<li>{p}</li>" for p in _NOTICES)
+    html = f'<html><body><div class="footer comments"><ul>{items}</ul></div></body></html>'
+    page = extract_page(html, None)
+    assert page.method == "body"
+    assert all(notice in page.text for notice in _NOTICES)
+    assert page.notes == ("no article found on the page; kept the whole page",)
+
+
+def test_empty_page_is_an_error() -> None:
+    with pytest.raises(ExtractionError, match="no text"):
+        extract_page("<html><head><title>x</title></head><body><div></div></body></html>", None)
+    with pytest.raises(ExtractionError):
+        extract_page("   ", None)
+
+
+def test_content_after_a_stray_closing_html_tag_is_kept() -> None:
+    html = article_page(paragraphs=PARAGRAPHS[:1]).replace("<main>", "</body></html><main>")
+    page = extract_page(html, None)
+    assert PARAGRAPHS[0] in page.text
+
+
+def test_page_url_from_canonical_og_or_saved_from_comment() -> None:
+    saved = "<!-- saved from url=(0031)https://plot.example/gardens -->\n" + article_page()
+    assert find_page_url(page_facts(parse_html(saved), saved)) == "https://plot.example/gardens"
+    canonical = article_page(head='<link rel="canonical" href="https://plot.example/c">')
+    facts = page_facts(parse_html(canonical), canonical)
+    assert find_page_url(facts) == "https://plot.example/c"
+    og = article_page(head='<meta property="og:url" content="https://plot.example/o">')
+    assert find_page_url(page_facts(parse_html(og), og)) == "https://plot.example/o"
+    assert extract_page(saved, None).url == "https://plot.example/gardens"
