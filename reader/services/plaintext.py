@@ -1,0 +1,593 @@
+"""A whole web page saved as plain text, cleaned down to its article.
+
+Without markup the only evidence is the lines themselves, so this is a line classifier:
+
+1. Every non-blank line gets features that need no knowledge of the site: its length, whether
+   it reads like prose (sentence punctuation, commas, the share of stopwords of the detected
+   language), whether it looks like chrome (menu-shaped, repeated, boilerplate vocabulary in
+   several languages, copyright, cookie and newsletter wording, comment scaffolding), and the
+   same measures over its neighbours.
+2. A logistic model turns them into the probability that the line belongs to the article.
+3. The article is the contiguous run of lines with the most evidence for it (a maximum-sum
+   segment, with long lines weighing more), so short headings inside it stay and isolated
+   prose in footers goes. The run ends early at a "related articles" or comments heading.
+4. The title is picked among heading-shaped lines around the start of that run by a second
+   small model (repetition as "Headline | Site", breadcrumbs, distance, overlap with the
+   body); site-name suffixes and breadcrumb trails are cut off.
+
+The weights were fitted with ``bench/plaintext_weights.py`` on a development set of saved
+pages; the features are deliberately generic (no site, no page, no English-only vocabulary),
+so they carry over to pages in other languages.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from reader.core.types import ExtractedPage
+from reader.services.language import detect_language, stopwords
+from reader.services.textdates import find_dates
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_SPACES = re.compile(r"[ \t\u00a0\u200b\u2009\u202f]+")
+
+_SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)\]]*$")
+_SENTENCE_INSIDE = re.compile(r"[.!?…][\"”’»)]*\s+[\"“‘«(]?[A-ZÀ-ÖØ-Þ]")
+_BULLET = re.compile(r"^([-•*·▪►◦‣–—]|\d{1,2}[.)])\s+")
+_LINK = re.compile(r"https?://|www\.|\S@\S|\.(com|org|net|de|fr)\b")
+_SEPARATED = re.compile(r"\s[|·•/]\s")
+_DATEISH = re.compile(r"\b(19|20)\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+
+# Words that site chrome is made of, in the languages most saved pages come in. A line that
+# contains one is not thrown away for it: it is one feature among many.
+_BOILERPLATE = re.compile(
+    r"cookie|newsletter|subscri|abonn|sign[ -]?up|log ?in\b|sign ?in\b|register|anmeld|"
+    r"registrier|share|teilen|partager|compartir|condividi|tweet|facebook|twitter|linkedin|"
+    r"instagram|pinterest|whatsapp|youtube|tiktok|e-?mail|copyright|©|all rights reserved|"
+    r"alle rechte|tous droits|privacy|datenschutz|impressum|confidentialit|terms of|"
+    r"\bagb\b|related|verwandt|ähnliche|à lire aussi|lire aussi|read more|weiterlesen|"
+    r"mehr lesen|lire la suite|leer más|advertis|anzeige|werbung|publicité|sponsored|"
+    r"comments?\b|kommentar|commentaire|reply|antworten|répondre|follow us|folge uns|"
+    r"suivez|contact|kontakt|menu|menü|navigation|skip to|zum inhalt|search|suche|"
+    r"recherche|accept|akzeptier|accepter|consent|einwillig|powered by|download the app|"
+    r"hotline|customer|kunden|clients|trustpilot|rated|bewertung|avis|cart|warenkorb|"
+    r"panier|checkout|shipping|versand|livraison",
+    re.IGNORECASE,
+)
+# Wording that is chrome wherever it appears: consent, legal and account boilerplate.
+_CHROME = re.compile(
+    r"cookie|newsletter|subscribe|abonnier|s'abonner|sign[ -]?up|log ?in\b|sign ?in\b|"
+    r"©|\(c\) ?\d{4}|all rights reserved|alle rechte vorbehalten|tous droits réservés|"
+    r"privacy policy|datenschutz|politique de confidentialité|"
+    r"terms (of|and) (use|service|conditions)|impressum|mentions légales|\bagb\b|consent|"
+    r"einwilligung|accept all|alle akzeptieren|tout accepter",
+    re.IGNORECASE,
+)
+# The scaffolding of comment threads: reply links, "X says:", vote counts.
+_COMMENT = re.compile(
+    r"^(reply|antworten|répondre|responder|rispondi)\b|\bsays:$|\bsagt:$|\bdit ?:$|^re: |"
+    r"\(score:|\b(like|likes|upvotes?|points?)\s*$|^flag\b|^report\b",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(
+    r"^(by|von|par|por|di|door|av|written by|posted by|author|autor|auteur)\b[:\s]", re.I
+)
+# Headings after which a page has moved on from its article to other things.
+_ARTICLE_END = re.compile(
+    r"^(\d+\s+)?(comments?|responses?|replies|leave a (reply|comment)|post a comment|"
+    r"add a comment|join the (discussion|conversation)|"
+    r"related (posts?|articles?|stories|content|reading|news|topics)|"
+    r"you (may|might) also (like|enjoy)|recommended (for you|articles|stories)|"
+    r"more (stories|articles|news|like this)|about the author|further reading|keep reading|"
+    r"what to read next|filed under|"
+    r"kommentare?|schreiben sie einen kommentar|schreibe einen kommentar|"
+    r"ähnliche (artikel|beiträge)|verwandte (artikel|beiträge)|"
+    r"das könnte (sie|dich) auch interessieren|mehr zum thema|weitere (artikel|beiträge)|"
+    r"auch interessant|commentaires?|laisser un commentaire|laissez un commentaire|"
+    r"articles? (similaires|liés|connexes)|à lire aussi|lire aussi|sur le même (sujet|thème)|"
+    r"vous aimerez aussi|comentarios|artículos relacionados|te puede interesar|commenti|"
+    r"articoli correlati|potrebbe interessarti)\s*[:.!]?$",
+    re.IGNORECASE,
+)
+_READING_TIME = re.compile(
+    r"\b\d+\s*(min|minutes?|minuten|mins?)\.?\s*(read|lesezeit|de lecture)?\b", re.I
+)
+
+# A title line often carries the site's name: "Headline | Site", "Headline – Site".
+_SITE_SUFFIX = re.compile(r"\s+[|–—·•:-]\s+[^|–—·•]{2,60}$")
+_CRUMB_SEPARATOR = re.compile(r"\s*(?:›|»|>|/|·|\||→|\\)\s*")
+
+_LINE_FEATURES = (
+    "lw", "lw2", "endp", "sents", "comma", "stop", "nostop", "caps", "digit", "boiler",
+    "boiler_short", "rep", "tab", "upper", "bullet", "pos", "para", "ctx_lw", "ctx_endp",
+    "ctx_stop", "prev_lw", "next_lw", "link", "short", "pipe", "colon_end", "ctx2_lw",
+    "chrome", "reply", "byline", "dateish", "endm",
+)  # fmt: skip
+_TITLE_FEATURES = (
+    "lw", "nw_ok", "endp", "q", "caps", "rep", "prefix_of", "suffix_of", "site_cut", "crumb",
+    "crumb_line", "boiler", "chrome", "digits", "colon", "upper", "p", "before", "after",
+    "logdist", "overlap", "prev_lw", "next_lw", "next_date", "period_inside", "para",
+)  # fmt: skip
+
+# Fitted by bench/plaintext_weights.py; standardisation is folded into the weights.
+_LINE_INTERCEPT = -1.4611
+_LINE_WEIGHTS: dict[str, float] = {
+    "lw": -0.8666,
+    "lw2": 1.7484,
+    "endp": 0.4772,
+    "sents": -0.0803,
+    "comma": 0.1058,
+    "stop": -0.4854,
+    "nostop": -8.1874,
+    "caps": -1.3740,
+    "digit": 0.1661,
+    "boiler": -0.1247,
+    "boiler_short": -0.9554,
+    "rep": -0.0796,
+    "tab": 0.0000,
+    "upper": -0.3746,
+    "bullet": 1.7846,
+    "pos": -1.2469,
+    "para": 0.2450,
+    "ctx_lw": 0.0372,
+    "ctx_endp": 0.8639,
+    "ctx_stop": -0.9901,
+    "prev_lw": 0.0670,
+    "next_lw": 0.1767,
+    "link": -1.0197,
+    "short": -0.3719,
+    "pipe": 0.1796,
+    "colon_end": 1.4929,
+    "ctx2_lw": 1.5601,
+    "chrome": -1.6939,
+    "reply": -1.5763,
+    "byline": -2.4952,
+    "dateish": -1.2684,
+    "endm": -4.0229,
+}
+_TITLE_WEIGHTS: dict[str, float] = {
+    "lw": 2.3014,
+    "nw_ok": 2.5368,
+    "endp": -2.4392,
+    "q": -0.1945,
+    "caps": 1.1148,
+    "rep": 0.0609,
+    "prefix_of": -0.3160,
+    "suffix_of": 2.6431,
+    "site_cut": 0.8594,
+    "crumb": -7.3078,
+    "crumb_line": -6.1294,
+    "boiler": -1.8123,
+    "chrome": -0.3141,
+    "digits": 5.3273,
+    "colon": 1.2964,
+    "upper": -3.5427,
+    "p": -3.1534,
+    "before": 1.4938,
+    "after": 0.3531,
+    "logdist": -0.9235,
+    "overlap": 5.4610,
+    "prev_lw": -0.7169,
+    "next_lw": 0.2897,
+    "next_date": 1.3530,
+    "period_inside": -0.9990,
+    "para": 4.4234,
+}
+
+# A line counts towards the article when the model gives it at least this probability.
+_REGION_THRESHOLD = 0.4
+# Don't end the article at a "comments" heading before this many words of it.
+_MIN_WORDS_BEFORE_END = 80
+# How far before and after the article's first line the title is looked for.
+_TITLE_BEFORE = 30
+_TITLE_AFTER = 6
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: str
+    words: int
+    blank_before: bool
+    blank_after: bool
+
+
+def _split_lines(text: str) -> list[_Line]:
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    kept: list[tuple[str, bool]] = []
+    blank = True
+    for line in raw:
+        clean = _SPACES.sub(" ", line.replace("\t", " \t ")).strip()
+        clean = re.sub(r" ?\t ?", "\t", clean)
+        if not clean:
+            blank = True
+            continue
+        kept.append((clean, blank))
+        blank = False
+    lines: list[_Line] = []
+    for index, (clean, before) in enumerate(kept):
+        after = index + 1 == len(kept) or kept[index + 1][1]
+        lines.append(_Line(clean, len(_WORD.findall(clean)), before, after))
+    return lines
+
+
+def _window_mean(values: Sequence[float], index: int, radius: int) -> float:
+    lo, hi = max(0, index - radius), min(len(values), index + radius + 1)
+    count = hi - lo - 1
+    return (sum(values[lo:hi]) - values[index]) / count if count > 0 else 0.0
+
+
+def _line_features(lines: Sequence[_Line], language: str | None) -> list[dict[str, float]]:
+    words_of_language = stopwords(language)
+    repeats = Counter(line.text for line in lines)
+    log_words, ends, stops, base = [], [], [], []
+    for line in lines:
+        words = _WORD.findall(line.text)
+        count = len(words)
+        log_words.append(math.log1p(count))
+        ends.append(1.0 if _SENTENCE_END.search(line.text) else 0.0)
+        stop = 0.0
+        if count and words_of_language:
+            stop = sum(word.lower() in words_of_language for word in words) / count
+        stops.append(stop)
+        base.append(
+            {
+                "sents": float(min(3, len(_SENTENCE_INSIDE.findall(line.text)))),
+                "comma": min(0.5, line.text.count(",") / max(1, count)),
+                "caps": sum(word[0].isupper() for word in words) / count if count else 0.0,
+                "digit": sum(char.isdigit() for char in line.text) / max(1, len(line.text)),
+                "boiler": 1.0 if _BOILERPLATE.search(line.text) else 0.0,
+            }
+        )
+    total = len(lines)
+    features = []
+    for index, line in enumerate(lines):
+        own = base[index]
+        short_line = line.words <= 8
+        features.append(
+            {
+                "lw": log_words[index],
+                "lw2": log_words[index] ** 2 / 10,
+                "endp": ends[index],
+                "sents": own["sents"],
+                "comma": own["comma"],
+                "stop": stops[index],
+                "nostop": 0.0 if words_of_language else 1.0,
+                "caps": own["caps"],
+                "digit": own["digit"],
+                "boiler": own["boiler"],
+                "boiler_short": own["boiler"] * short_line,
+                "rep": float(min(3, repeats[line.text] - 1)),
+                "tab": 1.0 if "\t" in line.text else 0.0,
+                "upper": 1.0 if line.words and line.text.isupper() else 0.0,
+                "bullet": 1.0 if _BULLET.match(line.text) else 0.0,
+                "pos": index / max(1, total - 1),
+                "para": 1.0 if line.blank_before and line.blank_after else 0.0,
+                "ctx_lw": _window_mean(log_words, index, 3),
+                "ctx_endp": _window_mean(ends, index, 3),
+                "ctx_stop": _window_mean(stops, index, 3),
+                "prev_lw": log_words[index - 1] if index else 0.0,
+                "next_lw": log_words[index + 1] if index + 1 < total else 0.0,
+                "link": 1.0 if _LINK.search(line.text) else 0.0,
+                "short": 1.0 if line.words <= 3 else 0.0,
+                "pipe": 1.0 if _SEPARATED.search(line.text) else 0.0,
+                "colon_end": 1.0 if line.text.endswith(":") else 0.0,
+                "ctx2_lw": _window_mean(log_words, index, 10),
+                "chrome": 1.0 if _CHROME.search(line.text) else 0.0,
+                "reply": 1.0 if _COMMENT.search(line.text) else 0.0,
+                "byline": 1.0 if short_line and _BYLINE.match(line.text) else 0.0,
+                "dateish": 1.0 if short_line and _DATEISH.search(line.text) else 0.0,
+                "endm": 1.0 if _ARTICLE_END.match(line.text) else 0.0,
+            }
+        )
+    return features
+
+
+def _sigmoid(value: float) -> float:
+    if value < -30:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-value))
+
+
+def _line_probabilities(features: Sequence[dict[str, float]]) -> list[float]:
+    return [
+        _sigmoid(
+            _LINE_INTERCEPT + sum(weight * row[name] for name, weight in _LINE_WEIGHTS.items())
+        )
+        for row in features
+    ]
+
+
+def _main_region(lines: Sequence[_Line], probabilities: Sequence[float]) -> tuple[int, int]:
+    """[start, end) of the run of lines with the most evidence of being the article.
+
+    Each line adds (p - threshold) weighted by the square root of its length, so one long
+    paragraph outweighs a few menu entries and a short heading between paragraphs costs
+    little. A page where no line reaches the threshold (a short note, a list) still gets the
+    run around its best lines, judged against a threshold relative to them."""
+    if not lines:
+        return 0, 0
+    threshold = _REGION_THRESHOLD
+    best_probability = (
+        max(p for p, line in zip(probabilities, lines, strict=True) if line.words)
+        if any(line.words for line in lines)
+        else 0.0
+    )
+    if best_probability < threshold + 0.05:
+        threshold = best_probability * 0.8
+    best = running = 0.0
+    start = best_start = best_end = 0
+    for index, (line, probability) in enumerate(zip(lines, probabilities, strict=True)):
+        if running <= 0:
+            running, start = 0.0, index
+        if line.words:
+            running += (probability - threshold) * math.sqrt(line.words + 1)
+        if running > best:
+            best, best_start, best_end = running, start, index + 1
+    if best_end == 0:
+        top = max(range(len(lines)), key=lambda i: (probabilities[i], lines[i].words))
+        return top, top + 1
+    return best_start, best_end
+
+
+def _cut_at_article_end(lines: Sequence[_Line], start: int, end: int) -> int:
+    words = 0
+    for index in range(start, end):
+        if words >= _MIN_WORDS_BEFORE_END and _ARTICLE_END.match(lines[index].text):
+            return index
+        words += lines[index].words
+    return end
+
+
+# --- title -------------------------------------------------------------------------------
+
+
+def _is_meta_line(text: str, language: str | None) -> bool:
+    """Dates, bylines and reading times: lines around a headline that are never it."""
+    if _BYLINE.match(text) or (_READING_TIME.search(text) and len(_WORD.findall(text)) <= 8):
+        return True
+    for found in find_dates(text, language):
+        rest = text[: found.start] + text[found.end :]
+        if len(_WORD.findall(rest)) <= 4:
+            return True
+    return False
+
+
+def _title_candidates(
+    lines: Sequence[_Line],
+    probabilities: Sequence[float],
+    start: int,
+    end: int,
+    language: str | None,
+) -> list[tuple[str, dict[str, float]]]:
+    lo, hi = max(0, start - _TITLE_BEFORE), min(len(lines), start + _TITLE_AFTER)
+    nearby = [line.text for line in lines[lo:hi]]
+    repeats = Counter(line.text for line in lines)
+    body_words = Counter(
+        word.lower()
+        for line in lines[start : min(end, start + 40)]
+        for word in _WORD.findall(line.text)
+    )
+    out: list[tuple[str, dict[str, float]]] = []
+    for index in range(lo, hi):
+        line = lines[index]
+        if not line.words or line.words > 40 or _is_meta_line(line.text, language):
+            continue
+        own_words = Counter(word.lower() for word in _WORD.findall(line.text))
+        parts = [part.strip() for part in _CRUMB_SEPARATOR.split(line.text) if part.strip()]
+        crumb_line = len(parts) >= 3 or (len(parts) == 2 and parts[0].lower() in _HOME_WORDS)
+        variants: list[tuple[str, str]] = [(line.text, "whole")]
+        suffix = _SITE_SUFFIX.search(line.text)
+        if suffix and suffix.start() > 0:
+            variants.append((line.text[: suffix.start()].strip(), "site_cut"))
+        if len(parts) >= 2:
+            variants.append((parts[-1], "crumb"))
+        for text, kind in variants:
+            words = _WORD.findall(text)
+            count = len(words)
+            if not count or count > 30:
+                continue
+            in_body = index >= start and index < min(end, start + 40)
+            overlap_words = [
+                word.lower()
+                for word in words
+                if body_words[word.lower()] - (own_words[word.lower()] if in_body else 0) > 0
+            ]
+            features = {
+                "lw": math.log1p(count),
+                "nw_ok": 1.0 if 3 <= count <= 20 else 0.0,
+                "endp": 1.0 if re.search(r"[.!]$", text) else 0.0,
+                "q": 1.0 if text.endswith("?") else 0.0,
+                "caps": sum(word[0].isupper() for word in words) / count,
+                "rep": float(min(3, repeats[text] - 1)),
+                "prefix_of": 1.0 if any(o != text and o.startswith(text) for o in nearby) else 0.0,
+                "suffix_of": 1.0 if any(o != text and o.endswith(text) for o in nearby) else 0.0,
+                "site_cut": 1.0 if kind == "site_cut" else 0.0,
+                "crumb": 1.0 if kind == "crumb" else 0.0,
+                "crumb_line": 1.0 if kind == "whole" and crumb_line else 0.0,
+                "boiler": 1.0 if _BOILERPLATE.search(text) else 0.0,
+                "chrome": 1.0 if _CHROME.search(text) else 0.0,
+                "digits": sum(char.isdigit() for char in text) / len(text),
+                "colon": 1.0 if ":" in text else 0.0,
+                "upper": 1.0 if text.isupper() else 0.0,
+                "p": probabilities[index],
+                "before": 1.0 if index < start else 0.0,
+                "after": 1.0 if index > start else 0.0,
+                "logdist": math.log1p(abs(index - start)),
+                "overlap": len(overlap_words) / count,
+                "prev_lw": math.log1p(lines[index - 1].words) if index else 0.0,
+                "next_lw": math.log1p(lines[index + 1].words) if index + 1 < len(lines) else 0.0,
+                "next_date": 1.0
+                if index + 1 < len(lines)
+                and _DATEISH.search(lines[index + 1].text)
+                and len(lines[index + 1].text) < 60
+                else 0.0,
+                "period_inside": 1.0 if re.search(r"[.!?]\s", text) else 0.0,
+                "para": 1.0 if line.blank_before and line.blank_after else 0.0,
+            }
+            out.append((text, features))
+    return out
+
+
+_HOME_WORDS = frozenset({"home", "startseite", "accueil", "inicio", "start", "home page"})
+
+
+def _choose_title(candidates: Sequence[tuple[str, dict[str, float]]]) -> str | None:
+    if not candidates:
+        return None
+    scored = [
+        (sum(weight * features[name] for name, weight in _TITLE_WEIGHTS.items()), -i, text)
+        for i, (text, features) in enumerate(candidates)
+    ]
+    return max(scored)[2]
+
+
+# --- output ------------------------------------------------------------------------------
+
+_HEADING_END = re.compile(r"[.,;!]$")
+_NUMBERED_SUBSECTION = re.compile(r"^\d+\.\d+")
+_NUMBERED_HEADING = re.compile(r"^\d{1,2}[.)]\s")
+
+
+def _is_heading(lines: Sequence[_Line], index: int, end: int) -> bool:
+    line = lines[index]
+    if not 1 <= line.words <= 15 or _HEADING_END.search(line.text):
+        return False
+    if _BULLET.match(line.text) and not _NUMBERED_HEADING.match(line.text):
+        return False
+    following = next((lines[i] for i in range(index + 1, end) if lines[i].words), None)
+    if following is None:
+        return False
+    return following.words >= 2 * line.words and bool(_SENTENCE_END.search(following.text))
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    kind: str  # "p", "h2", "h3", "li"
+    text: str
+
+
+def _blocks(lines: Sequence[_Line], keep: Sequence[int], end: int) -> list[_Block]:
+    blocks: list[_Block] = []
+    seen: set[str] = set()
+    for index in keep:
+        line = lines[index]
+        text = line.text.replace("\t", " ").strip()
+        # Some pages repeat their article (a teaser, a print copy): keep the first.
+        if len(text) > 40 and text in seen:
+            continue
+        seen.add(text)
+        if _is_heading(lines, index, end):
+            level = "h3" if _NUMBERED_SUBSECTION.match(text) else "h2"
+            blocks.append(_Block(level, text))
+        elif _BULLET.match(text) and not re.match(r"^\d", text):
+            blocks.append(_Block("li", _BULLET.sub("", text, count=1)))
+        else:
+            blocks.append(_Block("p", text))
+    return blocks
+
+
+def _render_text(blocks: Sequence[_Block]) -> str:
+    parts: list[str] = []
+    for i, block in enumerate(blocks):
+        if block.kind == "li":
+            item = f"- {block.text}"
+            if i and blocks[i - 1].kind == "li":
+                parts[-1] += "\n" + item
+            else:
+                parts.append(item)
+        else:
+            parts.append(block.text)
+    return "\n\n".join(parts)
+
+
+def _render_html(blocks: Sequence[_Block]) -> str:
+    out: list[str] = []
+    in_list = False
+    for block in blocks:
+        if block.kind == "li" and not in_list:
+            out.append("<ul>")
+            in_list = True
+        elif block.kind != "li" and in_list:
+            out.append("</ul>")
+            in_list = False
+        out.append(f"<{block.kind}>{html.escape(block.text, quote=False)}</{block.kind}>")
+    if in_list:
+        out.append("</ul>")
+    return "\n".join(out)
+
+
+# --- entry points ------------------------------------------------------------------------
+
+
+def _published(
+    lines: Sequence[_Line], start: int, title_index: int | None, language: str | None
+) -> datetime | None:
+    """The date nearest the start of the article (or its title), preferring a "published"
+    date over an "updated" one."""
+    anchor = title_index if title_index is not None else start
+    lo, hi = max(0, min(anchor, start) - 15), min(len(lines), max(anchor, start) + 8)
+    best: tuple[float, datetime] | None = None
+    for index in range(lo, hi):
+        for found in find_dates(lines[index].text, language):
+            cost = abs(index - anchor)
+            lowered = lines[index].text.lower()
+            if re.search(r"updat|aktualisiert|mis à jour|modifi|geändert", lowered):
+                cost += 6
+            if best is None or cost < best[0]:
+                best = (cost, found.value)
+    return best[1] if best else None
+
+
+def extract_plain_text(text: str, url: str | None = None) -> ExtractedPage:
+    """The article in a whole page saved as plain text: title, date, language and body.
+
+    The body keeps section headings (``<h2>``/``<h3>``) and bulleted lists; the plain-text
+    rendering separates paragraphs with blank lines. A text too short to hold chrome comes
+    back whole."""
+    lines = _split_lines(text)
+    page_language = detect_language(text)
+    if not lines:
+        return ExtractedPage(
+            title="", html="", text="", url=url, language=page_language, method="plain-text"
+        )
+    features = _line_features(lines, page_language)
+    probabilities = _line_probabilities(features)
+    start, end = _main_region(lines, probabilities)
+    end = _cut_at_article_end(lines, start, end)
+    title = _choose_title(_title_candidates(lines, probabilities, start, end, page_language))
+    keep = [i for i in range(start, end) if lines[i].words]
+    title_index = None
+    if title:
+        positions = [i for i, line in enumerate(lines) if title in line.text]
+        if positions:
+            title_index = min(positions, key=lambda i: abs(i - start))
+        # The headline is the article's title, not its first paragraph.
+        if keep and lines[keep[0]].text == title:
+            keep = keep[1:]
+    blocks = _blocks(lines, keep, end)
+    body_text = _render_text(blocks)
+    language = detect_language(body_text) or page_language
+    return ExtractedPage(
+        title=title or "",
+        html=_render_html(blocks),
+        text=body_text,
+        url=url,
+        published=_published(lines, start, title_index, language),
+        language=language,
+        method="plain-text",
+    )
+
+
+def clean_plain_text(text: str, url: str | None = None) -> dict[str, str]:
+    """:func:`extract_plain_text` in the scorer's contract: ``{"text", "title"}``."""
+    page = extract_plain_text(text, url)
+    result = {"text": page.text, "title": page.title}
+    if page.published is not None:
+        result["date"] = page.published.date().isoformat()
+    return result
