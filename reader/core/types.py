@@ -72,6 +72,8 @@ class ExtractedPage:
     description: str | None = None
     method: str = ""
     notes: tuple[str, ...] = ()
+    # Tags the source itself names (a Markdown file's front matter).
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
