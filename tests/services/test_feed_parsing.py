@@ -372,3 +372,22 @@ def test_json_feed_1_0_with_single_author() -> None:
 def test_parsed_feed_survives_pickling() -> None:
     feed = parse_feed(RSS, url=URL, now=NOW)
     assert pickle.loads(pickle.dumps(feed)) == feed
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        ("<table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>", "a b\n\nc"),
+        ("one<br>two <br/> three", "one\ntwo\nthree"),
+        ("<ul><li>x<ul><li>y</li></ul></li></ul>", "- x\n\n- y"),
+        ("<p>a<script>bad()</script>b</p><style>p{}</style>c", "ab\n\nc"),
+        ("<div>lead<p>para</p>tail</div>", "lead\n\npara\n\ntail"),
+        ("<p>&amp;&nbsp;&lt;b&gt;</p>", "& <b>"),
+        ("<pre>  keep\n    lines  </pre>", "keep\nlines"),
+        ("<p>odd \ue000 mark</p>", "odd mark"),
+    ],
+)
+def test_entry_text_keeps_the_shape_of_the_html(html: str, text: str) -> None:
+    from reader.services.sanitize import html_to_text
+
+    assert html_to_text(html) == text
