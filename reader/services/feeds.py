@@ -311,14 +311,19 @@ def looks_like_html(content: bytes) -> bool:
     )
 
 
+# Entries are read with plain dict lookups: FeedParserDict.get goes through feedparser's key
+# aliases on every call, and the keys read here are the ones it stores.
+_g = dict.get
+
+
 def _best_content(entry: Any) -> tuple[str | None, str | None, str | None]:
     """The fullest body an entry has: (html, xml:base, type)."""
     best: tuple[str | None, str | None, str | None] = (None, None, None)
     best_len = -1
-    for item in entry.get("content") or ():
-        value = item.get("value") or ""
+    for item in _g(entry, "content") or ():
+        value = _g(item, "value") or ""
         if len(value) > best_len:
-            best = (value, item.get("base"), item.get("type"))
+            best = (value, _g(item, "base"), _g(item, "type"))
             best_len = len(value)
     return best
 
@@ -334,25 +339,27 @@ def _as_html(value: str | None, kind: str | None) -> str | None:
 def _enclosures(entry: Any, base: str) -> tuple[Enclosure, ...]:
     found: list[Enclosure] = []
     seen: set[str] = set()
-    for item in entry.get("enclosures") or ():
-        url = absolute(item.get("href") or item.get("url"), base)
+    for item in _g(entry, "links") or ():
+        if _g(item, "rel") != "enclosure":
+            continue
+        url = absolute(_g(item, "href") or _g(item, "url"), base)
         if not url or url in seen:
             continue
         seen.add(url)
-        length_text = str(item.get("length") or "").strip()
+        length_text = str(_g(item, "length") or "").strip()
         length = int(length_text) if length_text.isdigit() else None
-        found.append(Enclosure(url=url, type=(item.get("type") or None), length=length))
+        found.append(Enclosure(url=url, type=(_g(item, "type") or None), length=length))
     return tuple(found)
 
 
 def _image(entry: Any, enclosures: tuple[Enclosure, ...], base: str) -> str | None:
-    for item in entry.get("media_thumbnail") or ():
-        if item.get("url"):
+    for item in _g(entry, "media_thumbnail") or ():
+        if _g(item, "url"):
             return absolute(item["url"], base)
-    for item in entry.get("media_content") or ():
-        medium = (item.get("medium") or "").lower()
-        kind = (item.get("type") or "").lower()
-        if item.get("url") and (medium == "image" or kind.startswith("image/")):
+    for item in _g(entry, "media_content") or ():
+        medium = (_g(item, "medium") or "").lower()
+        kind = (_g(item, "type") or "").lower()
+        if _g(item, "url") and (medium == "image" or kind.startswith("image/")):
             return absolute(item["url"], base)
     for enclosure in enclosures:
         if (enclosure.type or "").startswith("image/"):
@@ -361,10 +368,10 @@ def _image(entry: Any, enclosures: tuple[Enclosure, ...], base: str) -> str | No
 
 
 def _author(entry: Any) -> str | None:
-    detail = entry.get("author_detail") or {}
-    name = detail.get("name") or entry.get("author")
+    detail = _g(entry, "author_detail") or {}
+    name = _g(detail, "name") or _g(entry, "author")
     if not name:
-        authors = [a.get("name") for a in entry.get("authors") or () if a.get("name")]
+        authors = [str(_g(a, "name")) for a in _g(entry, "authors") or () if _g(a, "name")]
         name = ", ".join(authors) if authors else None
     return str(name) if name else None
 
@@ -404,25 +411,25 @@ def _parse_xml(content: bytes, url: str, headers: Mapping[str, str], now: dateti
     title = plain_text(feed.get("title")) or ""
     site_url = absolute(feed.get("link"), url)
     language = language_code(feed.get("language"))
-    icon = feed.get("icon") or (feed.get("image") or {}).get("href") or feed.get("logo")
+    icon = feed.get("icon") or _g(feed.get("image") or {}, "href") or feed.get("logo")
     entries: list[ParsedEntry] = []
     for raw in entries_raw:
         content_value, content_base, content_type = _best_content(raw)
-        summary_detail = raw.get("summary_detail") or {}
-        summary_value = raw.get("summary")
-        base = content_base or summary_detail.get("base") or url
+        summary_detail = _g(raw, "summary_detail") or {}
+        summary_value = _g(raw, "summary")
+        base = content_base or _g(summary_detail, "base") or url
         enclosures = _enclosures(raw, base)
         entries.append(
             make_entry(
                 feed_url=url,
                 now=now,
-                guid=raw.get("id"),
-                link=absolute(raw.get("link"), base),
-                title=raw.get("title"),
+                guid=_g(raw, "id"),
+                link=absolute(_g(raw, "link"), base),
+                title=_g(raw, "title"),
                 content_html=_as_html(content_value, content_type),
                 content_base=content_base,
-                summary_html=_as_html(summary_value, summary_detail.get("type")),
-                summary_base=summary_detail.get("base"),
+                summary_html=_as_html(summary_value, _g(summary_detail, "type")),
+                summary_base=_g(summary_detail, "base"),
                 author=_author(raw),
                 published=struct_to_datetime(
                     dict.get(raw, "published_parsed") or dict.get(raw, "created_parsed")
@@ -431,11 +438,11 @@ def _parse_xml(content: bytes, url: str, headers: Mapping[str, str], now: dateti
                 # "published" (and warn about it).
                 updated=struct_to_datetime(dict.get(raw, "updated_parsed")),
                 site_name=title or None,
-                language=language_code(raw.get("language")) or language,
+                language=language_code(_g(raw, "language")) or language,
                 image_url=_image(raw, enclosures, base),
                 enclosures=enclosures,
                 categories=clean_categories(
-                    t.get("label") or t.get("term") for t in raw.get("tags") or ()
+                    _g(t, "label") or _g(t, "term") for t in _g(raw, "tags") or ()
                 ),
             )
         )
