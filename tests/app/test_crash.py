@@ -1,0 +1,79 @@
+"""An unexpected exception is logged with its traceback, shown briefly, and the app goes on."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, QTimer, Signal
+from pytestqt.qtbot import QtBot
+
+from reader.app.crash import CrashHandler, setup_logging
+from reader.core.errors import UserError
+from reader.library import Library
+from reader.ui.main_window import MainWindow
+
+
+class Emitter(QObject):
+    fired = Signal()
+
+
+@pytest.mark.qt_no_exception_capture
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_bug_in_a_slot_is_shown_and_logged(
+    tmp_path: Path, library: Library, qtbot: QtBot, settings: object
+) -> None:
+    log_path = tmp_path / "logs" / "folio.log"
+    handler_path = setup_logging(log_path)
+    assert handler_path == log_path
+    crash = CrashHandler(log_path=log_path)
+    crash.install()
+    window = MainWindow(library, settings=settings, crash_handler=crash)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        emitter = Emitter()
+
+        def broken() -> None:
+            raise KeyError("the missing key")
+
+        emitter.fired.connect(broken)
+        with qtbot.waitSignal(crash.crashed, timeout=5000) as blocker:
+            emitter.fired.emit()
+        message = blocker.args[0]
+        assert message.startswith("Something went wrong: KeyError")
+        assert str(log_path) in message
+        assert window.crash_label.isVisible()
+        assert window.crash_label.text() == message
+        for handler in logging.getLogger().handlers:
+            handler.flush()
+        logged = log_path.read_text()
+        assert "Traceback" in logged and "the missing key" in logged and "broken" in logged
+        # The window still works.
+        window.select_view_key(("view", "all"))
+        assert window.list_header.title.text() == "All articles"
+        # A bug on a worker thread is caught too.
+        with qtbot.waitSignal(crash.crashed, timeout=5000) as blocker:
+            thread = threading.Thread(target=lambda: 1 / 0)
+            thread.start()
+            thread.join()
+        assert "ZeroDivisionError" in blocker.args[0]
+    finally:
+        crash.uninstall()
+        window.close()
+        for handler in list(logging.getLogger().handlers):
+            if getattr(handler, "baseFilename", None) == str(log_path):
+                logging.getLogger().removeHandler(handler)
+                handler.close()
+    assert sys.excepthook is not crash.handle
+
+
+def test_a_user_error_that_escaped_is_shown_as_it_is(qtbot: QtBot) -> None:
+    crash = CrashHandler()
+    assert crash.describe(UserError("no such file: x.opml")) == "no such file: x.opml"
+    text = crash.describe(RuntimeError("first line\nsecond line"))
+    assert text == "Something went wrong: RuntimeError: first line"
+    assert QTimer is not None

@@ -1,0 +1,190 @@
+"""Feeds in the window: subscribing, refreshing with progress, failures, properties, moving,
+and images fetched only when asked, all against a loopback server."""
+
+from __future__ import annotations
+
+import pytest
+from pytest_httpserver import HTTPServer
+from pytestqt.qtbot import QtBot
+from werkzeug import Response
+
+from reader.app.refresh_controller import RefreshSummary
+from reader.library import Library
+from reader.ui.add_feed_dialog import AddFeedDialog
+from reader.ui.main_window import MainWindow
+from reader.ui.sidebar_model import ERROR_ROLE, NodeKind
+from tests.library.feed_docs import FeedServer, Item, rss, simple_feed
+from tests.ui.library_data import add_feed_with_articles
+
+
+@pytest.fixture
+def feeds(httpserver: HTTPServer) -> FeedServer:
+    return FeedServer(httpserver)
+
+
+def test_add_a_feed_through_the_dialog(
+    library: Library, window: MainWindow, feeds: FeedServer, qtbot: QtBot
+) -> None:
+    url = feeds.add("/news.xml", simple_feed("Loopback News", 4))
+    window.commands.add_feed.trigger()
+    dialog = window.add_feed_dialog
+    assert isinstance(dialog, AddFeedDialog)
+    dialog.url.setText(url)
+    dialog.folder.setCurrentText("Daily")
+    with qtbot.waitSignal(dialog.finished, timeout=10_000):
+        dialog.ok_button.click()
+    feed = library.resolve_feed(url)
+    assert feed.title == "Loopback News"
+    assert feed.folder == "Daily"
+    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(("feed", feed.id)) is not None)
+    qtbot.waitUntil(lambda: window.sidebar_model.unread(("feed", feed.id)) == 4)
+    assert window.content.currentWidget() is window.reading_splitter
+    window.select_view_key(("feed", feed.id))
+    assert window.article_list_model.rowCount() == 4
+
+
+def test_the_dialog_stays_open_with_the_error(
+    library: Library, window: MainWindow, httpserver: HTTPServer, qtbot: QtBot
+) -> None:
+    httpserver.expect_request("/gone.xml").respond_with_response(Response("gone", status=410))
+    window.commands.add_feed.trigger()
+    dialog = window.add_feed_dialog
+    dialog.url.setText("not a web address")
+    dialog.ok_button.click()
+    assert dialog.error.isVisible() and "http" in dialog.error.text()
+    dialog.url.setText(httpserver.url_for("/gone.xml"))
+    dialog.ok_button.click()
+    qtbot.waitUntil(
+        lambda: dialog.error.isVisible() and not dialog.busy.isVisible(), timeout=10_000
+    )
+    assert dialog.isVisible()
+    assert dialog.error.text()
+    assert library.list_feeds() == []
+    dialog.reject()
+
+
+def test_refresh_all_shows_progress_and_new_articles(
+    library: Library, window: MainWindow, feeds: FeedServer, qtbot: QtBot
+) -> None:
+    url = feeds.add("/a.xml", simple_feed("Feed A", 2))
+    feeds.server.expect_request("/missing.xml").respond_with_response(
+        Response("not here", status=404)
+    )
+    broken = feeds.server.url_for("/missing.xml")
+    feed = library.add_feed(url)
+    bad = library.add_feed(broken)
+    window.reload_sidebar()
+    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(("feed", bad.id)) is not None)
+    progressed: list[object] = []
+    window.refresher.progressed.connect(progressed.append)
+    with qtbot.waitSignal(window.refresher.finished, timeout=20_000) as blocker:
+        window.commands.refresh_all.trigger()
+        assert window.progress.isVisible()
+    summary = blocker.args[0]
+    assert isinstance(summary, RefreshSummary)
+    assert summary.new_articles == 2
+    assert len(progressed) == 2
+    assert not window.progress.isVisible()
+    assert "Refreshed 2 feeds" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: window.article_list_model.rowCount() == 2)
+    qtbot.waitUntil(lambda: window.sidebar_model.unread(("feed", feed.id)) == 2)
+    # The failing feed is marked in the sidebar, its problem on hover.
+    index = window.sidebar_model.index_for_key(("feed", bad.id))
+    qtbot.waitUntil(lambda: bool(window.sidebar_model.data(index, ERROR_ROLE)))
+    tooltip = window.sidebar_model.data(index, 3)  # Qt.ToolTipRole
+    assert "failed" in tooltip
+    # New entries later arrive in the open list without a reload.
+    feeds.docs["/a.xml"] = rss(
+        "Feed A",
+        [Item("new", "Fresh entry", "https://site.example/new")]
+        + [Item(f"e{i}", f"Feed A entry {i}", f"https://site.example/e{i}") for i in range(2)],
+    )
+    window.select_view_key(("feed", feed.id))
+    with qtbot.waitSignal(window.refresher.finished, timeout=20_000):
+        window.sidebar.setFocus()
+        window.refresh_selected_feed()
+    qtbot.waitUntil(lambda: window.article_list_model.rowCount() == 3)
+    titles = {window.article_list_model.article(r).title for r in range(3)}  # type: ignore[union-attr]
+    assert "Fresh entry" in titles
+
+
+def test_feed_properties_and_moving_feeds(
+    library: Library, window: MainWindow, qtbot: QtBot
+) -> None:
+    feed_id, _ = add_feed_with_articles(library, "Alpha", 2)
+    add_feed_with_articles(library, "Beta", 1, folder="Reading")
+    window.reload_sidebar()
+    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(("feed", feed_id)) is not None)
+    window.select_view_key(("feed", feed_id))
+    window.commands.feed_properties.trigger()
+    dialog = window.feed_dialog
+    dialog.title.setText("Alpha Weekly")
+    dialog.full_text.setChecked(True)
+    dialog.ok_button.click()
+    qtbot.waitUntil(lambda: library.get_feed(feed_id).title == "Alpha Weekly")
+    assert library.get_feed(feed_id).fetch_full_text
+    qtbot.waitUntil(
+        lambda: window.sidebar_model.node_for_key(("feed", feed_id)).title == "Alpha Weekly"  # type: ignore[union-attr]
+    )
+    # Dropping the feed on the folder moves it there.
+    folder = next(
+        n
+        for n in window.sidebar_model.node_for_key(("section", "feeds")).children  # type: ignore[union-attr]
+        if n.kind is NodeKind.FOLDER
+    )
+    window.sidebar_model.feeds_dropped.emit([feed_id], folder.key[1])
+    qtbot.waitUntil(lambda: library.get_feed(feed_id).folder == "Reading")
+    qtbot.waitUntil(
+        lambda: window.sidebar_model.node_for_key(("feed", feed_id)).parent.key == folder.key  # type: ignore[union-attr]
+    )
+
+
+def test_web_images_load_only_when_asked(
+    library: Library, window: MainWindow, feeds: FeedServer, httpserver: HTTPServer, qtbot: QtBot
+) -> None:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("#2f5d8a"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes
+    httpserver.expect_request("/picture.png").respond_with_data(
+        bytes(data.data()), content_type="image/png"
+    )
+    picture = httpserver.url_for("/picture.png")
+    url = feeds.add(
+        "/pics.xml",
+        rss(
+            "Pictures",
+            [
+                Item(
+                    "p1",
+                    "With a picture",
+                    "https://site.example/p1",
+                    body=f'<p>Look:</p><p><img src="{picture}" alt="blue"></p>',
+                )
+            ],
+        ),
+    )
+    library.subscribe(url)
+    qtbot.waitUntil(lambda: window.content.currentWidget() is window.reading_splitter)
+    window.select_view_key(("view", "all"))
+    window.select_first_article()
+    pane = window.article_pane
+    assert pane.images_button.isVisible()
+    assert pane.images_button.text() == "Load 1 image"
+    # Nothing was fetched to show the article.
+    assert not [r for r in httpserver.log if r[0].path == "/picture.png"]
+    pane.images_button.click()
+
+    def html() -> str:
+        return (pane.article.content_html or "") if pane.article else ""
+
+    qtbot.waitUntil(lambda: "folio-image:" in html(), timeout=10_000)
+    assert not pane.images_button.isVisible()
+    digest = html().split("folio-image:", 1)[1][:64]
+    loaded = pane.browser.loadResource(2, f"folio-image:{digest}")
+    assert loaded is not None and loaded.width() == 40
