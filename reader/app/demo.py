@@ -1,8 +1,8 @@
 """``folio gui --demo``: a temporary library filled from the sample set in resources/sample.
 
-The sample's feeds are files; a small HTTP server on 127.0.0.1 serves them for as long as the
-demo runs, so subscribing and refreshing go through the same code as real feeds, and nothing
-leaves the computer. The library and its folder are deleted when the demo ends.
+The sample's feeds and articles are files; a small HTTP server on 127.0.0.1 serves them for as
+long as the demo runs, so subscribing, refreshing and saving go through the same code as for
+the web, and nothing leaves the computer. The library and its folder are deleted when the demo ends.
 """
 
 from __future__ import annotations
@@ -33,6 +33,8 @@ _TYPES = {
     ".svg": "image/svg+xml",
     ".png": "image/png",
     ".html": "text/html; charset=utf-8",
+    ".md": "text/markdown; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
 }
 
 
@@ -120,9 +122,10 @@ def fill_demo_library(library: Library, server: SampleServer) -> DemoLoadReport:
         except Exception as exc:  # the demo shows what it could load
             report.problems.append(f"{feed['file']}: {exc}")
     for item in manifest.get("articles", []):
-        path = server.root / item["file"]
         try:
-            saved = save_source(library, str(path), list(item.get("tags", [])))
+            # Saved from the server rather than the file, so their images come along the way
+            # a web page's do.
+            saved = save_source(library, server.url(item["file"]), list(item.get("tags", [])))
             state = {key: bool(item[key]) for key in ("read", "starred", "archived") if key in item}
             if state:
                 library.mark([saved.article.id], **state)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import logging
 import traceback
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
@@ -22,14 +20,7 @@ SAVABLE_SUFFIXES = (".html", ".htm", ".txt", ".md", ".markdown")
 
 def save_source(library: Library, source: str, tags: list[str]) -> SaveResult:
     """Save a web address or a file; runs on a worker thread."""
-    saver: Any = getattr(library, "save", None)
-    if saver is not None:
-        result: SaveResult = saver(source, tags=tags)
-        return result
-    path = Path(source).expanduser()
-    if path.is_file():
-        return library.save_file(path, tags=tags)
-    raise UserError(f"cannot save {source}: saving web pages is not available in this build")
+    return library.save(source, tags=tags)
 
 
 class SaveController(QObject):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -34,6 +36,12 @@ class ArticleListView(QListView):
         self.article_delegate = ArticleDelegate(self)
         self.setItemDelegate(self.article_delegate)
         self.setMinimumWidth(240)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        # Item views make the first row current when they get focus; here that would open
+        # the first article and, after the delay, mark it read, just for tabbing past.
+        QAbstractScrollArea.focusInEvent(self, event)
+        self.viewport().update()
 
 
 class ListHeader(QWidget):

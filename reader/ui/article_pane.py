@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+import re
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from reader.core.types import Article
 from reader.ui.article_browser import ArticleBrowser
@@ -11,9 +14,18 @@ from reader.ui.tag_bar import TagBar
 from reader.ui.theme import LIGHT, Theme, reading_css
 
 NO_ARTICLE = "Select an article to read it."
+_REMOTE_IMAGE = re.compile(r"""<img\b[^>]*\bsrc\s*=\s*["']?https?://""", re.IGNORECASE)
+
+
+def remote_images(html: str | None) -> int:
+    """How many images in ``html`` would come from the web (they are not shown until asked)."""
+    return len(_REMOTE_IMAGE.findall(html or ""))
 
 
 class ArticlePane(QWidget):
+    # The reader asked for the article's web images (the window fetches them in the background).
+    images_requested = Signal(int)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articlePane")
@@ -25,10 +37,19 @@ class ArticlePane(QWidget):
         layout.setSpacing(0)
         self.tag_holder = QFrame(self)
         self.tag_holder.setObjectName("tagBar")
-        holder_layout = QVBoxLayout(self.tag_holder)
+        holder_layout = QHBoxLayout(self.tag_holder)
         holder_layout.setContentsMargins(18, 10, 18, 6)
         self.tag_bar = TagBar(self.tag_holder)
-        holder_layout.addWidget(self.tag_bar)
+        holder_layout.addWidget(self.tag_bar, 1)
+        self.images_button = QToolButton(self.tag_holder)
+        self.images_button.setAutoRaise(True)
+        self.images_button.setToolTip(
+            "Images from the web are not loaded when you read; this fetches them once and keeps"
+            " them in the library"
+        )
+        self.images_button.clicked.connect(self._ask_for_images)
+        self.images_button.hide()
+        holder_layout.addWidget(self.images_button)
         layout.addWidget(self.tag_holder)
         self.browser = ArticleBrowser(self)
         layout.addWidget(self.browser, 1)
@@ -52,7 +73,21 @@ class ArticlePane(QWidget):
         self.tag_holder.setVisible(article is not None)
         if article is not None:
             self.tag_bar.set_tags(article.tags)
+        self._update_images_button()
         self._render(keep_position=False)
+
+    def _update_images_button(self) -> None:
+        count = remote_images(self.article.content_html if self.article else None)
+        self.images_button.setVisible(count > 0)
+        self.images_button.setEnabled(True)
+        if count:
+            self.images_button.setText(f"Load {count} image{'' if count == 1 else 's'}")
+
+    def _ask_for_images(self) -> None:
+        if self.article is not None:
+            self.images_button.setEnabled(False)
+            self.images_button.setText("Loading images…")
+            self.images_requested.emit(self.article.id)
 
     def update_article(self, article: Article) -> None:
         """The shown article changed in the library: new tags are shown in place; a new body
@@ -60,6 +95,8 @@ class ArticlePane(QWidget):
         old = self.article
         self.article = article
         self.tag_bar.set_tags(article.tags)
+        if old is None or old.content_html != article.content_html:
+            self._update_images_button()
         if old is None or (
             old.content_html != article.content_html
             or old.title != article.title

@@ -6,6 +6,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from reader.ui.icons import icon
+from reader.ui.key_guard import keep_keys
 
 
 class EmptyState(QWidget):
@@ -66,6 +67,7 @@ class EmptyState(QWidget):
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setAccessibleName(label)
             button.clicked.connect(signal)
+            keep_keys(button)
             layout.addWidget(button)
             self.buttons[name] = button
         layout.addSpacing(8)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import Any
@@ -123,6 +124,8 @@ class MainWindow(QMainWindow):
         self.themes = ThemeManager(self.settings, parent=self)
         self.crash_handler = crash_handler
         self._pending_delete: set[int] = set()
+        # Articles with a user's change still on its way to the library.
+        self._busy: Counter[int] = Counter()
         self._current_key: Key | None = None
         self._search_text = ""
         self._shown_id: int | None = None
@@ -330,6 +333,7 @@ class MainWindow(QMainWindow):
         self.article_list_model.modelReset.connect(self._list_reset)
         self.article_pane.browser.link_activated.connect(self._open_link)
         self.article_pane.browser.page_past_end.connect(self.next_unread)
+        self.article_pane.images_requested.connect(self.load_images)
         self.tag_bar.tags_added.connect(self._add_tags)
         self.tag_bar.tag_removed.connect(self._remove_tag)
         self.tag_bar.finished.connect(self.article_view.setFocus)
@@ -450,9 +454,34 @@ class MainWindow(QMainWindow):
         fn: Callable[[], Any],
         done: Callable[[Any], None] | None = None,
         failed: Callable[[BaseException], None] | None = None,
+        *,
+        article_ids: Sequence[int] = (),
     ) -> None:
-        """A user's change, run in order on the write thread so the window never waits."""
-        self.writes.run(fn, done, failed or self._write_failed)
+        """A user's change, run in order on the write thread so the window never waits.
+
+        While it runs, change notifications about ``article_ids`` are not shown: the window
+        already shows the change, and an earlier notification would briefly undo it."""
+        ids = list(article_ids)
+        self._busy.update(ids)
+
+        def finish() -> None:
+            self._busy.subtract(ids)
+            self._busy += Counter()  # drops the ids back at zero
+
+        def ok(result: Any) -> None:
+            finish()
+            if done is not None:
+                done(result)
+
+        def bad(exc: BaseException) -> None:
+            finish()
+            (failed or self._write_failed)(exc)
+            if ids:
+                # Show what the library really holds again.
+                self.article_list_model.apply_changes(ids)
+                self._refresh_shown_now()
+
+        self.writes.run(fn, ok, bad)
 
     def _write_failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):
@@ -791,7 +820,7 @@ class MainWindow(QMainWindow):
             return
         self.article_list_model.update_local(article_ids, **state)
         library = self.library
-        self._write(lambda: library.mark(article_ids, **state))
+        self._write(lambda: library.mark(article_ids, **state), article_ids=article_ids)
         self._update_actions()
 
     def toggle_read(self) -> None:
@@ -930,6 +959,22 @@ class MainWindow(QMainWindow):
         else:
             self.show_message(f"Not opened: {url.toString()}")
 
+    def load_images(self, article_id: int) -> None:
+        """Fetch an article's web images into the library, in the background."""
+        library = self.library
+
+        def done(count: int) -> None:
+            self.show_message(f"Loaded {_plural(count, 'image')}")
+            if self._shown_id == article_id:
+                self._refresh_shown_now()
+
+        def failed(exc: BaseException) -> None:
+            self.show_message(f"Could not load the images: {exc}")
+            if self._shown_id == article_id:
+                self.article_pane.images_button.setEnabled(True)
+
+        self.tasks.run(lambda: library.cache_images(article_id), done, failed)
+
     def focus_tags(self) -> None:
         if self._shown_id is None:
             self.show_message("Select an article to tag it")
@@ -944,7 +989,7 @@ class MainWindow(QMainWindow):
         tags = tuple(sorted({*shown.tags, *names}, key=str.casefold))
         self._show_tags(article_id, tags)
         library = self.library
-        self._write(lambda: library.add_tags(article_id, names))
+        self._write(lambda: library.add_tags(article_id, names), article_ids=[article_id])
 
     def _remove_tag(self, name: str) -> None:
         article_id = self._shown_id
@@ -954,7 +999,7 @@ class MainWindow(QMainWindow):
         tags = tuple(t for t in shown.tags if t.casefold() != name.casefold())
         self._show_tags(article_id, tags)
         library = self.library
-        self._write(lambda: library.remove_tags(article_id, [name]))
+        self._write(lambda: library.remove_tags(article_id, [name]), article_ids=[article_id])
 
     def _show_tags(self, article_id: int, tags: tuple[str, ...]) -> None:
         shown = self.article_pane.article
@@ -976,7 +1021,7 @@ class MainWindow(QMainWindow):
             if not batch.article_ids and not batch.everything:
                 self.article_list_model.refresh_loaded()
         if batch.articles:
-            ids = sorted(batch.article_ids - self._pending_delete)
+            ids = sorted(batch.article_ids - self._pending_delete - set(self._busy))
             self.article_list_model.apply_changes(ids, everything=batch.everything)
             self._refresh_shown(batch)
         extra = batch.kinds - {"articles", "tags", "feeds", "folders"}
@@ -996,6 +1041,14 @@ class MainWindow(QMainWindow):
     def _refresh_shown(self, batch: ChangeBatch) -> None:
         shown = self._shown_id
         if shown is None or not (batch.everything or shown in batch.article_ids):
+            return
+        if shown in self._busy:
+            return
+        self._refresh_shown_now()
+
+    def _refresh_shown_now(self) -> None:
+        shown = self._shown_id
+        if shown is None:
             return
         try:
             article = self.library.get_article(shown)
@@ -1242,14 +1295,10 @@ class MainWindow(QMainWindow):
         self.show_message(message, 12_000)
 
     def _load_image(self, digest: str) -> tuple[str, bytes] | None:
-        loader: Any = getattr(self.library, "image", None)
-        if loader is None:
-            return None
         try:
-            found: tuple[str, bytes] | None = loader(digest)
+            return self.library.image(digest)
         except UserError:
             return None
-        return found
 
     # -- drag and drop -------------------------------------------------------------------------
     @staticmethod

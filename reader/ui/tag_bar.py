@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QToolButton, QWidge
 
 from reader.ui.flow_layout import FlowLayout
 from reader.ui.icons import icon
+from reader.ui.key_guard import BUTTON_KEYS, keep_keys
 
 CHIP_HEIGHT = 24
 
@@ -52,6 +53,7 @@ class TagChip(QToolButton):
         self.setAccessibleName(f"Tag {name}")
         self.setAccessibleDescription("Press Delete to remove this tag")
         self.clicked.connect(lambda: self.remove_requested.emit(self.name))
+        keep_keys(self, (*BUTTON_KEYS, Qt.Key.Key_Delete, Qt.Key.Key_Backspace))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (
@@ -115,7 +117,7 @@ class TagBar(QWidget):
         tags = tuple(tags)
         if tags == self._tags and len(self._chips) == len(tags):
             return
-        had_focus = any(c.hasFocus() for c in self._chips)
+        had_focus = self._focused_chip() is not None
         for chip in self._chips:
             self._layout.removeWidget(chip)
             chip.deleteLater()
@@ -154,9 +156,14 @@ class TagBar(QWidget):
     def _remove(self, name: str) -> None:
         # Keep keyboard users in the bar: focus moves to the neighbouring chip or the input.
         names = [c.name for c in self._chips]
-        if name in names and any(c.hasFocus() for c in self._chips):
+        if name in names and self._focused_chip() is not None:
             self._focus_after_removal = names.index(name)
         self.tag_removed.emit(name)
+
+    def _focused_chip(self) -> TagChip | None:
+        # The window's focus widget, not hasFocus(): that is false while a pop-up is active.
+        focused = self.window().focusWidget()
+        return focused if isinstance(focused, TagChip) and focused in self._chips else None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.input and event.type() == QEvent.Type.KeyPress:
