@@ -326,7 +326,7 @@ class FeedsMixin(LibraryBase):
                 last_fetched=now,
                 next_fetch=schedule.next_fetch(now, feed_id=feed_id, interval=interval),
             )
-            new_ids, _ = self._store_entries(feed_id, parsed.entries, now, keep_window=False)
+            new_ids, _ = self._store_entries(feed_id, parsed.entries, now)
             return feed_id, new_ids
 
         feed_id, new_ids = self.submit_write(write).result()
@@ -766,7 +766,11 @@ class FeedsMixin(LibraryBase):
                 fields.pop("url", None)
                 store_feeds.update_feed(feed.id, **fields)
             return self._store_entries(
-                feed.id, parsed.entries, ctx.now, retention=ctx.retention, keep_window=True
+                feed.id,
+                parsed.entries,
+                ctx.now,
+                retention=ctx.retention,
+                update_existing=not feed.fetch_full_text,
             )
 
         try:
@@ -819,12 +823,14 @@ class FeedsMixin(LibraryBase):
         now: datetime,
         *,
         retention: int | None = None,
-        keep_window: bool = True,
+        update_existing: bool = True,
     ) -> tuple[list[int], int]:
         """Insert new entries and update changed ones, in the caller's transaction.
 
         Returns the new article ids and the number of updated articles. Entries are matched by
-        key, then (for a guid that changed) by link and title.
+        key, then (for a guid that changed) by link and title. Without ``update_existing``
+        (feeds whose articles hold the fetched page, not the feed's text) known entries are
+        left as they are.
         """
         keys = [e.key for e in entries]
         current = set(keys)
@@ -851,13 +857,15 @@ class FeedsMixin(LibraryBase):
             if row is None:
                 fresh.append(_article_row(feed_id, entry, now, tags))
                 continue
+            if not update_existing:
+                continue
             changed = row[4] != store_articles.content_hash(item) or row[1] != entry.key
             if changed and store_articles.update_article(row[0], item, entry_key=entry.key):
                 updated += 1
         # New entries go in as one batch: a row at a time through the ORM costs more than
         # parsing them did.
         new_ids = store_transfer.insert_articles(fresh, tags=store_transfer.TagCache())
-        if retention and keep_window:
+        if retention:
             store_feeds.delete_old_read(feed_id, now - timedelta(days=retention), keys)
         new_ids.reverse()
         return new_ids, updated

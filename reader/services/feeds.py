@@ -255,6 +255,7 @@ def make_entry(
     text = html_to_text(body_html)
     summary_text = text if summary_clean is body_html else html_to_text(summary_clean)
     link = link.strip() if link else None
+    canonical = normalize_url(link) if link and is_http_url(link) else link
     clean_title = plain_text(title)[:_MAX_TITLE]
     if not clean_title:
         clean_title = title_from_text(text, link or "Untitled")
@@ -263,8 +264,9 @@ def make_entry(
     article = ArticleInput(
         title=clean_title,
         source_kind=SourceKind.FEED,
-        url=link,
-        canonical_url=normalize_url(link) if link and is_http_url(link) else link,
+        # The link as stored carries no tracking parameters either (utm_* and the like).
+        url=canonical,
+        canonical_url=canonical,
         guid=guid.strip() if guid and guid.strip() else None,
         author=plain_text(author) or None,
         published=published or updated,

@@ -14,6 +14,7 @@ from werkzeug import Request, Response
 from reader.core.types import ArticleFilter
 from reader.library import Library
 from reader.library.feeds import RefreshProgress
+from tests.factories import make_input
 from tests.library.feed_docs import FeedServer, Item, rss, simple_feed
 
 
@@ -443,3 +444,39 @@ def test_forced_refresh_still_honours_retry_after(library: Library, httpserver: 
     assert library.refresh(force=True).total == 0
     # Naming the feed is asking for it regardless.
     assert library.refresh([feed.id]).total == 1
+
+
+class FullTextLibrary(Library):
+    """Stands in for full-text fetching: the article's body becomes "the whole page"."""
+
+    def fetch_full_text_for(self, article_ids: Sequence[int]) -> list[str]:
+        from dataclasses import replace
+
+        from reader.store import articles as store_articles
+
+        def write() -> None:
+            for article_id in article_ids:
+                stored = store_articles.get_article(article_id)
+                page = make_input(stored.title, "The whole page, fetched.")
+                store_articles.update_article(
+                    article_id, replace(page, source_kind=stored.source_kind)
+                )
+
+        self.submit_write(write).result()
+        return []
+
+
+def test_full_text_feeds_keep_the_fetched_page(db_path: Path, feeds: FeedServer) -> None:
+    lib = FullTextLibrary(db_path)
+    try:
+        feed = lib.add_feed(feeds.add("/a.xml", simple_feed("A", 2)))
+        lib.set_feed_options(feed.id, fetch_full_text=True)
+        lib.refresh()
+        feeds.update("/a.xml", simple_feed("A", 3))
+        summary = lib.refresh(force=True)
+        assert summary.new_articles == 1
+        assert summary.updated_articles == 0
+        for article in lib.list_articles(ArticleFilter(feed_id=feed.id)):
+            assert "whole page" in (lib.get_article(article.id).text or "")
+    finally:
+        lib.close()

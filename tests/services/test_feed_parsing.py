@@ -64,7 +64,7 @@ def test_rss_feed_and_entries() -> None:
     assert first.key == "guid:post-1"
     a = first.article
     assert a.title == "First post"
-    assert a.url == "https://example.org/first?utm_source=rss"
+    assert a.url == "https://example.org/first"
     assert a.canonical_url == "https://example.org/first"
     assert a.author == "Ann Author"
     # 2 June is after NOW, so the date is clamped (see test_dates_become_utc for the real one).
