@@ -390,6 +390,7 @@ _PUBLISHED_META = (
 )
 # A byline date is printed right under the headline; further down dates belong to other things.
 _BYLINE_REACH = 300
+_KICKER_REACH = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -430,6 +431,13 @@ def parse_date(value: str, *, day_first: bool = False) -> datetime | None:
 _NOON = datetime(2000, 1, 1, 12, 0)
 
 
+def _day_first(lang: str | None) -> bool:
+    """Whether ``03/10/2023`` is the 3rd of October where the page comes from: everywhere
+    but in American English."""
+    code = (lang or "").replace("_", "-").lower()
+    return bool(code) and code not in ("en", "en-us") and not code.startswith("en-us")
+
+
 def _byline_text(tree: lxml.html.HtmlElement, heading: str | None, reach: int) -> str:
     """The text printed right after the page's headline (where bylines and dates go)."""
     body = tree.find("body")
@@ -440,6 +448,7 @@ def _byline_text(tree: lxml.html.HtmlElement, heading: str | None, reach: int) -
         return ""
     wanted = _tokens(heading or "")
     start = next((h for h in h1s if wanted and _tokens(h.text_content()) == wanted), h1s[0])
+    before: list[str] = []
     pieces: list[str] = []
     size = 0
     started = False
@@ -449,18 +458,20 @@ def _byline_text(tree: lxml.html.HtmlElement, heading: str | None, reach: int) -
             if el.tail:
                 pieces.append(el.tail)
             continue
-        if not started or start in el.iterancestors():
+        if start in el.iterancestors():
             continue
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in ("script", "style", "noscript", "template"):
             continue
         for part in (el.text, el.tail):
             if part and part.strip():
-                pieces.append(part.strip())
-                size += len(part.strip()) + 1
+                (pieces if started else before).append(part.strip())
+                size += len(part.strip()) + 1 if started else 0
         if size > reach:
             break
-    return " ".join(pieces)[:reach]
+    # A kicker line above the headline ("News · 3 March 2025") counts as part of the byline.
+    lead = " ".join(before)[-_KICKER_REACH:] if before else ""
+    return (lead + " | " if lead else "") + " ".join(pieces)[:reach]
 
 
 def find_date(
@@ -474,16 +485,27 @@ def find_date(
     """The publication date: under the headline, in the URL, in the metadata, then
     ``fallback`` (htmldate's guess, through trafilatura) and ``<time>`` elements."""
     byline = _byline_text(tree, heading, _BYLINE_REACH)
+    day_first = _day_first(facts.lang)
     updated: datetime | None = None
+    shown: list[tuple[int, int, datetime]] = []
     for match in _VISIBLE_DATE.finditer(byline):
-        found = parse_date(match.group())
+        found = parse_date(match.group(), day_first=day_first)
         if found is None:
             continue
         if _UPDATED.search(byline[max(0, match.start() - 30) : match.start()]):
-            # "Updated on …": the publication date, when the metadata has it, is better.
+            # "Updated on …": the publication date, when the page states it, is better.
             updated = updated or found
             continue
-        return PageDate(found, "byline")
+        shown.append((match.start(), match.end(), found))
+    if shown:
+        _, end, best = shown[0]
+        # "May 21, 2025 April 24, 2025": an updated and a published date side by side, the
+        # label left to an icon; the earlier one is the publication.
+        for next_start, next_end, other in shown[1:]:
+            if next_start - end > 12:
+                break
+            best, end = min(best, other), next_end
+        return PageDate(best, "byline")
     if url:
         url_match = _URL_DATE.search(urlsplit(url).path)
         if url_match:
@@ -497,6 +519,10 @@ def find_date(
                 return PageDate(found, "meta")
     if updated is not None:
         return PageDate(updated, "byline")
+    for value in facts.times:
+        found = parse_date(value)
+        if found:
+            return PageDate(found, "time")
     if fallback:
         found = parse_date(fallback)
         if found:
@@ -508,10 +534,6 @@ def find_date(
                 found = parse_date(stated)
                 if found:
                     return PageDate(found, "json-ld")
-    for value in facts.times:
-        found = parse_date(value)
-        if found:
-            return PageDate(found, "time")
     return None
 
 
