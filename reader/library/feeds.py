@@ -21,7 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.core import schedule
 from reader.core.errors import DuplicateError, FeedError, FetchError, NotFoundError, UserError
@@ -29,16 +29,18 @@ from reader.core.identity import link_title_key
 from reader.core.types import Feed, Folder
 from reader.core.urls import is_http_url
 from reader.library.base import LibraryBase
-from reader.services import opml as opml_format
-from reader.services.discovery import FEED_ACCEPT, discover
-from reader.services.favicon import fetch_icon
-from reader.services.feeds import ParsedEntry, ParsedFeed, parse_feed
-from reader.services.http import FetchResponse, HttpClient, HttpStatusError
 from reader.store import articles as store_articles
 from reader.store import feeds as store_feeds
 from reader.store import settings as store_settings
 from reader.store import transfer as store_transfer
 from reader.store.convert import enclosures_to_json
+
+if TYPE_CHECKING:
+    from reader.services.feeds import ParsedEntry, ParsedFeed
+    from reader.services.http import FetchResponse, HttpClient
+
+# The network and parsing services (httpx, feedparser, lxml) are imported where they are used:
+# every command opens the library, and most never fetch a feed.
 
 log = logging.getLogger(__name__)
 
@@ -165,6 +167,8 @@ def _parse_in_worker(
 ) -> ParsedFeed | str:
     """Runs in a parser process. A feed that is not a feed comes back as its message: a
     user's problem, not an exception to unpickle."""
+    from reader.services.feeds import parse_feed
+
     try:
         return parse_feed(content, url=url, headers=headers, now=now)
     except FeedError as exc:
@@ -189,6 +193,8 @@ class FeedsMixin(LibraryBase):
         lock = self._resources_lock()
         with lock:
             if self._http is None:
+                from reader.services.http import HttpClient
+
                 self._http = HttpClient()
             return self._http
 
@@ -201,6 +207,7 @@ class FeedsMixin(LibraryBase):
     ) -> None:
         """Replace the HTTP client with one using these limits (settings, tests)."""
         from reader.services import http as http_service
+        from reader.services.http import HttpClient
 
         client = HttpClient(
             timeout=timeout or http_service.DEFAULT_TIMEOUT,
@@ -302,6 +309,8 @@ class FeedsMixin(LibraryBase):
         url = _clean_url(url)
         _refuse_duplicate(url)
         now = self.now()
+        from reader.services.discovery import discover
+
         found = discover(self.http_client(), url, now=now)
         if found.url != url:
             _refuse_duplicate(found.url)
@@ -677,6 +686,8 @@ class FeedsMixin(LibraryBase):
     ) -> tuple[str | None, bytes | None]:
         """``(mime, bytes)``, or ``(None, None)`` to remember that there is none."""
         try:
+            from reader.services.favicon import fetch_icon
+
             found = fetch_icon(
                 self.http_client(), icon_url=icon_url, site_url=site_url, feed_url=feed_url
             )
@@ -723,6 +734,9 @@ class FeedsMixin(LibraryBase):
         return fields
 
     def _fetch_and_store(self, feed: Feed, ctx: _RefreshContext) -> _Outcome:
+        from reader.services.discovery import FEED_ACCEPT
+        from reader.services.http import HttpStatusError
+
         client = self.http_client()
         try:
             response = client.get(
@@ -880,6 +894,8 @@ class FeedsMixin(LibraryBase):
         return self.import_opml_data(path.read_bytes())
 
     def import_opml_data(self, data: bytes) -> OpmlImportReport:
+        from reader.services import opml as opml_format
+
         document = opml_format.parse_opml(data)
         now = self.now()
 
@@ -917,6 +933,8 @@ class FeedsMixin(LibraryBase):
 
     def export_opml_data(self) -> tuple[bytes, int]:
         """The subscriptions as OPML bytes, and how many feeds they hold."""
+        from reader.services import opml as opml_format
+
         feeds = store_feeds.list_feeds()
         items = [
             opml_format.OpmlFeed(
