@@ -179,6 +179,15 @@ def _warm_up() -> None:
     import reader.services.feeds  # noqa: F401  (imports feedparser, lxml and nh3 once)
 
 
+def _usable_cores() -> int:
+    """The cores this process may run on (a container or affinity mask may allow fewer than
+    the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
 def _content_hash(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
@@ -227,7 +236,7 @@ class FeedsMixin(LibraryBase):
 
     def _parser_pool(self) -> ProcessPoolExecutor | None:
         """Worker processes for parsing, started on first need; None on a single core."""
-        workers = min(os.cpu_count() or 1, 4)
+        workers = min(_usable_cores(), 4)
         if workers < 2:
             return None
         with self._resources_lock():
@@ -601,7 +610,8 @@ class FeedsMixin(LibraryBase):
                     self.notify("feeds", [outcome.feed.id])
                 if progress is not None:
                     feed = outcome.feed
-                    progress(
+                    self._report(
+                        progress,
                         RefreshProgress(
                             done=counters.done,
                             total=total,
@@ -612,7 +622,7 @@ class FeedsMixin(LibraryBase):
                             status=outcome.status,
                             feed_new=len(outcome.new_ids),
                             error=outcome.error,
-                        )
+                        ),
                     )
         if pending or icons:
             writes.append(self._write_batch(pending, icons, now))
@@ -655,6 +665,14 @@ class FeedsMixin(LibraryBase):
                 store_feeds.set_icon(feed_id, mime, data, now)
 
         return self.submit_write(write)
+
+    @staticmethod
+    def _report(progress: Callable[[RefreshProgress], None], event: RefreshProgress) -> None:
+        # A failing progress display must not stop the refresh it displays.
+        try:
+            progress(event)
+        except Exception:
+            log.exception("the refresh progress callback failed")
 
     def _articles_added(self, article_ids: list[int]) -> None:
         try:
