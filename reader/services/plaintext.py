@@ -57,7 +57,7 @@ _BOILERPLATE = re.compile(
     r"suivez|contact|kontakt|menu|menü|navigation|skip to|zum inhalt|search|suche|"
     r"recherche|accept|akzeptier|accepter|consent|einwillig|powered by|download the app|"
     r"hotline|customer|kunden|clients|trustpilot|rated|bewertung|avis|cart|warenkorb|"
-    r"panier|checkout|shipping|versand|livraison",
+    r"panier|checkout|shipping|versand|livraison|copy link|link kopieren|copier le lien",
     re.IGNORECASE,
 )
 # Wording that is chrome wherever it appears: consent, legal and account boilerplate.
@@ -184,6 +184,9 @@ _TITLE_WEIGHTS: dict[str, float] = {
 _REGION_THRESHOLD = 0.4
 # Don't end the article at a "comments" heading before this many words of it.
 _MIN_WORDS_BEFORE_END = 80
+# Short lines at the edges of the article are dropped when the model doubts them this much.
+_EDGE_WORDS = 10
+_EDGE_PROBABILITY = 0.5
 # How far before and after the article's first line the title is looked for.
 _TITLE_BEFORE = 30
 _TITLE_AFTER = 6
@@ -344,6 +347,38 @@ def _cut_at_article_end(lines: Sequence[_Line], start: int, end: int) -> int:
     return end
 
 
+def _is_edge_chrome(line: _Line, probability: float, language: str | None) -> bool:
+    if not line.words:
+        return True
+    if line.words >= _EDGE_WORDS:
+        return False
+    return (
+        probability < _EDGE_PROBABILITY
+        or bool(_CHROME.search(line.text) or _BOILERPLATE.search(line.text))
+        or _is_meta_line(line.text, language)
+    )
+
+
+def _trim_edges(
+    lines: Sequence[_Line],
+    probabilities: Sequence[float],
+    region: tuple[int, int],
+    *,
+    title_index: int | None,
+    language: str | None,
+) -> tuple[int, int]:
+    """The article without the headline, kicker, byline and share links at its start, or the
+    stray short lines at its end."""
+    start, end = region
+    if title_index is not None and start <= title_index < min(end - 1, start + _TITLE_AFTER):
+        start = title_index + 1
+    while start < end and _is_edge_chrome(lines[start], probabilities[start], language):
+        start += 1
+    while end > start and _is_edge_chrome(lines[end - 1], probabilities[end - 1], language):
+        end -= 1
+    return start, end
+
+
 # --- title -------------------------------------------------------------------------------
 
 
@@ -454,9 +489,11 @@ _NUMBERED_SUBSECTION = re.compile(r"^\d+\.\d+")
 _NUMBERED_HEADING = re.compile(r"^\d{1,2}[.)]\s")
 
 
-def _is_heading(lines: Sequence[_Line], index: int, end: int) -> bool:
+def _is_heading(lines: Sequence[_Line], index: int, end: int, language: str | None) -> bool:
     line = lines[index]
     if not 1 <= line.words <= 15 or _HEADING_END.search(line.text):
+        return False
+    if _is_meta_line(line.text, language):
         return False
     if _BULLET.match(line.text) and not _NUMBERED_HEADING.match(line.text):
         return False
@@ -472,7 +509,9 @@ class _Block:
     text: str
 
 
-def _blocks(lines: Sequence[_Line], keep: Sequence[int], end: int) -> list[_Block]:
+def _blocks(
+    lines: Sequence[_Line], keep: Sequence[int], end: int, language: str | None
+) -> list[_Block]:
     blocks: list[_Block] = []
     seen: set[str] = set()
     for index in keep:
@@ -482,7 +521,7 @@ def _blocks(lines: Sequence[_Line], keep: Sequence[int], end: int) -> list[_Bloc
         if len(text) > 40 and text in seen:
             continue
         seen.add(text)
-        if _is_heading(lines, index, end):
+        if _is_heading(lines, index, end, language):
             level = "h3" if _NUMBERED_SUBSECTION.match(text) else "h2"
             blocks.append(_Block(level, text))
         elif _BULLET.match(text) and not re.match(r"^\d", text):
@@ -561,16 +600,18 @@ def extract_plain_text(text: str, url: str | None = None) -> ExtractedPage:
     start, end = _main_region(lines, probabilities)
     end = _cut_at_article_end(lines, start, end)
     title = _choose_title(_title_candidates(lines, probabilities, start, end, page_language))
-    keep = [i for i in range(start, end) if lines[i].words]
     title_index = None
     if title:
-        positions = [i for i, line in enumerate(lines) if title in line.text]
+        positions = [i for i, line in enumerate(lines) if line.text == title] or [
+            i for i, line in enumerate(lines) if title in line.text
+        ]
         if positions:
             title_index = min(positions, key=lambda i: abs(i - start))
-        # The headline is the article's title, not its first paragraph.
-        if keep and lines[keep[0]].text == title:
-            keep = keep[1:]
-    blocks = _blocks(lines, keep, end)
+    start, end = _trim_edges(
+        lines, probabilities, (start, end), title_index=title_index, language=page_language
+    )
+    keep = [i for i in range(start, end) if lines[i].words]
+    blocks = _blocks(lines, keep, end, page_language)
     body_text = _render_text(blocks)
     language = detect_language(body_text) or page_language
     return ExtractedPage(
