@@ -232,3 +232,23 @@ def test_used_from_many_threads(httpserver: HTTPServer, client: HttpClient) -> N
         t.join()
     assert not errors
     assert results == {i: f"page {i}".encode() for i in range(20)}
+
+
+def test_broken_compression_is_a_fetch_error(httpserver: HTTPServer, client: HttpClient) -> None:
+    httpserver.expect_request("/bad").respond_with_data(
+        b"this is not gzip at all", headers={"Content-Encoding": "gzip"}
+    )
+    with pytest.raises(FetchError, match="could not be decompressed"):
+        client.get(httpserver.url_for("/bad"))
+
+
+def test_304_after_a_permanent_redirect_reports_it(
+    httpserver: HTTPServer, client: HttpClient
+) -> None:
+    httpserver.expect_request("/old").respond_with_data(
+        b"", status=308, headers={"Location": "/new"}
+    )
+    httpserver.expect_request("/new").respond_with_data(b"", status=304)
+    response = client.get(httpserver.url_for("/old"), etag='"x"')
+    assert response.not_modified
+    assert response.permanent_redirect == httpserver.url_for("/new")
