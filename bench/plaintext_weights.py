@@ -105,6 +105,7 @@ def main() -> None:
                 "x": x,
                 "y": _label_lines(lines, truth["text"]),
                 "title": " ".join(truth["title"].split()),
+                "url": truth.get("url"),
             }
         )
 
@@ -127,7 +128,11 @@ def main() -> None:
             start, end = pt._main_region(page["lines"], probabilities)
             end = pt._cut_at_article_end(page["lines"], start, end)
             candidates = pt._title_candidates(
-                page["lines"], probabilities, start, end, page["language"]
+                page["lines"],
+                probabilities,
+                (start, end),
+                language=page["language"],
+                url=page["url"],
             )
             page["candidates"] = [text for text, _ in candidates]
             x = _matrix([features for _, features in candidates], pt._TITLE_FEATURES)

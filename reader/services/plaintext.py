@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from reader.core.types import ExtractedPage
 from reader.services.language import detect_language, stopwords
@@ -113,71 +114,75 @@ _TITLE_FEATURES = (
     "lw", "nw_ok", "endp", "q", "caps", "rep", "prefix_of", "suffix_of", "site_cut", "crumb",
     "crumb_line", "boiler", "chrome", "digits", "colon", "upper", "p", "before", "after",
     "logdist", "overlap", "prev_lw", "next_lw", "next_date", "period_inside", "para",
+    "url_overlap", "url_cover", "between",
 )  # fmt: skip
 
 # Fitted by bench/plaintext_weights.py; standardisation is folded into the weights.
-_LINE_INTERCEPT = -1.4611
+_LINE_INTERCEPT = -1.4610
 _LINE_WEIGHTS: dict[str, float] = {
-    "lw": -0.8666,
-    "lw2": 1.7484,
-    "endp": 0.4772,
-    "sents": -0.0803,
-    "comma": 0.1058,
-    "stop": -0.4854,
-    "nostop": -8.1874,
-    "caps": -1.3740,
-    "digit": 0.1661,
-    "boiler": -0.1247,
-    "boiler_short": -0.9554,
-    "rep": -0.0796,
+    "lw": -0.8660,
+    "lw2": 1.7475,
+    "endp": 0.4766,
+    "sents": -0.0804,
+    "comma": 0.1045,
+    "stop": -0.4869,
+    "nostop": -8.1888,
+    "caps": -1.3750,
+    "digit": 0.1637,
+    "boiler": -0.1249,
+    "boiler_short": -0.9609,
+    "rep": -0.0791,
     "tab": 0.0000,
-    "upper": -0.3746,
-    "bullet": 1.7846,
-    "pos": -1.2469,
-    "para": 0.2450,
-    "ctx_lw": 0.0372,
-    "ctx_endp": 0.8639,
-    "ctx_stop": -0.9901,
-    "prev_lw": 0.0670,
-    "next_lw": 0.1767,
-    "link": -1.0197,
-    "short": -0.3719,
+    "upper": -0.3749,
+    "bullet": 1.7843,
+    "pos": -1.2467,
+    "para": 0.2453,
+    "ctx_lw": 0.0370,
+    "ctx_endp": 0.8642,
+    "ctx_stop": -0.9909,
+    "prev_lw": 0.0671,
+    "next_lw": 0.1768,
+    "link": -1.0189,
+    "short": -0.3711,
     "pipe": 0.1796,
-    "colon_end": 1.4929,
-    "ctx2_lw": 1.5601,
-    "chrome": -1.6939,
+    "colon_end": 1.4925,
+    "ctx2_lw": 1.5602,
+    "chrome": -1.6933,
     "reply": -1.5763,
-    "byline": -2.4952,
-    "dateish": -1.2684,
-    "endm": -4.0229,
+    "byline": -2.4957,
+    "dateish": -1.2682,
+    "endm": -4.0203,
 }
 _TITLE_WEIGHTS: dict[str, float] = {
-    "lw": 2.3014,
-    "nw_ok": 2.5368,
-    "endp": -2.4392,
-    "q": -0.1945,
-    "caps": 1.1148,
-    "rep": 0.0609,
-    "prefix_of": -0.3160,
-    "suffix_of": 2.6431,
-    "site_cut": 0.8594,
-    "crumb": -7.3078,
-    "crumb_line": -6.1294,
-    "boiler": -1.8123,
-    "chrome": -0.3141,
-    "digits": 5.3273,
-    "colon": 1.2964,
-    "upper": -3.5427,
-    "p": -3.1534,
-    "before": 1.4938,
-    "after": 0.3531,
-    "logdist": -0.9235,
-    "overlap": 5.4610,
-    "prev_lw": -0.7169,
-    "next_lw": 0.2897,
-    "next_date": 1.3530,
-    "period_inside": -0.9990,
-    "para": 4.4234,
+    "lw": 1.4534,
+    "nw_ok": 1.7298,
+    "endp": -0.9470,
+    "q": -1.0417,
+    "caps": 0.0557,
+    "rep": -0.0195,
+    "prefix_of": -0.0533,
+    "suffix_of": 2.5632,
+    "site_cut": 1.5985,
+    "crumb": -6.2208,
+    "crumb_line": -5.3158,
+    "boiler": -1.5119,
+    "chrome": 1.1149,
+    "digits": 7.6201,
+    "colon": 0.7651,
+    "upper": -5.1402,
+    "p": -3.7164,
+    "before": 0.8535,
+    "after": -0.2791,
+    "logdist": -0.8778,
+    "overlap": 3.3501,
+    "prev_lw": -0.5531,
+    "next_lw": 0.1768,
+    "next_date": 1.5703,
+    "period_inside": -1.2430,
+    "para": 4.1929,
+    "url_overlap": 3.3331,
+    "url_cover": 5.0340,
+    "between": 0.2117,
 }
 
 # A line counts towards the article when the model gives it at least this probability.
@@ -204,7 +209,11 @@ def _split_lines(text: str) -> list[_Line]:
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     kept: list[tuple[str, bool]] = []
     blank = True
-    for line in raw:
+    for raw_line in raw:
+        line = raw_line
+        if "&" in line and ";" in line:
+            # Some pages come with their entities escaped twice; "&amp;" is not what was meant.
+            line = html.unescape(line)
         clean = _SPACES.sub(" ", line.replace("\t", " \t ")).strip()
         clean = re.sub(r" ?\t ?", "\t", clean)
         if not clean:
@@ -393,14 +402,35 @@ def _is_meta_line(text: str, language: str | None) -> bool:
     return False
 
 
+def _url_words(url: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """Words of a URL's path, and those of its last segment (the slug, which usually spells
+    out the headline)."""
+    if not url:
+        return frozenset(), frozenset()
+    path = urlsplit(url).path
+    segments = [segment for segment in path.split("/") if segment]
+    words = frozenset(word.lower() for word in _WORD.findall(path))
+    slug = (
+        frozenset(word.lower() for word in _WORD.findall(segments[-1])) if segments else frozenset()
+    )
+    return words, slug
+
+
+def _is_heading_shaped(line: _Line) -> bool:
+    return 2 <= line.words <= 20 and not _HEADING_END.search(line.text)
+
+
 def _title_candidates(
     lines: Sequence[_Line],
     probabilities: Sequence[float],
-    start: int,
-    end: int,
+    region: tuple[int, int],
+    *,
     language: str | None,
+    url: str | None,
 ) -> list[tuple[str, dict[str, float]]]:
+    start, end = region
     lo, hi = max(0, start - _TITLE_BEFORE), min(len(lines), start + _TITLE_AFTER)
+    url_words, slug_words = _url_words(url)
     nearby = [line.text for line in lines[lo:hi]]
     repeats = Counter(line.text for line in lines)
     body_words = Counter(
@@ -413,6 +443,14 @@ def _title_candidates(
         line = lines[index]
         if not line.words or line.words > 40 or _is_meta_line(line.text, language):
             continue
+        visible = [char for char in line.text if not char.isspace()]
+        if sum(char.isalpha() for char in visible) < 0.5 * len(visible):
+            continue
+        headings_between = sum(
+            1
+            for other in lines[min(index, start) + 1 : max(index, start)]
+            if _is_heading_shaped(other)
+        )
         own_words = Counter(word.lower() for word in _WORD.findall(line.text))
         parts = [part.strip() for part in _CRUMB_SEPARATOR.split(line.text) if part.strip()]
         crumb_line = len(parts) >= 3 or (len(parts) == 2 and parts[0].lower() in _HOME_WORDS)
@@ -433,7 +471,11 @@ def _title_candidates(
                 for word in words
                 if body_words[word.lower()] - (own_words[word.lower()] if in_body else 0) > 0
             ]
+            lowered = {word.lower() for word in words}
             features = {
+                "url_overlap": len(lowered & url_words) / len(lowered),
+                "url_cover": len(lowered & slug_words) / len(slug_words) if slug_words else 0.0,
+                "between": math.log1p(headings_between),
                 "lw": math.log1p(count),
                 "nw_ok": 1.0 if 3 <= count <= 20 else 0.0,
                 "endp": 1.0 if re.search(r"[.!]$", text) else 0.0,
@@ -599,7 +641,9 @@ def extract_plain_text(text: str, url: str | None = None) -> ExtractedPage:
     probabilities = _line_probabilities(features)
     start, end = _main_region(lines, probabilities)
     end = _cut_at_article_end(lines, start, end)
-    title = _choose_title(_title_candidates(lines, probabilities, start, end, page_language))
+    title = _choose_title(
+        _title_candidates(lines, probabilities, (start, end), language=page_language, url=url)
+    )
     title_index = None
     if title:
         positions = [i for i, line in enumerate(lines) if line.text == title] or [
