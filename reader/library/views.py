@@ -62,6 +62,11 @@ class ViewsMixin(LibraryBase):
     def smart_view_filter(self, view: SmartView) -> ArticleFilter:
         return smart_view_filter(view, now=self.now())
 
+    def limit_read_cache(self, kib: int = 4096) -> None:
+        """Keep the calling thread's page cache small: for threads that only read, such as
+        a window's, where the operating system's file cache does the caching."""
+        store_views.limit_page_cache(kib)
+
     def list_page(
         self,
         flt: ArticleFilter,
@@ -72,6 +77,10 @@ class ViewsMixin(LibraryBase):
     ) -> list[Article]:
         """Like :meth:`list_articles`, leaving out the summary, and quicker on long lists."""
         return store_views.list_page(flt, after=after, limit=limit, newest_first=newest_first)
+
+    def open_article(self, article_id: int) -> Article:
+        """Like :meth:`get_article` (body included), read in fewer statements for the pane."""
+        return store_views.article_with_body(article_id)
 
     def list_brief(self, article_ids: Sequence[int]) -> list[Article]:
         """The given articles that still exist, in the order given, as list results."""

@@ -1,0 +1,92 @@
+"""The window's reads: the same answers as the general API, from fewer, cheaper statements."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+from reader.core.types import ArticleFilter, PageCursor
+from reader.library import Library
+from reader.library.views import SmartView, local_midnight, smart_view_filter
+from tests.factories import BASE_TIME, add_articles
+from tests.ui.library_data import add_feed_with_articles, add_saved
+
+
+def test_list_page_matches_list_articles_without_summaries(library: Library) -> None:
+    add_feed_with_articles(library, "Alpha", 30, tags=["python"])
+    add_articles(library, 30)
+    for flt in (ArticleFilter(), ArticleFilter(tag="python"), ArticleFilter(saved=True)):
+        for newest_first in (True, False):
+            expected = library.list_articles(flt, limit=25, newest_first=newest_first)
+            got = library.list_page(flt, limit=25, newest_first=newest_first)
+            assert got == [replace(a, summary=None) for a in expected]
+            last = got[-1]
+            after = PageCursor(last.sort_date, last.id)
+            expected = library.list_articles(flt, after=after, limit=25, newest_first=newest_first)
+            got = library.list_page(flt, after=after, limit=25, newest_first=newest_first)
+            assert got == [replace(a, summary=None) for a in expected]
+
+
+def test_open_article_matches_get_article(library: Library) -> None:
+    _feed, ids = add_feed_with_articles(library, "Alpha", 2, tags=["x", "y"])
+    saved = add_saved(library, "Saved", url="https://example.org/s")
+    for article_id in [*ids, saved]:
+        assert library.open_article(article_id) == library.get_article(article_id)
+
+
+def test_sidebar_counts_match_the_lists(library: Library) -> None:
+    alpha, a_ids = add_feed_with_articles(library, "Alpha", 5, tags=["python"])
+    saved = add_saved(library, "Saved", tags=["python", "reading"])
+    library.mark(a_ids[:2], read=True)
+    library.mark(a_ids[2:3], starred=True)
+    library.mark([saved], archived=True)
+    counts = library.sidebar_counts()
+    for view in SmartView:
+        flt = replace(library.smart_view_filter(view), unread=True)
+        assert counts.views[view] == library.count_articles(flt), view
+    assert counts.feeds == {alpha: 3}
+    assert counts.tags == {"python": 4, "reading": 1}
+    # Articles waiting to be deleted are left out everywhere.
+    counts = library.sidebar_counts(exclude_ids=[a_ids[3], saved])
+    assert counts.feeds == {alpha: 2}
+    assert counts.tags == {"python": 2, "reading": 0}
+    assert counts.views[SmartView.ARCHIVE] == 0
+
+
+def test_smart_views() -> None:
+    now = BASE_TIME
+    assert smart_view_filter(SmartView.UNREAD, now=now) == ArticleFilter(
+        unread=True, archived=False
+    )
+    assert smart_view_filter(SmartView.ARCHIVE, now=now).archived is True
+    assert smart_view_filter(SmartView.STARRED, now=now).archived is None
+    today = smart_view_filter(SmartView.TODAY, now=now).since
+    assert today == local_midnight(now)
+    assert today is not None and timedelta(0) <= now - today < timedelta(days=1)
+
+
+def test_search_pages_newest_added_first(library: Library) -> None:
+    ids = [add_saved(library, f"Note {i}", text=f"harbour lights number {i}") for i in range(7)]
+    add_saved(library, "Other", text="meadow")
+    first = library.search_page("harbour", limit=3)
+    assert [a.id for a in first] == ids[::-1][:3]
+    rest = library.search_page("harbour", after_id=first[-1].id, limit=10)
+    assert [a.id for a in rest] == ids[::-1][3:]
+    assert library.count_search_matches("harbour") == 7
+    assert library.search_page("!!!") == []
+    assert library.count_search_matches("") == 0
+
+
+def test_matching_ids_and_brief_lists(library: Library) -> None:
+    feed, ids = add_feed_with_articles(library, "Alpha", 3)
+    other = add_saved(library, "Elsewhere")
+    assert library.matching_ids(ArticleFilter(feed_id=feed), [*ids, other]) == set(ids)
+    assert [a.id for a in library.list_brief([other, ids[0], 999_999])] == [other, ids[0]]
+
+
+def test_bare_lists(library: Library) -> None:
+    add_feed_with_articles(library, "Alpha", 1, folder="News/Tech", tags=["t"])
+    feeds = library.list_feeds_brief()
+    assert [(f.title, f.folder) for f in feeds] == [("Alpha", "News/Tech")]
+    assert library.list_feeds_brief([feeds[0].id]) == feeds
+    assert [t.name for t in library.list_tag_names()] == ["t"]
