@@ -40,9 +40,17 @@ class TaskRunner(QObject):
     finished = Signal(int, object)  # token, _Outcome
     busy_changed = Signal(bool)
 
-    def __init__(self, *, workers: int = 2, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        workers: int = 2,
+        initializer: Callable[[], object] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="folio-task")
+        self._pool = ThreadPoolExecutor(
+            max_workers=workers, thread_name_prefix="folio-task", initializer=initializer
+        )
         self._tokens = itertools.count(1)
         self._callbacks: dict[int, tuple[Done | None, Failed | None]] = {}
         self._futures: dict[int, Future[Any]] = {}

@@ -7,17 +7,17 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from PySide6.QtCore import (
     QDate,
-    QDateTime,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
-    QTimeZone,
+    QTime,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
@@ -41,14 +41,20 @@ def short_date(value: datetime, now: datetime | None = None) -> str:
     now = now or datetime.now(UTC)
     local = value.astimezone()
     today = now.astimezone()
-    locale = QLocale()
-    stamp = QDateTime.fromSecsSinceEpoch(int(local.timestamp()), QTimeZone.systemTimeZone())
     if local.date() == today.date():
-        return locale.toString(stamp.time(), QLocale.FormatType.ShortFormat)
-    qdate = QDate(local.year, local.month, local.day)
-    if local.year == today.year:
-        return locale.toString(qdate, "d MMM")
-    return locale.toString(qdate, "d MMM yyyy")
+        return _time_text(local.hour, local.minute)
+    return _day_text(local.year, local.month, local.day, local.year == today.year)
+
+
+@lru_cache(maxsize=2048)
+def _time_text(hour: int, minute: int) -> str:
+    return QLocale().toString(QTime(hour, minute), QLocale.FormatType.ShortFormat)
+
+
+@lru_cache(maxsize=4096)
+def _day_text(year: int, month: int, day: int, this_year: bool) -> str:
+    # Rows are painted often; a day's label is worked out once.
+    return QLocale().toString(QDate(year, month, day), "d MMM" if this_year else "d MMM yyyy")
 
 
 def source_text(article: Article) -> str:
@@ -60,19 +66,17 @@ def source_text(article: Article) -> str:
 
 
 class ArticleDelegate(QStyledItemDelegate):
-    """Two lines per article. All rows share one height, so the view can skip measuring."""
+    """Two lines per article. All rows share one height, so the view can skip measuring.
+
+    Fonts, metrics and colours are worked out once per theme, not per painted row."""
 
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
-        self.theme: Theme = LIGHT
         self._star = icon("star-filled")
-        self._refresh_fonts()
+        self.set_theme(LIGHT)
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
-        self._refresh_fonts()
-
-    def _refresh_fonts(self) -> None:
         base = QApplication.font()
         self._title_font = QFont(base)
         self._title_font.setPointSizeF(base.pointSizeF() * 1.08)
@@ -82,11 +86,24 @@ class ArticleDelegate(QStyledItemDelegate):
         self._meta_font.setPointSizeF(base.pointSizeF() * 0.92)
         self._chip_font = QFont(base)
         self._chip_font.setPointSizeF(base.pointSizeF() * 0.85)
+        self._title_metrics = QFontMetrics(self._title_font)
+        self._unread_metrics = QFontMetrics(self._unread_font)
+        self._meta_metrics = QFontMetrics(self._meta_font)
+        self._chip_metrics = QFontMetrics(self._chip_font)
+        self._border = QColor(theme.border)
+        self._muted = QColor(theme.muted)
+        self._text = QColor(theme.text)
+        # Read titles step back a little; unread ones are bold at full strength.
+        self._read_text = QColor(theme.text)
+        self._read_text.setAlpha(205)
+        self._dot = QColor(theme.unread_dot)
+        self._chip = QColor(theme.chip)
+        self._chip_text = QColor(theme.chip_text)
+        self._line_height = self._unread_metrics.height()
+        self._meta_height = self._meta_metrics.height()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        title = QFontMetrics(self._unread_font).height()
-        meta = QFontMetrics(self._meta_font).height()
-        return QSize(200, PAD_Y * 2 + title + GAP + meta)
+        return QSize(200, PAD_Y * 2 + self._line_height + GAP + self._meta_height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         article = index.data(ARTICLE_ROLE)
@@ -94,97 +111,85 @@ class ArticleDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect: QRect = option.rect
         palette: QPalette = option.palette
-        state = option.state
-        selected = bool(state & QStyle.StateFlag.State_Selected)
-        theme = self.theme
-        # Background: selection, else a hairline between rows.
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         if selected:
             painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
-        painter.setPen(QColor(theme.border))
-        painter.drawLine(rect.left() + PAD_X, rect.bottom(), rect.right(), rect.bottom())
-        text_color = palette.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        muted = QColor(theme.muted) if not selected else QColor(text_color)
-        if selected:
+            title_color = palette.color(QPalette.ColorRole.HighlightedText)
+            muted = QColor(title_color)
             muted.setAlpha(190)
+        else:
+            title_color = self._text if not article.read else self._read_text
+            muted = self._muted
+        painter.setPen(self._border)
+        painter.drawLine(rect.left() + PAD_X, rect.bottom(), rect.right(), rect.bottom())
 
-        title_metrics = QFontMetrics(self._unread_font)
-        meta_metrics = QFontMetrics(self._meta_font)
         left = rect.left() + PAD_X + DOT + 6
         right = rect.right() - PAD_X
         title_top = rect.top() + PAD_Y
-        meta_top = title_top + title_metrics.height() + GAP
+        meta_top = title_top + self._line_height + GAP
+        align_left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
-        # Unread dot, level with the title.
         if not article.read:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(theme.unread_dot))
-            cy = title_top + title_metrics.height() // 2
+            painter.setBrush(self._dot)
+            cy = title_top + self._line_height // 2
             painter.drawEllipse(rect.left() + PAD_X - 4, cy - DOT // 2, DOT, DOT)
 
-        # Date, right-aligned on the title line.
-        painter.setFont(self._meta_font)
+        # The date, right-aligned on the title line.
         date_text = short_date(article.sort_date)
-        date_width = meta_metrics.horizontalAdvance(date_text)
+        date_width = self._meta_metrics.horizontalAdvance(date_text)
+        painter.setFont(self._meta_font)
         painter.setPen(muted)
         painter.drawText(
-            QRect(right - date_width, title_top, date_width, title_metrics.height()),
+            QRect(right - date_width, title_top, date_width, self._line_height),
             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
             date_text,
         )
 
-        # Title.
-        font = self._title_font if article.read else self._unread_font
+        # The title.
+        font, metrics = (
+            (self._title_font, self._title_metrics)
+            if article.read
+            else (self._unread_font, self._unread_metrics)
+        )
+        title_width = max(right - date_width - 12 - left, 10)
+        title = metrics.elidedText(
+            article.title or "(untitled)", Qt.TextElideMode.ElideRight, title_width
+        )
         painter.setFont(font)
-        painter.setPen(text_color if not article.read or selected else QColor(theme.text))
-        if article.read and not selected:
-            painter.setPen(QColor(theme.text).lighter(100) if theme.dark else QColor("#3d4248"))
-        title_width = right - date_width - 12 - left
-        title = QFontMetrics(font).elidedText(
-            article.title or "(untitled)", Qt.TextElideMode.ElideRight, max(title_width, 10)
-        )
-        painter.drawText(
-            QRect(left, title_top, title_width, title_metrics.height()),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            title,
-        )
+        painter.setPen(title_color)
+        painter.drawText(QRect(left, title_top, title_width, self._line_height), align_left, title)
 
-        # Second line: star, source and reading time; tags on the right.
+        # The second line: star, source and reading time; tags on the right.
         x = left
-        line_height = meta_metrics.height()
         if article.starred:
-            size = line_height - 2
+            size = self._meta_height - 2
             self._star.paint(painter, QRect(x, meta_top + 1, size, size))
             x += size + 5
-        chips_width = self._paint_chips(painter, article.tags, right, meta_top, selected)
+        chips_width = self._paint_chips(painter, article.tags, right, meta_top)
+        available = max(right - chips_width - (10 if chips_width else 0) - x, 10)
+        source = self._meta_metrics.elidedText(
+            source_text(article), Qt.TextElideMode.ElideRight, available
+        )
         painter.setFont(self._meta_font)
         painter.setPen(muted)
-        available = right - chips_width - (10 if chips_width else 0) - x
-        source = meta_metrics.elidedText(
-            source_text(article), Qt.TextElideMode.ElideRight, max(available, 10)
-        )
-        painter.drawText(
-            QRect(x, meta_top, max(available, 10), line_height),
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            source,
-        )
+        painter.drawText(QRect(x, meta_top, available, self._meta_height), align_left, source)
         painter.restore()
 
-    def _paint_chips(
-        self, painter: QPainter, tags: tuple[str, ...], right: int, top: int, selected: bool
-    ) -> int:
+    def _paint_chips(self, painter: QPainter, tags: tuple[str, ...], right: int, top: int) -> int:
         """Tag chips drawn from the right edge leftwards; returns the width used."""
         if not tags:
             return 0
-        metrics = QFontMetrics(self._chip_font)
+        metrics = self._chip_metrics
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self._chip_font)
         height = metrics.height() + 2
-        shown = list(tags[:MAX_CHIPS])
-        labels = shown + ([f"+{len(tags) - MAX_CHIPS}"] if len(tags) > MAX_CHIPS else [])
+        labels = list(tags[:MAX_CHIPS])
+        if len(tags) > MAX_CHIPS:
+            labels.append(f"+{len(tags) - MAX_CHIPS}")
         x = right
         for label in reversed(labels):
             text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, 110)
@@ -192,9 +197,9 @@ class ArticleDelegate(QStyledItemDelegate):
             x -= width
             chip = QRect(x, top, width, height)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(self.theme.chip))
+            painter.setBrush(self._chip)
             painter.drawRoundedRect(chip, height / 2, height / 2)
-            painter.setPen(QColor(self.theme.chip_text))
+            painter.setPen(self._chip_text)
             painter.drawText(chip, int(Qt.AlignmentFlag.AlignCenter), text)
             x -= 4
         return right - x

@@ -210,6 +210,12 @@ class ArticleListModel(QAbstractListModel):
         self.source_changed.emit()
         self.recount()
 
+    def retitle(self, title: str) -> None:
+        """Give the shown list its name (known only once the sidebar was read)."""
+        source = self._source
+        if isinstance(source, (FilterSource, SearchSource)):
+            self._source = replace(source, title=title)
+
     def reload(self) -> None:
         self.set_source(self._source, keep_loaded=True)
 

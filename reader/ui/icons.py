@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
@@ -47,29 +47,36 @@ class SvgIconEngine(QIconEngine):
         return palette.color(group, role).name()
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        _renderer(self._name, self._color_for(mode)).render(painter, QRectF(rect))
+        # Lists paint the same few icons over and over: draw a cached pixmap of the size.
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        pixmap = self.scaledPixmap(rect.size(), mode, state, ratio)
+        painter.drawPixmap(rect, pixmap)
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        pixmap = QPixmap(size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
-        painter.end()
-        return pixmap
+        return _pixmap(self._name, self._color_for(mode), size.width(), size.height(), 1.0)
 
     def scaledPixmap(
         self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
     ) -> QPixmap:
-        pixmap = self.pixmap(size * scale, mode, state)
-        pixmap.setDevicePixelRatio(scale)
-        return pixmap
+        return _pixmap(self._name, self._color_for(mode), size.width(), size.height(), scale)
 
     def clone(self) -> QIconEngine:
         return SvgIconEngine(self._name, self._color)
 
     def iconName(self) -> str:
         return self._name
+
+
+@cache
+def _pixmap(name: str, color: str, width: int, height: int, ratio: float) -> QPixmap:
+    pixmap = QPixmap(round(width * ratio), round(height * ratio))
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    _renderer(name, color).render(painter, QRectF(0, 0, pixmap.width(), pixmap.height()))
+    painter.end()
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
 
 
 def icon(name: str, color: QColor | None = None) -> QIcon:
@@ -80,3 +87,4 @@ def icon(name: str, color: QColor | None = None) -> QIcon:
 def clear_cache() -> None:
     """Forget rendered colours (after the palette changed)."""
     _renderer.cache_clear()
+    _pixmap.cache_clear()

@@ -50,7 +50,6 @@ from reader.core.types import Article, ArticleFilter, SaveResult
 from reader.core.urls import is_http_url
 from reader.library import Library
 from reader.ui.actions import WindowActions
-from reader.ui.add_feed_dialog import AddFeedDialog
 from reader.ui.article_list_model import (
     ArticleListModel,
     ArticleSource,
@@ -60,11 +59,7 @@ from reader.ui.article_list_model import (
 from reader.ui.article_list_view import ArticleListPanel
 from reader.ui.article_pane import ArticlePane
 from reader.ui.empty_state import EmptyState
-from reader.ui.feed_properties_dialog import FeedPropertiesDialog
 from reader.ui.icons import icon
-from reader.ui.preferences_dialog import PreferencesDialog
-from reader.ui.save_article_dialog import SaveArticleDialog
-from reader.ui.shortcuts_dialog import ShortcutsDialog
 from reader.ui.sidebar_model import (
     Key,
     NodeKind,
@@ -114,7 +109,9 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1280, 800)
         # Controllers: reads in the background, user writes in order on one thread.
-        self.tasks = TaskRunner(workers=2, parent=self)
+        # Readers keep a small page cache of their own; see Library.limit_read_cache.
+        library.limit_read_cache()
+        self.tasks = TaskRunner(workers=2, initializer=library.limit_read_cache, parent=self)
         self.writes = TaskRunner(workers=1, parent=self)
         self.events = LibraryEvents(library, parent=self)
         self.refresher = RefreshController(library, parent=self)
@@ -134,6 +131,7 @@ class MainWindow(QMainWindow):
         self._sidebar_loading = False
         self._sidebar_again = False
         self._closing = False
+        self._syncing_sidebar = False
 
         self.commands = WindowActions(self)
         self._build_widgets(sections)
@@ -143,13 +141,15 @@ class MainWindow(QMainWindow):
         self._connect()
         self.themes.apply()
         self._restore_state()
-        # The sidebar's tree and the first page are read now, before the window shows.
-        self.sidebar_model.show(self.sidebar_model.load(library))
+        # The first page is read now, before the window shows; the feeds and tags of the
+        # sidebar, and every count, are read in the background once it is on screen.
+        self.sidebar_loaded = False
+        self.sidebar_model.show(self.sidebar_model.load(library, only=["views"]))
         self._after_sidebar_loaded()
         self._open_key(self._initial_key())
         self._update_empty_state()
         self._update_actions()
-        QTimer.singleShot(0, self.refresh_counts)
+        QTimer.singleShot(0, self.reload_sidebar)
 
     # -- building ------------------------------------------------------------------------------
     def _build_widgets(self, sections: Sequence[SidebarSection] | None) -> None:
@@ -439,11 +439,8 @@ class MainWindow(QMainWindow):
 
     def _initial_key(self) -> Key:
         text = self.settings.last_view()
-        if text:
-            key = _key_from_text(text)
-            if key is not None and self.sidebar_model.node_for_key(key) is not None:
-                return key
-        return DEFAULT_VIEW
+        key = _key_from_text(text) if text else None
+        return key if key is not None else DEFAULT_VIEW
 
     # -- background reads ------------------------------------------------------------------------
     def _run_read(self, fn: Callable[[], Any], done: Callable[[Any], None]) -> object:
@@ -505,6 +502,10 @@ class MainWindow(QMainWindow):
             return
         self.sidebar_model.show(data)
         self._after_sidebar_loaded()
+        first = not self.sidebar_loaded
+        self.sidebar_loaded = True
+        if first:
+            self._adopt_current_node()
         self._update_empty_state()
         if self._sidebar_again:
             self._sidebar_again = False
@@ -517,15 +518,26 @@ class MainWindow(QMainWindow):
         self.show_crash(f"Could not read the feed list: {exc}")
 
     def _after_sidebar_loaded(self) -> None:
-        names = [
-            node.title
-            for key in self.sidebar_model.all_keys()
-            if key[0] == "tag" and (node := self.sidebar_model.node_for_key(key)) is not None
-        ]
-        self.tag_bar.set_known_tags(names)
-        for key in self.sidebar_model.all_keys():
-            if key[0] == "section":
-                self.sidebar.expand(self.sidebar_model.index_for_key(key))
+        tags = self.sidebar_model.node_for_key(("section", "tags"))
+        self.tag_bar.set_known_tags([node.title for node in tags.children] if tags else [])
+        for row in range(self.sidebar_model.rowCount()):
+            self.sidebar.expand(self.sidebar_model.index(row, 0))
+
+    def _adopt_current_node(self) -> None:
+        """The list opened before the sidebar was read: select its item and take its name."""
+        key = self._current_key
+        if key is None or self._search_text:
+            return
+        node = self.sidebar_model.node_for_key(key)
+        if node is None:
+            if key[0] != "view":
+                self._open_key(DEFAULT_VIEW)  # the feed or tag is gone
+            return
+        self._select_sidebar_key(key)
+        source = self.article_list_model.source
+        if isinstance(source, FilterSource) and source.title != node.title:
+            self.article_list_model.retitle(node.title)
+            self._update_header()
 
     def refresh_counts(self) -> None:
         """Count unread articles for the sidebar in the background."""
@@ -567,21 +579,24 @@ class MainWindow(QMainWindow):
         self._select_sidebar_key(self._current_key)
 
     def _select_sidebar_key(self, key: Key | None) -> None:
+        """Show ``key`` as the sidebar's selection without opening it again."""
         selection = self.sidebar.selectionModel()
-        selection.blockSignals(True)
+        flags = selection.SelectionFlag
+        index = self.sidebar_model.index_for_key(key) if key is not None else QModelIndex()
+        self._syncing_sidebar = True
         try:
-            index = self.sidebar_model.index_for_key(key) if key is not None else QModelIndex()
             if index.isValid():
-                selection.setCurrentIndex(index, selection.SelectionFlag.ClearAndSelect)
+                selection.setCurrentIndex(index, flags.ClearAndSelect)
                 self.sidebar.scrollTo(index)
             else:
                 selection.clearSelection()
-                selection.setCurrentIndex(QModelIndex(), selection.SelectionFlag.Clear)
+                selection.setCurrentIndex(QModelIndex(), flags.Clear)
         finally:
-            selection.blockSignals(False)
-        self.sidebar.viewport().update()
+            self._syncing_sidebar = False
 
     def _sidebar_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._syncing_sidebar:
+            return
         node = self.sidebar_model.node(current)
         if node is None or node.kind is NodeKind.SECTION:
             return
@@ -597,12 +612,34 @@ class MainWindow(QMainWindow):
 
     def _open_key(self, key: Key) -> None:
         node = self.sidebar_model.node_for_key(key)
+        if node is None and not self.sidebar_loaded:
+            # Before the sidebar is read, a feed, folder or tag can still be listed.
+            source = self._source_for_key(key)
+            if source is not None:
+                self._current_key = key
+                self.article_list_model.set_source(source)
+                self._update_header()
+                self._update_actions()
+                return
         if node is None:
             node = self.sidebar_model.node_for_key(DEFAULT_VIEW)
         if node is None:
             return
         self._select_sidebar_key(node.key)
         self._open_node(node)
+
+    def _source_for_key(self, key: Key) -> FilterSource | None:
+        kind, value = key[0], key[1] if len(key) > 1 else None
+        flt: ArticleFilter | None = None
+        if kind == "feed" and isinstance(value, int):
+            flt = ArticleFilter(feed_id=value)
+        elif kind == "folder" and isinstance(value, int):
+            flt = ArticleFilter(folder_id=value)
+        elif kind == "tag" and isinstance(value, str):
+            flt = ArticleFilter(tag=value)
+        if flt is None:
+            return None
+        return FilterSource(key, "", flt, self.settings.newest_first)
 
     def _open_node(self, node: SidebarNode) -> None:
         self._current_key = node.key
@@ -790,7 +827,7 @@ class MainWindow(QMainWindow):
             self._update_actions()
             return
         try:
-            full = self.library.get_article(article.id)
+            full = self.library.open_article(article.id)
         except UserError:
             self.article_pane.show_article(None, message="This article is no longer here.")
             self._shown_id = None
@@ -1051,7 +1088,7 @@ class MainWindow(QMainWindow):
         if shown is None:
             return
         try:
-            article = self.library.get_article(shown)
+            article = self.library.open_article(shown)
         except UserError:
             self._show_article(None)
             return
@@ -1062,6 +1099,8 @@ class MainWindow(QMainWindow):
         return [path for _id, path in self.library.folder_paths()]
 
     def add_feed(self) -> None:
+        from reader.ui.add_feed_dialog import AddFeedDialog
+
         dialog = AddFeedDialog(self._folder_names(), self)
         library = self.library
 
@@ -1154,6 +1193,8 @@ class MainWindow(QMainWindow):
             self.show_message("Select a feed to see its properties")
             return
         feed = self.library.get_feed(int(node.key[1]))  # type: ignore[call-overload]
+        from reader.ui.feed_properties_dialog import FeedPropertiesDialog
+
         dialog = FeedPropertiesDialog(feed, self._folder_names(), self)
         library = self.library
 
@@ -1233,6 +1274,8 @@ class MainWindow(QMainWindow):
 
     # -- saving, importing, exporting ------------------------------------------------------------
     def save_article(self) -> None:
+        from reader.ui.save_article_dialog import SaveArticleDialog
+
         dialog = SaveArticleDialog(self)
 
         def submitted(source: str, tags: list[str]) -> None:
@@ -1410,6 +1453,8 @@ class MainWindow(QMainWindow):
             self.article_pane.set_font_size(self.settings.font_size)
 
     def show_preferences(self) -> None:
+        from reader.ui.preferences_dialog import PreferencesDialog
+
         dialog = PreferencesDialog(self.settings, self)
         dialog.accepted.connect(
             lambda: self.commands.oldest_first.setChecked(not self.settings.newest_first)
@@ -1418,6 +1463,8 @@ class MainWindow(QMainWindow):
         self.preferences_dialog = dialog
 
     def show_shortcuts(self) -> None:
+        from reader.ui.shortcuts_dialog import ShortcutsDialog
+
         dialog = ShortcutsDialog(self)
         dialog.open()
         self.shortcuts_dialog = dialog

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -20,66 +20,81 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class SidebarDelegate(QStyledItemDelegate):
+    """Icon, name and unread count, painted directly: the sidebar may list thousands of feeds,
+    and every row has the same height so the tree never measures them."""
+
+    ROW_HEIGHT = 26
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.theme: Theme = LIGHT
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        size = super().sizeHint(option, index)
-        if index.data(KIND_ROLE) is NodeKind.SECTION:
-            return QSize(size.width(), size.height() + 10)
-        return QSize(size.width(), max(size.height(), 26))
+        return QSize(120, self.ROW_HEIGHT)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        kind = index.data(KIND_ROLE)
-        unread = int(index.data(UNREAD_ROLE) or 0)
         rect: QRect = option.rect
-        if kind is NodeKind.SECTION:
-            painter.save()
-            painter.setFont(index.data(Qt.ItemDataRole.FontRole) or QFont())
+        palette: QPalette = option.palette
+        font = QFont(index.data(Qt.ItemDataRole.FontRole) or option.font)
+        title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        painter.save()
+        if index.data(KIND_ROLE) is NodeKind.SECTION:
+            painter.setFont(font)
             painter.setPen(QColor(self.theme.muted))
             painter.drawText(
-                rect.adjusted(4, 8, 0, 0),
+                rect.adjusted(2, 6, 0, 0),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                str(index.data(Qt.ItemDataRole.DisplayRole)),
+                title,
             )
             painter.restore()
             return
-        badge = str(unread) if unread else ""
-        font: QFont = option.font
-        badge_width = QFontMetrics(font).horizontalAdvance(badge) + 14 if badge else 0
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        if index.data(ERROR_ROLE):
-            opt.palette.setColor(QPalette.ColorRole.Text, QColor(self.theme.error))
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        if style is None:
-            super().paint(painter, opt, index)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
+            text_color = palette.color(QPalette.ColorRole.HighlightedText)
+        elif index.data(ERROR_ROLE):
+            text_color = QColor(self.theme.error)
         else:
-            # The selection spans the whole row; the text stops short of the count.
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
-            opt.rect = rect.adjusted(0, 0, -badge_width - 6, 0)
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        if badge:
-            painter.save()
-            height = QFontMetrics(font).height() + 2
-            badge_rect = QRect(
-                rect.right() - badge_width - 4,
-                rect.center().y() - height // 2 + 1,
-                badge_width,
-                height,
-            )
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(self.theme.chip))
-            painter.drawRoundedRect(badge_rect, height / 2, height / 2)
-            painter.setPen(QColor(self.theme.chip_text))
-            small = QFont(font)
-            small.setPointSizeF(font.pointSizeF() * 0.9)
-            painter.setFont(small)
-            painter.drawText(badge_rect, int(Qt.AlignmentFlag.AlignCenter), badge)
-            painter.restore()
+            text_color = palette.color(QPalette.ColorRole.Text)
+        x = rect.left() + 4
+        icon = index.data(Qt.ItemDataRole.DecorationRole)
+        if isinstance(icon, QIcon):
+            size = 16
+            icon.paint(painter, QRect(x, rect.center().y() - size // 2 + 1, size, size))
+            x += size + 7
+        right = rect.right() - 4
+        unread = int(index.data(UNREAD_ROLE) or 0)
+        if unread:
+            right = self._paint_badge(painter, str(unread), right, rect, font) - 6
+        metrics = QFontMetrics(font)
+        width = max(right - x, 10)
+        painter.setFont(font)
+        painter.setPen(text_color)
+        painter.drawText(
+            QRect(x, rect.top(), width, rect.height()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            metrics.elidedText(title, Qt.TextElideMode.ElideRight, width),
+        )
+        painter.restore()
+
+    def _paint_badge(
+        self, painter: QPainter, text: str, right: int, row: QRect, font: QFont
+    ) -> int:
+        small = QFont(font)
+        small.setBold(False)
+        small.setPointSizeF(font.pointSizeF() * 0.88)
+        metrics = QFontMetrics(small)
+        width = metrics.horizontalAdvance(text) + 14
+        height = metrics.height() + 3
+        badge = QRect(right - width, row.center().y() - height // 2 + 1, width, height)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(self.theme.chip))
+        painter.drawRoundedRect(badge, height / 2, height / 2)
+        painter.setFont(small)
+        painter.setPen(QColor(self.theme.chip_text))
+        painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), text)
+        return badge.left()
 
 
 class SidebarView(QTreeView):
@@ -87,7 +102,7 @@ class SidebarView(QTreeView):
         super().__init__(parent)
         self.setObjectName("sidebar")
         self.setHeaderHidden(True)
-        self.setUniformRowHeights(False)
+        self.setUniformRowHeights(True)
         self.setRootIsDecorated(True)
         self.setIndentation(14)
         self.setAnimated(False)

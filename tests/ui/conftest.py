@@ -51,6 +51,7 @@ def make_window(qtbot: QtBot, settings: Settings) -> Iterator[object]:
         window.activateWindow()
         # Shortcuts only reach the active window.
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        qtbot.waitUntil(lambda: window.sidebar_loaded)
         windows.append(window)
         return window
 

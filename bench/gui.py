@@ -1,0 +1,423 @@
+"""How the window copes with a big library: 100,000 articles in 2,000 feeds, with tags.
+
+    .venv/bin/python bench/gui.py [--db PATH] [--rebuild]
+
+Builds the library once (bulk inserts straight through the store, cached in the file given),
+then starts the window in a fresh process and prints:
+
+- process start to window shown with the first page of articles listed,
+- the time to select the next article, switch views, open a tag and run a search,
+- the peak resident memory of the window process.
+
+Targets on a 2-core machine: window ready <= 1.0 s, each action <= 50 ms, peak RSS <= 200 MB.
+It runs on the display in $DISPLAY, else offscreen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+ARTICLES = 100_000
+FEEDS = 2_000
+FOLDERS = 40
+TAGS = 60
+SAVED = 2_000
+# Bump when the generated library changes shape, so a stale cached file is rebuilt.
+BUILD_VERSION = "4"
+
+# Named words: tag names, feed titles and the searched terms. They sit among thousands of
+# made-up words drawn with a Zipf-like spread, so searches meet realistic match counts.
+WORDS = [
+    *[
+        "harbour",
+        "lantern",
+        "meadow",
+        "orchard",
+        "river",
+        "valley",
+        "summit",
+        "glacier",
+        "delta",
+        "canyon",
+        "prairie",
+    ],
+    *[
+        "forest",
+        "island",
+        "coast",
+        "reef",
+        "tundra",
+        "marsh",
+        "quarry",
+        "bridge",
+        "tunnel",
+        "railway",
+        "station",
+        "market",
+    ],
+    *[
+        "square",
+        "garden",
+        "library",
+        "museum",
+        "theatre",
+        "archive",
+        "gallery",
+        "workshop",
+        "studio",
+        "kitchen",
+    ],
+    *[
+        "bakery",
+        "brewery",
+        "vineyard",
+        "engine",
+        "turbine",
+        "battery",
+        "circuit",
+        "sensor",
+        "network",
+        "protocol",
+    ],
+    *[
+        "compiler",
+        "kernel",
+        "database",
+        "index",
+        "query",
+        "cache",
+        "server",
+        "client",
+        "browser",
+        "window",
+        "thread",
+    ],
+    *[
+        "process",
+        "memory",
+        "storage",
+        "packet",
+        "router",
+        "election",
+        "council",
+        "budget",
+        "policy",
+        "treaty",
+    ],
+    *[
+        "harvest",
+        "drought",
+        "monsoon",
+        "climate",
+        "carbon",
+        "energy",
+        "solar",
+        "wind",
+        "tide",
+        "ocean",
+        "current",
+    ],
+    *[
+        "planet",
+        "orbit",
+        "comet",
+        "nebula",
+        "galaxy",
+        "telescope",
+        "satellite",
+        "novel",
+        "poem",
+        "essay",
+        "letter",
+    ],
+]
+_SYLLABLES = [c + v for c in "bcdfghklmnprstvz" for v in ("a", "e", "i", "o", "u", "ai", "or")]
+
+
+def _vocabulary(rng: random.Random) -> tuple[list[str], list[float]]:
+    made_up = {
+        "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(2, 4))) for _ in range(6000)
+    }
+    vocab = sorted(made_up - set(WORDS))
+    rng.shuffle(vocab)
+    # The named words take ranks from the tenth to the few-thousandth.
+    for i, word in enumerate(WORDS):
+        vocab.insert(10 + i * 40, word)
+    weights = [1.0 / (rank + 1) for rank in range(len(vocab))]
+    cumulative: list[float] = []
+    total = 0.0
+    for w in weights:
+        total += w
+        cumulative.append(total)
+    return vocab, cumulative
+
+
+def _sentence(rng: random.Random, vocab: list[str], cumulative: list[float], words: int) -> str:
+    chosen = rng.choices(vocab, cum_weights=cumulative, k=words)
+    return " ".join(chosen).capitalize() + "."
+
+
+def build_library(path: Path) -> None:
+    """Fill a new library file with the benchmark's articles, fast."""
+    from reader.store import database
+    from reader.store import models as m
+    from reader.store.search_index import FTS_TABLE
+
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    rng = random.Random(20240601)
+    vocab, cumulative = _vocabulary(rng)
+    db = database.open_database(path)
+    now = datetime.now(UTC)
+    started = time.perf_counter()
+    with db.atomic():
+        m.Folder.insert_many(
+            [{"name": f"{rng.choice(WORDS).title()} {i}", "position": i} for i in range(FOLDERS)]
+        ).execute()
+        m.Feed.insert_many(
+            [
+                {
+                    "url": f"https://feeds.example.org/{i}/feed.xml",
+                    "title": f"The {rng.choice(WORDS).title()} {rng.choice(WORDS).title()} {i}",
+                    "site_url": f"https://feeds.example.org/{i}/",
+                    "folder": (i % (FOLDERS + 5)) + 1 if i % (FOLDERS + 5) < FOLDERS else None,
+                    "position": i,
+                    "added": now,
+                    "error_count": 1 if i % 97 == 0 else 0,
+                    "last_error": "HTTP 404 Not Found" if i % 97 == 0 else None,
+                }
+                for i in range(FEEDS)
+            ]
+        ).execute()
+        m.Tag.insert_many([{"name": f"{WORDS[i]}"} for i in range(TAGS)]).execute()
+    article_rows: list[dict[str, object]] = []
+    content_rows: list[tuple[int, str, str]] = []
+    tag_rows: list[tuple[int, int]] = []
+    fts_rows: list[tuple[int, str, str, str, str]] = []
+
+    def flush() -> None:
+        with db.atomic():
+            m.Article.insert_many(article_rows).execute()
+            m.ArticleContent.insert_many(
+                content_rows,
+                fields=[m.ArticleContent.article, m.ArticleContent.html, m.ArticleContent.text],
+            ).execute()
+            if tag_rows:
+                m.ArticleTag.insert_many(
+                    tag_rows, fields=[m.ArticleTag.article, m.ArticleTag.tag]
+                ).execute()
+            db.cursor().executemany(
+                f"INSERT INTO {FTS_TABLE} (rowid, title, author, text, tags) VALUES (?,?,?,?,?)",
+                fts_rows,
+            )
+        article_rows.clear()
+        content_rows.clear()
+        tag_rows.clear()
+        fts_rows.clear()
+
+    for article_id in range(1, ARTICLES + 1):
+        saved = article_id <= SAVED
+        feed_id = None if saved else rng.randrange(1, FEEDS + 1)
+        published = now - timedelta(seconds=rng.randrange(0, 730 * 86400))
+        title = _sentence(rng, vocab, cumulative, rng.randint(4, 10))[:-1]
+        paragraphs = [
+            _sentence(rng, vocab, cumulative, rng.randint(12, 30)) for _ in range(rng.randint(2, 5))
+        ]
+        text = "\n\n".join(paragraphs)
+        html = "".join(f"<p>{p}</p>" for p in paragraphs)
+        author = f"{rng.choice(WORDS).title()} {rng.choice(WORDS).title()}"
+        tags: list[int] = []
+        if rng.random() < 0.2:
+            tags = rng.sample(range(1, TAGS + 1), rng.randint(1, 3))
+        read = rng.random() < 0.7 or published < now - timedelta(days=400)
+        article_rows.append(
+            {
+                "id": article_id,
+                "feed": feed_id,
+                "source_kind": "url" if saved else "feed",
+                "entry_key": None if saved else f"urn:bench:{article_id}",
+                "guid": None if saved else f"urn:bench:{article_id}",
+                "url": f"https://articles.example.org/{article_id}",
+                "canonical_url": f"https://articles.example.org/{article_id}",
+                "title": title,
+                "author": author,
+                "published": published,
+                "added": published,
+                "sort_date": published,
+                "summary": paragraphs[0][:200],
+                "language": "en",
+                "word_count": len(text.split()),
+                "read": read,
+                "starred": rng.random() < 0.02,
+                "archived": rng.random() < 0.05,
+                "fetch_status": "ok",
+            }
+        )
+        content_rows.append((article_id, html, text))
+        tag_rows.extend((article_id, t) for t in tags)
+        fts_rows.append((article_id, title, author, text, " ".join(WORDS[t - 1] for t in tags)))
+        if len(article_rows) >= 2_000:
+            flush()
+    if article_rows:
+        flush()
+    db.execute_sql("ANALYZE")
+    db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    (path.parent / (path.name + ".built")).write_text(BUILD_VERSION)
+    print(
+        f"built {ARTICLES:,} articles in {FEEDS:,} feeds in {time.perf_counter() - started:.1f} s"
+    )
+
+
+def ensure_library(path: Path, rebuild: bool) -> None:
+    stamp = path.parent / (path.name + ".built")
+    if rebuild or not path.exists() or not stamp.exists() or stamp.read_text() != BUILD_VERSION:
+        build_library(path)
+
+
+# -- the measured process ------------------------------------------------------------------------
+
+
+def child(db_path: Path, settings_path: Path) -> None:
+    """Runs in a fresh process: open the window, wait for it, then time the actions.
+
+    Each action is timed from the call to the list and the article pane repainted; between
+    actions the window's background work (counting, reading the sidebar) is let finish, as it
+    would be between a reader's key presses."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from reader.app.application import create_application
+    from reader.app.settings import Settings
+    from reader.library import Library
+    from reader.ui.main_window import MainWindow
+
+    app = create_application()
+    library = Library(db_path)
+    window = MainWindow(
+        library, settings=Settings(QSettings(str(settings_path), QSettings.Format.IniFormat))
+    )
+    window.show()
+    window.wait_until_ready()
+    print(f"READY {time.time():.6f} rows={window.article_list_model.rowCount()}", flush=True)
+    started = time.perf_counter()
+    while not window.sidebar_loaded:
+        QApplication.processEvents()
+    window.wait_for_counts()
+    print(
+        f"INFO sidebar with 2,000 feeds and every count, after the window: "
+        f"{(time.perf_counter() - started) * 1000:.0f}",
+        flush=True,
+    )
+
+    def settle() -> None:
+        window.wait_for_counts()
+        QApplication.processEvents()
+
+    def timed(name: str, actions: list[object]) -> None:
+        times = []
+        for action in actions:
+            settle()
+            started = time.perf_counter()
+            action()  # type: ignore[operator]
+            window.article_view.viewport().repaint()
+            window.article_pane.browser.viewport().repaint()
+            QApplication.processEvents()
+            times.append((time.perf_counter() - started) * 1000)
+        print(f"ACTION {name} {statistics.median(times):.1f} {max(times):.1f}", flush=True)
+
+    window.select_view_key(("view", "all"))
+    window.article_view.setFocus()
+    window.select_first_article()
+    timed("next article", [window.next_article] * 30)
+    views = ["unread", "starred", "today", "all", "archive", "saved"] * 2
+    timed("switch view", [lambda v=v: window.select_view_key(("view", v)) for v in views])
+    feeds = (1, 250, 500, 1000, 1500, 1999)
+    timed("open feed", [lambda f=f: window.select_view_key(("feed", f)) for f in feeds])
+    tags = WORDS[:6]
+    timed("open tag", [lambda t=t: window.select_view_key(("tag", t)) for t in tags])
+    words = ("harbour", "lantern meadow", "telescope", "zzzznothing", "kern*", "orbit")
+    timed("search", [lambda w=w: window.run_search(w) for w in words])
+    window.clear_search()
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"RSS {peak:.1f}", flush=True)
+    window.close()
+    library.close()
+    app.quit()
+
+
+def measure(db_path: Path, runs: int) -> None:
+    env = dict(os.environ)
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    ready: list[float] = []
+    actions: dict[str, list[tuple[float, float]]] = {}
+    rss: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for run in range(runs):
+            settings = Path(tmp) / f"settings-{run}.ini"
+            started = time.time()
+            proc = subprocess.Popen(
+                [sys.executable, __file__, "--child", str(db_path), str(settings)],
+                stdout=subprocess.PIPE,
+                text=True,
+                env=env,
+            )
+            assert proc.stdout is not None
+            for line in proc.stdout:
+                parts = line.split()
+                if parts[0] == "READY":
+                    ready.append(float(parts[1]) - started)
+                elif parts[0] == "ACTION":
+                    name = " ".join(parts[1:-2])
+                    actions.setdefault(name, []).append((float(parts[-2]), float(parts[-1])))
+                elif parts[0] == "RSS":
+                    rss.append(float(parts[1]))
+                elif parts[0] == "INFO":
+                    print("  " + " ".join(parts[1:]) + " ms (in the background)")
+            if proc.wait() != 0:
+                sys.exit(f"the window process failed with exit code {proc.returncode}")
+    print(
+        "window ready (process start to first page shown):"
+        f" median {statistics.median(ready):.2f} s, worst {max(ready):.2f} s over {runs} runs"
+        "  (target <= 1.0 s)"
+    )
+    for name, values in actions.items():
+        med = statistics.median(v[0] for v in values)
+        worst = max(v[1] for v in values)
+        print(f"{name}: median {med:.1f} ms, worst {worst:.1f} ms  (target <= 50 ms)")
+    print(f"peak RSS: {max(rss):.0f} MB  (target <= 200 MB)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--db", type=Path, default=Path(tempfile.gettempdir()) / "folio-bench-gui.sqlite"
+    )
+    parser.add_argument("--rebuild", action="store_true", help="build the library again")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--child", nargs=2, type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child[0], args.child[1])
+        return
+    ensure_library(args.db, args.rebuild)
+    measure(args.db, args.runs)
+
+
+if __name__ == "__main__":
+    main()
