@@ -651,9 +651,12 @@ def extract_plain_text(text: str, url: str | None = None) -> ExtractedPage:
         ]
         if positions:
             title_index = min(positions, key=lambda i: abs(i - start))
-    start, end = _trim_edges(
+    trimmed = _trim_edges(
         lines, probabilities, (start, end), title_index=title_index, language=page_language
     )
+    # A note of a line or two is all article: trimming must not leave nothing.
+    if any(lines[i].words for i in range(*trimmed)):
+        start, end = trimmed
     keep = [i for i in range(start, end) if lines[i].words]
     blocks = _blocks(lines, keep, end, page_language)
     body_text = _render_text(blocks)
