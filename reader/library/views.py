@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from reader.core.query import to_fts_query
 from reader.core.types import Article, ArticleFilter, Feed, PageCursor, Tag
 from reader.library.base import LibraryBase
 from reader.store import views as store_views
@@ -118,26 +117,3 @@ class ViewsMixin(LibraryBase):
     def list_tag_names(self) -> list[Tag]:
         """Every tag, without counting its articles."""
         return store_views.tags_without_counts()
-
-    def search_page(
-        self,
-        query: str,
-        *,
-        after_id: int | None = None,
-        limit: int = 100,
-        newest_first: bool = True,
-    ) -> list[Article]:
-        """A page of full-text matches, the most recently added first, keyset-paged on id.
-
-        Any typed string is valid; one without words matches nothing.
-        """
-        fts = to_fts_query(query)
-        if fts is None:
-            return []
-        return store_views.search_page(
-            fts, after_id=after_id, limit=limit, newest_first=newest_first
-        )
-
-    def count_search_matches(self, query: str) -> int:
-        fts = to_fts_query(query)
-        return 0 if fts is None else store_views.count_search(fts)

@@ -22,7 +22,6 @@ from reader.store.articles import _where
 from reader.store.convert import enclosures_from_json
 from reader.store.feeds import _feed_tags, _folder_paths
 from reader.store.fields import from_micros
-from reader.store.search_index import FTS_TABLE
 
 _A = m.Article
 _PAGE_COLUMNS = (
@@ -346,30 +345,3 @@ def feeds_without_counts(feed_ids: Sequence[int] | None = None) -> list[Feed]:
             fetch_full_text,
         ) in query
     ]
-
-
-def search_page(
-    fts_query: str, *, after_id: int | None = None, limit: int = 100, newest_first: bool = True
-) -> list[Article]:
-    """A page of full-text matches, most recently added first, keyset-paged on the id.
-
-    The index hands matches out in id order without ranking them, so a page costs the same
-    whether a word is in ten articles or in fifty thousand.
-    """
-    order = "DESC" if newest_first else "ASC"
-    sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?"
-    params: list[Any] = [fts_query]
-    if after_id is not None:
-        sql += " AND rowid < ?" if newest_first else " AND rowid > ?"
-        params.append(after_id)
-    sql += f" ORDER BY rowid {order} LIMIT ?"
-    params.append(limit)
-    ids = [int(r[0]) for r in m.database_proxy.obj.execute_sql(sql, params).fetchall()]
-    return articles_by_ids(ids)
-
-
-def count_search(fts_query: str) -> int:
-    row = m.database_proxy.obj.execute_sql(
-        f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?", (fts_query,)
-    ).fetchone()
-    return int(row[0])

@@ -25,6 +25,11 @@ from reader.library import Library
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 100
 
+# run(fn, on_done, on_error): calls fn off the GUI thread, the callbacks back on it.
+Runner = Callable[
+    [Callable[[], Any], Callable[[Any], None], Callable[[BaseException], None] | None], object
+]
+
 ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 UNREAD_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -53,6 +58,11 @@ class ArticleSource(Protocol):
         """How the count is spoken of: "articles", "results"."""
         ...
 
+    @property
+    def background(self) -> bool:
+        """Whether pages are read off the GUI thread (sources whose pages may be slow)."""
+        ...
+
     def fetch(self, library: Library, after: Article | None, limit: int) -> list[Article]: ...
 
     def count(self, library: Library) -> int: ...
@@ -72,6 +82,7 @@ class FilterSource:
     newest_first: bool = True
     takes_new_articles: bool = True
     noun: str = "articles"
+    background: bool = False
 
     def fetch(self, library: Library, after: Article | None, limit: int) -> list[Article]:
         cursor = PageCursor(after.sort_date, after.id) if after is not None else None
@@ -94,31 +105,35 @@ class FilterSource:
 
 @dataclass(frozen=True)
 class SearchSource:
-    """Full-text matches, the most recently added first."""
+    """What a query in the search language finds, newest (or oldest) first.
+
+    Its pages are read in the background: a common word in a big library takes a few tens
+    of milliseconds to page through in date order."""
 
     key: tuple[Hashable, ...]
     title: str
     query: str
     newest_first: bool = True
-    takes_new_articles: bool = False
+    takes_new_articles: bool = True
     noun: str = "results"
+    background: bool = True
 
     def fetch(self, library: Library, after: Article | None, limit: int) -> list[Article]:
-        return library.search_page(
+        return library.search(
             self.query,
-            after_id=after.id if after is not None else None,
             limit=limit,
-            newest_first=self.newest_first,
+            order="newest" if self.newest_first else "oldest",
+            after=PageCursor(after.sort_date, after.id) if after is not None else None,
         )
 
     def count(self, library: Library) -> int:
-        return library.count_search_matches(self.query)
+        return library.count_search(self.query)
 
     def matching(self, library: Library, article_ids: Sequence[int]) -> set[int]:
-        return set()
+        return set(library.matching_articles(self.query, article_ids))
 
     def sort_key(self, article: Article) -> tuple[Any, ...]:
-        return (article.id,)
+        return (article.sort_date, article.id)
 
     def with_order(self, newest_first: bool) -> SearchSource:
         return replace(self, newest_first=newest_first)
@@ -158,13 +173,14 @@ class ArticleListModel(QAbstractListModel):
 
     count_changed = Signal()
     source_changed = Signal()
+    # A page read in the background has been added (the first one, or a later one).
+    page_loaded = Signal()
 
     def __init__(
         self,
         library: Library,
         *,
-        run_in_background: Callable[[Callable[[], Any], Callable[[Any], None]], object]
-        | None = None,
+        run_in_background: Runner | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -178,6 +194,9 @@ class ArticleListModel(QAbstractListModel):
         self._hidden: set[int] = set()
         self._count: int | None = None
         self._count_generation = 0
+        # Bumped whenever the source changes, so a late background page is dropped.
+        self._generation = 0
+        self._fetching = False
 
     # -- the source --------------------------------------------------------------------------
     @property
@@ -197,18 +216,71 @@ class ArticleListModel(QAbstractListModel):
         """
         wanted = max(len(self._rows), PAGE_SIZE) if keep_loaded else PAGE_SIZE
         self.beginResetModel()
+        self._generation += 1
+        self._fetching = False
         self._source = source
         self._rows = []
         self._cursor = None
         self._exhausted = source is None
         self._count = None
-        if source is not None:
+        if source is not None and not self._in_background(source):
             while not self._exhausted and len(self._rows) < wanted:
                 self._append_page(source)
         self._index_rows()
         self.endResetModel()
         self.source_changed.emit()
+        if source is not None and self._in_background(source):
+            self._fetch_in_background(source, wanted)
         self.recount()
+
+    def _in_background(self, source: ArticleSource) -> bool:
+        return source.background and self._run is not None
+
+    @property
+    def loading(self) -> bool:
+        """Whether a page is being read in the background."""
+        return self._fetching
+
+    def _fetch_in_background(self, source: ArticleSource, wanted: int = PAGE_SIZE) -> None:
+        if self._fetching or self._exhausted or self._run is None:
+            return
+        self._fetching = True
+        generation = self._generation
+        library, cursor = self._library, self._cursor
+        count = max(wanted, PAGE_SIZE)
+
+        def read() -> list[Article]:
+            return source.fetch(library, cursor, count)
+
+        def done(page: Any) -> None:
+            if generation != self._generation:
+                return  # the list changed meanwhile
+            self._fetching = False
+            self._add_page(page, count)
+            self.page_loaded.emit()
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self._fetching = False
+                self._exhausted = True
+                raise exc
+
+        self._run(read, done, failed)
+
+    def _add_page(self, page: list[Article], asked: int) -> None:
+        if len(page) < asked:
+            self._exhausted = True
+        if page:
+            self._cursor = page[-1]
+        visible = [a for a in page if a.id not in self._hidden]
+        if not visible:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(visible) - 1)
+        self._rows.extend(visible)
+        for i, article in enumerate(visible, start=first):
+            self._rows_by_id[article.id] = i
+        self.endInsertRows()
 
     def retitle(self, title: str) -> None:
         """Give the shown list its name (known only once the sidebar was read)."""
@@ -237,7 +309,7 @@ class ArticleListModel(QAbstractListModel):
             done(source.count(self._library))
         else:
             library = self._library
-            self._run(lambda: source.count(library), done)
+            self._run(lambda: source.count(library), done, None)
 
     def _read_page(self, source: ArticleSource) -> list[Article]:
         page = source.fetch(self._library, self._cursor, PAGE_SIZE)
@@ -256,22 +328,23 @@ class ArticleListModel(QAbstractListModel):
 
     # -- paging --------------------------------------------------------------------------------
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted and self._source is not None
+        return (
+            not parent.isValid()
+            and not self._exhausted
+            and not self._fetching
+            and self._source is not None
+        )
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent):
             return
         source = self._source
         assert source is not None
-        visible = self._read_page(source)
-        if not visible:
+        if self._in_background(source):
+            self._fetch_in_background(source)
             return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(visible) - 1)
-        self._rows.extend(visible)
-        for i, article in enumerate(visible, start=first):
-            self._rows_by_id[article.id] = i
-        self.endInsertRows()
+        page = source.fetch(self._library, self._cursor, PAGE_SIZE)
+        self._add_page(page, PAGE_SIZE)
 
     def fetch_until(self, article_id: int, *, max_pages: int = 50) -> int | None:
         """Load pages until ``article_id`` is listed; its row, or None."""
@@ -396,7 +469,7 @@ class ArticleListModel(QAbstractListModel):
         if self._run is None:
             done(read())
         else:
-            self._run(read, done)
+            self._run(read, done, None)
 
     def _apply_plan(self, source: ArticleSource, plan: ChangePlan) -> None:
         for article in plan.fresh:

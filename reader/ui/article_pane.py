@@ -60,6 +60,7 @@ class ArticlePane(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
+        self.tag_bar.refresh_icons()
         self._render(keep_position=True)
 
     def set_font_size(self, points: int) -> None:

@@ -443,8 +443,13 @@ class MainWindow(QMainWindow):
         return key if key is not None else DEFAULT_VIEW
 
     # -- background reads ------------------------------------------------------------------------
-    def _run_read(self, fn: Callable[[], Any], done: Callable[[Any], None]) -> object:
-        return self.tasks.run(fn, done)
+    def _run_read(
+        self,
+        fn: Callable[[], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[BaseException], None] | None,
+    ) -> object:
+        return self.tasks.run(fn, done, failed)
 
     def _write(
         self,

@@ -106,6 +106,12 @@ class TagBar(QWidget):
         self._tags: tuple[str, ...] = ()
         self._focus_after_removal: int | None = None
 
+    def refresh_icons(self) -> None:
+        """Draw the icons again in the palette's colours (after a theme change)."""
+        self._label.setPixmap(icon("tag").pixmap(16, 16))
+        for chip in self._chips:
+            chip.setIcon(icon("close"))
+
     @property
     def tags(self) -> tuple[str, ...]:
         return self._tags

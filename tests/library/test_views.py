@@ -65,18 +65,6 @@ def test_smart_views() -> None:
     assert today is not None and timedelta(0) <= now - today < timedelta(days=1)
 
 
-def test_search_pages_newest_added_first(library: Library) -> None:
-    ids = [add_saved(library, f"Note {i}", text=f"harbour lights number {i}") for i in range(7)]
-    add_saved(library, "Other", text="meadow")
-    first = library.search_page("harbour", limit=3)
-    assert [a.id for a in first] == ids[::-1][:3]
-    rest = library.search_page("harbour", after_id=first[-1].id, limit=10)
-    assert [a.id for a in rest] == ids[::-1][3:]
-    assert library.count_search_matches("harbour") == 7
-    assert library.search_page("!!!") == []
-    assert library.count_search_matches("") == 0
-
-
 def test_matching_ids_and_brief_lists(library: Library) -> None:
     feed, ids = add_feed_with_articles(library, "Alpha", 3)
     other = add_saved(library, "Elsewhere")

@@ -125,7 +125,7 @@ class PinnedSection:
     def counts(
         self, library: Library, nodes: Sequence[SidebarNode], shared: SidebarCounts
     ) -> dict[Key, int]:
-        return {node.key: library.count_search_matches(node.query or "") for node in nodes}
+        return {node.key: library.count_search(node.query or "") for node in nodes}
 
 
 def test_extra_sections_plug_in(library: Library, qtmodeltester: ModelTester) -> None:
