@@ -1,15 +1,13 @@
-"""Reading, marking, tagging, searching and deleting articles."""
+"""Reading, marking, tagging and deleting articles (search lives in library/search.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from reader.core.errors import NotFoundError, UserError
-from reader.core.query import to_fts_query
 from reader.core.types import Article, ArticleFilter, PageCursor, Stats, Tag
 from reader.library.base import LibraryBase
 from reader.store import articles as store_articles
-from reader.store import search as store_search
 from reader.store import tags as store_tags
 
 
@@ -34,17 +32,6 @@ class ArticlesMixin(LibraryBase):
 
     def get_article(self, article_id: int) -> Article:
         return store_articles.get_article(article_id)
-
-    def search(self, query: str, *, limit: int = 100) -> list[Article]:
-        """Full-text search; any typed string is valid (no words gives no results)."""
-        fts = to_fts_query(query)
-        if fts is None:
-            return []
-        return store_search.search(fts, limit=limit)
-
-    def count_search(self, query: str) -> int:
-        fts = to_fts_query(query)
-        return 0 if fts is None else store_search.count(fts)
 
     def stats(self) -> Stats:
         return store_articles.stats(self.path, self.schema_version)

@@ -11,8 +11,8 @@ from pathlib import Path
 import peewee
 
 from reader.core.errors import LibraryError, SchemaTooNewError
+from reader.store import search_index
 from reader.store.models import MODELS, database_proxy
-from reader.store.search_index import CREATE_FTS_SQL
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ def _v1_to_v2(db: peewee.SqliteDatabase) -> None:
 # Append-only: step i takes a library from version i + 1 to version i + 2. Steps name tables
 # and columns as strings, never through model classes, because the models always describe the
 # newest schema.
-MIGRATIONS: list[Step] = [_v1_to_v2]
+MIGRATIONS: list[Step] = [_v1_to_v2, search_index.migrate_to_word_forms]
 SCHEMA_VERSION = len(MIGRATIONS) + 1
 
 
@@ -84,7 +84,8 @@ def copy_database(source: Path, target: Path) -> None:
 def _create(db: peewee.SqliteDatabase) -> None:
     with db.atomic():
         db.create_tables(MODELS)
-        db.execute_sql(CREATE_FTS_SQL)
+        for statement in search_index.SEARCH_SCHEMA_SQL:
+            db.execute_sql(statement)
         db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
