@@ -12,7 +12,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from reader.core.errors import ExtractionError, FetchError, NotFoundError, UserError
@@ -30,8 +29,10 @@ from reader.services import images as image_service
 from reader.services.encoding import decode_bytes, decode_text_file, looks_binary
 from reader.services.extract import extract_page
 from reader.services.http import DEFAULT_MAX_BYTES, FetchResponse, HttpClient
+from reader.services.markdown_input import extract_markdown
 from reader.services.mhtml import looks_like_mhtml, read_mhtml
-from reader.services.sanitize import html_to_text, sanitize_html, text_to_html
+from reader.services.plaintext import extract_plain_text
+from reader.services.sanitize import html_to_text
 from reader.store import articles as store_articles
 from reader.store import images as store_images
 from reader.store import tags as store_tags
@@ -93,60 +94,10 @@ def _name_from_url(url: str) -> str:
 
 
 def _plain_page(text: str, *, url: str | None, markdown: bool) -> ExtractedPage:
-    """A page saved as text (or Markdown) cleaned down to its article.
-
-    The cleaning lives in ``reader.services.plaintext``; without it the text is kept whole,
-    paragraph by paragraph."""
-    try:
-        from reader.services import plaintext  # type: ignore[attr-defined, unused-ignore]
-    except ImportError:
-        plaintext = None
-    if plaintext is not None:
-        cleaner: Any = getattr(
-            plaintext, "clean_markdown" if markdown else "clean_plain_text", None
-        ) or getattr(plaintext, "clean_plain_text", None)
-        if cleaner is not None:
-            result = cleaner(text, url)
-            if isinstance(result, ExtractedPage):
-                return result
-            if isinstance(result, dict):
-                return _page_from_dict(result, url=url, markdown=markdown)
-    html = text_to_html(text)
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    title = lines[0].lstrip("# ").strip() if lines else ""
-    return ExtractedPage(
-        title=title[:300],
-        html=html,
-        text=html_to_text(html),
-        url=url,
-        language=_detect_language(text),
-        method="markdown" if markdown else "plain-text",
-    )
-
-
-def _page_from_dict(data: dict[str, Any], *, url: str | None, markdown: bool) -> ExtractedPage:
-    from reader.services.extract import parse_date
-
-    body = str(data.get("text") or "")
-    html = str(data.get("html") or "") or text_to_html(body)
-    published = data.get("date") or data.get("published")
-    when = parse_date(str(published)) if published else None
-    return ExtractedPage(
-        title=str(data.get("title") or ""),
-        html=sanitize_html(html, url),
-        text=body or html_to_text(html),
-        url=url,
-        author=str(data["author"]) if data.get("author") else None,
-        published=when,
-        language=str(data.get("language") or "") or _detect_language(body),
-        method="markdown" if markdown else "plain-text",
-    )
-
-
-def _detect_language(text: str) -> str | None:
-    from reader.services.language import detect_language
-
-    return detect_language(text)
+    """A page saved as text cleaned down to its article, or a Markdown file rendered."""
+    if markdown:
+        return extract_markdown(text, url)
+    return extract_plain_text(text, url)
 
 
 def _read_file(path: Path) -> bytes:

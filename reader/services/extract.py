@@ -19,6 +19,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Iterator
+from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -561,20 +562,22 @@ def _body_from(html: str, method: str, base_url: str | None) -> _Body:
     return _Body(clean, text, method, len(_WORD.findall(text)))
 
 
-def _trafilatura(prepared: str, url: str | None) -> tuple[_Body | None, Any]:
+def _trafilatura(
+    prepared: str, url: str | None, tree: lxml.html.HtmlElement
+) -> tuple[_Body | None, Any]:
     import trafilatura
     from trafilatura.htmlprocessing import build_html_output
 
     try:
+        # Asking trafilatura for links, images or formatting changes which parts it takes
+        # for the article (for the worse, on the dev set); they are put back afterwards from
+        # the page itself.
         document = trafilatura.bare_extraction(
             prepared,
             url=url,
             with_metadata=True,
             include_comments=False,
             include_tables=True,
-            include_formatting=True,
-            include_links=True,
-            include_images=True,
         )
     except Exception:
         # trafilatura raises assorted errors on odd markup; the other methods still run.
@@ -582,7 +585,92 @@ def _trafilatura(prepared: str, url: str | None) -> tuple[_Body | None, Any]:
         return None, None
     if not isinstance(document, trafilatura.settings.Document) or document.body is None:
         return None, None
-    return _body_from(build_html_output(document), "trafilatura", url), document
+    html = restore_markup(build_html_output(document), tree)
+    return _body_from(html, "trafilatura", url), document
+
+
+# Elements whose inline content (links, emphasis, code) is copied back into the article.
+_RESTORED = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "td", "th", "dd",
+             "dt", "figcaption", "pre")  # fmt: skip
+_IMAGE_SOURCES = ("src", "data-src", "data-lazy-src", "data-original")
+
+
+def _image_source(img: etree._Element) -> str | None:
+    for name in _IMAGE_SOURCES:
+        value = (img.get(name) or "").strip()
+        if value and not value.startswith("data:"):
+            return value
+    srcset = (img.get("srcset") or img.get("data-srcset") or "").strip()
+    if srcset:
+        return srcset.split(",")[0].split()[0]
+    return None
+
+
+def restore_markup(plain_html: str, tree: lxml.html.HtmlElement) -> str:
+    """Give a text-only article its links, emphasis and images back from the page.
+
+    Each paragraph (list item, heading…) whose text equals an element of the page takes
+    that element's inline markup; the page's images that sit between the article's
+    paragraphs are put back after the paragraph they follow."""
+    try:
+        article = lxml.html.fragment_fromstring(plain_html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return plain_html
+    body = tree.find("body")
+    if body is None:
+        return plain_html
+    order: dict[etree._Element, int] = {}
+    by_text: dict[str, etree._Element] = {}
+    for index, el in enumerate(body.iter()):
+        order[el] = index
+        if el.tag in _RESTORED:
+            key = _clean(el.text_content())
+            if key and key not in by_text:
+                by_text[key] = el
+    matched: list[tuple[int, etree._Element]] = []
+    sources: list[etree._Element] = []
+    for block in list(article.iter(*_RESTORED)):
+        source = by_text.get(_clean(block.text_content()))
+        if source is None:
+            continue
+        matched.append((order[source], block))
+        sources.append(source)
+        if any(isinstance(child.tag, str) for child in source):
+            block.text = source.text
+            for child in list(block):
+                block.remove(child)
+            for child in source:
+                if isinstance(child.tag, str) and child.tag not in ("script", "style"):
+                    block.append(deepcopy(child))
+    if len(matched) >= 2:
+        matched.sort(key=lambda pair: pair[0])
+        sources.sort(key=lambda el: order[el])
+        first, last = matched[0][0], matched[-1][0]
+        positions = [position for position, _ in matched]
+        last_added: dict[etree._Element, etree._Element] = {}
+        closing = sources[-1].getparent()
+        for img in body.iter("img"):
+            at = order.get(img, -1)
+            src = _image_source(img)
+            # Between the article's paragraphs, or after the last one inside its container
+            # (a closing figure).
+            inside = first < at < last or (
+                at > last and closing is not None and closing in img.iterancestors()
+            )
+            if not inside or not src:
+                continue
+            # After the last article paragraph that comes before the image in the page.
+            before = max(i for i, position in enumerate(positions) if position < at)
+            anchor = matched[before][1]
+            while anchor.getparent() is not None and anchor.getparent() is not article:
+                anchor = anchor.getparent()
+            figure = etree.Element("figure")
+            etree.SubElement(figure, "img", src=src, alt=img.get("alt") or "")
+            last_added.get(anchor, anchor).addnext(figure)
+            last_added[anchor] = figure
+    return (article.text or "") + "".join(
+        etree.tostring(child, encoding="unicode", method="html") for child in article
+    )
 
 
 def _readability(prepared: str, url: str | None) -> _Body | None:
@@ -736,7 +824,7 @@ def _extract(html: str, url: str | None) -> tuple[ExtractedPage, PageDate | None
     page_url = url or find_page_url(facts)
     notes: list[str] = []
 
-    main, document = _trafilatura(prepared, page_url)
+    main, document = _trafilatura(prepared, page_url, tree)
     other = _readability(prepared, page_url)
     body, note = _choose_body(main, other)
     if note:
