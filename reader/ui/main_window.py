@@ -17,7 +17,9 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QGuiApplication,
+    QIcon,
     QKeyEvent,
+    QPixmap,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -154,6 +156,7 @@ class MainWindow(QMainWindow):
     # -- building ------------------------------------------------------------------------------
     def _build_widgets(self, sections: Sequence[SidebarSection] | None) -> None:
         self.sidebar_model = SidebarModel(sections, parent=self)
+        self.sidebar_model.favicon_loader = self._load_favicon
         self.sidebar = SidebarView(self)
         self.sidebar.setModel(self.sidebar_model)
 
@@ -1074,6 +1077,7 @@ class MainWindow(QMainWindow):
         self._update_empty_state()
 
     def _feeds_changed(self, batch: ChangeBatch) -> None:
+        self.sidebar_model.forget_favicons(sorted(batch.feed_ids) or None)
         if batch.feed_ids:
             feeds = self.library.list_feeds_brief(sorted(batch.feed_ids))
             if len(feeds) == len(batch.feed_ids) and self.sidebar_model.update_feeds(feeds):
@@ -1341,6 +1345,18 @@ class MainWindow(QMainWindow):
     def _transfer_failed(self, message: str) -> None:
         self._progress_done()
         self.show_message(message, 12_000)
+
+    def _load_favicon(self, feed_id: int) -> QIcon | None:
+        try:
+            found = self.library.feed_icon(feed_id)
+        except UserError:
+            return None
+        if found is None:
+            return None
+        pixmap = QPixmap()
+        if not pixmap.loadFromData(found[1]) or pixmap.isNull():
+            return None
+        return QIcon(pixmap)
 
     def _load_image(self, digest: str) -> tuple[str, bytes] | None:
         try:

@@ -250,6 +250,9 @@ class SidebarModel(QAbstractItemModel):
         self._by_key: dict[Key, SidebarNode] = {}
         self._counts: dict[Key, int] = {}
         self._icons: dict[str, QIcon] = {}
+        self._favicons: dict[int, QIcon | None] = {}
+        # feed id -> its favicon, or None; set by the window (it reads the library).
+        self.favicon_loader: Callable[[int], QIcon | None] | None = None
         self._bold = QFont()
         self._bold.setBold(True)
         self._section_font = QFont()
@@ -445,8 +448,13 @@ class SidebarModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DecorationRole:
             if node.kind is NodeKind.SECTION:
                 return None
-            name = "warning" if node.error else node.icon_name
-            return self._icon(name) if name else None
+            if node.error:
+                return self._icon("warning")
+            if node.kind is NodeKind.FEED:
+                favicon = self._favicon(int(node.key[1]))  # type: ignore[call-overload]
+                if favicon is not None:
+                    return favicon
+            return self._icon(node.icon_name) if node.icon_name else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return node.tooltip
         if role == Qt.ItemDataRole.FontRole:
@@ -466,6 +474,21 @@ class SidebarModel(QAbstractItemModel):
         if role == NODE_ROLE:
             return node
         return None
+
+    def _favicon(self, feed_id: int) -> QIcon | None:
+        # Read when a feed's row is first painted: only the rows on screen cost anything.
+        if self.favicon_loader is None:
+            return None
+        if feed_id not in self._favicons:
+            self._favicons[feed_id] = self.favicon_loader(feed_id)
+        return self._favicons[feed_id]
+
+    def forget_favicons(self, feed_ids: Sequence[int] | None = None) -> None:
+        """Read these feeds' icons again when next painted (a refresh may have found one)."""
+        if feed_ids is None:
+            self._favicons.clear()
+        for feed_id in feed_ids or ():
+            self._favicons.pop(feed_id, None)
 
     def _icon(self, name: str) -> QIcon:
         cached = self._icons.get(name)

@@ -188,3 +188,32 @@ def test_web_images_load_only_when_asked(
     digest = html().split("folio-image:", 1)[1][:64]
     loaded = pane.browser.loadResource(2, f"folio-image:{digest}")
     assert loaded is not None and loaded.width() == 40
+
+
+def test_feed_icons_show_in_the_sidebar(library: Library, window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+    from PySide6.QtGui import QColor, QIcon, QImage
+
+    from reader.store import feeds as store_feeds
+
+    feed_id, _ = add_feed_with_articles(library, "Alpha", 1)
+    plain_id, _ = add_feed_with_articles(library, "Plain", 1)
+    image = QImage(16, 16, QImage.Format.Format_ARGB32)
+    image.fill(QColor("#c0392b"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes
+    library.submit_write(
+        lambda: store_feeds.set_icon(feed_id, "image/png", bytes(data.data()), library.now())
+    ).result()
+    library.notify("feeds", [feed_id])
+    model = window.sidebar_model
+    qtbot.waitUntil(lambda: model.node_for_key(("feed", feed_id)) is not None)
+    icon = model.data(model.index_for_key(("feed", feed_id)), Qt.ItemDataRole.DecorationRole)
+    assert isinstance(icon, QIcon)
+    assert icon.pixmap(16, 16).toImage().pixelColor(8, 8).name() == "#c0392b"
+    # A feed without an icon keeps the feed symbol.
+    plain = model.data(model.index_for_key(("feed", plain_id)), Qt.ItemDataRole.DecorationRole)
+    assert isinstance(plain, QIcon)
+    assert plain.pixmap(16, 16).toImage().pixelColor(8, 8).name() != "#c0392b"

@@ -257,7 +257,7 @@ def test_search_from_the_keyboard(
 def test_search_understands_the_query_language(
     library: Library, two_feeds: tuple[list[int], list[int]], window: MainWindow, qtbot: QtBot
 ) -> None:
-    a_ids, b_ids = two_feeds
+    a_ids, _b_ids = two_feeds
     add_saved(library, "Tagged", tags=["python"], text="snakes and ladders")
     library.mark([a_ids[0]], read=True)
     window.run_search("tag:python")
