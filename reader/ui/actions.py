@@ -170,7 +170,9 @@ class WindowActions:
 
 
 def _native(shortcut: str) -> str:
-    return QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+    text = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+    # A plain letter is typed without Shift: show it as typed.
+    return text.lower() if len(text) == 1 and text.isalpha() else text
 
 
 def shortcut_rows() -> list[tuple[str, str, str]]:

@@ -3,10 +3,40 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from reader.ui.icons import icon
 from reader.ui.key_guard import keep_keys
+
+
+class ChoiceButton(QPushButton):
+    """A large button: an icon, a title and a line saying what it does."""
+
+    def __init__(self, title: str, detail: str, icon_name: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("emptyAction")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAccessibleName(title)
+        self.setAccessibleDescription(detail)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(14)
+        picture = QLabel(self)
+        picture.setPixmap(icon(icon_name).pixmap(QSize(26, 26)))
+        layout.addWidget(picture)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        heading = QLabel(title, self)
+        heading.setObjectName("emptyActionTitle")
+        text.addWidget(heading)
+        line = QLabel(detail, self)
+        line.setObjectName("emptyText")
+        text.addWidget(line)
+        layout.addLayout(text, 1)
+        for label in (picture, heading, line):
+            # Clicks go to the button underneath.
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setMinimumHeight(layout.sizeHint().height())
 
 
 class EmptyState(QWidget):
@@ -21,7 +51,7 @@ class EmptyState(QWidget):
         outer = QVBoxLayout(self)
         outer.addStretch(2)
         column = QWidget(self)
-        column.setMaximumWidth(520)
+        column.setFixedWidth(540)
         layout = QVBoxLayout(column)
         layout.setSpacing(12)
         title = QLabel("Welcome to Folio", column)
@@ -60,12 +90,7 @@ class EmptyState(QWidget):
                 self.import_file,
             ),
         ):
-            button = QPushButton(f"{label}\n{detail}", column)
-            button.setObjectName("emptyAction")
-            button.setIcon(icon(icon_name))
-            button.setIconSize(QSize(26, 26))
-            button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.setAccessibleName(label)
+            button = ChoiceButton(label, detail, icon_name, column)
             button.clicked.connect(signal)
             keep_keys(button)
             layout.addWidget(button)

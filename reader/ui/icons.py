@@ -30,21 +30,20 @@ class SvgIconEngine(QIconEngine):
         self._name = name
         self._color = color
 
+    @staticmethod
+    def _opacity(mode: QIcon.Mode) -> float:
+        return 0.35 if mode == QIcon.Mode.Disabled else 1.0
+
     def _color_for(self, mode: QIcon.Mode) -> str:
         if self._color is not None:
             return self._color.name()
         palette = QGuiApplication.palette()
-        group = (
-            QPalette.ColorGroup.Disabled
-            if mode == QIcon.Mode.Disabled
-            else QPalette.ColorGroup.Active
-        )
         role = (
             QPalette.ColorRole.HighlightedText
             if mode == QIcon.Mode.Selected
             else QPalette.ColorRole.WindowText
         )
-        return palette.color(group, role).name()
+        return palette.color(QPalette.ColorGroup.Active, role).name()
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
         # Lists paint the same few icons over and over: draw a cached pixmap of the size.
@@ -53,12 +52,19 @@ class SvgIconEngine(QIconEngine):
         painter.drawPixmap(rect, pixmap)
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
-        return _pixmap(self._name, self._color_for(mode), size.width(), size.height(), 1.0)
+        return self.scaledPixmap(size, mode, state, 1.0)
 
     def scaledPixmap(
         self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
     ) -> QPixmap:
-        return _pixmap(self._name, self._color_for(mode), size.width(), size.height(), scale)
+        return _pixmap(
+            self._name,
+            self._color_for(mode),
+            width=size.width(),
+            height=size.height(),
+            ratio=scale,
+            opacity=self._opacity(mode),
+        )
 
     def clone(self) -> QIconEngine:
         return SvgIconEngine(self._name, self._color)
@@ -68,11 +74,14 @@ class SvgIconEngine(QIconEngine):
 
 
 @cache
-def _pixmap(name: str, color: str, width: int, height: int, ratio: float) -> QPixmap:
+def _pixmap(
+    name: str, color: str, *, width: int, height: int, ratio: float, opacity: float
+) -> QPixmap:
     pixmap = QPixmap(round(width * ratio), round(height * ratio))
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setOpacity(opacity)
     _renderer(name, color).render(painter, QRectF(0, 0, pixmap.width(), pixmap.height()))
     painter.end()
     pixmap.setDevicePixelRatio(ratio)

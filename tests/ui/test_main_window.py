@@ -401,7 +401,7 @@ def test_shortcut_help_lists_every_shortcut(window: MainWindow, qtbot: QtBot) ->
         for r in range(dialog.table.rowCount())
         if (item := dialog.table.item(r, 1)) is not None
     ]
-    assert "J" in texts and "F5" in texts and "Ctrl+L" in texts
+    assert "j" in texts and "F5" in texts and "Ctrl+L" in texts
     dialog.close()
 
 
