@@ -36,13 +36,14 @@ def open_window(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from reader import APP_NAME
-    from reader.app.application import create_application
+    from reader.app.application import create_application, quit_on_signals
     from reader.app.crash import CrashHandler, setup_logging
     from reader.core.errors import UserError
     from reader.library import Library, default_library_path
     from reader.ui.main_window import MainWindow
 
     app = create_application()
+    quit_on_signals(app)
     crash = CrashHandler(app, log_path=setup_logging())
     crash.install()
     demo = None

@@ -5,8 +5,10 @@ from __future__ import annotations
 import ctypes
 import logging
 import os
+import signal
 import sys
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -29,6 +31,23 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setDesktopFileName("folio")
     app.setWindowIcon(QIcon(str(resource_path("icons", "folio.svg"))))
     return app
+
+
+def quit_on_signals(app: QApplication) -> QTimer:
+    """Quit the event loop on SIGINT or SIGTERM, so the code after it (closing the library,
+    removing a demo's folder) still runs. Returns the timer that lets Python see signals."""
+
+    def stop(_signum: int, _frame: object) -> None:
+        app.quit()
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    # Python handles signals only when it runs; a light tick gives it the chance while Qt
+    # sits in its event loop.
+    timer = QTimer(app)
+    timer.start(300)
+    timer.timeout.connect(lambda: None)
+    return timer
 
 
 # The shared libraries Qt's X11 platform plugin needs beyond libxcb itself, with the Debian

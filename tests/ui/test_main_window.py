@@ -446,3 +446,40 @@ def test_window_state_is_remembered(
     again: MainWindow = make_window(library)  # type: ignore[operator]
     assert again.list_header.title.text() == "All articles"
     assert abs(again.splitter.sizes()[0] - 300) <= 2
+
+
+def test_dropping_a_link_saves_the_page(
+    library: Library, window: MainWindow, qtbot: QtBot, httpserver: object
+) -> None:
+    from pytest_httpserver import HTTPServer
+
+    assert isinstance(httpserver, HTTPServer)
+    page = (
+        "<html><head><title>A Dropped Page</title></head><body><article>"
+        "<h1>A Dropped Page</h1>"
+        + "".join(
+            f"<p>Paragraph {i} of a page someone dropped on the window.</p>" for i in range(8)
+        )
+        + "</article></body></html>"
+    )
+    httpserver.expect_request("/page").respond_with_data(page, content_type="text/html")
+    mime = QMimeData()
+    mime.setText(httpserver.url_for("/page"))
+    with qtbot.waitSignal(window.saver.saved, timeout=10_000) as blocker:
+        drop(window, mime)
+    result = blocker.args[1]
+    assert result.article.title == "A Dropped Page"
+    assert "Saved “A Dropped Page”" in window.statusBar().currentMessage()
+
+
+def test_preferences_change_the_reading_delay_and_theme(window: MainWindow, qtbot: QtBot) -> None:
+    window.commands.preferences.trigger()
+    dialog = window.preferences_dialog
+    dialog.delay.setValue(2.5)
+    dialog.theme.setCurrentIndex(2)
+    dialog.oldest_first.setChecked(True)
+    dialog.accept()
+    assert window.settings.mark_read_delay_ms == 2500
+    assert window.themes.theme.dark
+    assert window.commands.oldest_first.isChecked()
+    assert window.settings.newest_first is False
