@@ -45,10 +45,22 @@ def _v1_to_v2(db: peewee.SqliteDatabase) -> None:
     )
 
 
+def _list_indexes(db: peewee.SqliteDatabase) -> None:
+    """Starred and archived articles in date order, for the window's lists of them."""
+    db.execute_sql(
+        'CREATE INDEX IF NOT EXISTS "article_starred_sort_date_id"'
+        ' ON "article" ("starred", "sort_date", "id")'
+    )
+    db.execute_sql(
+        'CREATE INDEX IF NOT EXISTS "article_archived_sort_date_id"'
+        ' ON "article" ("archived", "sort_date", "id")'
+    )
+
+
 # Append-only: step i takes a library from version i + 1 to version i + 2. Steps name tables
 # and columns as strings, never through model classes, because the models always describe the
 # newest schema.
-MIGRATIONS: list[Step] = [_v1_to_v2, search_index.migrate_to_word_forms]
+MIGRATIONS: list[Step] = [_v1_to_v2, search_index.migrate_to_word_forms, _list_indexes]
 SCHEMA_VERSION = len(MIGRATIONS) + 1
 
 

@@ -91,6 +91,9 @@ class Article(BaseModel):
             (("feed", "entry_key"), False),
             (("canonical_url",), False),
             (("added",), False),
+            # The window's sparse lists (Starred, Archive) page in date order on these.
+            (("starred", "sort_date", "id"), False),
+            (("archived", "sort_date", "id"), False),
         )
 
 
