@@ -1,4 +1,7 @@
-"""Commands that read and change articles: list, show, search, tag, tags, mark, delete, stats."""
+"""Commands that read and change articles: list, show, tag, tags, mark, delete, stats.
+
+(search, views, rule and tag-edit are in cli/search.py.)
+"""
 
 from __future__ import annotations
 
@@ -47,17 +50,6 @@ def register(sub: Any) -> None:
     p.add_argument("id", metavar="ID")
     p.add_argument("--format", choices=["text", "html", "markdown", "json"], default="text")
     p.set_defaults(handler=cmd_show)
-
-    p = sub.add_parser(
-        "search",
-        help="full-text search",
-        description="Full-text search in titles, authors, text and tags. Every word must match;"
-        " end a word with * to match its beginnings.",
-    )
-    p.add_argument("query", metavar="QUERY", nargs="+")
-    p.add_argument("--limit", metavar="N", type=_positive, default=50)
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(handler=cmd_search)
 
     p = sub.add_parser(
         "tag", help="add or remove tags", description="Add tags to an article, or remove them."
@@ -148,20 +140,6 @@ def cmd_show(lib: Library, args: argparse.Namespace) -> int:
             print("Tags: " + ", ".join(article.tags))
         print()
         print(article.text or "")
-    return 0
-
-
-def cmd_search(lib: Library, args: argparse.Namespace) -> int:
-    query = " ".join(args.query)
-    results = lib.search(query, limit=args.limit)
-    if args.json:
-        print_json([article_json(a) for a in results])
-    else:
-        for article in results:
-            print(article_line(article))
-            if article.snippet:
-                print("         " + " ".join(article.snippet.split()))
-        print(f"{len(results)} result{'s' if len(results) != 1 else ''}")
     return 0
 
 

@@ -262,6 +262,10 @@ class SearchMixin(LibraryBase):
             store_tags.set_tag_color(name, value)
         self.notify("tags", None)
 
+    def tag_color(self, name: str) -> str | None:
+        color: str | None = store_tags.get_tag(name).color
+        return color
+
     def merge_tags(self, sources: Sequence[str], target: str) -> None:
         """Fold ``sources`` into ``target`` (created if missing): their articles and feeds get
         ``target`` instead."""
