@@ -35,7 +35,7 @@ FOLDERS = 40
 TAGS = 60
 SAVED = 2_000
 # Bump when the generated library changes shape, so a stale cached file is rebuilt.
-BUILD_VERSION = "4"
+BUILD_VERSION = "5"
 
 # Named words: tag names, feed titles and the searched terms. They sit among thousands of
 # made-up words drawn with a Zipf-like spread, so searches meet realistic match counts.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from datetime import datetime
 
 from PySide6.QtCore import QDate, QLocale
@@ -14,6 +15,14 @@ _SOURCE_NAMES = {
     "html-file": "Saved page",
     "text-file": "Saved text",
 }
+
+
+_IMAGE_PARAGRAPH = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>", re.IGNORECASE)
+
+
+def mark_figures(html: str) -> str:
+    """Paragraphs that hold only a picture get their own spacing (class "figure")."""
+    return _IMAGE_PARAGRAPH.sub(r'<p class="figure">\1</p>', html)
 
 
 def long_date(value: datetime) -> str:
@@ -47,7 +56,7 @@ def article_document(article: Article, css: str) -> str:
     link = article.url or article.canonical_url
     if link and link.startswith(("http://", "https://")):
         title = f'<a href="{html.escape(link, quote=True)}">{title}</a>'
-    content = article.content_html or ""
+    content = mark_figures(article.content_html or "")
     if not content.strip():
         summary = article.summary or ""
         content = (

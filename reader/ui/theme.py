@@ -144,10 +144,12 @@ def fill(template: str, values: dict[str, str]) -> str:
 def reading_css(theme: Theme, *, font_size: int) -> str:
     values = theme.placeholders()
     values["font_size"] = f"{font_size}pt"
+    # About half a line between lines: points to pixels (96 / 72), then a half.
+    values["line_gap"] = f"{round(font_size * 96 / 72 * 0.5)}px"
     values["small_size"] = f"{max(font_size - 3, 7)}pt"
     values["title_size"] = f"{round(font_size * 1.75)}pt"
-    values["h2_size"] = f"{round(font_size * 1.35)}pt"
-    values["h3_size"] = f"{round(font_size * 1.15)}pt"
+    values["h2_size"] = f"{round(font_size * 1.25)}pt"
+    values["h3_size"] = f"{round(font_size * 1.1)}pt"
     values["code_size"] = f"{max(font_size - 2, 7)}pt"
     return fill(_template("reading.css"), values)
 
