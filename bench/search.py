@@ -104,8 +104,8 @@ class Generator:
         return " ".join(sentences)
 
 
-def build(path: Path, articles: int) -> tuple[float, float]:
-    """Create the library; returns (index seconds, total seconds)."""
+def build(path: Path, articles: int) -> tuple[float, float, float]:
+    """Create the library; returns the seconds spent indexing (wall clock, CPU) and in all."""
     gen = Generator()
     rng = gen.rng
     started = time.perf_counter()
@@ -141,6 +141,7 @@ def build(path: Path, articles: int) -> tuple[float, float]:
             )
     rare_ids = set(rng.sample(range(1, articles + 1), min(10, articles)))
     index_seconds = 0.0
+    index_cpu = 0.0
     batch = 2000
     for start in range(1, articles + 1, batch):
         rows = []
@@ -199,11 +200,13 @@ def build(path: Path, articles: int) -> tuple[float, float]:
                 'INSERT INTO "article_tag" ("article_id", "tag_id") VALUES (?, ?)', tag_rows
             )
             began = time.perf_counter()
+            began_cpu = time.thread_time()
             search_index.index_articles(db, index_rows)
             index_seconds += time.perf_counter() - began
+            index_cpu += time.thread_time() - began_cpu
     db.execute_sql("PRAGMA optimize")
     lib.close()
-    return index_seconds, time.perf_counter() - started
+    return index_seconds, index_cpu, time.perf_counter() - started
 
 
 def timed(fn: Callable[[], object], runs: int) -> tuple[float, float, object]:
@@ -230,11 +233,12 @@ def main() -> None:
     folder = tempfile.TemporaryDirectory()
     path = args.db or Path(folder.name) / "bench.sqlite"
     if not path.exists():
-        index_s, total_s = build(path, args.articles)
+        index_s, index_cpu, total_s = build(path, args.articles)
         print(f"built {args.articles:,} articles in {total_s:.1f} s")
         print(
-            f"  full-text index (FTS5 + word forms): {index_s:.1f} s,"
-            f" {args.articles / index_s:,.0f} articles/s"
+            f"  full-text index (FTS5 + word forms): {index_s:.1f} s wall clock,"
+            f" {args.articles / index_s:,.0f} articles/s; {index_cpu:.1f} s CPU,"
+            f" {args.articles / index_cpu:,.0f} articles/s (target >= 5,000)"
         )
     else:
         print(f"using {path}")

@@ -159,6 +159,8 @@ class SearchMixin(LibraryBase):
         read, star it or archive it."""
         query = _check_query_text(query)
         kind, arg = parse_action(str(action), argument)
+        if arg is not None:
+            arg = store_tags.clean_tag_name(arg)
         with self.transaction():
             rule = store_rules.add_rule(query, kind, arg)
         self.notify("rules", [rule.id])
@@ -183,6 +185,8 @@ class SearchMixin(LibraryBase):
         arg: str | None = None
         if action is not None:
             kind, arg = parse_action(str(action), argument)
+            if arg is not None:
+                arg = store_tags.clean_tag_name(arg)
         with self.transaction():
             rule = store_rules.update_rule(
                 rule_id,
@@ -227,13 +231,16 @@ class SearchMixin(LibraryBase):
             changed: dict[int, list[int]] = {}
             for rule in active:
                 try:
-                    matched = store_search.matching_among(self._compile(rule.query), ids)
+                    # A savepoint each: one failing rule leaves no half-done work behind
+                    # and does not keep new articles from the others.
+                    with self.transaction():
+                        matched = store_search.matching_among(self._compile(rule.query), ids)
+                        if matched:
+                            _apply_action(rule, matched, self)
                 except Exception:
-                    # One broken rule must not keep new articles from the others.
                     log.exception("rule %d (%s) failed", rule.id, rule.query)
                     continue
                 if matched:
-                    _apply_action(rule, matched, self)
                     changed[rule.id] = matched
             return changed
 

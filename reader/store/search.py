@@ -237,16 +237,18 @@ def _site_sql(value: str, params: list[Any]) -> str:
     domain = domain.split("/", 1)[0].removeprefix("www.").strip(".")
     if not domain:
         return "0"
+    escaped = _escape_like(domain)
     tests = []
     for column in ('a."url"', 'a."canonical_url"'):
         host = _host(column)
+        # The LIKE runs first and cheaply; the exact host is only worked out for its hits.
         tests.append(
-            f"{host} = ? OR {host} LIKE ? ESCAPE '\\' OR {host} LIKE ? ESCAPE '\\'"
-            f" OR {host} LIKE ? ESCAPE '\\'"
+            f"{column} LIKE ? ESCAPE '\\' AND ({host} = ? OR {host} LIKE ? ESCAPE '\\'"
+            f" OR {host} LIKE ? ESCAPE '\\' OR {host} LIKE ? ESCAPE '\\')"
         )
-        escaped = _escape_like(domain)
-        params.extend([domain, "%." + escaped, escaped + ":%", "%." + escaped + ":%"])
-    return " OR ".join(tests)
+        params.extend(["%" + escaped + "%", domain, "%." + escaped, escaped + ":%"])
+        params.append("%." + escaped + ":%")
+    return f'({tests[0]}) OR (a."canonical_url" IS NOT a."url" AND {tests[1]})'
 
 
 def _language_sql(value: str, params: list[Any]) -> str:

@@ -257,6 +257,9 @@ def remove_articles(db: peewee.Database, article_ids: Iterable[int]) -> None:
 def rebuild_terms(db: peewee.Database) -> int:
     """Fill the word-forms table from every stored article (for libraries indexed before it
     existed); returns the number of articles read."""
+    with _written_lock:
+        # Whatever this process remembers writing, the table is filled afresh.
+        _written.pop(str(getattr(db, "database", id(db))), None)
     count = 0
     last_id = 0
     while True:

@@ -1,0 +1,113 @@
+"""The word-forms table beside the full-text index: what goes in, and that it survives
+rolled-back writes."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.query import text_words
+from reader.core.stemming import fold, index_language, stem_language, stem_pairs
+from reader.library import Library
+from reader.store import articles as store_articles
+from reader.store import search_index
+from tests.factories import BASE_TIME, make_input
+
+
+def forms(library: Library, word: str, languages: list[str]) -> list[str]:
+    return search_index.word_forms(library._db, word, languages)
+
+
+def test_forms_are_recorded_per_language(library: Library) -> None:
+    with library.transaction():
+        store_articles.insert_article(
+            make_input("Läufer", "Die Läufer laufen.", language="de-AT"), now=BASE_TIME
+        )
+        store_articles.insert_article(make_input("Runner", "She was running."), now=BASE_TIME)
+    assert search_index.indexed_languages(library._db) == ["de", "en"]
+    assert "laufen" in forms(library, "lauf", ["de"])
+    assert "running" in forms(library, "runs", ["en"])
+    assert "running" not in forms(library, "runs", ["de"])
+    assert forms(library, "Müller", ["en"])[0] == "muller"
+
+
+def test_a_rolled_back_write_does_not_leave_forms_missing(library: Library) -> None:
+    class Abort(Exception):
+        pass
+
+    with pytest.raises(Abort), library.transaction():
+        store_articles.insert_article(make_input("Gone", "Swimmers were swimming."), now=BASE_TIME)
+        raise Abort
+    assert "swimming" not in forms(library, "swim", ["en"])
+    with library.transaction():
+        store_articles.insert_article(make_input("Kept", "Swimmers were swimming."), now=BASE_TIME)
+    with library.transaction():
+        store_articles.insert_article(make_input("Also", "More swimming."), now=BASE_TIME)
+    assert "swimming" in forms(library, "swim", ["en"])
+    assert library.count_search("swim") == 2
+
+
+def test_bulk_indexing_and_rebuilding(library: Library) -> None:
+    with library.transaction():
+        ids = [
+            store_articles.insert_article(make_input(f"Note {n}", "walking"), now=BASE_TIME)
+            for n in range(3)
+        ]
+        rows = [
+            search_index.IndexRow(article_id, f"Swims {article_id}", None, "x", (), "en")
+            for article_id in ids
+        ]
+        assert search_index.index_articles(library._db, rows, replace=True) == 3
+    assert library.count_search("swimming") == 3
+    assert library.count_search("walked") == 0
+    with library.transaction():
+        library._db.execute_sql(f'DELETE FROM "{search_index.TERM_TABLE}"')
+        assert search_index.rebuild_terms(library._db) == 3
+    # The stored text is read again: its forms are back (the replaced index rows aside).
+    assert "walking" in forms(library, "walk", ["en"])
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en-GB", "en"), ("de_DE", "de"), ("German", "de"), ("fra", "fr"), ("zh", None), ("", None)],
+)
+def test_stemmer_languages(language: str, expected: str | None) -> None:
+    assert stem_language(language) == expected
+
+
+def test_unknown_language_is_indexed_as_english() -> None:
+    assert index_language(None) == "en"
+    assert index_language("ja") is None
+
+
+def test_folding_matches_the_index(library: Library) -> None:
+    """Python's idea of a word and of its folded form agrees with SQLite's tokenizer."""
+    samples = [
+        "Müller straße ÆON œuvre Ångström naïve façade",
+        "Łódź Dvořák İstanbul",
+        "e\u0301te\u0301 cafe\u0301",
+        "Ελληνικά Ὀδυσσεύς Москва ёлка",
+        "foo_bar don't e-mail C++ 3.14",
+    ]
+    db = library._db
+    db.execute_sql(
+        "CREATE VIRTUAL TABLE temp.fold_check"
+        " USING fts5(x, tokenize = 'unicode61 remove_diacritics 2')"
+    )
+    db.execute_sql(
+        "CREATE VIRTUAL TABLE temp.fold_vocab USING fts5vocab(temp, fold_check, instance)"
+    )
+    for n, sample in enumerate(samples):
+        db.execute_sql("INSERT INTO temp.fold_check (rowid, x) VALUES (?, ?)", (n, sample))
+    for n, sample in enumerate(samples):
+        indexed = [
+            r[0]
+            for r in db.execute_sql(
+                "SELECT term FROM temp.fold_vocab WHERE doc = ? ORDER BY offset", (n,)
+            )
+        ]
+        assert [fold(w) for w in text_words(sample)] == indexed, sample
+
+
+def test_stem_pairs_leave_out_words_that_are_their_own_stem() -> None:
+    pairs = stem_pairs(["The runner runs; (running) RUNS."], "en")
+    assert pairs == {("run", "runs"), ("run", "running")}
