@@ -226,7 +226,10 @@ def cmd_views_add(lib: Library, args: argparse.Namespace) -> int:
     _notes(lib, query)
     saved = lib.save_search(args.name, query, replace=args.replace)
     counted = lib.get_saved_search(saved.id, counts=True)
-    print(f"Saved {saved.name!r}: {counted.total} articles, {counted.unread} unread")
+    total = counted.total or 0
+    print(
+        f"Saved {saved.name!r}: {total} article{'s' if total != 1 else ''}, {counted.unread} unread"
+    )
     return 0
 
 
