@@ -503,7 +503,7 @@ def find_date(
         # "May 21, 2025 April 24, 2025": an updated and a published date side by side, the
         # label left to an icon; the earlier one is the publication.
         for next_start, next_end, other in shown[1:]:
-            if next_start - end > 12:
+            if next_start - end > 25:
                 break
             best, end = min(best, other), next_end
         return PageDate(best, "byline")
@@ -526,7 +526,8 @@ def find_date(
             return PageDate(found, "time")
     if fallback:
         found = parse_date(fallback)
-        if found:
+        # htmldate answers "1 January" when all it found was a year (a copyright line).
+        if found and (found.month, found.day) != (1, 1):
             return PageDate(found, "htmldate")
     for obj in facts.articles():
         for key in ("datePublished", "dateCreated", "uploadDate"):
