@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from reader.core.query import SYNTAX_HELP
@@ -36,8 +37,8 @@ def _dialog(qtbot: QtBot, library: Library) -> RulesDialog:
 def test_preview_lists_what_a_query_matches_now(qtbot: QtBot, library: Library) -> None:
     ids = _fill(library)
     dialog = _dialog(qtbot, library)
-    qtbot.keyClicks(dialog.query_edit, "rockets")
-    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(dialog.query_edit, "rockets")
+    dialog.preview_button.click()
     assert dialog.preview_label.text() == "2 articles in the library match now"
     titles = {dialog.preview_list.item(i).text() for i in range(dialog.preview_list.count())}
     assert titles == {"Rocket launch", "Another rocket"}
@@ -45,7 +46,7 @@ def test_preview_lists_what_a_query_matches_now(qtbot: QtBot, library: Library) 
         dialog.preview_list.itemActivated.emit(dialog.preview_list.item(0))
     assert activated.args[0] in ids[:2]
     dialog.query_edit.setText("is:soon")
-    qtbot.keyClick(dialog.query_edit, Qt.Key.Key_Return)
+    QTest.keyClick(dialog.query_edit, Qt.Key.Key_Return)
     assert "is:soon is not a filter" in dialog.preview_label.text()
     dialog.query_edit.clear()
     dialog.preview()
@@ -61,7 +62,7 @@ def test_add_edit_toggle_and_remove_rules(qtbot: QtBot, library: Library) -> Non
     assert dialog.tag_edit.isEnabled()
     dialog.tag_edit.setText("space")
     with qtbot.waitSignal(dialog.rules_changed):
-        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+        dialog.add_button.click()
     (rule,) = library.list_rules()
     assert (rule.query, rule.action.value, rule.argument) == ("rocket*", "tag", "space")
     assert dialog.rule_list.item(0).text() == "when rocket*: add tag space"
@@ -74,13 +75,13 @@ def test_add_edit_toggle_and_remove_rules(qtbot: QtBot, library: Library) -> Non
     assert dialog.query_edit.text() == "rocket*"
     dialog.action_combo.setCurrentIndex(dialog.action_combo.findData("star"))
     assert not dialog.tag_edit.isEnabled()
-    qtbot.mouseClick(dialog.update_button, Qt.MouseButton.LeftButton)
+    dialog.update_button.click()
     assert library.get_rule(rule.id).describe() == "when rocket*: star"
 
     dialog.rule_list.item(0).setCheckState(Qt.CheckState.Unchecked)
     assert not library.get_rule(rule.id).enabled
     dialog.rule_list.setCurrentRow(0)
-    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    dialog.remove_button.click()
     assert library.list_rules() == []
     assert dialog.rule_list.count() == 0
 
@@ -89,16 +90,16 @@ def test_mistakes_show_inline_and_change_nothing(qtbot: QtBot, library: Library)
     dialog = _dialog(qtbot, library)
     dialog.action_combo.setCurrentIndex(dialog.action_combo.findData("tag"))
     dialog.query_edit.setText("anything")
-    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    dialog.add_button.click()
     assert dialog.error.isVisible()
     assert "tag" in dialog.error.text()
     dialog.query_edit.setText("")
     dialog.action_combo.setCurrentIndex(dialog.action_combo.findData("read"))
-    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    dialog.add_button.click()
     assert "empty" in dialog.error.text()
     assert library.list_rules() == []
     dialog.query_edit.setText("sponsored")
-    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    dialog.add_button.click()
     assert not dialog.error.isVisible()
     assert [r.describe() for r in library.list_rules()] == ["when sponsored: mark read"]
 
@@ -108,9 +109,9 @@ def test_the_syntax_help_is_one_click_away(qtbot: QtBot) -> None:
     qtbot.addWidget(button)
     button.show()
     qtbot.waitExposed(button)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    button.click()
     assert button.popup is not None
     qtbot.waitUntil(button.popup.isVisible)
     assert button.popup.text.text() == SYNTAX_HELP
-    qtbot.keyClick(button.popup, Qt.Key.Key_Escape)
+    QTest.keyClick(button.popup, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: button.popup is not None and not button.popup.isVisible())
