@@ -114,6 +114,10 @@ class ViewsMixin(LibraryBase):
         """Feeds (all, or those given) with folder and state, without counting articles."""
         return store_views.feeds_without_counts(feed_ids)
 
+    def feeds_with_icons(self) -> set[int]:
+        """Ids of the feeds whose icon is stored."""
+        return store_views.feeds_with_icons()
+
     def list_tag_names(self) -> list[Tag]:
         """Every tag, without counting its articles."""
         return store_views.tags_without_counts()

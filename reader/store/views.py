@@ -288,6 +288,12 @@ def tag_unread_counts(*, exclude_ids: Sequence[int] = ()) -> dict[int, int]:
     return {int(tag_id): int(count) for tag_id, count in rows}
 
 
+def feeds_with_icons() -> set[int]:
+    """Feeds that have an icon stored (the others need not be asked for one)."""
+    query = m.FeedIcon.select(m.FeedIcon.feed).where(m.FeedIcon.data.is_null(False)).tuples()
+    return {int(feed_id) for (feed_id,) in query}
+
+
 def tags_without_counts() -> list[Tag]:
     query = m.Tag.select(m.Tag.id, m.Tag.name, m.Tag.color).order_by(peewee.fn.lower(m.Tag.name))
     return [Tag(id=int(i), name=n, color=c) for i, n, c in query.tuples()]

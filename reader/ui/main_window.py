@@ -62,6 +62,7 @@ from reader.ui.article_list_view import ArticleListPanel
 from reader.ui.article_pane import ArticlePane
 from reader.ui.empty_state import EmptyState
 from reader.ui.icons import icon
+from reader.ui.saved_search_section import SearchTools
 from reader.ui.sidebar_model import (
     Key,
     NodeKind,
@@ -140,6 +141,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
+        # Saved searches in the sidebar, the search syntax help and the rules dialog.
+        self.search_tools = SearchTools(self, add_section=sections is None)
         self._connect()
         self.themes.apply()
         self._restore_state()

@@ -62,6 +62,8 @@ class SidebarNode:
     children: list[SidebarNode] = field(default_factory=list)
     parent: SidebarNode | None = None
     row: int = 0
+    # A feed whose icon is stored in the library (read when the row is first painted).
+    has_icon: bool = False
 
     def walk(self) -> Iterator[SidebarNode]:
         yield self
@@ -121,7 +123,12 @@ class FeedsSection:
     always_shown = False
 
     def build(self, library: Library) -> list[SidebarNode]:
-        return build_feed_tree(library.list_folders(), library.list_feeds_brief())
+        nodes = build_feed_tree(library.list_folders(), library.list_feeds_brief())
+        with_icons = library.feeds_with_icons()
+        for top in nodes:
+            for node in top.walk():
+                node.has_icon = node.kind is NodeKind.FEED and node.key[1] in with_icons
+        return nodes
 
     def counts(
         self, library: Library, nodes: Sequence[SidebarNode], shared: SidebarCounts
@@ -334,21 +341,13 @@ class SidebarModel(QAbstractItemModel):
 
     def _update_in_place(self, old: SidebarNode, new: SidebarNode) -> None:
         for old_child, new_child in zip(old.children, new.children, strict=True):
-            if (
-                old_child.title != new_child.title
-                or old_child.error != new_child.error
-                or old_child.tooltip != new_child.tooltip
-            ):
-                old_child.title = new_child.title
-                old_child.error = new_child.error
-                old_child.tooltip = new_child.tooltip
-                old_child.filter = new_child.filter
-                old_child.payload = new_child.payload
+            shown = ("title", "error", "tooltip", "has_icon")
+            changed = any(getattr(old_child, f) != getattr(new_child, f) for f in shown)
+            for name in (*shown, "filter", "query", "payload"):
+                setattr(old_child, name, getattr(new_child, name))
+            if changed:
                 index = self._index_of(old_child)
                 self.dataChanged.emit(index, index)
-            else:
-                old_child.filter = new_child.filter
-                old_child.payload = new_child.payload
             self._update_in_place(old_child, new_child)
 
     def update_feeds(self, feeds: Sequence[Feed]) -> bool:
@@ -366,6 +365,8 @@ class SidebarModel(QAbstractItemModel):
         for feed in feeds:
             node = self._by_key[("feed", feed.id)]
             fresh = feed_node(feed)
+            # A refresh may have found an icon: ask the loader again.
+            node.has_icon = True
             changed = (node.title, node.error, node.tooltip) != (
                 fresh.title,
                 fresh.error,
@@ -450,7 +451,7 @@ class SidebarModel(QAbstractItemModel):
                 return None
             if node.error:
                 return self._icon("warning")
-            if node.kind is NodeKind.FEED:
+            if node.has_icon:
                 favicon = self._favicon(int(node.key[1]))  # type: ignore[call-overload]
                 if favicon is not None:
                     return favicon

@@ -1,0 +1,112 @@
+"""Saved searches in the window: a sidebar section with live unread counts, a button that
+saves what is in the search box, the syntax help beside it, and the rules dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QMessageBox
+
+from reader.core.errors import UserError
+from reader.library import Library
+from reader.library.views import SidebarCounts
+from reader.ui.icons import icon
+from reader.ui.rules_dialog import RulesDialog
+from reader.ui.search_help import SearchHelpButton
+from reader.ui.sidebar_model import Key, NodeKind, SidebarNode
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+SECTION_KEY = "searches"
+
+
+class SavedSearchesSection:
+    """The saved searches, in their order, each listing what its query finds."""
+
+    key = SECTION_KEY
+    title = "Saved searches"
+    always_shown = False
+
+    def build(self, library: Library) -> list[SidebarNode]:
+        return [
+            SidebarNode(
+                NodeKind.SEARCH,
+                ("search", saved.id),
+                saved.name,
+                icon_name="search",
+                tooltip=saved.query,
+                query=saved.query,
+                payload=saved,
+            )
+            for saved in library.list_saved_searches(counts=False)
+        ]
+
+    def counts(
+        self, library: Library, nodes: Sequence[SidebarNode], shared: SidebarCounts
+    ) -> dict[Key, int]:
+        unread = library.saved_search_unread_counts()
+        return {node.key: unread.get(int(node.key[1]), 0) for node in nodes}  # type: ignore[call-overload]
+
+
+def save_search(library: Library, query: str, name: str) -> str | None:
+    """Save ``query`` as ``name``; returns an error message for the user, or None."""
+    try:
+        library.save_search(name, query)
+    except UserError as exc:
+        return str(exc)
+    return None
+
+
+class SearchTools:
+    """What search adds to the main window, wired in one call from it."""
+
+    def __init__(self, window: MainWindow, *, add_section: bool = True) -> None:
+        self.window = window
+        self.library = window.library
+        if add_section:
+            window.sidebar_model.add_section(SavedSearchesSection(), after="views")
+        box: QLineEdit = window.search_box
+        self.save_action = QAction(icon("saved"), "Save this search in the sidebar", box)
+        self.save_action.setObjectName("saveSearch")
+        self.save_action.setVisible(False)
+        self.save_action.triggered.connect(self.ask_and_save)
+        box.addAction(self.save_action, QLineEdit.ActionPosition.TrailingPosition)
+        box.textChanged.connect(lambda text: self.save_action.setVisible(bool(text.strip())))
+        box.setToolTip('Search: words, "phrases", OR, -word, tag:, is:unread, after:7d …')
+        self.help_button = SearchHelpButton(window.toolbar)
+        window.toolbar.addWidget(self.help_button)
+        self.rules_action = QAction("&Rules for New Articles…", window)
+        self.rules_action.setObjectName("showRules")
+        self.rules_action.triggered.connect(self.show_rules)
+        # The first menu (Library) gains the rules.
+        for action in window.menuBar().actions():
+            menu = action.menu()
+            if isinstance(menu, QMenu):
+                menu.addSeparator()
+                menu.addAction(self.rules_action)
+                break
+        self.rules_dialog: RulesDialog | None = None
+
+    def ask_and_save(self) -> None:
+        query = " ".join(self.window.search_box.text().split())
+        if not query:
+            return
+        name, ok = QInputDialog.getText(
+            self.window, "Save search", "Show this search in the sidebar as:", text=query
+        )
+        if not ok:
+            return
+        error = save_search(self.library, query, name)
+        if error is not None:
+            QMessageBox.warning(self.window, "Save search", error)
+
+    def show_rules(self) -> RulesDialog:
+        if self.rules_dialog is None:
+            self.rules_dialog = RulesDialog(self.library, self.window)
+        self.rules_dialog.reload()
+        self.rules_dialog.show()
+        self.rules_dialog.raise_()
+        return self.rules_dialog
