@@ -1,0 +1,70 @@
+"""Saved searches in the window's sidebar, the search box's save and help buttons, and the
+rules dialog reached from the menu."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from reader.library import Library
+from reader.ui.main_window import MainWindow
+from reader.ui.rules_dialog import RulesDialog
+from reader.ui.saved_search_section import save_search
+from tests.ui.library_data import add_saved
+
+
+def test_a_saved_search_lists_its_matches_with_a_live_unread_count(
+    library: Library, make_window: object, qtbot: QtBot
+) -> None:
+    first = add_saved(library, "Tomato harvest", text="Tomatoes ripen in August.")
+    add_saved(library, "Bean rows", text="Runner beans climb.")
+    add_saved(library, "Elsewhere", text="Nothing to see.")
+    saved = library.save_search("Vegetables", "tomato OR bean")
+    window: MainWindow = make_window(library)  # type: ignore[operator]
+    key = ("search", saved.id)
+    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(key) is not None)
+    qtbot.waitUntil(lambda: window.sidebar_model.unread(key) == 2)
+    window.select_view_key(key)
+    qtbot.waitUntil(lambda: window.article_list_model.rowCount() == 2)
+    titles = {window.article_list_model.article(r).title for r in range(2)}  # type: ignore[union-attr]
+    assert titles == {"Tomato harvest", "Bean rows"}
+    library.mark([first], read=True)
+    qtbot.waitUntil(lambda: window.sidebar_model.unread(key) == 1)
+    library.rename_saved_search(saved.id, "Veg")
+    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(key).title == "Veg")  # type: ignore[union-attr]
+    library.delete_saved_search(saved.id)
+    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(key) is None)
+
+
+def test_the_search_box_saves_its_query_and_explains_the_syntax(
+    library: Library, make_window: object, qtbot: QtBot
+) -> None:
+    add_saved(library, "Compost", text="A heap of compost.")
+    window: MainWindow = make_window(library)  # type: ignore[operator]
+    tools = window.search_tools
+    assert not tools.save_action.isVisible()
+    QTest.keyClicks(window.search_box, "compost is:unread")
+    assert tools.save_action.isVisible()
+    assert save_search(library, window.search_box.text(), "Heap") is None
+    (saved,) = library.list_saved_searches()
+    assert saved.query == "compost is:unread"
+    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(("search", saved.id)) is not None)
+    assert save_search(library, "x", "heap") == "there is already a saved search named 'Heap'"
+    tools.help_button.click()
+    assert tools.help_button.popup is not None
+    qtbot.waitUntil(tools.help_button.popup.isVisible)
+    QTest.keyClick(tools.help_button.popup, Qt.Key.Key_Escape)
+
+
+def test_the_rules_dialog_opens_from_the_library_menu(
+    library: Library, make_window: object, qtbot: QtBot
+) -> None:
+    window: MainWindow = make_window(library)  # type: ignore[operator]
+    menu = window.menuBar().actions()[0].menu()
+    assert window.search_tools.rules_action in menu.actions()  # type: ignore[union-attr]
+    window.search_tools.rules_action.trigger()
+    dialog = window.search_tools.rules_dialog
+    assert isinstance(dialog, RulesDialog)
+    qtbot.waitExposed(dialog)
+    dialog.close()
