@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
 from reader.library import Library
@@ -62,7 +63,8 @@ def test_the_rules_dialog_opens_from_the_library_menu(
 ) -> None:
     window: MainWindow = make_window(library)  # type: ignore[operator]
     menu = window.menuBar().actions()[0].menu()
-    assert window.search_tools.rules_action in menu.actions()  # type: ignore[union-attr]
+    assert isinstance(menu, QMenu)
+    assert window.search_tools.rules_action in menu.actions()
     window.search_tools.rules_action.trigger()
     dialog = window.search_tools.rules_dialog
     assert isinstance(dialog, RulesDialog)
