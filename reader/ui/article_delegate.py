@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 from reader.core.types import Article
 from reader.ui.article_list_model import ARTICLE_ROLE
 from reader.ui.icons import icon
+from reader.ui.snippet_painter import draw_snippet
 from reader.ui.theme import LIGHT, Theme
 
 Index = QModelIndex | QPersistentModelIndex
@@ -177,6 +178,13 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.setFont(self._meta_font)
         painter.setPen(muted)
         painter.drawText(QRect(x, meta_top, available, self._meta_height), align_left, source)
+        if article.snippet:
+            # A search result: what matched, in the rest of the line.
+            used = self._meta_metrics.horizontalAdvance(source) + 12
+            room = QRect(x + used, meta_top, available - used, self._meta_height)
+            draw_snippet(
+                painter, room, article.snippet, self._meta_font, color=muted, highlight=title_color
+            )
         painter.restore()
 
     def _paint_chips(self, painter: QPainter, tags: tuple[str, ...], right: int, top: int) -> int:
