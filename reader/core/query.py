@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 SYNTAX_HELP = """\
@@ -566,10 +566,6 @@ def date_bounds(
     if flt.op is DateOp.AFTER:
         return first, None
     return first, after_last
-
-
-def without_notes(query: Query) -> Query:
-    return replace(query, notes=())
 
 
 def to_fts_query(text: str) -> str | None:

@@ -90,7 +90,6 @@ class CompiledQuery:
     sql: _Sql
     # What snippets highlight: every word, phrase and prefix the query looks for.
     highlight: str | None = None
-    impossible: bool = False
 
 
 def _fts_string(text: str) -> str:
@@ -607,8 +606,6 @@ def search(
 ) -> list[Article]:
     """Matching articles with snippets. Ranked when the query has words and ``order`` is
     RELEVANCE (``after`` is then ignored: a ranked list has one page); else by date."""
-    if compiled.impossible:
-        return []
     if order is Order.RELEVANCE and compiled.match is not None:
         ids = ranked_ids(compiled, limit=limit)
     else:
@@ -618,8 +615,6 @@ def search(
 
 def count_with_unread(compiled: CompiledQuery) -> tuple[int, int]:
     """How many articles match, and how many of those are unread."""
-    if compiled.impossible:
-        return 0, 0
     counts = 'count(*), coalesce(sum(a."read" = 0), 0)'
     sql = compiled.sql
     if compiled.match is None:
@@ -645,8 +640,6 @@ def count_with_unread(compiled: CompiledQuery) -> tuple[int, int]:
 
 def count(compiled: CompiledQuery, *, unread_only: bool = False) -> int:
     """How many articles match (only unread ones when asked)."""
-    if compiled.impossible:
-        return 0
     if unread_only:
         return count_with_unread(compiled)[1]
     if compiled.match is not None and not compiled.sql.conditions:
@@ -682,7 +675,7 @@ def _pages(compiled: CompiledQuery, size: int = 5000) -> Iterator[list[int]]:
 def matching_among(compiled: CompiledQuery, article_ids: Sequence[int]) -> list[int]:
     """Which of ``article_ids`` match (rules on new articles): the cost follows the number of
     ids, not the size of the library."""
-    if compiled.impossible or not article_ids:
+    if not article_ids:
         return []
     found: list[int] = []
     ids = sorted(set(article_ids))

@@ -1450,6 +1450,11 @@ class MainWindow(QMainWindow):
             menu.addSeparator()
             add("Rename Tag…", lambda: self.rename_tag(node))
             add("Delete Tag…", lambda: self.delete_tag(node), "delete")
+        if node.kind is NodeKind.SEARCH:
+            menu.addSeparator()
+            tools = self.search_tools
+            add("Rename Saved Search…", lambda: tools.rename_saved_search(node))
+            add("Delete Saved Search…", lambda: tools.delete_saved_search(node), "delete")
         menu.popup(self.sidebar.viewport().mapToGlobal(pos))
         self._menu = menu
 

@@ -103,6 +103,32 @@ class SearchTools:
         if error is not None:
             QMessageBox.warning(self.window, "Save search", error)
 
+    def rename_saved_search(self, node: SidebarNode, new_name: str | None = None) -> None:
+        """Rename the saved search of a sidebar item (asking for the name unless given)."""
+        if new_name is None:
+            new_name, ok = QInputDialog.getText(
+                self.window, "Rename saved search", f"New name for “{node.title}”:", text=node.title
+            )
+            if not ok:
+                return
+        try:
+            self.library.rename_saved_search(int(node.key[1]), new_name)  # type: ignore[call-overload]
+        except UserError as exc:
+            QMessageBox.warning(self.window, "Rename saved search", str(exc))
+
+    def delete_saved_search(self, node: SidebarNode, *, confirm: bool = True) -> None:
+        if confirm:
+            answer = QMessageBox.question(
+                self.window,
+                "Delete saved search",
+                f"Delete the saved search “{node.title}”? No article is deleted.",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        if self.window._current_key == node.key:
+            self.window.select_view_key(("view", "unread"))
+        self.library.delete_saved_search(int(node.key[1]))  # type: ignore[call-overload]
+
     def show_rules(self) -> RulesDialog:
         if self.rules_dialog is None:
             self.rules_dialog = RulesDialog(self.library, self.window)

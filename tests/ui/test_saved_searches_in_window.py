@@ -32,10 +32,13 @@ def test_a_saved_search_lists_its_matches_with_a_live_unread_count(
     assert titles == {"Tomato harvest", "Bean rows"}
     library.mark([first], read=True)
     qtbot.waitUntil(lambda: window.sidebar_model.unread(key) == 1)
-    library.rename_saved_search(saved.id, "Veg")
+    node = window.sidebar_model.node_for_key(key)
+    assert node is not None
+    window.search_tools.rename_saved_search(node, "Veg")
     qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(key).title == "Veg")  # type: ignore[union-attr]
-    library.delete_saved_search(saved.id)
+    window.search_tools.delete_saved_search(node, confirm=False)
     qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(key) is None)
+    assert library.list_saved_searches() == []
 
 
 def test_the_search_box_saves_its_query_and_explains_the_syntax(
