@@ -36,7 +36,11 @@ from reader.services.language import detect_language, stopwords
 from reader.services.textdates import find_dates
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_SPACES = re.compile(r"[ \t\u00a0\u200b\u2009\u202f]+")
+_DIGIT = re.compile(r"\d")
+_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f]+")
+# Zero-width characters and soft hyphens: invisible on the page, but they split words and
+# turn empty lines into lines.
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060\ufeff]")
 
 _SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’»)\]]*$")
 _SENTENCE_INSIDE = re.compile(r"[.!?…][\"”’»)]*\s+[\"“‘«(]?[A-ZÀ-ÖØ-Þ]")
@@ -46,7 +50,9 @@ _SEPARATED = re.compile(r"\s[|·•/]\s")
 _DATEISH = re.compile(r"\b(19|20)\d\d\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 
 # Words that site chrome is made of, in the languages most saved pages come in. A line that
-# contains one is not thrown away for it: it is one feature among many.
+# contains one is not thrown away for it: it is one feature among many. These three patterns
+# are matched against lower-cased text: re.IGNORECASE makes long alternations several times
+# slower.
 _BOILERPLATE = re.compile(
     r"cookie|newsletter|subscri|abonn|sign[ -]?up|log ?in\b|sign ?in\b|register|anmeld|"
     r"registrier|share|teilen|partager|compartir|condividi|tweet|facebook|twitter|linkedin|"
@@ -59,7 +65,6 @@ _BOILERPLATE = re.compile(
     r"recherche|accept|akzeptier|accepter|consent|einwillig|powered by|download the app|"
     r"hotline|customer|kunden|clients|trustpilot|rated|bewertung|avis|cart|warenkorb|"
     r"panier|checkout|shipping|versand|livraison|copy link|link kopieren|copier le lien",
-    re.IGNORECASE,
 )
 # Wording that is chrome wherever it appears: consent, legal and account boilerplate.
 _CHROME = re.compile(
@@ -68,13 +73,11 @@ _CHROME = re.compile(
     r"privacy policy|datenschutz|politique de confidentialité|"
     r"terms (of|and) (use|service|conditions)|impressum|mentions légales|\bagb\b|consent|"
     r"einwilligung|accept all|alle akzeptieren|tout accepter",
-    re.IGNORECASE,
 )
 # The scaffolding of comment threads: reply links, "X says:", vote counts.
 _COMMENT = re.compile(
     r"^(reply|antworten|répondre|responder|rispondi)\b|\bsays:$|\bsagt:$|\bdit ?:$|^re: |"
     r"\(score:|\b(like|likes|upvotes?|points?)\s*$|^flag\b|^report\b",
-    re.IGNORECASE,
 )
 _BYLINE = re.compile(
     r"^(by|von|par|por|di|door|av|written by|posted by|author|autor|auteur)\b[:\s]", re.I
@@ -118,80 +121,88 @@ _TITLE_FEATURES = (
 )  # fmt: skip
 
 # Fitted by bench/plaintext_weights.py; standardisation is folded into the weights.
-_LINE_INTERCEPT = -1.4610
+_LINE_INTERCEPT = -1.3049
 _LINE_WEIGHTS: dict[str, float] = {
-    "lw": -0.8660,
-    "lw2": 1.7475,
-    "endp": 0.4766,
-    "sents": -0.0804,
-    "comma": 0.1045,
-    "stop": -0.4869,
-    "nostop": -8.1888,
-    "caps": -1.3750,
-    "digit": 0.1637,
-    "boiler": -0.1249,
-    "boiler_short": -0.9609,
-    "rep": -0.0791,
+    "lw": -1.0334,
+    "lw2": 1.9916,
+    "endp": 0.4891,
+    "sents": -0.0908,
+    "comma": 0.1305,
+    "stop": -0.5017,
+    "nostop": -8.1911,
+    "caps": -1.4228,
+    "digit": 0.1017,
+    "boiler": -0.1183,
+    "boiler_short": -0.9830,
+    "rep": -0.0698,
     "tab": 0.0000,
-    "upper": -0.3749,
-    "bullet": 1.7843,
-    "pos": -1.2467,
-    "para": 0.2453,
-    "ctx_lw": 0.0370,
-    "ctx_endp": 0.8642,
-    "ctx_stop": -0.9909,
-    "prev_lw": 0.0671,
-    "next_lw": 0.1768,
-    "link": -1.0189,
-    "short": -0.3711,
-    "pipe": 0.1796,
-    "colon_end": 1.4925,
-    "ctx2_lw": 1.5602,
-    "chrome": -1.6933,
-    "reply": -1.5763,
-    "byline": -2.4957,
-    "dateish": -1.2682,
-    "endm": -4.0203,
+    "upper": -0.3882,
+    "bullet": 1.7676,
+    "pos": -1.2441,
+    "para": 0.2469,
+    "ctx_lw": 0.0444,
+    "ctx_endp": 0.8147,
+    "ctx_stop": -0.9616,
+    "prev_lw": 0.0831,
+    "next_lw": 0.1927,
+    "link": -1.0151,
+    "short": -0.4208,
+    "pipe": 0.1940,
+    "colon_end": 1.4802,
+    "ctx2_lw": 1.5733,
+    "chrome": -1.6789,
+    "reply": -1.5910,
+    "byline": -2.5099,
+    "dateish": -1.2680,
+    "endm": -4.0364,
 }
 _TITLE_WEIGHTS: dict[str, float] = {
-    "lw": 1.4534,
-    "nw_ok": 1.7298,
-    "endp": -0.9470,
-    "q": -1.0417,
-    "caps": 0.0557,
-    "rep": -0.0195,
-    "prefix_of": -0.0533,
-    "suffix_of": 2.5632,
-    "site_cut": 1.5985,
-    "crumb": -6.2208,
-    "crumb_line": -5.3158,
-    "boiler": -1.5119,
-    "chrome": 1.1149,
-    "digits": 7.6201,
-    "colon": 0.7651,
-    "upper": -5.1402,
-    "p": -3.7164,
-    "before": 0.8535,
-    "after": -0.2791,
-    "logdist": -0.8778,
-    "overlap": 3.3501,
-    "prev_lw": -0.5531,
-    "next_lw": 0.1768,
-    "next_date": 1.5703,
-    "period_inside": -1.2430,
-    "para": 4.1929,
-    "url_overlap": 3.3331,
-    "url_cover": 5.0340,
-    "between": 0.2117,
+    "lw": 1.3686,
+    "nw_ok": 1.7478,
+    "endp": -0.9623,
+    "q": -0.9905,
+    "caps": -0.0669,
+    "rep": -0.0069,
+    "prefix_of": -0.0771,
+    "suffix_of": 2.5318,
+    "site_cut": 1.6098,
+    "crumb": -6.2369,
+    "crumb_line": -5.3204,
+    "boiler": -1.5153,
+    "chrome": 1.2110,
+    "digits": 7.5507,
+    "colon": 0.7434,
+    "upper": -5.1154,
+    "p": -3.7874,
+    "before": 0.6937,
+    "after": -0.3087,
+    "logdist": -0.8538,
+    "overlap": 3.3113,
+    "prev_lw": -0.5603,
+    "next_lw": 0.1934,
+    "next_date": 1.6128,
+    "period_inside": -1.2346,
+    "para": 4.2426,
+    "url_overlap": 3.3294,
+    "url_cover": 5.0479,
+    "between": 0.2438,
 }
 
 # A line counts towards the article when the model gives it at least this probability.
 _REGION_THRESHOLD = 0.4
 # Don't end the article at a "comments" heading before this many words of it.
 _MIN_WORDS_BEFORE_END = 80
+_NO_ARTICLE = "no article found in the text"
+# The page's language is judged on its longest lines, up to this much text.
+_PROSE_WORDS = 12
+_PROSE_SAMPLE_CHARS = 4000
+# A text of this few lines is a note, not a page with chrome.
+_SHORT_TEXT_LINES = 5
 # Short lines at the edges of the article are dropped when the model doubts them this much.
 _EDGE_WORDS = 10
 _EDGE_PROBABILITY = 0.5
+# Inside the article, short chrome-worded lines go only when the model is this sure.
+_INLINE_PROBABILITY = 0.3
 # How far before and after the article's first line the title is looked for.
 _TITLE_BEFORE = 30
 _TITLE_AFTER = 6
@@ -214,7 +225,7 @@ def _split_lines(text: str) -> list[_Line]:
         if "&" in line and ";" in line:
             # Some pages come with their entities escaped twice; "&amp;" is not what was meant.
             line = html.unescape(line)
-        clean = _SPACES.sub(" ", line.replace("\t", " \t ")).strip()
+        clean = _SPACES.sub(" ", _INVISIBLE.sub("", line).replace("\t", " \t ")).strip()
         clean = re.sub(r" ?\t ?", "\t", clean)
         if not clean:
             blank = True
@@ -252,8 +263,8 @@ def _line_features(lines: Sequence[_Line], language: str | None) -> list[dict[st
                 "sents": float(min(3, len(_SENTENCE_INSIDE.findall(line.text)))),
                 "comma": min(0.5, line.text.count(",") / max(1, count)),
                 "caps": sum(word[0].isupper() for word in words) / count if count else 0.0,
-                "digit": sum(char.isdigit() for char in line.text) / max(1, len(line.text)),
-                "boiler": 1.0 if _BOILERPLATE.search(line.text) else 0.0,
+                "digit": len(_DIGIT.findall(line.text)) / max(1, len(line.text)),
+                "boiler": 1.0 if _BOILERPLATE.search(line.text.lower()) else 0.0,
             }
         )
     total = len(lines)
@@ -290,8 +301,8 @@ def _line_features(lines: Sequence[_Line], language: str | None) -> list[dict[st
                 "pipe": 1.0 if _SEPARATED.search(line.text) else 0.0,
                 "colon_end": 1.0 if line.text.endswith(":") else 0.0,
                 "ctx2_lw": _window_mean(log_words, index, 10),
-                "chrome": 1.0 if _CHROME.search(line.text) else 0.0,
-                "reply": 1.0 if _COMMENT.search(line.text) else 0.0,
+                "chrome": 1.0 if _CHROME.search(line.text.lower()) else 0.0,
+                "reply": 1.0 if _COMMENT.search(line.text.lower()) else 0.0,
                 "byline": 1.0 if short_line and _BYLINE.match(line.text) else 0.0,
                 "dateish": 1.0 if short_line and _DATEISH.search(line.text) else 0.0,
                 "endm": 1.0 if _ARTICLE_END.match(line.text) else 0.0,
@@ -363,9 +374,17 @@ def _is_edge_chrome(line: _Line, probability: float, language: str | None) -> bo
         return False
     return (
         probability < _EDGE_PROBABILITY
-        or bool(_CHROME.search(line.text) or _BOILERPLATE.search(line.text))
+        or bool(_CHROME.search(line.text.lower()) or _BOILERPLATE.search(line.text.lower()))
         or _is_meta_line(line.text, language)
     )
+
+
+def _is_inline_chrome(line: _Line, probability: float) -> bool:
+    """An advertisement label, share prompt or teaser link inside the article."""
+    if line.words >= _EDGE_WORDS or probability >= _INLINE_PROBABILITY:
+        return False
+    lowered = line.text.lower()
+    return bool(_CHROME.search(lowered) or _BOILERPLATE.search(lowered))
 
 
 def _trim_edges(
@@ -487,8 +506,8 @@ def _title_candidates(
                 "site_cut": 1.0 if kind == "site_cut" else 0.0,
                 "crumb": 1.0 if kind == "crumb" else 0.0,
                 "crumb_line": 1.0 if kind == "whole" and crumb_line else 0.0,
-                "boiler": 1.0 if _BOILERPLATE.search(text) else 0.0,
-                "chrome": 1.0 if _CHROME.search(text) else 0.0,
+                "boiler": 1.0 if _BOILERPLATE.search(text.lower()) else 0.0,
+                "chrome": 1.0 if _CHROME.search(text.lower()) else 0.0,
                 "digits": sum(char.isdigit() for char in text) / len(text),
                 "colon": 1.0 if ":" in text else 0.0,
                 "upper": 1.0 if text.isupper() else 0.0,
@@ -625,6 +644,19 @@ def _published(
     return best[1] if best else None
 
 
+def _prose_language(lines: Sequence[_Line]) -> str | None:
+    """The language of the page's prose: menus and footers are short lines, often in another
+    language (an English cookie banner on a German shop), and cost time to classify."""
+    sample: list[str] = []
+    size = 0
+    for line in sorted(lines, key=lambda line: line.words, reverse=True):
+        if line.words < _PROSE_WORDS or size > _PROSE_SAMPLE_CHARS:
+            break
+        sample.append(line.text)
+        size += len(line.text)
+    return detect_language("\n".join(sample)) if sample else None
+
+
 def extract_plain_text(text: str, url: str | None = None) -> ExtractedPage:
     """The article in a whole page saved as plain text: title, date, language and body.
 
@@ -632,7 +664,7 @@ def extract_plain_text(text: str, url: str | None = None) -> ExtractedPage:
     rendering separates paragraphs with blank lines. A text too short to hold chrome comes
     back whole."""
     lines = _split_lines(text)
-    page_language = detect_language(text)
+    page_language = _prose_language(lines) or detect_language(text)
     if not lines:
         return ExtractedPage(
             title="", html="", text="", url=url, language=page_language, method="plain-text"
@@ -654,13 +686,25 @@ def extract_plain_text(text: str, url: str | None = None) -> ExtractedPage:
     trimmed = _trim_edges(
         lines, probabilities, (start, end), title_index=title_index, language=page_language
     )
-    # A note of a line or two is all article: trimming must not leave nothing.
+    notes: tuple[str, ...] = ()
     if any(lines[i].words for i in range(*trimmed)):
         start, end = trimmed
-    keep = [i for i in range(start, end) if lines[i].words]
+    elif len(lines) <= _SHORT_TEXT_LINES:
+        # A note of a line or two is all article.
+        start, end = 0, len(lines)
+    else:
+        # Nothing in a long page reads like an article: say so rather than pass off a few
+        # stray lines as one. The caller decides whether to keep the whole text instead.
+        start = end = 0
+        notes = (_NO_ARTICLE,)
+    keep = [
+        i
+        for i in range(start, end)
+        if lines[i].words and not _is_inline_chrome(lines[i], probabilities[i])
+    ]
     blocks = _blocks(lines, keep, end, page_language)
     body_text = _render_text(blocks)
-    language = detect_language(body_text) or page_language
+    language = detect_language(body_text[:_PROSE_SAMPLE_CHARS]) or page_language
     return ExtractedPage(
         title=title or "",
         html=_render_html(blocks),
@@ -669,6 +713,7 @@ def extract_plain_text(text: str, url: str | None = None) -> ExtractedPage:
         published=_published(lines, start, title_index, language),
         language=language,
         method="plain-text",
+        notes=notes,
     )
 
 

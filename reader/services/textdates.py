@@ -85,6 +85,9 @@ _PATTERNS = [
 ]
 
 
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 @dataclass(frozen=True, slots=True)
 class FoundDate:
     """A date found in a text, where it was (character offsets) and whether it had a time."""
@@ -151,6 +154,8 @@ def _numeric_order(first: int, second: int, language: str | None) -> tuple[int, 
 
 def find_dates(text: str, language: str | None = None) -> list[FoundDate]:
     """Every date written in ``text``, in order of position (overlaps resolved to the first)."""
+    if not _ANY_YEAR.search(text):
+        return []  # every form below has a year; most lines have none
     folded = _fold(text)
     found: list[FoundDate] = []
     for index, pattern in enumerate(_PATTERNS):

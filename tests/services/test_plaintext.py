@@ -198,3 +198,15 @@ def test_scorer_contract() -> None:
     assert result["title"] == EXPECTED["fr"].title
     assert result["text"].startswith(EXPECTED["fr"].first)
     assert result["date"] == "2025-11-03"
+
+
+def test_a_page_without_an_article_says_so() -> None:
+    menu = "\n".join(
+        f"{section}\n{item}"
+        for section in ("Shop", "Service", "Company", "Legal")
+        for item in ("Overview", "Prices", "Contact", "Login", "Careers", "Press")
+    )
+    page = extract_plain_text(menu)
+    assert page.text == ""
+    assert page.html == ""
+    assert page.notes == ("no article found in the text",)
