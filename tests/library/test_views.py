@@ -13,13 +13,34 @@ from tests.ui.library_data import add_feed_with_articles, add_saved
 
 
 def test_list_page_matches_list_articles_without_summaries(library: Library) -> None:
-    add_feed_with_articles(library, "Alpha", 30, tags=["python"])
-    add_articles(library, 30)
-    for flt in (ArticleFilter(), ArticleFilter(tag="python"), ArticleFilter(saved=True)):
+    alpha, a_ids = add_feed_with_articles(library, "Alpha", 30, tags=["python"], folder="News")
+    add_feed_with_articles(library, "Beta", 20, folder="News/Tech")
+    saved = add_articles(library, 30)
+    library.mark(a_ids[::3], read=True)
+    library.mark(a_ids[::5] + saved[::4], starred=True)
+    library.mark(saved[::2], archived=True)
+    folder = library.resolve_folder("News")
+    filters = [
+        ArticleFilter(),
+        ArticleFilter(tag="python"),
+        ArticleFilter(tag="PYTHON"),
+        ArticleFilter(saved=True),
+        ArticleFilter(unread=True, archived=False),
+        ArticleFilter(starred=True),
+        ArticleFilter(archived=True),
+        ArticleFilter(feed_id=alpha),
+        ArticleFilter(folder_id=folder),
+        ArticleFilter(since=BASE_TIME - timedelta(hours=10)),
+        ArticleFilter(article_ids=tuple(a_ids[:7] + saved[:3])),
+        ArticleFilter(article_ids=()),
+    ]
+    for flt in filters:
         for newest_first in (True, False):
             expected = library.list_articles(flt, limit=25, newest_first=newest_first)
             got = library.list_page(flt, limit=25, newest_first=newest_first)
             assert got == [replace(a, summary=None) for a in expected]
+            if not got:
+                continue
             last = got[-1]
             after = PageCursor(last.sort_date, last.id)
             expected = library.list_articles(flt, after=after, limit=25, newest_first=newest_first)
