@@ -114,6 +114,10 @@ class ViewsMixin(LibraryBase):
         """Feeds (all, or those given) with folder and state, without counting articles."""
         return store_views.feeds_without_counts(feed_ids)
 
+    def is_empty(self) -> bool:
+        """Whether the library holds neither articles nor feeds (a first run)."""
+        return store_views.library_is_empty()
+
     def feeds_with_icons(self) -> set[int]:
         """Ids of the feeds whose icon is stored."""
         return store_views.feeds_with_icons()

@@ -330,6 +330,14 @@ def tag_unread_counts(*, exclude_ids: Sequence[int] = ()) -> dict[int, int]:
     return {int(tag_id): int(count) for tag_id, count in rows}
 
 
+def library_is_empty() -> bool:
+    """No article and no feed: a new library."""
+    row = m.database_proxy.obj.execute_sql(
+        "SELECT EXISTS (SELECT 1 FROM article) OR EXISTS (SELECT 1 FROM feed)"
+    ).fetchone()
+    return not row[0]
+
+
 def feeds_with_icons() -> set[int]:
     """Feeds that have an icon stored (the others need not be asked for one)."""
     query = m.FeedIcon.select(m.FeedIcon.feed).where(m.FeedIcon.data.is_null(False)).tuples()

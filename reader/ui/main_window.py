@@ -833,7 +833,7 @@ class MainWindow(QMainWindow):
         self._read_timer.stop()
         if article is None:
             self._shown_id = None
-            if self.article_list_model.source is not None and not self._is_empty():
+            if self.article_pane.article is not None:
                 self.article_pane.show_article(None)
             self._update_actions()
             return
@@ -1532,14 +1532,8 @@ class MainWindow(QMainWindow):
         self.commands.rename_tag.setEnabled(is_tag)
         self.commands.delete_tag.setEnabled(is_tag)
 
-    def _is_empty(self) -> bool:
-        has_feeds = self.sidebar_model.node_for_key(("section", "feeds")) is not None
-        if has_feeds:
-            return False
-        return self.library.count_articles(ArticleFilter()) == 0
-
     def _update_empty_state(self) -> None:
-        empty = self._is_empty()
+        empty = self.library.is_empty()
         self.content.setCurrentWidget(self.empty_state if empty else self.reading_splitter)
 
     # -- for the benchmark and tests -----------------------------------------------------------

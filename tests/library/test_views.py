@@ -99,3 +99,9 @@ def test_bare_lists(library: Library) -> None:
     assert [(f.title, f.folder) for f in feeds] == [("Alpha", "News/Tech")]
     assert library.list_feeds_brief([feeds[0].id]) == feeds
     assert [t.name for t in library.list_tag_names()] == ["t"]
+
+
+def test_a_library_is_empty_until_it_has_an_article_or_a_feed(library: Library) -> None:
+    assert library.is_empty()
+    library.add_feed("https://example.org/feed.xml")
+    assert not library.is_empty()
