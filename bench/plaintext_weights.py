@@ -12,6 +12,7 @@ final fit on all pages, and printed as Python to paste into the module.
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import json
 import re
 import sys
@@ -85,6 +86,40 @@ def _probabilities(x: np.ndarray, model: Any) -> np.ndarray:
     return np.asarray(1 / (1 + np.exp(-(intercept + x @ weights))))
 
 
+def _held_out_scores(root: Path, folds: list[list[dict[str, Any]]], models: list[Any]) -> None:
+    """The whole extractor on each half of the pages with weights fitted on the other half,
+    scored as the dev set's scorer does: what to expect on pages the weights have not seen."""
+    spec = importlib.util.spec_from_file_location("dev_set_score", root / "score.py")
+    assert spec is not None and spec.loader is not None
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    saved = pt._LINE_INTERCEPT, pt._LINE_WEIGHTS, pt._TITLE_WEIGHTS
+    triples, titles = [], 0
+    try:
+        for k, ((intercept, weights), title_weights) in enumerate(models):
+            pt._LINE_INTERCEPT = intercept
+            pt._LINE_WEIGHTS = dict(zip(pt._LINE_FEATURES, map(float, weights), strict=True))
+            pt._TITLE_WEIGHTS = dict(
+                zip(pt._TITLE_FEATURES, map(float, title_weights), strict=True)
+            )
+            for page in folds[k]:
+                result = pt.clean_plain_text(page["text"], page["url"])
+                truth = page["truth"]
+                triples.append(
+                    scorer._tp_fp_fn(
+                        scorer._shingles(truth["text"]), scorer._shingles(result["text"])
+                    )
+                )
+                titles += scorer.title_exact(truth["title"], result["title"])
+    finally:
+        pt._LINE_INTERCEPT, pt._LINE_WEIGHTS, pt._TITLE_WEIGHTS = saved
+    precision, recall, f1 = scorer.aggregate_prf(triples)
+    print(
+        f"# held-out (two-fold): shF1 {f1:.3f} (P {precision:.3f}, R {recall:.3f}), "
+        f"title {titles / len(triples):.3f} on {len(triples)} pages with text"
+    )
+
+
 def main() -> None:
     root = Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/extraction")
     pages: list[dict[str, Any]] = []
@@ -106,6 +141,8 @@ def main() -> None:
                 "y": _label_lines(lines, truth["text"]),
                 "title": " ".join(truth["title"].split()),
                 "url": truth.get("url"),
+                "text": text,
+                "truth": truth,
             }
         )
 
@@ -141,11 +178,14 @@ def main() -> None:
         return groups
 
     correct = 0
+    fold_models = []
     for k in (0, 1):
         weights = _fit_choice(title_groups(folds[1 - k]))
+        fold_models.append((fit_lines(folds[1 - k]), weights))
         for x, y in title_groups(folds[k]):
             correct += bool(len(y)) and y[int(np.argmax(x @ weights))] > 0
-    print(f"# title, two-fold cross-validated: {correct / len(pages):.3f}")
+    print(f"# title candidates, two-fold cross-validated: {correct / len(pages):.3f}")
+    _held_out_scores(root, folds, fold_models)
 
     line_model = fit_lines(pages)
     title_weights = _fit_choice(title_groups(pages))
