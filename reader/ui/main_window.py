@@ -155,6 +155,9 @@ class MainWindow(QMainWindow):
         self._update_empty_state()
         self._update_actions()
         QTimer.singleShot(0, self.reload_sidebar)
+        # Keys go to the list from the start: "j" reads the next article rather than typing
+        # into the search box.
+        self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- building ------------------------------------------------------------------------------
     def _build_widgets(self, sections: Sequence[SidebarSection] | None) -> None:

@@ -47,6 +47,7 @@ def test_opens_on_unread_and_selecting_a_feed_lists_it(
     library: Library, two_feeds: tuple[list[int], list[int]], make_window: object, qtbot: QtBot
 ) -> None:
     window: MainWindow = make_window(library)  # type: ignore[operator]
+    assert window.focusWidget() is window.article_view
     assert window.list_header.title.text() == "Unread"
     assert window.article_list_model.rowCount() == 5
     qtbot.waitUntil(lambda: window.list_header.count.text() == "5 articles")
