@@ -170,7 +170,10 @@ class ArticleDelegate(QStyledItemDelegate):
             size = self._meta_height - 2
             self._star.paint(painter, QRect(x, meta_top + 1, size, size))
             x += size + 5
-        chips_width = self._paint_chips(painter, article.tags, right, meta_top)
+        # Tags get at most half the line; the source always keeps some room.
+        chips_width = self._paint_chips(
+            painter, article.tags, right, meta_top, max_width=(right - x) // 2
+        )
         available = max(right - chips_width - (10 if chips_width else 0) - x, 10)
         source = self._meta_metrics.elidedText(
             source_text(article), Qt.TextElideMode.ElideRight, available
@@ -187,17 +190,33 @@ class ArticleDelegate(QStyledItemDelegate):
             )
         painter.restore()
 
-    def _paint_chips(self, painter: QPainter, tags: tuple[str, ...], right: int, top: int) -> int:
-        """Tag chips drawn from the right edge leftwards; returns the width used."""
+    def _chip_width(self, label: str) -> int:
+        text = self._chip_metrics.elidedText(label, Qt.TextElideMode.ElideRight, 110)
+        return self._chip_metrics.horizontalAdvance(text) + 12 + 4
+
+    def _paint_chips(
+        self, painter: QPainter, tags: tuple[str, ...], right: int, top: int, *, max_width: int
+    ) -> int:
+        """Tag chips drawn from the right edge leftwards, as many as fit in ``max_width``
+        (the rest counted in a "+N" chip); returns the width used."""
         if not tags:
             return 0
         metrics = self._chip_metrics
+        labels: list[str] = []
+        used = 0
+        for position, tag in enumerate(tags[:MAX_CHIPS]):
+            rest = len(tags) - position - 1
+            more = self._chip_width(f"+{rest}") if rest else 0
+            width = self._chip_width(tag)
+            if used + width + more > max_width:
+                break
+            labels.append(tag)
+            used += width
+        if len(labels) < len(tags):
+            labels.append(f"+{len(tags) - len(labels)}")
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self._chip_font)
         height = metrics.height() + 2
-        labels = list(tags[:MAX_CHIPS])
-        if len(tags) > MAX_CHIPS:
-            labels.append(f"+{len(tags) - MAX_CHIPS}")
         x = right
         for label in reversed(labels):
             text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, 110)
