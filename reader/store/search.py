@@ -333,7 +333,7 @@ def _db() -> peewee.SqliteDatabase:
 
 
 # Finding one article's snippet costs a seek into each word's list, about as much as passing
-# this many entries of the lists while scanning a range of them.
+# a few hundred entries of the lists while scanning a range of them.
 _SEEK_SPAN = 200
 
 
@@ -347,17 +347,31 @@ def _snippets(compiled: CompiledQuery, ids: Sequence[int]) -> dict[int, str]:
     )
     marks = [HIGHLIGHT_START, HIGHLIGHT_END, expr]
     db = _db()
-    # Scanning the range of the ids costs a little per match in it; seeking each id costs a
-    # fixed amount. Seek only when the range is wide and the matches are many.
-    wide = max(ids) - min(ids) > _SEEK_SPAN * len(ids)
-    if wide and _fts_count(expr, cap=_SEEK_SPAN * len(ids)) > _SEEK_SPAN * len(ids):
-        rows = []
-        for article_id in ids:
-            rows.extend(db.execute_sql(f"{select} AND rowid = ?", [*marks, article_id]))
-    else:
-        among, params = _among(ids)
-        rows = db.execute_sql(f"{select} AND {among}", [*marks, *params]).fetchall()
+    rows: list[tuple[Any, ...]] = []
+    # A pass over the range of the ids costs a little per match in it, a seek for one id a
+    # fixed amount. With few matches in all, one pass; else ids close together share a pass
+    # and a lone one far from the others is sought.
+    ordered = sorted(ids)
+    budget = _SEEK_SPAN * len(ordered)
+    few = _fts_count(expr, cap=budget) <= budget
+    for group in [ordered] if few else _clusters(ordered):
+        if len(group) == 1:
+            rows.extend(db.execute_sql(f"{select} AND rowid = ?", [*marks, group[0]]))
+        else:
+            among, params = _among(group)
+            rows.extend(db.execute_sql(f"{select} AND {among}", [*marks, *params]))
     return {int(r[0]): r[1] for r in rows if r[1] and HIGHLIGHT_START in r[1]}
+
+
+def _clusters(ids: list[int]) -> list[list[int]]:
+    """Sorted ids split where the gap to the next is wider than ``_SEEK_SPAN``."""
+    groups: list[list[int]] = []
+    for article_id in ids:
+        if groups and article_id - groups[-1][-1] <= _SEEK_SPAN:
+            groups[-1].append(article_id)
+        else:
+            groups.append([article_id])
+    return groups
 
 
 _RESULT_COLUMNS = (
