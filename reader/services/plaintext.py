@@ -64,7 +64,9 @@ _BOILERPLATE = re.compile(
     r"suivez|contact|kontakt|menu|menü|navigation|skip to|zum inhalt|search|suche|"
     r"recherche|accept|akzeptier|accepter|consent|einwillig|powered by|download the app|"
     r"hotline|customer|kunden|clients|trustpilot|rated|bewertung|avis|cart|warenkorb|"
-    r"panier|checkout|shipping|versand|livraison|copy link|link kopieren|copier le lien",
+    r"panier|checkout|shipping|versand|livraison|copy link|link kopieren|copier le lien|"
+    r"lesen sie (auch|mehr)|siehe auch|auch interessant|mehr zum thema|see also|read also|"
+    r"voir aussi|lee también|leggi anche",
 )
 # Wording that is chrome wherever it appears: consent, legal and account boilerplate.
 _CHROME = re.compile(
@@ -96,9 +98,17 @@ _ARTICLE_END = re.compile(
     r"auch interessant|commentaires?|laisser un commentaire|laissez un commentaire|"
     r"articles? (similaires|liés|connexes)|à lire aussi|lire aussi|sur le même (sujet|thème)|"
     r"vous aimerez aussi|comentarios|artículos relacionados|te puede interesar|commenti|"
-    r"articoli correlati|potrebbe interessarti)\s*[:.!]?$",
+    r"articoli correlati|potrebbe interessarti)\s*(\(\d+\))?\s*[:.!]?$",
     re.IGNORECASE,
 )
+# "Read more: <another article>" inside an article links elsewhere.
+_TEASER = re.compile(
+    r"^(lesen sie (auch|mehr)|mehr zum thema|auch interessant|siehe auch|read more|read also|"
+    r"see also|also read|related|à lire aussi|lire aussi|voir aussi|lee también|"
+    r"leggi anche)\s*:",
+    re.IGNORECASE,
+)
+_TEASER_WORDS = 16
 _READING_TIME = re.compile(
     r"\b\d+\s*(min|minutes?|minuten|mins?)\.?\s*(read|lesezeit|de lecture)?\b", re.I
 )
@@ -108,7 +118,7 @@ _SITE_SUFFIX = re.compile(r"\s+[|–—·•:-]\s+[^|–—·•]{2,60}$")
 _CRUMB_SEPARATOR = re.compile(r"\s*(?:›|»|>|/|·|\||→|\\)\s*")
 
 _LINE_FEATURES = (
-    "lw", "lw2", "endp", "sents", "comma", "stop", "nostop", "caps", "digit", "boiler",
+    "lw", "lw2", "endp", "sents", "comma", "stop", "caps", "digit", "boiler",
     "boiler_short", "rep", "tab", "upper", "bullet", "pos", "para", "ctx_lw", "ctx_endp",
     "ctx_stop", "prev_lw", "next_lw", "link", "short", "pipe", "colon_end", "ctx2_lw",
     "chrome", "reply", "byline", "dateish", "endm",
@@ -121,71 +131,70 @@ _TITLE_FEATURES = (
 )  # fmt: skip
 
 # Fitted by bench/plaintext_weights.py; standardisation is folded into the weights.
-_LINE_INTERCEPT = -1.3047
+_LINE_INTERCEPT = -1.9797
 _LINE_WEIGHTS: dict[str, float] = {
-    "lw": -1.0335,
-    "lw2": 1.9916,
-    "endp": 0.4891,
-    "sents": -0.0908,
-    "comma": 0.1306,
-    "stop": -0.5018,
-    "nostop": -8.1913,
-    "caps": -1.4229,
-    "digit": 0.1005,
-    "boiler": -0.1183,
-    "boiler_short": -0.9831,
-    "rep": -0.0698,
+    "lw": -1.0177,
+    "lw2": 1.9817,
+    "endp": 0.5236,
+    "sents": -0.0939,
+    "comma": 0.2173,
+    "stop": -0.3046,
+    "caps": -1.2199,
+    "digit": 0.4129,
+    "boiler": -0.1136,
+    "boiler_short": -0.9871,
+    "rep": -0.0731,
     "tab": 0.0000,
-    "upper": -0.3882,
-    "bullet": 1.7676,
-    "pos": -1.2441,
-    "para": 0.2469,
-    "ctx_lw": 0.0444,
-    "ctx_endp": 0.8147,
-    "ctx_stop": -0.9617,
-    "prev_lw": 0.0831,
-    "next_lw": 0.1927,
-    "link": -1.0151,
-    "short": -0.4208,
-    "pipe": 0.1940,
-    "colon_end": 1.4801,
-    "ctx2_lw": 1.5733,
-    "chrome": -1.6789,
-    "reply": -1.5911,
-    "byline": -2.5098,
-    "dateish": -1.2677,
-    "endm": -4.0364,
+    "upper": -0.4136,
+    "bullet": 1.7896,
+    "pos": -1.2456,
+    "para": 0.2273,
+    "ctx_lw": -0.0182,
+    "ctx_endp": 0.7774,
+    "ctx_stop": -0.2979,
+    "prev_lw": 0.0789,
+    "next_lw": 0.1869,
+    "link": -0.9506,
+    "short": -0.4295,
+    "pipe": 0.1906,
+    "colon_end": 1.5093,
+    "ctx2_lw": 1.5866,
+    "chrome": -1.6977,
+    "reply": -1.6180,
+    "byline": -2.5711,
+    "dateish": -1.3036,
+    "endm": -4.0509,
 }
 _TITLE_WEIGHTS: dict[str, float] = {
-    "lw": 1.3686,
-    "nw_ok": 1.7478,
-    "endp": -0.9623,
-    "q": -0.9905,
-    "caps": -0.0670,
-    "rep": -0.0069,
-    "prefix_of": -0.0772,
-    "suffix_of": 2.5318,
-    "site_cut": 1.6098,
-    "crumb": -6.2368,
-    "crumb_line": -5.3204,
-    "boiler": -1.5153,
-    "chrome": 1.2110,
-    "digits": 7.5503,
-    "colon": 0.7434,
-    "upper": -5.1154,
-    "p": -3.7874,
-    "before": 0.6937,
-    "after": -0.3087,
-    "logdist": -0.8538,
-    "overlap": 3.3113,
-    "prev_lw": -0.5603,
-    "next_lw": 0.1934,
-    "next_date": 1.6128,
-    "period_inside": -1.2346,
-    "para": 4.2426,
-    "url_overlap": 3.3294,
-    "url_cover": 5.0479,
-    "between": 0.2438,
+    "lw": 1.5244,
+    "nw_ok": 1.7089,
+    "endp": -0.9286,
+    "q": -0.7725,
+    "caps": 0.2591,
+    "rep": 0.0448,
+    "prefix_of": 0.1240,
+    "suffix_of": 2.4327,
+    "site_cut": 1.4154,
+    "crumb": -6.2781,
+    "crumb_line": -5.4153,
+    "boiler": -1.5070,
+    "chrome": 1.1817,
+    "digits": 8.6922,
+    "colon": 0.9344,
+    "upper": -5.1405,
+    "p": -3.7106,
+    "before": 0.9304,
+    "after": -0.3420,
+    "logdist": -0.9390,
+    "overlap": 3.6928,
+    "prev_lw": -0.5235,
+    "next_lw": 0.1975,
+    "next_date": 1.7414,
+    "period_inside": -1.3649,
+    "para": 4.0927,
+    "url_overlap": 3.1979,
+    "url_cover": 4.8076,
+    "between": 0.2265,
 }
 
 # A line counts towards the article when the model gives it at least this probability.
@@ -245,10 +254,22 @@ def _window_mean(values: Sequence[float], index: int, radius: int) -> float:
     return (sum(values[lo:hi]) - values[index]) / count if count > 0 else 0.0
 
 
+def _capitals(words: Sequence[str]) -> float:
+    return sum(word[0].isupper() for word in words) / len(words) if words else 0.0
+
+
+def _prose_baseline(lines: Sequence[_Line], values: Sequence[float]) -> float:
+    """The median of ``values`` over the page's long lines: what this page's prose looks
+    like. Capitalised nouns (German) or a long stopword list raise it for a whole language,
+    so features are measured against it rather than against English."""
+    prose = sorted(v for line, v in zip(lines, values, strict=True) if line.words >= _PROSE_WORDS)
+    return prose[len(prose) // 2] if prose else 0.0
+
+
 def _line_features(lines: Sequence[_Line], language: str | None) -> list[dict[str, float]]:
     words_of_language = stopwords(language)
     repeats = Counter(line.text for line in lines)
-    log_words, ends, stops, base = [], [], [], []
+    log_words, ends, stops, capitals, base = [], [], [], [], []
     for line in lines:
         words = _WORD.findall(line.text)
         count = len(words)
@@ -258,15 +279,19 @@ def _line_features(lines: Sequence[_Line], language: str | None) -> list[dict[st
         if count and words_of_language:
             stop = sum(word.lower() in words_of_language for word in words) / count
         stops.append(stop)
+        capitals.append(_capitals(words))
         base.append(
             {
                 "sents": float(min(3, len(_SENTENCE_INSIDE.findall(line.text)))),
                 "comma": min(0.5, line.text.count(",") / max(1, count)),
-                "caps": sum(word[0].isupper() for word in words) / count if count else 0.0,
                 "digit": len(_DIGIT.findall(line.text)) / max(1, len(line.text)),
                 "boiler": 1.0 if _BOILERPLATE.search(line.text.lower()) else 0.0,
             }
         )
+    # Without a stopword list for the language every line scores the same: no evidence.
+    stop_baseline = _prose_baseline(lines, stops)
+    stops = [stop - stop_baseline for stop in stops]
+    capitals_baseline = _prose_baseline(lines, capitals)
     total = len(lines)
     features = []
     for index, line in enumerate(lines):
@@ -280,8 +305,7 @@ def _line_features(lines: Sequence[_Line], language: str | None) -> list[dict[st
                 "sents": own["sents"],
                 "comma": own["comma"],
                 "stop": stops[index],
-                "nostop": 0.0 if words_of_language else 1.0,
-                "caps": own["caps"],
+                "caps": capitals[index] - capitals_baseline,
                 "digit": own["digit"],
                 "boiler": own["boiler"],
                 "boiler_short": own["boiler"] * short_line,
@@ -381,6 +405,8 @@ def _is_edge_chrome(line: _Line, probability: float, language: str | None) -> bo
 
 def _is_inline_chrome(line: _Line, probability: float) -> bool:
     """An advertisement label, share prompt or teaser link inside the article."""
+    if line.words < _TEASER_WORDS and _TEASER.match(line.text):
+        return True
     if line.words >= _EDGE_WORDS or probability >= _INLINE_PROBABILITY:
         return False
     lowered = line.text.lower()
@@ -449,6 +475,9 @@ def _title_candidates(
 ) -> list[tuple[str, dict[str, float]]]:
     start, end = region
     lo, hi = max(0, start - _TITLE_BEFORE), min(len(lines), start + _TITLE_AFTER)
+    capitals_baseline = _prose_baseline(
+        lines, [_capitals(_WORD.findall(line.text)) for line in lines]
+    )
     url_words, slug_words = _url_words(url)
     nearby = [line.text for line in lines[lo:hi]]
     repeats = Counter(line.text for line in lines)
@@ -464,6 +493,9 @@ def _title_candidates(
             continue
         visible = [char for char in line.text if not char.isspace()]
         if sum(char.isalpha() for char in visible) < 0.5 * len(visible):
+            continue
+        # A headline is not two sentences; a standfirst often is.
+        if _SENTENCE_INSIDE.search(line.text) and re.search(r"[.!]$", line.text):
             continue
         headings_between = sum(
             1
@@ -499,7 +531,7 @@ def _title_candidates(
                 "nw_ok": 1.0 if 3 <= count <= 20 else 0.0,
                 "endp": 1.0 if re.search(r"[.!]$", text) else 0.0,
                 "q": 1.0 if text.endswith("?") else 0.0,
-                "caps": sum(word[0].isupper() for word in words) / count,
+                "caps": _capitals(words) - capitals_baseline,
                 "rep": float(min(3, repeats[text] - 1)),
                 "prefix_of": 1.0 if any(o != text and o.startswith(text) for o in nearby) else 0.0,
                 "suffix_of": 1.0 if any(o != text and o.endswith(text) for o in nearby) else 0.0,

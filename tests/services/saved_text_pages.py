@@ -208,3 +208,70 @@ Politique de confidentialité
 Plan du site
 © 2025 Jardins d'Exemple. Tous droits réservés.
 """
+
+GERMAN_NEWS_PAGE = """\
+Direkt zum Inhalt
+Abo
+Anmelden
+Politik
+Wirtschaft
+Kultur
+Sport
+Regional
+Mehr
+Suche
+
+Anzeige
+
+Regional
+Stadtrat beschließt neue Radwege für die Innenstadt | Tageblatt Beispielstadt
+
+Stadtrat beschließt neue Radwege für die Innenstadt
+
+Bis 2027 sollen zwölf Kilometer geschützte Radspuren entstehen. Die Opposition kritisiert die Kosten.
+
+3. November 2025, 18:40 Uhr
+Von Markus Weber
+Teilen
+Drucken
+Merken
+
+Der Stadtrat hat am Montagabend mit großer Mehrheit beschlossen, das Radwegenetz in der Innenstadt deutlich auszubauen. Bis zum Jahr 2027 sollen insgesamt zwölf Kilometer baulich getrennte Radspuren entstehen, vor allem auf den großen Einfallstraßen.
+
+Oberbürgermeisterin Anna Schneider sprach von einem „wichtigen Signal für alle, die täglich mit dem Rad zur Arbeit oder zur Schule fahren“. Die Stadt rechnet mit Kosten von rund 18 Millionen Euro, von denen ein Teil aus Fördermitteln des Landes kommen soll.
+
+Lesen Sie auch: Warum immer mehr Pendler aufs Lastenrad umsteigen
+
+Kritik an den Kosten
+
+Die Fraktion der Bürgerliste stimmte gegen den Plan. Ihr Vorsitzender bemängelte, dass für die neuen Spuren an mehreren Stellen Parkplätze wegfallen, und forderte ein Gutachten zu den Folgen für den Einzelhandel in der Fußgängerzone.
+
+Anzeige
+
+Die Verwaltung will die Anwohner in den kommenden Wochen bei mehreren Bürgerversammlungen über die einzelnen Bauabschnitte informieren. Die ersten Arbeiten sollen im Frühjahr auf der Bahnhofstraße beginnen.
+
+Mehr zum Thema
+Neue Fahrradstraße am Stadtpark eröffnet
+Busse fahren ab Dezember im Zehn-Minuten-Takt
+
+Kommentare (3)
+Peter M.
+3. November 2025 um 19:12 Uhr
+Endlich tut sich etwas, auf der Bahnhofstraße ist es für Radfahrer morgens wirklich gefährlich, besonders wenn die Lieferwagen in zweiter Reihe halten.
+Antworten
+Sabine K.
+3. November 2025 um 20:05 Uhr
+Und wer bezahlt das alles? Achtzehn Millionen sind viel Geld für eine Stadt, die gerade erst die Schwimmbäder schließen musste.
+Antworten
+
+Newsletter
+Die wichtigsten Nachrichten aus der Region jeden Morgen in Ihrem Postfach. Mit der Anmeldung akzeptieren Sie unsere Datenschutzbestimmungen.
+Jetzt abonnieren
+
+Impressum
+Datenschutz
+Kontakt
+Mediadaten
+Cookie-Einstellungen
+© Tageblatt Beispielstadt 2025
+"""

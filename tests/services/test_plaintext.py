@@ -10,6 +10,7 @@ from reader.services.plaintext import clean_plain_text, extract_plain_text
 from tests.services.saved_text_pages import (
     ENGLISH_NEWS_PAGE,
     FRENCH_GARDEN_PAGE,
+    GERMAN_NEWS_PAGE,
     GERMAN_SHOP_POST,
 )
 
@@ -210,3 +211,21 @@ def test_a_page_without_an_article_says_so() -> None:
     assert page.text == ""
     assert page.html == ""
     assert page.notes == ("no article found in the text",)
+
+
+def test_german_news_page_with_ads_teasers_and_comments() -> None:
+    page = extract_plain_text(GERMAN_NEWS_PAGE)
+    assert page.title == "Stadtrat beschließt neue Radwege für die Innenstadt"
+    assert page.published == datetime(2025, 11, 3, 18, 40, tzinfo=UTC)
+    assert page.language == "de"
+    assert page.text.startswith("Der Stadtrat hat am Montagabend")
+    assert page.text.endswith(
+        "Die ersten Arbeiten sollen im Frühjahr auf der Bahnhofstraße beginnen."
+    )
+    assert "<h2>Kritik an den Kosten</h2>" in page.html
+    for chrome in (
+        "Anzeige", "Lesen Sie auch", "Teilen", "Merken", "Von Markus Weber", "Mehr zum Thema",
+        "Fahrradstraße", "Kommentare", "Endlich tut sich etwas", "Antworten", "Newsletter",
+        "Impressum", "Tageblatt", "Die Opposition kritisiert",
+    ):  # fmt: skip
+        assert chrome not in page.text, chrome
