@@ -202,6 +202,10 @@ _REGION_THRESHOLD = 0.4
 # Don't end the article at a "comments" heading before this many words of it.
 _MIN_WORDS_BEFORE_END = 80
 _NO_ARTICLE = "no article found in the text"
+# Saved web pages run to a few hundred kilobytes of text; far beyond that it is something
+# else, and classifying millions of lines would take minutes.
+_MAX_PAGE_CHARS = 3_000_000
+_TOO_LONG = "text too long for a web page; kept whole"
 # The page's language is judged on its longest lines, up to this much text.
 _PROSE_WORDS = 12
 _PROSE_SAMPLE_CHARS = 4000
@@ -689,12 +693,28 @@ def _prose_language(lines: Sequence[_Line]) -> str | None:
     return detect_language("\n".join(sample)) if sample else None
 
 
+def _whole_text(text: str, url: str | None) -> ExtractedPage:
+    paragraphs = [" ".join(part.split()) for part in re.split(r"\n\s*\n", text) if part.strip()]
+    body = "\n\n".join(paragraphs)
+    return ExtractedPage(
+        title=paragraphs[0][:200] if paragraphs else "",
+        html="\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs),
+        text=body,
+        url=url,
+        language=detect_language(body),
+        method="plain-text",
+        notes=(_TOO_LONG,),
+    )
+
+
 def extract_plain_text(text: str, url: str | None = None) -> ExtractedPage:
     """The article in a whole page saved as plain text: title, date, language and body.
 
     The body keeps section headings (``<h2>``/``<h3>``) and bulleted lists; the plain-text
     rendering separates paragraphs with blank lines. A text too short to hold chrome comes
-    back whole."""
+    back whole, and so does one far longer than any web page (a book, a log), with a note."""
+    if len(text) > _MAX_PAGE_CHARS:
+        return _whole_text(text, url)
     lines = _split_lines(text)
     page_language = _prose_language(lines) or detect_language(text)
     if not lines:
@@ -750,9 +770,21 @@ def extract_plain_text(text: str, url: str | None = None) -> ExtractedPage:
 
 
 def clean_plain_text(text: str, url: str | None = None) -> dict[str, str]:
-    """:func:`extract_plain_text` in the scorer's contract: ``{"text", "title"}``."""
+    """:func:`extract_plain_text` in the dev-set scorer's contract (``{"text", "title"}``,
+    plus ``date``, ``language`` and the sanitized ``html`` when known). Callers in the
+    application want :func:`extract_plain_text`, which also carries the notes."""
     page = extract_plain_text(text, url)
-    result = {"text": page.text, "title": page.title}
+    result = {"text": page.text, "title": page.title, "html": page.html}
     if page.published is not None:
         result["date"] = page.published.date().isoformat()
+    if page.language:
+        result["language"] = page.language
     return result
+
+
+def clean_markdown(text: str, url: str | None = None) -> ExtractedPage:
+    """A ``.md`` file keeps its Markdown structure: see
+    :func:`reader.services.markdown_input.extract_markdown`."""
+    from reader.services.markdown_input import extract_markdown
+
+    return extract_markdown(text, url)

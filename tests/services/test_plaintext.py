@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from reader.services.plaintext import clean_plain_text, extract_plain_text
+from reader.services.plaintext import clean_markdown, clean_plain_text, extract_plain_text
 from tests.services.saved_text_pages import (
     ENGLISH_NEWS_PAGE,
     FRENCH_GARDEN_PAGE,
@@ -229,3 +229,19 @@ def test_german_news_page_with_ads_teasers_and_comments() -> None:
         "Impressum", "Tageblatt", "Die Opposition kritisiert",
     ):  # fmt: skip
         assert chrome not in page.text, chrome
+
+
+def test_a_text_far_longer_than_a_page_is_kept_whole() -> None:
+    paragraph = "This is a line of a very long log file that nobody would call a web page."
+    text = "\n\n".join([paragraph] * 50_000)
+    page = extract_plain_text(text)
+    assert page.notes == ("text too long for a web page; kept whole",)
+    assert page.text.count(paragraph) == 50_000
+    assert page.title == paragraph
+
+
+def test_markdown_goes_through_the_markdown_reader() -> None:
+    page = clean_markdown("# Title\n\nSome *emphasis* here.\n", None)
+    assert page.method == "markdown"
+    assert page.title == "Title"
+    assert "<em>emphasis</em>" in page.html
