@@ -127,7 +127,7 @@ _TITLE_FEATURES = (
     "lw", "nw_ok", "endp", "q", "caps", "rep", "prefix_of", "suffix_of", "site_cut", "crumb",
     "crumb_line", "boiler", "chrome", "digits", "colon", "upper", "p", "before", "after",
     "logdist", "overlap", "prev_lw", "next_lw", "next_date", "period_inside", "para",
-    "url_overlap", "url_cover", "between",
+    "url_overlap", "url_cover", "between", "first_dist", "before_first",
 )  # fmt: skip
 
 # Fitted by bench/plaintext_weights.py; standardisation is folded into the weights.
@@ -166,35 +166,37 @@ _LINE_WEIGHTS: dict[str, float] = {
     "endm": -4.0509,
 }
 _TITLE_WEIGHTS: dict[str, float] = {
-    "lw": 1.5244,
-    "nw_ok": 1.7089,
-    "endp": -0.9286,
-    "q": -0.7725,
-    "caps": 0.2591,
-    "rep": 0.0448,
-    "prefix_of": 0.1240,
-    "suffix_of": 2.4327,
-    "site_cut": 1.4154,
-    "crumb": -6.2781,
-    "crumb_line": -5.4153,
-    "boiler": -1.5070,
-    "chrome": 1.1817,
-    "digits": 8.6922,
-    "colon": 0.9344,
-    "upper": -5.1405,
-    "p": -3.7106,
-    "before": 0.9304,
-    "after": -0.3420,
-    "logdist": -0.9390,
-    "overlap": 3.6928,
-    "prev_lw": -0.5235,
-    "next_lw": 0.1975,
-    "next_date": 1.7414,
-    "period_inside": -1.3649,
-    "para": 4.0927,
-    "url_overlap": 3.1979,
-    "url_cover": 4.8076,
-    "between": 0.2265,
+    "lw": 1.9042,
+    "nw_ok": 1.4882,
+    "endp": -0.8366,
+    "q": -0.4967,
+    "caps": 0.3785,
+    "rep": -0.1611,
+    "prefix_of": 0.0657,
+    "suffix_of": 2.2060,
+    "site_cut": 1.1087,
+    "crumb": -5.4221,
+    "crumb_line": -5.4033,
+    "boiler": -1.5854,
+    "chrome": -0.8923,
+    "digits": 9.2959,
+    "colon": 0.8675,
+    "upper": -5.2824,
+    "p": -3.4394,
+    "before": 0.5482,
+    "after": -0.4026,
+    "logdist": -0.4927,
+    "overlap": 3.3446,
+    "prev_lw": -0.4645,
+    "next_lw": 0.1035,
+    "next_date": 1.7356,
+    "period_inside": -0.9156,
+    "para": 3.8425,
+    "url_overlap": 3.4930,
+    "url_cover": 4.3228,
+    "between": -0.0277,
+    "first_dist": -0.6214,
+    "before_first": 1.7145,
 }
 
 # A line counts towards the article when the model gives it at least this probability.
@@ -219,6 +221,7 @@ _INLINE_PROBABILITY = 0.3
 # How far before and after the article's first line the title is looked for.
 _TITLE_BEFORE = 30
 _TITLE_AFTER = 6
+_FIRST_PROSE_PROBABILITY = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -465,6 +468,12 @@ def _url_words(url: str | None) -> tuple[frozenset[str], frozenset[str]]:
     return words, slug
 
 
+def _mostly_letters(text: str) -> bool:
+    """Prices, scores, phone numbers and dates are not headlines."""
+    visible = [char for char in text if not char.isspace()]
+    return sum(char.isalpha() for char in visible) >= 0.5 * len(visible)
+
+
 def _is_heading_shaped(line: _Line) -> bool:
     return 2 <= line.words <= 20 and not _HEADING_END.search(line.text)
 
@@ -478,7 +487,18 @@ def _title_candidates(
     url: str | None,
 ) -> list[tuple[str, dict[str, float]]]:
     start, end = region
-    lo, hi = max(0, start - _TITLE_BEFORE), min(len(lines), start + _TITLE_AFTER)
+    # The article can begin before the run the model is surest of (an introduction above a
+    # long list): its first line of confident prose is a second anchor.
+    first_prose = next(
+        (
+            i
+            for i, line in enumerate(lines[: end or len(lines)])
+            if line.words >= _PROSE_WORDS and probabilities[i] >= _FIRST_PROSE_PROBABILITY
+        ),
+        start,
+    )
+    lo = max(0, min(start, first_prose) - _TITLE_BEFORE)
+    hi = min(len(lines), start + _TITLE_AFTER)
     capitals_baseline = _prose_baseline(
         lines, [_capitals(_WORD.findall(line.text)) for line in lines]
     )
@@ -495,8 +515,7 @@ def _title_candidates(
         line = lines[index]
         if not line.words or line.words > 40 or _is_meta_line(line.text, language):
             continue
-        visible = [char for char in line.text if not char.isspace()]
-        if sum(char.isalpha() for char in visible) < 0.5 * len(visible):
+        if not _mostly_letters(line.text):
             continue
         # A headline is not two sentences; a standfirst often is.
         if _SENTENCE_INSIDE.search(line.text) and re.search(r"[.!]$", line.text):
@@ -518,7 +537,7 @@ def _title_candidates(
         for text, kind in variants:
             words = _WORD.findall(text)
             count = len(words)
-            if not count or count > 30:
+            if not count or count > 30 or not _mostly_letters(text):
                 continue
             in_body = index >= start and index < min(end, start + 40)
             overlap_words = [
@@ -531,6 +550,8 @@ def _title_candidates(
                 "url_overlap": len(lowered & url_words) / len(lowered),
                 "url_cover": len(lowered & slug_words) / len(slug_words) if slug_words else 0.0,
                 "between": math.log1p(headings_between),
+                "first_dist": math.log1p(abs(index - first_prose)),
+                "before_first": 1.0 if index < first_prose else 0.0,
                 "lw": math.log1p(count),
                 "nw_ok": 1.0 if 3 <= count <= 20 else 0.0,
                 "endp": 1.0 if re.search(r"[.!]$", text) else 0.0,
