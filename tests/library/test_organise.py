@@ -277,4 +277,17 @@ def test_search_follows_tags_renames_deletes_reextraction_and_import(
     library.import_file(tmp_path / "other.json")
     (imported,) = library.search("pruned apples")
     assert imported.title == "Orchards"
+    # Rules run on articles imported from elsewhere (a restored Folio export keeps its own
+    # tags and states as they were).
+    library.add_rule("pear*", "tag:fruit")
+    bookmarks = tmp_path / "bookmarks.html"
+    bookmarks.write_text(
+        "<!DOCTYPE NETSCAPE-Bookmark-file-1>\n<DL><p>\n"
+        '<DT><A HREF="https://p.example/pears" ADD_DATE="1700000000">Pears in autumn</A>\n'
+        "</DL><p>\n",
+        encoding="utf-8",
+    )
+    library.import_file(bookmarks)
+    (pears,) = library.search("pear")
+    assert pears.tags == ("fruit",)
     assert library.count_search("winter") == 1
