@@ -71,9 +71,12 @@ class SearchMixin(LibraryBase):
         parsed = parse_query(query) if isinstance(query, str) else query
         if parsed.is_empty:
             return []
-        return store_search.search(
-            self._compile(parsed), limit=limit, order=Order(order), after=after
-        )
+        try:
+            chosen = Order(order)
+        except ValueError:
+            choices = ", ".join(o.value for o in Order)
+            raise UserError(f"unknown order {order!r} (use {choices})") from None
+        return store_search.search(self._compile(parsed), limit=limit, order=chosen, after=after)
 
     def count_search(self, query: str | Query, *, unread_only: bool = False) -> int:
         parsed = parse_query(query) if isinstance(query, str) else query

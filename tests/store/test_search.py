@@ -235,6 +235,8 @@ def test_the_limit_must_be_positive(library: Library, sample: Sample) -> None:
 
     with pytest.raises(UserError):
         library.search("x", limit=0)
+    with pytest.raises(UserError, match="unknown order 'sideways'"):
+        library.search("x", order="sideways")
 
 
 _PIECES = [
