@@ -6,18 +6,25 @@ Without markup the only evidence is the lines themselves, so this is a line clas
    it reads like prose (sentence punctuation, commas, the share of stopwords of the detected
    language), whether it looks like chrome (menu-shaped, repeated, boilerplate vocabulary in
    several languages, copyright, cookie and newsletter wording, comment scaffolding), and the
-   same measures over its neighbours.
+   same measures over its neighbours. Measures that differ between languages (capitalised
+   nouns in German, longer stopword lists) are taken relative to the page's own long lines.
 2. A logistic model turns them into the probability that the line belongs to the article.
 3. The article is the contiguous run of lines with the most evidence for it (a maximum-sum
    segment, with long lines weighing more), so short headings inside it stay and isolated
-   prose in footers goes. The run ends early at a "related articles" or comments heading.
-4. The title is picked among heading-shaped lines around the start of that run by a second
-   small model (repetition as "Headline | Site", breadcrumbs, distance, overlap with the
-   body); site-name suffixes and breadcrumb trails are cut off.
+   prose in footers goes. The run ends early at a "related articles" or comments heading;
+   the headline, bylines, dates and share links at its edges are trimmed, and advertisement
+   labels and "read more:" teasers inside it dropped.
+4. The title is picked among the lines around the start of that run by a second small model
+   (a conditional logit over the page's candidates: shape, distance, breadcrumbs, site-name
+   suffixes, overlap with the body and with the URL's slug).
 
-The weights were fitted with ``bench/plaintext_weights.py`` on a development set of saved
-pages; the features are deliberately generic (no site, no page, no English-only vocabulary),
-so they carry over to pages in other languages.
+A long page where nothing reads like an article gives an empty body and a note rather than a
+few stray lines; a note-sized text comes back whole.
+
+The weights are fitted by ``bench/plaintext_weights.py`` on a development set of saved pages,
+which also reports the whole extractor's scores on each half of the pages with weights fitted
+on the other half. The features are deliberately generic (no site, no page, no English-only
+vocabulary), so they carry over to pages in other languages.
 """
 
 from __future__ import annotations
@@ -82,7 +89,7 @@ _COMMENT = re.compile(
     r"\(score:|\b(like|likes|upvotes?|points?)\s*$|^flag\b|^report\b",
 )
 _BYLINE = re.compile(
-    r"^(by|von|par|por|di|door|av|written by|posted by|author|autor|auteur)\b[:\s]", re.I
+    r"^(written by|posted by|by|von|par|por|di|door|av|author|autor|auteur)\b[:\s]\s*", re.I
 )
 # Headings after which a page has moved on from its article to other things.
 _ARTICLE_END = re.compile(
@@ -222,6 +229,12 @@ _INLINE_PROBABILITY = 0.3
 _TITLE_BEFORE = 30
 _TITLE_AFTER = 6
 _FIRST_PROSE_PROBABILITY = 0.5
+# An "updated" date loses to a plain one this many lines further from the headline.
+_UPDATED_PENALTY = 6
+# A byline is a short line within a few lines of the headline.
+_BYLINE_BEFORE = 4
+_BYLINE_AFTER = 10
+_BYLINE_WORDS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -685,17 +698,17 @@ def _render_html(blocks: Sequence[_Block]) -> str:
 def _published(
     lines: Sequence[_Line], start: int, title_index: int | None, language: str | None
 ) -> datetime | None:
-    """The date nearest the start of the article (or its title), preferring a "published"
-    date over an "updated" one."""
+    """The date nearest the headline (or the start of the article), preferring a "published"
+    date over an "updated" one. The whole page is searched: some sites put the date at the
+    foot of the article, and a far date is better than none."""
     anchor = title_index if title_index is not None else start
-    lo, hi = max(0, min(anchor, start) - 15), min(len(lines), max(anchor, start) + 8)
     best: tuple[float, datetime] | None = None
-    for index in range(lo, hi):
+    for index in range(len(lines)):
         for found in find_dates(lines[index].text, language):
             cost = abs(index - anchor)
             lowered = lines[index].text.lower()
             if re.search(r"updat|aktualisiert|mis à jour|modifi|geändert", lowered):
-                cost += 6
+                cost += _UPDATED_PENALTY
             if best is None or cost < best[0]:
                 best = (cost, found.value)
     return best[1] if best else None
@@ -726,6 +739,34 @@ def _whole_text(text: str, url: str | None) -> ExtractedPage:
         method="plain-text",
         notes=(_TOO_LONG,),
     )
+
+
+_BYLINE_END = re.compile(
+    r"\s+(?:[|•·●–—-]|on|am|le|el|il|op|updated|published|aktualisiert|veröffentlicht|publié)"
+    r"[\s:].*$|,.*$|\s*\d.*$",
+    re.IGNORECASE,
+)
+# Inline elements run together in saved text: "Jane DoeNovember 3, 2025".
+_GLUED = re.compile(r"(?<=[a-zà-öø-ÿ])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ])")
+
+
+def _author(lines: Sequence[_Line], anchor: int, language: str | None) -> str | None:
+    """The name in a byline ("By …", "Von …", "Par …") near the headline."""
+    lo, hi = max(0, anchor - _BYLINE_BEFORE), min(len(lines), anchor + _BYLINE_AFTER)
+    for index in sorted(range(lo, hi), key=lambda i: abs(i - anchor)):
+        line = lines[index]
+        match = _BYLINE.match(line.text)
+        if not match or line.words > _BYLINE_WORDS:
+            continue
+        name = _GLUED.sub(" ", line.text[match.end() :])
+        dates = find_dates(name, language)
+        if dates:
+            name = name[: dates[0].start]
+        name = _BYLINE_END.sub("", name).strip(" :")
+        words = name.split()
+        if 1 <= len(words) <= 5 and all(word[:1].isupper() for word in words if len(word) > 3):
+            return name
+    return None
 
 
 def extract_plain_text(text: str, url: str | None = None) -> ExtractedPage:
@@ -783,6 +824,7 @@ def extract_plain_text(text: str, url: str | None = None) -> ExtractedPage:
         html=_render_html(blocks),
         text=body_text,
         url=url,
+        author=_author(lines, title_index if title_index is not None else start, language),
         published=_published(lines, start, title_index, language),
         language=language,
         method="plain-text",
@@ -800,6 +842,8 @@ def clean_plain_text(text: str, url: str | None = None) -> dict[str, str]:
         result["date"] = page.published.date().isoformat()
     if page.language:
         result["language"] = page.language
+    if page.author:
+        result["author"] = page.author
     return result
 
 

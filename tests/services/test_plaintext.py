@@ -29,6 +29,7 @@ class Expected:
     last: str
     headings: list[str]
     chrome: list[str]
+    author: str
 
 
 EXPECTED = {
@@ -38,6 +39,7 @@ EXPECTED = {
         first="Frisch gerösteter Kaffee ist ein Naturprodukt",
         last="Fazit: Kaufen Sie lieber kleinere Mengen",
         headings=["Die richtige Dose", "Kühlschrank oder nicht?"],
+        author="Lena Hoffmann",
         chrome=[
             "Hotline", "zufriedene Kunden", "Trusted Shops", "Warenkorb", "Startseite",
             "Artikel teilen", "WhatsApp", "Newsletter", "Das könnte Sie auch interessieren",
@@ -51,6 +53,7 @@ EXPECTED = {
         first="Streets lined with mature trees",
         last="Several cities have already announced planting programmes",
         headings=["How shade changes a street", "What cities can do"],
+        author="Sam Carter",
         chrome=[
             "Skip to main content", "Advertisement", "The Daily Example", "Share on Facebook",
             "Copy link", "Morning Briefing", "Related articles", "Heat waves are getting longer",
@@ -63,6 +66,7 @@ EXPECTED = {
         first="L'automne est la meilleure saison",
         last="Pour un massif fleuri pendant plusieurs semaines",
         headings=["À quelle profondeur planter ?", "Associer les variétés"],
+        author="Claire Dubois",
         chrome=[
             "Aller au contenu", "Service client", "120 000 lecteurs", "Accueil > Jardin",
             "Partager cet article", "newsletter", "À lire aussi", "Tailler les rosiers",
@@ -80,6 +84,7 @@ def test_article_is_cut_out_of_the_page(language: str) -> None:
 
     assert page.title == expected.title
     assert page.published == expected.published
+    assert page.author == expected.author
     assert page.language == language
     assert page.method == "plain-text"
     assert page.url == "https://example.org/some/article"
@@ -217,6 +222,7 @@ def test_german_news_page_with_ads_teasers_and_comments() -> None:
     page = extract_plain_text(GERMAN_NEWS_PAGE)
     assert page.title == "Stadtrat beschließt neue Radwege für die Innenstadt"
     assert page.published == datetime(2025, 11, 3, 18, 40, tzinfo=UTC)
+    assert page.author == "Markus Weber"
     assert page.language == "de"
     assert page.text.startswith("Der Stadtrat hat am Montagabend")
     assert page.text.endswith(
