@@ -60,24 +60,51 @@ def _fit_logistic(x: np.ndarray, y: np.ndarray, sample: np.ndarray, l2: float = 
     return float(w[0] - weights @ mean), weights
 
 
+def _logsumexp(values: np.ndarray) -> float:
+    top = float(values.max())
+    return top + float(np.log(np.exp(values - top).sum()))
+
+
 def _fit_choice(groups: list[tuple[np.ndarray, np.ndarray]], l2: float = 1.0) -> np.ndarray:
+    """Conditional logit: for each page, the softmax over its candidates should put its mass
+    on the true titles. Newton steps with backtracking, so a step never makes the fit worse."""
     x = np.vstack([g[0] for g in groups])
     mean, scale = x.mean(0), x.std(0)
     scale[scale == 0] = 1
     zs = [((g[0] - mean) / scale, g[1] > 0) for g in groups if g[1].any()]
+
+    def loss(w: np.ndarray) -> float:
+        total = 0.5 * l2 * float(w @ w)
+        for z, y in zs:
+            s = z @ w
+            total += _logsumexp(s) - _logsumexp(s[y])
+        return total
+
     w = np.zeros(x.shape[1])
-    for _ in range(25):
+    current = loss(w)
+    for _ in range(40):
         grad, hess = l2 * w, l2 * np.eye(len(w))
         for z, y in zs:
             s = z @ w
             p = np.exp(s - s.max())
             p /= p.sum()
-            q = p * y
+            # The posterior over the true titles, computed apart so it cannot underflow.
+            s_true = np.where(y, s, -np.inf)
+            q = np.exp(s_true - s_true.max())
             q /= q.sum()
             ep = p @ z
             grad += ep - q @ z
             hess += (z * p[:, None]).T @ z - np.outer(ep, ep)
-        w -= np.linalg.solve(hess, grad)
+        step = np.linalg.solve(hess, grad)
+        size = 1.0
+        while size > 1e-4 and loss(w - size * step) > current:
+            size /= 2
+        if size <= 1e-4:
+            break
+        w = w - size * step
+        previous, current = current, loss(w)
+        if previous - current < 1e-6:
+            break
     return np.asarray(w / scale)
 
 
