@@ -65,6 +65,10 @@ if TYPE_CHECKING:
 
         def export_opml(self, path: Path | str) -> int: ...
 
+        def search_ids(self, query: str) -> list[int]: ...
+
+        def extract(self, source: str) -> ExtractedPage: ...
+
 else:
     _Mixins = LibraryBase
 
@@ -330,15 +334,7 @@ class TransferMixin(_Mixins):
         newest first."""
         if query is None or not query.strip():
             return store_transfer.article_ids_by_date()
-        # search_ids is the search language's "every match"; before it there was only search.
-        lib: Any = self
-        finder = getattr(lib, "search_ids", None)
-        if finder is not None:
-            found: list[int] = list(finder(query))
-        else:
-            count = int(lib.count_search(query))
-            found = [a.id for a in lib.search(query, limit=count)] if count else []
-        wanted = set(found)
+        wanted = set(self.search_ids(query))
         return [i for i in store_transfer.article_ids_by_date() if i in wanted]
 
     def _image_source(self) -> ImageSource:
@@ -533,15 +529,7 @@ class TransferMixin(_Mixins):
 
     def extract_link(self, url: str) -> ArticleInput:
         """Fetch ``url`` and extract its article, without storing it."""
-        # The saving code's extract() knows more kinds of pages (and what is not a page).
-        lib: Any = self
-        extractor = getattr(lib, "extract", None)
-        if extractor is not None:
-            return _input_from_page(url, extractor(url))
-        from reader.services.http import shared_client
-
-        response = shared_client().get(url)
-        return _page_to_input(response.url or url, response.content, response.charset)
+        return _input_from_page(url, self.extract(url))
 
     # -- backups ------------------------------------------------------------------------------
 
@@ -652,45 +640,6 @@ def _input_from_page(url: str, page: ExtractedPage) -> ArticleInput:
         summary=page.description,
         word_count=word_count(page.text),
         notes=page.notes,
-    )
-
-
-def _page_to_input(url: str, content: bytes, charset: str | None) -> ArticleInput:
-    """A fetched page as an article: through the extraction service when it is there, else the
-    sanitized page body under the page's title."""
-    import html as html_module
-    import importlib
-    import re
-
-    try:
-        extract = importlib.import_module("reader.services.extract")
-        encoding = importlib.import_module("reader.services.encoding")
-    except ImportError:
-        extractor = decoder = None
-    else:
-        extractor = getattr(extract, "extract_page", None)
-        decoder = getattr(encoding, "decode_bytes", None)
-    if decoder is not None:
-        text_in: str = decoder(content, http_charset=charset)
-    else:
-        text_in = content.decode(charset or "utf-8", errors="replace")
-    if extractor is not None:
-        return _input_from_page(url, extractor(text_in, url))
-    found = re.search(r"<title[^>]*>(.*?)</title>", text_in, re.IGNORECASE | re.DOTALL)
-    title = " ".join(html_module.unescape(found.group(1)).split()) if found else ""
-    body = re.search(r"<body[^>]*>(.*)</body>", text_in, re.IGNORECASE | re.DOTALL)
-    html = sanitize_html(body.group(1) if body else text_in, base_url=url)
-    text = html_to_text(html)
-    if not text.strip():
-        raise ImportFormatError(f"{url} has no text to keep")
-    return ArticleInput(
-        title=title or url,
-        source_kind=SourceKind.URL,
-        url=url,
-        canonical_url=normalize_url(url),
-        content_html=html,
-        text=text,
-        word_count=word_count(text),
     )
 
 

@@ -24,7 +24,6 @@ from reader.core.types import Article
 from reader.store import models as m
 from reader.store import search_index
 from reader.store.fields import UTCDateTimeField, to_micros
-from reader.store.search_index import FTS_TABLE
 from reader.store.tags import clean_tag_name
 
 _CHUNK = 500
@@ -350,22 +349,16 @@ def insert_articles(
 
 
 def _index(db: peewee.SqliteDatabase, rows: list[_SearchRow]) -> None:
-    """Search rows for new articles, through the index's own bulk writer where it has one (it
-    also records the word forms that stemmed search needs)."""
-    bulk: Any = getattr(search_index, "index_articles", None)
-    row_type: Any = getattr(search_index, "IndexRow", None)
-    if bulk is not None and row_type is not None:
-        bulk(
-            db,
-            [
-                row_type(article_id=i, title=t, author=a or None, text=x, tags=g, language=lang)
-                for i, t, a, x, g, lang in rows
-            ],
-        )
-        return
-    db.cursor().executemany(
-        f"INSERT INTO {FTS_TABLE} (rowid, title, author, text, tags) VALUES (?, ?, ?, ?, ?)",
-        [(i, t, a, x, " ".join(g)) for i, t, a, x, g, _lang in rows],
+    """Search rows for new articles through the index's bulk writer, which also records the
+    word forms that stemmed search needs."""
+    search_index.index_articles(
+        db,
+        [
+            search_index.IndexRow(
+                article_id=i, title=t, author=a or None, text=x, tags=g, language=lang
+            )
+            for i, t, a, x, g, lang in rows
+        ],
     )
 
 
