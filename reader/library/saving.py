@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
 
 from reader.core.errors import ExtractionError, FetchError, NotFoundError, UserError
 from reader.core.text import word_count
@@ -244,6 +245,8 @@ class SavingMixin(LibraryBase):
             raise UserError("nothing to save: give a web address, a file or - for stdin")
         if is_http_url(text):
             return self._prepare_url(text)
+        if text.lower().startswith("file://"):
+            text = url2pathname(urlsplit(text).path)
         path = Path(text).expanduser()
         if path.exists():
             return self._prepare_file(path)
@@ -363,7 +366,14 @@ class SavingMixin(LibraryBase):
         def write() -> tuple[int, bool]:
             found = store_articles.find_by_url(item.canonical_url) if item.canonical_url else None
             if found is not None:
-                store_articles.update_article(found, item)
+                current = store_articles.get_article(found, with_content=False)
+                # A feed's article saved by hand gets the page's content but stays the feed's.
+                kept = (
+                    item
+                    if current.feed_id is None
+                    else replace(item, source_kind=current.source_kind)
+                )
+                store_articles.update_article(found, kept)
                 if names:
                     store_tags.add_tags(found, names)
                 article_id, created = found, False

@@ -547,6 +547,8 @@ _MIN_WORDS = 40
 # of trafilatura's and reads as prose (words per paragraph), not as a list of links.
 _EXTRA_SHARE = 0.2
 _PROSE_WORDS = 8
+# ... or, whatever it adds, when it also holds this share of trafilatura's article.
+_SAME_ARTICLE = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -713,9 +715,22 @@ def _choose_body(main: _Body | None, other: _Body | None) -> tuple[_Body | None,
     if main is None or main.words == 0:
         return other, "trafilatura found no article; used readability's"
     extra_words, extra_mean = _extra_prose(other.text, main.text)
-    if extra_words > _EXTRA_SHARE * main.words and extra_mean >= _PROSE_WORDS:
+    if extra_words > _EXTRA_SHARE * main.words and (
+        extra_mean >= _PROSE_WORDS or _contained(main.text, other.text) >= _SAME_ARTICLE
+    ):
+        # readability holds clearly more: more prose, or the same article and then some.
         return other, None
     return main, None
+
+
+def _contained(text: str, other: str) -> float:
+    """The share of ``text``'s word 4-grams that ``other`` holds too."""
+    grams = _shingles(text)
+    total = sum(grams.values())
+    if not total:
+        return 0.0
+    known = _shingles(other)
+    return sum(min(count, known.get(gram, 0)) for gram, count in grams.items()) / total
 
 
 def _drop_leading_title(body: _Body, title: str) -> _Body:

@@ -283,3 +283,24 @@ def test_cache_images_of_a_feed_article(library: Library, httpserver: HTTPServer
     stored = library.get_article(article_id).content_html or ""
     assert "127.0.0.1" not in stored
     assert f"folio-image:{hashlib.sha256(PNG).hexdigest()}" in stored
+
+
+def test_file_urls_are_files(library: Library, tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(article_page(), encoding="utf-8")
+    assert library.save(path.as_uri()).article.title == "Why Gardens Grow"
+
+
+def test_saving_a_feed_articles_page_keeps_it_in_its_feed(
+    library: Library, httpserver: HTTPServer
+) -> None:
+    url = serve_page(httpserver, "/story", article_page())
+    article_id = add_feed_article(library, url, summary="Only a teaser.")
+
+    result = library.save(url)
+
+    assert not result.created
+    assert result.article.id == article_id
+    assert result.article.feed_id is not None
+    assert result.article.source_kind == SourceKind.FEED
+    assert PARAGRAPHS[3] in (result.article.text or "")
