@@ -365,7 +365,7 @@ _MONTH = (
 _VISIBLE_DATE = re.compile(
     rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH},?\s+(?:19|20)\d\d"
-    r"|(?:19|20)\d\d-\d\d-\d\d"
+    r"|(?:19|20)\d\d[-/]\d\d[-/]\d\d"
     r"|\d{1,2}/\d{1,2}/(?:19|20)\d\d"
     r"|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d)\b",
     re.IGNORECASE,
@@ -475,6 +475,35 @@ def _byline_text(tree: lxml.html.HtmlElement, heading: str | None, reach: int) -
     return (lead + " | " if lead else "") + " ".join(pieces)[:reach]
 
 
+def _jsonld_published(facts: PageFacts) -> datetime | None:
+    for obj in facts.articles():
+        for key in ("datePublished", "dateCreated", "uploadDate"):
+            stated = obj.get(key)
+            if isinstance(stated, str):
+                found = parse_date(stated)
+                if found:
+                    return found
+    return None
+
+
+def _meta_published(facts: PageFacts) -> datetime | None:
+    for name in _PUBLISHED_META:
+        for value in facts.meta.get(name, ()):
+            found = parse_date(value)
+            if found:
+                return found
+    return None
+
+
+def _meta_modified(facts: PageFacts) -> datetime | None:
+    for name in ("article:modified_time", "og:updated_time", "datemodified", "last-modified"):
+        for value in facts.meta.get(name, ()):
+            found = parse_date(value)
+            if found:
+                return found
+    return None
+
+
 def find_date(
     tree: lxml.html.HtmlElement,
     facts: PageFacts,
@@ -506,6 +535,17 @@ def find_date(
             if next_start - end > 25:
                 break
             best, end = min(best, other), next_end
+        published = _meta_published(facts)
+        modified = _meta_modified(facts)
+        # A date shown without a label that is the page's modification date is an update
+        # stamp; the metadata's earlier publication date is the one wanted.
+        if (
+            published is not None
+            and modified is not None
+            and best.date() == modified.date()
+            and published < modified
+        ):
+            return PageDate(published, "meta")
         return PageDate(best, "byline")
     if url:
         url_match = _URL_DATE.search(urlsplit(url).path)
@@ -529,13 +569,9 @@ def find_date(
         # htmldate answers "1 January" when all it found was a year (a copyright line).
         if found and (found.month, found.day) != (1, 1):
             return PageDate(found, "htmldate")
-    for obj in facts.articles():
-        for key in ("datePublished", "dateCreated", "uploadDate"):
-            stated = obj.get(key)
-            if isinstance(stated, str):
-                found = parse_date(stated)
-                if found:
-                    return PageDate(found, "json-ld")
+    stated = _jsonld_published(facts)
+    if stated is not None:
+        return PageDate(stated, "json-ld")
     return None
 
 

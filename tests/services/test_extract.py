@@ -112,6 +112,18 @@ def test_date_under_the_headline_wins_and_updated_dates_yield() -> None:
     assert extract_html(updated, None)["date"] == "2023-01-10"
 
 
+def test_a_shown_date_that_is_the_modification_date_yields_to_the_publication() -> None:
+    head = (
+        '<meta property="article:published_time" content="2023-01-10T10:00:00Z">'
+        '<meta property="article:modified_time" content="2024-03-04T08:00:00Z">'
+    )
+    html = article_page(head=head, byline="By Ann Gardener · March 4, 2024")
+    assert extract_html(html, None)["date"] == "2023-01-10"
+    # Side by side, the earlier of two shown dates is the publication.
+    pair = article_page(byline="May 21, 2025 · April 24, 2025 · by Ann Gardener")
+    assert extract_html(pair, None)["date"] == "2025-04-24"
+
+
 def test_date_from_the_url() -> None:
     html = article_page(byline="By Ann Gardener")
     assert extract_html(html, "https://plot.example/2022/07/15/gardens/")["date"] == "2022-07-15"
