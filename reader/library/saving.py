@@ -179,10 +179,8 @@ def prepare_response(response: FetchResponse, requested: str) -> _Prepared:
             content_type, link_kind = sniffed, "image"
     if link_kind is not None:
         return _link_item(response.url, content_type or "", link_kind, len(response.content))
-    readable = (
-        content_type is None
-        or content_type.startswith("text/")
-        or (content_type in _HTML_TYPES + _MHTML_TYPES)
+    readable = content_type is None or (
+        content_type in _HTML_TYPES + _TEXT_TYPES + _MARKDOWN_TYPES + _MHTML_TYPES
     )
     if not readable and not (
         content_type == "application/octet-stream" and not looks_binary(response.content)

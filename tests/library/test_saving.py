@@ -304,3 +304,22 @@ def test_saving_a_feed_articles_page_keeps_it_in_its_feed(
     assert result.article.feed_id is not None
     assert result.article.source_kind == SourceKind.FEED
     assert PARAGRAPHS[3] in (result.article.text or "")
+
+
+def test_stylesheets_and_scripts_are_not_pages(library: Library, httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/site.css").respond_with_data(
+        "body { color: black; }\n" * 20, content_type="text/css"
+    )
+    with pytest.raises(ExtractionError, match="text/css, not a web page"):
+        library.save(httpserver.url_for("/site.css"))
+    assert library.count_articles() == 0
+
+
+def test_plain_text_responses_are_saved_as_text(library: Library, httpserver: HTTPServer) -> None:
+    text = "Why Gardens Grow\n\n" + "\n\n".join(PARAGRAPHS)
+    httpserver.expect_request("/notes.txt").respond_with_data(
+        text, content_type="text/plain; charset=utf-8"
+    )
+    result = library.save(httpserver.url_for("/notes.txt"))
+    assert result.article.source_kind == SourceKind.URL
+    assert PARAGRAPHS[2] in (result.article.text or "")
