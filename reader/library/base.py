@@ -9,12 +9,15 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from platformdirs import user_data_path
 
 from reader import APP_NAME
 from reader.store import database as store_database
+
+if TYPE_CHECKING:
+    from reader.services.http import HttpClient
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +46,15 @@ class LibraryBase:
         self._writer: ThreadPoolExecutor | None = None
         self._writer_lock = threading.Lock()
         self._listeners: list[Callable[[str, Any], None]] = []
+        self._http: HttpClient | None = None
+        self._http_lock = threading.Lock()
 
     # -- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:
+        with self._http_lock:
+            client, self._http = self._http, None
+        if client is not None:
+            client.close()
         with self._writer_lock:
             if self._writer is not None:
                 self._writer.shutdown(wait=True)
@@ -57,6 +66,38 @@ class LibraryBase:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    # -- network -----------------------------------------------------------------------------
+    def http_client(self) -> HttpClient:
+        """The library's HTTP client: one connection pool for feeds, pages and images.
+
+        Made on first use, so commands and a window that fetch nothing never load it."""
+        with self._http_lock:
+            if self._http is None:
+                from reader.services.http import HttpClient
+
+                self._http = HttpClient()
+            return self._http
+
+    def configure_http(
+        self,
+        *,
+        timeout: float | None = None,
+        connect_timeout: float | None = None,
+        max_bytes: int | None = None,
+    ) -> None:
+        """Replace the HTTP client with one using these limits (settings, tests)."""
+        from reader.services import http as http_service
+
+        client = http_service.HttpClient(
+            timeout=timeout or http_service.DEFAULT_TIMEOUT,
+            connect_timeout=connect_timeout or http_service.DEFAULT_CONNECT_TIMEOUT,
+            max_bytes=max_bytes or http_service.DEFAULT_MAX_BYTES,
+        )
+        with self._http_lock:
+            old, self._http = self._http, client
+        if old is not None:
+            old.close()
 
     @property
     def schema_version(self) -> int:

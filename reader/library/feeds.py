@@ -37,7 +37,7 @@ from reader.store.convert import enclosures_to_json
 
 if TYPE_CHECKING:
     from reader.services.feeds import ParsedEntry, ParsedFeed
-    from reader.services.http import FetchResponse, HttpClient
+    from reader.services.http import FetchResponse
 
 # The network and parsing services (httpx, feedparser, lxml) are imported where they are used:
 # every command opens the library, and most never fetch a feed.
@@ -193,41 +193,9 @@ def _content_hash(content: bytes) -> str:
 
 
 class FeedsMixin(LibraryBase):
-    _http: HttpClient | None = None
     _parsers: ProcessPoolExecutor | None = None
 
     # -- shared resources ------------------------------------------------------------------
-    def http_client(self) -> HttpClient:
-        """The library's HTTP client (one connection pool for everything it fetches)."""
-        lock = self._resources_lock()
-        with lock:
-            if self._http is None:
-                from reader.services.http import HttpClient
-
-                self._http = HttpClient()
-            return self._http
-
-    def configure_http(
-        self,
-        *,
-        timeout: float | None = None,
-        connect_timeout: float | None = None,
-        max_bytes: int | None = None,
-    ) -> None:
-        """Replace the HTTP client with one using these limits (settings, tests)."""
-        from reader.services import http as http_service
-        from reader.services.http import HttpClient
-
-        client = HttpClient(
-            timeout=timeout or http_service.DEFAULT_TIMEOUT,
-            connect_timeout=connect_timeout or http_service.DEFAULT_CONNECT_TIMEOUT,
-            max_bytes=max_bytes or http_service.DEFAULT_MAX_BYTES,
-        )
-        with self._resources_lock():
-            old, self._http = self._http, client
-        if old is not None:
-            old.close()
-
     def _resources_lock(self) -> threading.Lock:
         lock: threading.Lock | None = self.__dict__.get("_feeds_lock")
         if lock is None:
@@ -263,11 +231,8 @@ class FeedsMixin(LibraryBase):
     def close(self) -> None:
         with self._resources_lock():
             pool, self._parsers = self._parsers, None
-            client, self._http = self._http, None
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
-        if client is not None:
-            client.close()
         super().close()
 
     # -- settings ---------------------------------------------------------------------------

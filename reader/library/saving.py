@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 from reader.core.errors import ExtractionError, FetchError, NotFoundError, UserError
+from reader.core.limits import MAX_DOWNLOAD_BYTES
 from reader.core.text import word_count
 from reader.core.types import (
     ArticleInput,
@@ -29,14 +31,15 @@ from reader.library.base import LibraryBase
 from reader.services import images as image_service
 from reader.services.encoding import decode_bytes, decode_text_file, looks_binary
 from reader.services.extract import extract_page
-from reader.services.http import DEFAULT_MAX_BYTES, FetchResponse, HttpClient
-from reader.services.markdown_input import extract_markdown
 from reader.services.mhtml import looks_like_mhtml, read_mhtml
 from reader.services.plaintext import extract_plain_text
 from reader.services.sanitize import html_to_text
 from reader.store import articles as store_articles
 from reader.store import images as store_images
 from reader.store import tags as store_tags
+
+if TYPE_CHECKING:
+    from reader.services.http import FetchResponse, HttpClient
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +49,7 @@ TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 SAVABLE_SUFFIXES = HTML_SUFFIXES + MHTML_SUFFIXES + TEXT_SUFFIXES + MARKDOWN_SUFFIXES
 # The largest page or file Folio reads: the same cap as any download.
-MAX_SOURCE_BYTES = DEFAULT_MAX_BYTES
+MAX_SOURCE_BYTES = MAX_DOWNLOAD_BYTES
 
 _DOMAIN_LIKE = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?", re.IGNORECASE)
 _PAGE_ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5,*/*;q=0.1"
@@ -97,6 +100,9 @@ def _name_from_url(url: str) -> str:
 def _plain_page(text: str, *, url: str | None, markdown: bool) -> ExtractedPage:
     """A page saved as text cleaned down to its article, or a Markdown file rendered."""
     if markdown:
+        # markdown-it is loaded only when a Markdown file is saved.
+        from reader.services.markdown_input import extract_markdown
+
         return extract_markdown(text, url)
     return extract_plain_text(text, url)
 
@@ -219,12 +225,7 @@ def _link_item(url: str, content_type: str, kind: str, size: int) -> _Prepared:
 class SavingMixin(LibraryBase):
     # -- transport ------------------------------------------------------------------------------
     def _saving_client(self) -> HttpClient:
-        getter: Callable[[], HttpClient] | None = getattr(self, "http_client", None)
-        if getter is not None:
-            return getter()
-        from reader.services.http import shared_client
-
-        return shared_client()
+        return self.http_client()
 
     def _fetch_image(self, url: str) -> tuple[str | None, bytes]:
         response = self._saving_client().get(

@@ -21,11 +21,12 @@ import httpx
 
 from reader import __version__
 from reader.core.errors import FetchError
+from reader.core.limits import MAX_DOWNLOAD_BYTES
 
 USER_AGENT = f"Folio/{__version__} (+desktop feed reader)"
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_CONNECT_TIMEOUT = 10.0
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DEFAULT_MAX_BYTES = MAX_DOWNLOAD_BYTES
 DEFAULT_PER_HOST = 4
 _MAX_REDIRECTS = 10
 _PERMANENT_REDIRECTS = frozenset({301, 308})
