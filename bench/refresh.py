@@ -118,6 +118,16 @@ def make_feed(index: int, seed: int, origin: str) -> bytes:
 # -- the server (its own process, so it does not share our CPU accounting) ------------------
 
 
+class QuietServer(ThreadingHTTPServer):
+    """A client closing its idle pooled connections at exit is normal, not worth a traceback."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def serve(port_out: Any, count: int, seed: int, latency: float) -> None:
     validators = {"on": True}
     docs: dict[str, bytes] = {}
@@ -158,7 +168,7 @@ def serve(port_out: Any, count: int, seed: int, latency: float) -> None:
                 headers["Last-Modified"] = "Wed, 01 Jan 2025 00:00:00 GMT"
             self._send(200, doc, headers)
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = QuietServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     origin = f"http://127.0.0.1:{server.server_address[1]}"
     for index in range(count):
