@@ -60,7 +60,12 @@ def _list_indexes(db: peewee.SqliteDatabase) -> None:
 # Append-only: step i takes a library from version i + 1 to version i + 2. Steps name tables
 # and columns as strings, never through model classes, because the models always describe the
 # newest schema.
-MIGRATIONS: list[Step] = [_v1_to_v2, search_index.migrate_to_word_forms, _list_indexes]
+MIGRATIONS: list[Step] = [
+    _v1_to_v2,
+    search_index.migrate_to_word_forms,
+    _list_indexes,
+    search_index.migrate_without_prefix_indexes,
+]
 SCHEMA_VERSION = len(MIGRATIONS) + 1
 
 

@@ -25,11 +25,10 @@ from reader.core.stemming import index_language, piece_pairs, query_stems, text_
 FTS_TABLE = "article_search"
 TERM_TABLE = "search_term"
 
-CREATE_FTS_SQL = (
-    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
-    "title, author, text, tags, "
-    "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
-)
+# No prefix indexes: they make every insert about three times dearer, while a prefix query
+# without them is still a short range scan of the term b-tree (a few ms at 100,000 articles).
+_FTS_COLUMNS = "title, author, text, tags, tokenize = 'unicode61 remove_diacritics 2'"
+CREATE_FTS_SQL = f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5({_FTS_COLUMNS})"
 
 CREATE_TERM_SQL = (
     f'CREATE TABLE IF NOT EXISTS "{TERM_TABLE}" ("lang" TEXT NOT NULL, "stem" TEXT NOT NULL,'
@@ -322,3 +321,17 @@ def migrate_to_word_forms(db: peewee.Database) -> None:
     db.execute_sql(CREATE_TERM_SQL)
     db.execute_sql(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rank) VALUES ('hashsize', {_HASH_SIZE})")
     rebuild_terms(db)
+
+
+def migrate_without_prefix_indexes(db: peewee.Database) -> None:
+    """Library version 4 → 5: the full-text table rebuilt without prefix indexes, which made
+    bulk indexing about three times slower than it needs to be."""
+    fresh = f"{FTS_TABLE}_rebuilt"
+    db.execute_sql(f"CREATE VIRTUAL TABLE {fresh} USING fts5({_FTS_COLUMNS})")
+    db.execute_sql(f"INSERT INTO {fresh} ({fresh}, rank) VALUES ('hashsize', {_HASH_SIZE})")
+    db.execute_sql(
+        f"INSERT INTO {fresh} (rowid, title, author, text, tags)"
+        f" SELECT rowid, title, author, text, tags FROM {FTS_TABLE}"
+    )
+    db.execute_sql(f"DROP TABLE {FTS_TABLE}")
+    db.execute_sql(f"ALTER TABLE {fresh} RENAME TO {FTS_TABLE}")

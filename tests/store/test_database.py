@@ -25,7 +25,13 @@ def _schema(path: Path) -> dict[str, object]:
                 " ORDER BY name"
             )
         ]
-        result: dict[str, object] = {}
+        result: dict[str, object] = {
+            # Virtual tables are compared by their definition (tokenizer, options).
+            f"{name} (virtual)": " ".join(sql.replace('"', "").split())
+            for name, sql in con.execute(
+                "SELECT name, sql FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'"
+            )
+        }
         for table in tables:
             columns = [tuple(r[1:]) for r in con.execute(f'PRAGMA table_info("{table}")')]
             indexes = sorted(
@@ -67,7 +73,16 @@ def test_old_library_is_migrated_after_a_backup(tmp_path: Path) -> None:
     con.commit()
     con.close()
 
+    con = sqlite3.connect(str(old))
+    con.execute(
+        "INSERT INTO article_search (rowid, title, author, text, tags)"
+        " VALUES (7, 'Kept through the upgrade', '', 'x', '')"
+    )
+    con.commit()
+    con.close()
+
     with Library(old) as lib:
+        assert [a.id for a in lib.search("upgrade")] == [7]
         article = lib.get_article(7)
         assert article.title == "Kept through the upgrade"
         assert article.read and article.starred
