@@ -769,6 +769,30 @@ def _author(lines: Sequence[_Line], anchor: int, language: str | None) -> str | 
     return None
 
 
+def _short_note(
+    lines: list[_Line], filled: list[int], *, url: str | None, language: str | None
+) -> ExtractedPage:
+    """A text of a few lines holds no chrome: its first line is the title when it reads like
+    one (short, not a sentence), and everything else is the body."""
+    first = lines[filled[0]].text.strip()
+    heading = (
+        len(filled) > 1
+        and len(first.split()) <= 15
+        and not first.endswith((".", "!", "?", ":", ";", ","))
+    )
+    keep = filled[1:] if heading else filled
+    blocks = _blocks(lines, keep, len(lines), language)
+    body_text = _render_text(blocks)
+    return ExtractedPage(
+        title=first if heading else "",
+        html=_render_html(blocks),
+        text=body_text,
+        url=url,
+        language=detect_language(body_text[:_PROSE_SAMPLE_CHARS]) or language,
+        method="plain-text",
+    )
+
+
 def extract_plain_text(text: str, url: str | None = None) -> ExtractedPage:
     """The article in a whole page saved as plain text: title, date, language and body.
 
@@ -783,6 +807,9 @@ def extract_plain_text(text: str, url: str | None = None) -> ExtractedPage:
         return ExtractedPage(
             title="", html="", text="", url=url, language=page_language, method="plain-text"
         )
+    filled = [i for i, line in enumerate(lines) if line.words]
+    if len(filled) <= _SHORT_TEXT_LINES:
+        return _short_note(lines, filled, url=url, language=page_language)
     features = _line_features(lines, page_language)
     probabilities = _line_probabilities(features)
     start, end = _main_region(lines, probabilities)

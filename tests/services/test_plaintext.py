@@ -251,3 +251,17 @@ def test_markdown_goes_through_the_markdown_reader() -> None:
     assert page.method == "markdown"
     assert page.title == "Title"
     assert "<em>emphasis</em>" in page.html
+
+
+def test_a_short_note_keeps_its_heading_as_title_and_the_rest_as_body() -> None:
+    page = extract_plain_text(
+        "Ideas for the weekend\n\nRepaint the fence before the rain comes back on Sunday.\n"
+    )
+    assert page.title == "Ideas for the weekend"
+    assert page.text == "Repaint the fence before the rain comes back on Sunday."
+
+
+def test_a_one_sentence_note_is_all_body() -> None:
+    page = extract_plain_text("Call the plumber about the kitchen tap.")
+    assert page.title == ""
+    assert page.text == "Call the plumber about the kitchen tap."
