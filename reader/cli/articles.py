@@ -13,20 +13,11 @@ from reader.cli.common import (
     article_line,
     parse_ids,
     print_json,
+    whole_number,
 )
 
 if TYPE_CHECKING:
     from reader.library import Library
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number
 
 
 def register(sub: Any) -> None:
@@ -40,7 +31,11 @@ def register(sub: Any) -> None:
     p.add_argument("--tag", metavar="T", help="only articles with this tag")
     p.add_argument("--feed", metavar="ID", type=int, help="only articles of this feed")
     p.add_argument(
-        "--limit", metavar="N", type=_positive, default=50, help="at most N articles (default 50)"
+        "--limit",
+        metavar="N",
+        type=whole_number(),
+        default=50,
+        help="at most N articles (default 50)",
     )
     p.add_argument("--oldest-first", action="store_true", help="oldest first")
     p.add_argument("--json", action="store_true", help="print JSON")

@@ -6,20 +6,10 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from reader.cli.common import feed_json, print_json, short_date
+from reader.cli.common import feed_json, print_json, short_date, whole_number
 
 if TYPE_CHECKING:
     from reader.library import Library
-
-
-def _jobs(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if not 1 <= number <= 64:
-        raise argparse.ArgumentTypeError("must be between 1 and 64")
-    return number
 
 
 def register(sub: Any) -> None:
@@ -60,7 +50,11 @@ def register(sub: Any) -> None:
     )
     p.add_argument("feeds", metavar="ID|URL", nargs="*")
     p.add_argument(
-        "--jobs", metavar="N", type=_jobs, default=None, help="feeds fetched at once (default 16)"
+        "--jobs",
+        metavar="N",
+        type=whole_number(1, 64),
+        default=None,
+        help="feeds fetched at once (default 16)",
     )
     p.add_argument("--all", action="store_true", help="fetch every feed, even those not due yet")
     p.set_defaults(handler=cmd_refresh)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from reader.cli.common import article_json, article_line, print_json
+from reader.cli.common import article_json, article_line, print_json, whole_number
 from reader.core.query import SYNTAX_HELP, snippet_text
 
 if TYPE_CHECKING:
@@ -16,16 +16,6 @@ if TYPE_CHECKING:
 
 _BOLD = "\x1b[1m"
 _PLAIN = "\x1b[0m"
-
-
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number
 
 
 def _rule_id(value: str) -> int:
@@ -47,7 +37,7 @@ def register(sub: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("query", metavar="QUERY", nargs="+", help="what to look for (see below)")
-    p.add_argument("--limit", metavar="N", type=_positive, default=50, help="at most N (50)")
+    p.add_argument("--limit", metavar="N", type=whole_number(), default=50, help="at most N (50)")
     order = p.add_mutually_exclusive_group()
     order.add_argument("--newest", dest="order", action="store_const", const="newest")
     order.add_argument("--oldest", dest="order", action="store_const", const="oldest")
@@ -75,7 +65,7 @@ def register(sub: Any) -> None:
     a.set_defaults(handler=cmd_views_add)
     a = actions.add_parser("show", help="list a view's articles", description="List a view.")
     a.add_argument("name", metavar="NAME|ID")
-    a.add_argument("--limit", metavar="N", type=_positive, default=50)
+    a.add_argument("--limit", metavar="N", type=whole_number(), default=50)
     a.add_argument("--json", action="store_true", help="print JSON")
     a.set_defaults(handler=cmd_views_show)
     a = actions.add_parser("rename", help="rename a view", description="Rename a saved search.")
@@ -125,7 +115,7 @@ def register(sub: Any) -> None:
         description="The articles already in the library that a rule's query matches.",
     )
     a.add_argument("query", metavar="QUERY|ID")
-    a.add_argument("--limit", metavar="N", type=_positive, default=20)
+    a.add_argument("--limit", metavar="N", type=whole_number(), default=20)
     a.set_defaults(handler=cmd_rule_preview)
 
     p = sub.add_parser(

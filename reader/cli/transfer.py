@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from reader.cli.common import whole_number
 from reader.core.errors import UserError
 
 if TYPE_CHECKING:
@@ -17,16 +18,6 @@ if TYPE_CHECKING:
 
 # Problems printed before "… and N more": a 20,000-row file can have thousands.
 _SHOWN_PROBLEMS = 50
-
-
-def _jobs(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if not 1 <= number <= 32:
-        raise argparse.ArgumentTypeError("must be between 1 and 32")
-    return number
 
 
 def register(sub: Any) -> None:
@@ -74,7 +65,11 @@ def register(sub: Any) -> None:
         " text. Stopping (Ctrl-C) loses nothing: the rest wait for the next run.",
     )
     p.add_argument(
-        "--jobs", metavar="N", type=_jobs, default=4, help="pages fetched at once (default 4)"
+        "--jobs",
+        metavar="N",
+        type=whole_number(1, 32),
+        default=4,
+        help="pages fetched at once (default 4)",
     )
     p.add_argument(
         "--retry-failed", action="store_true", help="try again the links that failed before"
