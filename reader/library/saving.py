@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
-from urllib.request import url2pathname
 
 from reader.core.errors import ExtractionError, FetchError, NotFoundError, UserError
 from reader.core.limits import MAX_DOWNLOAD_BYTES
@@ -30,9 +29,6 @@ from reader.core.urls import is_http_url, normalize_url
 from reader.library.base import LibraryBase
 from reader.services import images as image_service
 from reader.services.encoding import decode_bytes, decode_text_file, looks_binary
-from reader.services.extract import extract_page
-from reader.services.mhtml import looks_like_mhtml, read_mhtml
-from reader.services.plaintext import extract_plain_text
 from reader.services.sanitize import html_to_text
 from reader.store import articles as store_articles
 from reader.store import images as store_images
@@ -104,6 +100,8 @@ def _plain_page(text: str, *, url: str | None, markdown: bool) -> ExtractedPage:
         from reader.services.markdown_input import extract_markdown
 
         return extract_markdown(text, url)
+    from reader.services.plaintext import extract_plain_text
+
     return extract_plain_text(text, url)
 
 
@@ -134,6 +132,11 @@ def prepare_bytes(
     content_type: str | None = None,
 ) -> _Prepared:
     """Extract a source's bytes by what its name, type or first bytes say it is."""
+    # The extractors load here, on the first save, so that starting a command or the window
+    # does not pay for them.
+    from reader.services.extract import extract_page
+    from reader.services.mhtml import looks_like_mhtml, read_mhtml
+
     suffix = suffix.lower()
     if not data.strip():
         raise ExtractionError(f"{name} is empty; nothing to save")
@@ -245,6 +248,8 @@ class SavingMixin(LibraryBase):
         if is_http_url(text):
             return self._prepare_url(text)
         if text.lower().startswith("file://"):
+            from urllib.request import url2pathname
+
             text = url2pathname(urlsplit(text).path)
         path = Path(text).expanduser()
         if path.exists():

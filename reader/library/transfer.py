@@ -17,12 +17,6 @@ from reader.core.transfer import FetchPendingReport, ImportItem, ImportProblem, 
 from reader.core.types import Article, ArticleInput, ExtractedPage, SourceKind
 from reader.core.urls import normalize_url
 from reader.library.base import LibraryBase
-from reader.services import exporters
-from reader.services.exporters.common import ImageSource
-from reader.services.importers import FORMATS as IMPORT_FORMATS
-from reader.services.importers import canonical_format, detect_format, parse_items
-from reader.services.importers.common import Entry
-from reader.services.importers.folio_json import parse_folio_json
 from reader.services.sanitize import html_to_text, sanitize_html
 from reader.store import articles as store_articles
 from reader.store import database as store_database
@@ -57,6 +51,8 @@ def _note_with_highlights(item: ImportItem) -> str | None:
 
 if TYPE_CHECKING:
     from reader.library.feeds import OpmlImportReport
+    from reader.services.exporters.common import ImageSource
+    from reader.services.importers.common import Entry
 
     class _Mixins(LibraryBase):
         """What the subscription mixin beside this one in Library provides."""
@@ -95,6 +91,11 @@ class TransferMixin(_Mixins):
             data = path.read_bytes()
         except OSError as exc:
             raise UserError(f"cannot read {path}: {exc.strerror}") from exc
+        # The importers and exporters load when a file is imported or exported, so that
+        # starting a command or the window does not pay for them.
+        from reader.services.importers import canonical_format, detect_format, parse_items
+        from reader.services.importers.folio_json import parse_folio_json
+
         fmt = canonical_format(format) if format else detect_format(data, path.name)
         if fmt == "opml":
             return self._import_opml_file(path)
@@ -104,14 +105,14 @@ class TransferMixin(_Mixins):
             )
         return self.import_items(
             parse_items(data, fmt),
-            format_name=IMPORT_FORMATS[fmt],
+            format_name=_format_name(fmt),
             progress=progress,
             cancel=cancel,
         )
 
     def _import_opml_file(self, path: Path) -> ImportReport:
         result = self.import_opml(path)
-        report = ImportReport(format_name=IMPORT_FORMATS["opml"])
+        report = ImportReport(format_name=_format_name("opml"))
         report.feeds_added = len(result.added)
         report.feeds_existing = len(result.existing)
         report.problems.extend(str(p) for p in result.problems)
@@ -266,7 +267,7 @@ class TransferMixin(_Mixins):
     ) -> ImportReport:
         """Load a Folio export. Into an empty library everything comes back exactly, ids
         included; into one with content, it merges (feeds by URL, articles by identity)."""
-        report = ImportReport(format_name=IMPORT_FORMATS["folio"])
+        report = ImportReport(format_name=_format_name("folio"))
         tags = store_transfer.TagCache()
 
         def structure() -> tuple[bool, store_transfer.IdMaps]:
@@ -362,6 +363,8 @@ class TransferMixin(_Mixins):
         """Write the library (or the articles matching ``query``) to ``path``; returns the
         number of articles (feeds, for OPML) written."""
         path = Path(path)
+        from reader.services import exporters
+
         fmt = exporters.export_format(format, path)
         if fmt == "opml":
             if query:
@@ -661,3 +664,9 @@ def _describe(exc: BaseException) -> str:
     if isinstance(exc, KeyError):
         return f"a row lacks {exc.args[0]!r}"
     return str(exc)
+
+
+def _format_name(fmt: str) -> str:
+    from reader.services.importers import FORMATS
+
+    return FORMATS[fmt]
