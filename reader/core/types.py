@@ -75,6 +75,36 @@ class ExtractedPage:
     # Tags the source itself names (a Markdown file's front matter).
     tags: tuple[str, ...] = ()
 
+    def as_article_input(
+        self,
+        *,
+        kind: SourceKind,
+        url: str | None,
+        canonical_url: str | None = None,
+        title: str | None = None,
+        enclosures: tuple[Enclosure, ...] = (),
+    ) -> ArticleInput:
+        """The extracted article, ready to store; ``title`` overrides the page's own."""
+        from reader.core.text import word_count
+
+        return ArticleInput(
+            title=(title or self.title or url or "Untitled").strip(),
+            source_kind=kind,
+            url=url,
+            canonical_url=canonical_url or url,
+            author=self.author,
+            published=self.published,
+            summary=self.description,
+            content_html=self.html,
+            text=self.text,
+            language=self.language,
+            site_name=self.site_name,
+            image_url=self.image_url,
+            word_count=word_count(self.text),
+            enclosures=enclosures,
+            notes=self.notes,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Folder:

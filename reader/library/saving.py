@@ -17,7 +17,6 @@ from urllib.parse import unquote, urlsplit
 
 from reader.core.errors import ExtractionError, FetchError, NotFoundError, UserError
 from reader.core.limits import MAX_DOWNLOAD_BYTES
-from reader.core.text import word_count
 from reader.core.types import (
     ArticleInput,
     Enclosure,
@@ -322,24 +321,8 @@ class SavingMixin(LibraryBase):
 
     # -- storing ----------------------------------------------------------------------------------
     def _article_input(self, prepared: _Prepared, title: str | None) -> ArticleInput:
-        page = prepared.page
-        text = page.text
-        return ArticleInput(
-            title=(title or page.title or prepared.url or "Untitled").strip(),
-            source_kind=prepared.kind,
-            url=prepared.url,
-            canonical_url=prepared.url,
-            author=page.author,
-            published=page.published,
-            summary=page.description,
-            content_html=page.html,
-            text=text,
-            language=page.language,
-            site_name=page.site_name,
-            image_url=page.image_url,
-            word_count=word_count(text),
-            enclosures=prepared.enclosures,
-            notes=page.notes,
+        return prepared.page.as_article_input(
+            kind=prepared.kind, url=prepared.url, title=title, enclosures=prepared.enclosures
         )
 
     def _localize(

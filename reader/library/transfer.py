@@ -532,7 +532,11 @@ class TransferMixin(_Mixins):
 
     def extract_link(self, url: str) -> ArticleInput:
         """Fetch ``url`` and extract its article, without storing it."""
-        return _input_from_page(url, self.extract(url))
+        # The address the link was imported under stays its identity, so importing the same
+        # file again still finds it.
+        return self.extract(url).as_article_input(
+            kind=SourceKind.URL, url=url, canonical_url=normalize_url(url)
+        )
 
     # -- backups ------------------------------------------------------------------------------
 
@@ -623,27 +627,6 @@ class TransferMixin(_Mixins):
         for kind in ("feeds", "tags", "articles"):
             self.notify(kind, None)
         return safety
-
-
-def _input_from_page(url: str, page: ExtractedPage) -> ArticleInput:
-    return ArticleInput(
-        title=page.title or url,
-        source_kind=SourceKind.URL,
-        url=url,
-        # The address the link was imported under stays its identity, so importing the same
-        # file again still finds it.
-        canonical_url=normalize_url(url),
-        author=page.author,
-        published=page.published,
-        content_html=page.html,
-        text=page.text,
-        language=page.language,
-        site_name=page.site_name,
-        image_url=page.image_url,
-        summary=page.description,
-        word_count=word_count(page.text),
-        notes=page.notes,
-    )
 
 
 def _check_article_row(row: Any) -> str | None:
