@@ -27,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from reader.core.urls import site_hosts  # noqa: E402
 from reader.library import Library  # noqa: E402
 from reader.store import search_index  # noqa: E402
 from reader.store.fields import to_micros  # noqa: E402
@@ -165,12 +166,13 @@ def build(path: Path, articles: int) -> tuple[float, float, float]:
             published = NOW - timedelta(seconds=age)
             host = gen.stems[(feed or rng.randint(1, FEEDS)) + 100]
             author = rng.choice(gen.names)
+            url = f"https://{host}.example/{article_id}"
             rows.append(
                 (
-                    article_id, feed, "feed" if feed else "url", f"https://{host}.example/{article_id}",
-                    f"https://{host}.example/{article_id}", title, author, to_micros(published),
-                    to_micros(NOW), to_micros(published), lang, len(text.split()),
-                    int(rng.random() < 0.7), int(rng.random() < 0.02), int(rng.random() < 0.05),
+                    article_id, feed, "feed" if feed else "url", url, url, *site_hosts(url, url),
+                    title, author, to_micros(published), to_micros(NOW), to_micros(published),
+                    lang, len(text.split()), int(rng.random() < 0.7), int(rng.random() < 0.02),
+                    int(rng.random() < 0.05),
                 )
             )  # fmt: skip
             contents.append((article_id, "", text))
@@ -187,9 +189,10 @@ def build(path: Path, articles: int) -> tuple[float, float, float]:
             cursor = db.cursor()
             cursor.executemany(
                 'INSERT INTO "article" ("id", "feed_id", "source_kind", "url", "canonical_url",'
-                ' "title", "author", "published", "added", "sort_date", "language", "word_count",'
-                ' "read", "starred", "archived", "fetch_status")'
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ok')",
+                ' "host_rev", "url_host_rev", "title", "author", "published", "added",'
+                ' "sort_date", "language", "word_count", "read", "starred", "archived",'
+                ' "fetch_status")'
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'ok')",
                 rows,
             )
             cursor.executemany(

@@ -74,3 +74,64 @@ def is_http_url(text: str) -> bool:
 
 def host_of(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
+
+
+# Site keys: a host written backwards, label by label, each label followed by a dot
+# ("news.example.com" -> "com.example.news."). A site and every subdomain of it then share the
+# site's key as a prefix, so "site:example.com" is one range on an index instead of a scan.
+
+
+def _label(label: str) -> str:
+    if label.startswith("xn--"):
+        # Punycode and Unicode spellings of a domain must give one key.
+        try:
+            return label[4:].encode("ascii").decode("punycode").lower()
+        except UnicodeError:
+            return label
+    return label
+
+
+def _labels(host: str) -> list[str]:
+    return [label for label in map(_label, host.lower().split(".")) if label]
+
+
+def _key(labels: list[str]) -> str | None:
+    return "".join(label + "." for label in reversed(labels)) if labels else None
+
+
+def _hostname(url: str) -> str | None:
+    try:
+        return urlsplit(url).hostname
+    except ValueError:  # a malformed address ("http://[oops/") has no host
+        return None
+
+
+def host_key(url: str | None) -> str | None:
+    """The site key of the host of ``url`` (port and user left out), or None when it has
+    no host (a file path, "mailto:", nothing)."""
+    if not url:
+        return None
+    host = _hostname(url.strip())
+    return _key(_labels(host)) if host else None
+
+
+def site_hosts(url: str | None, canonical_url: str | None) -> tuple[str | None, str | None]:
+    """The site keys an article is found under: its canonical address's host (its address's
+    when it has no canonical one), and its address's host when that is another one (a link
+    through a redirector or a feed proxy), else None."""
+    main = host_key(canonical_url or url)
+    other = host_key(url)
+    return main, (other if other != main else None)
+
+
+def site_key(value: str) -> str | None:
+    """The key prefix ``site:VALUE`` looks for: a domain or an address as typed, where
+    "www.", a port, a path and a leading "*." are left out. None when it names no host."""
+    text = value.strip()
+    if "://" not in text:
+        text = "//" + text.lstrip("/")
+    host = _hostname(text)
+    labels = [label for label in _labels(host or "") if label != "*"]
+    if len(labels) > 1 and labels[0] == "www":
+        labels = labels[1:]
+    return _key(labels)

@@ -11,6 +11,7 @@ import peewee
 
 from reader.core.errors import NotFoundError
 from reader.core.types import Article, ArticleFilter, ArticleInput, PageCursor, SourceKind, Stats
+from reader.core.urls import site_hosts
 from reader.store import models as m
 from reader.store import search_index
 from reader.store.convert import article_from_row, enclosures_to_json
@@ -218,13 +219,17 @@ def insert_article(
     """Store a new article, its body, tags and search row in the caller's transaction."""
     added = added or now
     published = item.published
+    canonical_url = item.canonical_url or item.url
+    host_rev, url_host_rev = site_hosts(item.url, canonical_url)
     row = m.Article.create(
         feed=feed_id,
         source_kind=item.source_kind.value,
         entry_key=entry_key,
         guid=item.guid,
         url=item.url,
-        canonical_url=item.canonical_url or item.url,
+        canonical_url=canonical_url,
+        host_rev=host_rev,
+        url_host_rev=url_host_rev,
         title=item.title,
         author=item.author,
         published=published,
@@ -273,11 +278,16 @@ def update_article(article_id: int, item: ArticleInput, *, entry_key: str | None
     if row.content_hash == new_hash and (entry_key is None or row.entry_key == entry_key):
         return False
     published = item.published or row.published
+    url = item.url or row.url
+    canonical_url = item.canonical_url or item.url or row.canonical_url
+    host_rev, url_host_rev = site_hosts(url, canonical_url)
     fields = {
         m.Article.source_kind: item.source_kind.value,
         m.Article.guid: item.guid or row.guid,
-        m.Article.url: item.url or row.url,
-        m.Article.canonical_url: item.canonical_url or item.url or row.canonical_url,
+        m.Article.url: url,
+        m.Article.canonical_url: canonical_url,
+        m.Article.host_rev: host_rev,
+        m.Article.url_host_rev: url_host_rev,
         m.Article.title: item.title,
         m.Article.author: item.author,
         m.Article.published: published,

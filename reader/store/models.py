@@ -82,6 +82,11 @@ class Article(BaseModel):
     # ok | pending (a bare link waiting to be fetched) | failed
     fetch_status = peewee.TextField(default="ok")
     fetch_error = peewee.TextField(null=True)
+    # Site keys (reader.core.urls.site_hosts) of the canonical address and, when its host is
+    # another one, of the address: "site:" searches a range of them on an index. Derived from
+    # url and canonical_url, so every write of those writes these too.
+    host_rev = peewee.TextField(null=True)
+    url_host_rev = peewee.TextField(null=True)
 
     class Meta:
         indexes = (
@@ -94,7 +99,12 @@ class Article(BaseModel):
             # The window's sparse lists (Starred, Archive) page in date order on these.
             (("starred", "sort_date", "id"), False),
             (("archived", "sort_date", "id"), False),
+            (("host_rev",), False),
         )
+
+
+# Most articles have no second host: the index only holds those that do.
+Article.add_index(Article.index(Article.url_host_rev, where=Article.url_host_rev.is_null(False)))
 
 
 class ArticleContent(BaseModel):

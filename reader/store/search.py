@@ -41,6 +41,7 @@ from reader.core.query import (
 )
 from reader.core.stemming import DEFAULT_LANGUAGE, SUPPORTED, stem_language
 from reader.core.types import Article, PageCursor, SourceKind
+from reader.core.urls import site_key
 from reader.store import models as m
 from reader.store.convert import enclosures_from_json
 from reader.store.fields import from_micros, to_micros
@@ -224,30 +225,17 @@ def _like_anywhere(text: str) -> str:
     return "%" + _escape_like(text) + "%"
 
 
-def _host(column: str) -> str:
-    rest = f"substr(coalesce({column}, ''), instr(coalesce({column}, ''), '://') + 3)"
-    return f"lower(substr({rest}, 1, instr({rest} || '/', '/') - 1))"
-
-
 def _site_sql(value: str, params: list[Any]) -> str:
-    domain = value.strip().lower()
-    if "://" in domain:
-        domain = domain.split("://", 1)[1]
-    domain = domain.split("/", 1)[0].removeprefix("www.").strip(".")
-    if not domain:
+    key = site_key(value)
+    if key is None:
         return "0"
-    escaped = _escape_like(domain)
-    tests = []
-    for column in ('a."url"', 'a."canonical_url"'):
-        host = _host(column)
-        # The LIKE runs first and cheaply; the exact host is only worked out for its hits.
-        tests.append(
-            f"{column} LIKE ? ESCAPE '\\' AND ({host} = ? OR {host} LIKE ? ESCAPE '\\'"
-            f" OR {host} LIKE ? ESCAPE '\\' OR {host} LIKE ? ESCAPE '\\')"
-        )
-        params.extend(["%" + escaped + "%", domain, "%." + escaped, escaped + ":%"])
-        params.append("%." + escaped + ":%")
-    return f'({tests[0]}) OR (a."canonical_url" IS NOT a."url" AND {tests[1]})'
+    # Every key with the prefix "com.example." lies between it and "com.example/" ("/" is
+    # the character after "."): the site and its subdomains, each a range on an index.
+    upper = key[:-1] + "/"
+    params.extend([key, upper, key, upper])
+    return (
+        'a."host_rev" >= ? AND a."host_rev" < ? OR a."url_host_rev" >= ? AND a."url_host_rev" < ?'
+    )
 
 
 def _language_sql(value: str, params: list[Any]) -> str:

@@ -21,6 +21,7 @@ from typing import Any
 import peewee
 
 from reader.core.types import Article
+from reader.core.urls import site_hosts
 from reader.store import models as m
 from reader.store import search_index
 from reader.store.fields import UTCDateTimeField, to_micros
@@ -134,9 +135,13 @@ def article_ids(*, only: Sequence[int] | None = None) -> list[int]:
     return sorted(found)
 
 
+# Index keys worked out from other columns: documents leave them out, loading works them out.
+_DERIVED_ARTICLE_COLUMNS = frozenset({"host_rev", "url_host_rev"})
+
+
 def dump_articles(ids: Sequence[int]) -> Iterator[dict[str, Any]]:
     """Full article rows (columns, ``html``, ``text``, ``tags``, ``images``) for ``ids``."""
-    fields = _fields(m.Article)
+    fields = [f for f in _fields(m.Article) if f.column_name not in _DERIVED_ARTICLE_COLUMNS]
     names = [f.column_name for f in fields]
     for start in range(0, len(ids), _CHUNK):
         chunk = list(ids[start : start + _CHUNK])
@@ -305,6 +310,11 @@ def insert_articles(
         ids.append(article_id)
         if columns.get("sort_date") is None:
             columns["sort_date"] = columns.get("published") or columns.get("added")
+        # Derived from the addresses, whatever a document says.
+        url, canonical = (columns.get(k) for k in ("url", "canonical_url"))
+        columns["host_rev"], columns["url_host_rev"] = site_hosts(
+            None if url is None else str(url), None if canonical is None else str(canonical)
+        )
         values: list[Any] = [article_id]
         for name, convert, fld in converters:
             value = columns[name] if name in columns else _default(fld)
