@@ -60,6 +60,8 @@ _MANY = 20000
 # A word is searched as at most this many forms (the word and its stems come first).
 _MAX_FORMS = 40
 _SNIPPET_TOKENS = 16
+# Ids checked against a map of one byte per id of their range, unless the range is wider.
+_MAX_BYTEMAP = 1 << 23
 
 
 class Order(enum.StrEnum):
@@ -492,28 +494,59 @@ def _plan(compiled: CompiledQuery) -> _Plan:
     return _Plan(filtered=_condition_ids(compiled.sql, cap=_FEW))
 
 
-def _among(ids: Sequence[int]) -> tuple[str, list[Any]]:
-    """A condition on the full-text table's rowid: one of ``ids`` (checked row by row, within
-    their range, so the index is read once)."""
+def _among(ids: Sequence[int], *, bounded: bool = True) -> tuple[str, list[Any]]:
+    """A condition on the full-text table's rowid: one of ``ids``, checked row by row as the
+    index is read once (a lookup per id would cost far more, see ``_SEEK_SPAN``).
+
+    ``bounded`` has the index read only within the ids' range: right for ids close together,
+    but a range check on each row slows a read that would cover most of the index anyway.
+    """
     if not ids:
         return "0", []
-    return (
-        "rowid >= ? AND rowid <= ? AND +rowid IN (SELECT value FROM json_each(?))",
-        [min(ids), max(ids), json.dumps(list(ids))],
-    )
+    ordered = sorted(ids)
+    low, high = ordered[0], ordered[-1]
+    bounds = "rowid >= ? AND rowid <= ? AND " if bounded else ""
+    bound_params = [low, high] if bounded else []
+    if high - low >= _MAX_BYTEMAP:
+        check = "+rowid IN (SELECT value FROM json_each(?))"
+        return bounds + check, [*bound_params, json.dumps(ordered)]
+    # One byte per id of the range, 1 for the wanted ones: reading a byte costs about half
+    # as much as a lookup among the ids, and the check runs for every row the index holds.
+    wanted = bytearray(high - low + 1)
+    for article_id in ordered:
+        wanted[article_id - low] = 1
+    check = "substr(?, rowid - ?, 1) = x'01'"
+    if not bounded:
+        check = "+rowid >= ? AND " + check  # below the range, substr() counts from the end
+        bound_params = [low]
+    return bounds + check, [*bound_params, bytes(wanted), low - 1]
+
+
+def _spread(ids: Sequence[int]) -> bool:
+    """Whether ``ids`` span most of the library's ids (reading the index within their range
+    would then save little)."""
+    last = _db().execute_sql('SELECT max("id") FROM "article"').fetchone()[0] or 0
+    return bool(ids) and (max(ids) - min(ids)) * 2 > last
+
+
+def _among_filtered(ids: Sequence[int]) -> tuple[str, list[Any]]:
+    return _among(ids, bounded=not _spread(ids))
 
 
 def ranked_ids(compiled: CompiledQuery, *, limit: int) -> list[int]:
     """The best ``limit`` matches, by bm25 among the most recent ``RANK_POOL``."""
     assert compiled.match is not None
     plan = _plan(compiled)
+    pool = f" ORDER BY id DESC LIMIT {RANK_POOL}"
     if plan.filtered is not None:
-        among, among_params = _among(plan.filtered)
+        among, among_params = _among_filtered(plan.filtered)
         inner = (
             f"SELECT rowid AS id, bm25({FTS_TABLE}, {_WEIGHTS}) AS score FROM {FTS_TABLE}"
             f" WHERE {FTS_TABLE} MATCH ? AND {among}"
         )
         params: list[Any] = [compiled.match, *among_params]
+        if len(plan.filtered) <= RANK_POOL:
+            pool = ""  # every match is in the pool: the index is read forwards, a little faster
     else:
         join = f' JOIN "article" a ON a."id" = {FTS_TABLE}.rowid' if compiled.sql.conditions else ""
         inner = (
@@ -524,8 +557,7 @@ def ranked_ids(compiled: CompiledQuery, *, limit: int) -> list[int]:
     rows = (
         _db()
         .execute_sql(
-            f"SELECT id FROM ({inner} ORDER BY id DESC LIMIT {RANK_POOL})"
-            " ORDER BY score, id DESC LIMIT ?",
+            f"SELECT id FROM ({inner}{pool}) ORDER BY score, id DESC LIMIT ?",
             [*params, limit],
         )
         .fetchall()
@@ -544,7 +576,7 @@ def _keyset(sql: _Sql, after: PageCursor | None, newest_first: bool) -> None:
 
 
 def _fts_ids_among(match: str, ids: Sequence[int]) -> list[int]:
-    among, params = _among(ids)
+    among, params = _among_filtered(ids)
     rows = (
         _db()
         .execute_sql(
