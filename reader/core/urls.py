@@ -120,6 +120,8 @@ def site_hosts(url: str | None, canonical_url: str | None) -> tuple[str | None, 
     when it has no canonical one), and its address's host when that is another one (a link
     through a redirector or a feed proxy), else None."""
     main = host_key(canonical_url or url)
+    if not canonical_url or url == canonical_url:
+        return main, None
     other = host_key(url)
     return main, (other if other != main else None)
 
