@@ -602,7 +602,12 @@ def _body_from(html: str, method: str, base_url: str | None) -> _Body:
 
 
 def _trafilatura(
-    prepared: str, url: str | None, tree: lxml.html.HtmlElement
+    prepared: str,
+    url: str | None,
+    tree: lxml.html.HtmlElement,
+    *,
+    metadata: bool = True,
+    favor: str | None = None,
 ) -> tuple[_Body | None, Any]:
     import trafilatura
     from trafilatura.htmlprocessing import build_html_output
@@ -614,9 +619,11 @@ def _trafilatura(
         document = trafilatura.bare_extraction(
             prepared,
             url=url,
-            with_metadata=True,
+            with_metadata=metadata,
             include_comments=False,
             include_tables=True,
+            favor_precision=favor == "precision",
+            favor_recall=favor == "recall",
         )
     except Exception:
         # trafilatura raises assorted errors on odd markup; the other methods still run.
@@ -625,7 +632,8 @@ def _trafilatura(
     if not isinstance(document, trafilatura.settings.Document) or document.body is None:
         return None, None
     html = restore_markup(build_html_output(document), tree)
-    return _body_from(html, "trafilatura", url), document
+    method = "trafilatura" if favor is None else f"trafilatura ({favor})"
+    return _body_from(html, method, url), document
 
 
 # Elements whose inline content (links, emphasis, code) is copied back into the article.
@@ -769,6 +777,154 @@ def _contained(text: str, other: str) -> float:
     return sum(min(count, known.get(gram, 0)) for gram, count in grams.items()) / total
 
 
+# trafilatura's recall setting replaces the chosen article when it holds this many times its
+# words and nearly all of it: the same article, which the other settings cut short.
+_RECALL_GROWTH = 1.5
+# Edges are trimmed only when readability holds more than this share of the article (it can then
+# vouch for where the article starts and ends).
+_WITNESSED = 0.5
+# A repeated stretch of the article (pages that print it twice, for a print or mobile view) is
+# dropped from this many blocks and words on.
+_REPEAT_BLOCKS = 3
+_REPEAT_WORDS = 100
+
+_BLOCKS = frozenset((*_RESTORED, "div", "section", "article", "figure", "table", "tr", "ul", "ol",
+                     "dl", "header", "footer", "aside", "main"))  # fmt: skip
+
+
+def _prefer_recall(body: _Body | None, recall: _Body | None) -> _Body | None:
+    """trafilatura's recall setting, when it finds the same article and much more of it (an
+    article split over several containers, of which the other settings keep the first)."""
+    if recall is None or recall.words == 0:
+        return body
+    if body is None or body.words == 0:
+        return recall
+    if recall.words >= _RECALL_GROWTH * body.words and _contained(body.text, recall.text) >= (
+        _SAME_ARTICLE
+    ):
+        return recall
+    return body
+
+
+class _Witness:
+    """Which blocks of text another extraction also holds."""
+
+    def __init__(self, text: str) -> None:
+        tokens = _tokens(text)
+        self._grams = {tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3)}
+        self._joined = " " + " ".join(tokens) + " "
+
+    def holds(self, tokens: list[str]) -> bool:
+        if len(tokens) < 4:
+            return (" " + " ".join(tokens) + " ") in self._joined
+        grams = [tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3)]
+        return sum(gram in self._grams for gram in grams) >= 0.5 * len(grams)
+
+
+def _leaf_blocks(root: etree._Element) -> list[tuple[etree._Element, list[str]]]:
+    """The innermost block elements holding text, in reading order, with their words."""
+    found = []
+    for el in root.iter():
+        if el is root or el.tag not in _BLOCKS:
+            continue
+        if any(child.tag in _BLOCKS for child in el.iterdescendants()):
+            continue
+        words = _tokens(el.text_content())
+        if words:
+            found.append((el, words))
+    return found
+
+
+def _remove_blocks(root: etree._Element, blocks: list[etree._Element]) -> None:
+    for el in blocks:
+        parent = el.getparent()
+        el.drop_tree()
+        # Containers left holding nothing (a list whose items all went) go too.
+        while (
+            parent is not None
+            and parent is not root
+            and not _clean(parent.text_content())
+            and next(parent.iter("img"), None) is None
+        ):
+            above = parent.getparent()
+            parent.drop_tree()
+            parent = above
+
+
+def _edited(body: _Body, edit: Any) -> _Body:
+    """``body`` after ``edit(root)`` changed its markup; ``edit`` returns whether it did."""
+    if not body.html:
+        return body
+    try:
+        root = lxml.html.fragment_fromstring(body.html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return body
+    if not edit(root):
+        return body
+    html = (root.text or "") + "".join(
+        etree.tostring(child, encoding="unicode", method="html") for child in root
+    )
+    text = html_to_text(html)
+    words = len(_WORD.findall(text))
+    return _Body(html, text, body.method, words) if words else body
+
+
+def _trim_edges(body: _Body, readability: _Body | None, strict: _Body | None) -> _Body:
+    """Drop the blocks before the article's first and after its last block that neither
+    readability nor trafilatura's precision setting took: a kicker, a "read this next" list,
+    a sign-up form or an author's blurb caught at the edge of the article's container."""
+    if readability is None or _contained(body.text, readability.text) <= _WITNESSED:
+        return body
+    witnesses = [_Witness(readability.text)] + ([_Witness(strict.text)] if strict else [])
+
+    def edit(root: etree._Element) -> bool:
+        blocks = _leaf_blocks(root)
+        held = [any(w.holds(words) for w in witnesses) for _, words in blocks]
+        if True not in held:
+            return False
+        first = held.index(True)
+        last = len(held) - 1 - held[::-1].index(True)
+        doomed = [el for i, (el, _) in enumerate(blocks) if i < first or i > last]
+        _remove_blocks(root, doomed)
+        return bool(doomed)
+
+    return _edited(body, edit)
+
+
+def _drop_repeats(body: _Body) -> _Body:
+    """Drop a stretch of the article that repeats an earlier one block for block (a page that
+    holds the article twice, once for each layout). Single repeated blocks stay: articles
+    repeat a line on purpose (a step of a recipe, a pull quote)."""
+
+    def edit(root: etree._Element) -> bool:
+        blocks = _leaf_blocks(root)
+        keys = [" ".join(words) for _, words in blocks]
+        where: dict[str, list[int]] = {}
+        for i, key in enumerate(keys):
+            where.setdefault(key, []).append(i)
+        doomed: list[etree._Element] = []
+        i = 0
+        while i < len(keys):
+            longest = 0
+            for j in where[keys[i]]:
+                if j >= i:
+                    break
+                n = 0
+                while i + n < len(keys) and j + n < i and keys[j + n] == keys[i + n]:
+                    n += 1
+                longest = max(longest, n)
+            words = sum(len(blocks[i + k][1]) for k in range(longest))
+            if longest >= _REPEAT_BLOCKS and words >= _REPEAT_WORDS:
+                doomed.extend(el for el, _ in blocks[i : i + longest])
+                i += longest
+            else:
+                i += 1
+        _remove_blocks(root, doomed)
+        return bool(doomed)
+
+    return _edited(body, edit)
+
+
 def _drop_leading_title(body: _Body, title: str) -> _Body:
     """The reading pane shows the title above the body; the page's own copy of the headline
     at the top of the body would print it twice."""
@@ -881,6 +1037,11 @@ def _extract(html: str, url: str | None) -> tuple[ExtractedPage, PageDate | None
     body, note = _choose_body(main, other)
     if note:
         notes.append(note)
+    recall, _ = _trafilatura(prepared, page_url, tree, metadata=False, favor="recall")
+    body = _prefer_recall(body, recall)
+    if body is not None:
+        strict, _ = _trafilatura(prepared, page_url, tree, metadata=False, favor="precision")
+        body = _drop_repeats(_trim_edges(body, other, strict))
     found = body.words if body else 0
     if found < _MIN_WORDS:
         # Too little: keep the whole page instead when it clearly holds more.
