@@ -8,6 +8,10 @@ import pytest
 
 from reader.core.errors import ExtractionError
 from reader.services.extract import (
+    _Body,
+    _drop_repeats,
+    _prefer_recall,
+    _trim_edges,
     extract_html,
     extract_page,
     find_page_url,
@@ -25,7 +29,7 @@ def test_article_body_keeps_paragraphs_and_drops_chrome() -> None:
         assert paragraph in page.text
     for chrome in ("About us", "Privacy", "All rights reserved"):
         assert chrome not in page.text
-    assert page.method in ("trafilatura", "readability")
+    assert page.method.startswith(("trafilatura", "readability"))
     assert (
         page.text.split("\n\n")[0] == PARAGRAPHS[0] or "Ann Gardener" in page.text.split("\n\n")[0]
     )
@@ -157,7 +161,9 @@ def test_readability_takes_over_when_trafilatura_finds_nothing() -> None:
 
 def test_whole_page_is_kept_when_no_method_finds_an_article_and_says_so() -> None:
     items = "".join(f"<li>{p}</li>" for p in _NOTICES)
-    html = f'<html><body><div class="footer comments"><ul>{items}</ul></div></body></html>'
+    html = (
+        f'<html><body><div id="comments" class="comment-list"><ul>{items}</ul></div></body></html>'
+    )
     page = extract_page(html, None)
     assert page.method == "body"
     assert all(notice in page.text for notice in _NOTICES)
@@ -186,3 +192,76 @@ def test_page_url_from_canonical_og_or_saved_from_comment() -> None:
     og = article_page(head='<meta property="og:url" content="https://plot.example/o">')
     assert find_page_url(page_facts(parse_html(og), og)) == "https://plot.example/o"
     assert extract_page(saved, None).url == "https://plot.example/gardens"
+
+
+_MORE = (
+    "Orchards take longer: an apple tree planted this spring will not give a proper crop until"
+    " the fourth or fifth summer, and only if it is pruned every winter.",
+    "Bees do the rest of the work, which is why the old growers kept hives at the end of every"
+    " row and never sprayed while the blossom was open.",
+)
+
+
+def _body(*blocks: str, method: str = "trafilatura") -> _Body:
+    html = "".join(blocks)
+    text = "\n".join(block.split(">", 1)[1].rsplit("<", 1)[0] for block in blocks)
+    return _Body(html, text, method, len(text.split()))
+
+
+def test_an_article_printed_twice_on_the_page_is_kept_once() -> None:
+    article = PARAGRAPHS + _MORE
+    page = extract_page(article_page(paragraphs=article + article), "https://plot.example/g")
+    assert [page.text.count(paragraph) for paragraph in article] == [1] * len(article)
+
+
+def test_a_line_the_article_repeats_on_purpose_stays() -> None:
+    quote = PARAGRAPHS[1]
+    article = (PARAGRAPHS[0], quote, *_MORE, quote, PARAGRAPHS[2])
+    page = extract_page(article_page(paragraphs=article), "https://plot.example/g")
+    assert page.text.count(quote) == 2
+
+
+def test_short_repeats_are_left_alone() -> None:
+    # Two repeated blocks of a few words (a recipe's "Rest 5 minutes") are not a second copy.
+    steps = ("<p>Stir well.</p>", "<p>Rest five minutes.</p>")
+    body = _body(f"<p>{PARAGRAPHS[0]}</p>", *steps, f"<p>{PARAGRAPHS[1]}</p>", *steps)
+    assert _drop_repeats(body) is body
+
+
+def test_edges_no_other_method_took_are_dropped() -> None:
+    kicker = "<p>Sponsored: win a greenhouse</p>"
+    article = tuple(f"<p>{p}</p>" for p in PARAGRAPHS)
+    tail = ("<h3>Read this next</h3>", "<ul><li><a href='/a'>Ten tulips</a></li>"
+            "<li><a href='/b'>Mulch myths</a></li></ul>")  # fmt: skip
+    body = _body(kicker, *article, *tail[:1], "<li><a href='/a'>Ten tulips</a></li>")
+    body = _Body(kicker + "".join(article) + "".join(tail), body.text, body.method, body.words)
+    readability = _body(*article, method="readability")
+    trimmed = _trim_edges(body, readability, None)
+    assert all(p in trimmed.text for p in PARAGRAPHS)
+    for chrome in ("Sponsored", "Read this next", "Ten tulips", "Mulch myths"):
+        assert chrome not in trimmed.text
+    assert "<ul" not in trimmed.html  # the emptied list goes with its items
+    # A paragraph inside the article that readability missed is not an edge: it stays.
+    middle = _body(*article[:2], "<p>Between the beds, a path.</p>", *article[2:])
+    assert _trim_edges(middle, readability, None) is middle
+
+
+def test_edges_stay_when_readability_found_another_text() -> None:
+    article = tuple(f"<p>{p}</p>" for p in PARAGRAPHS)
+    body = _body("<p>Sponsored: win a greenhouse</p>", *article)
+    elsewhere = _body(*(f"<p>{p}</p>" for p in _MORE), method="readability")
+    assert _trim_edges(body, elsewhere, None) is body
+    assert _trim_edges(body, None, None) is body
+
+
+def test_the_recall_setting_wins_only_with_much_more_of_the_same_article() -> None:
+    article = tuple(f"<p>{p}</p>" for p in PARAGRAPHS)
+    first_part = _body(*article[:2])
+    whole = _body(*article, *(f"<p>{p}</p>" for p in _MORE), method="trafilatura (recall)")
+    assert _prefer_recall(first_part, whole) is whole
+    most = _body(*article, f"<p>{_MORE[0]}</p>")
+    assert _prefer_recall(most, whole) is most  # not enough more to be worth the switch
+    other_text = _body(*(f"<p>{p}</p>" for p in _MORE * 3), method="trafilatura (recall)")
+    assert _prefer_recall(first_part, other_text) is first_part  # not the same article
+    assert _prefer_recall(None, whole) is whole
+    assert _prefer_recall(first_part, None) is first_part
