@@ -10,7 +10,8 @@ No single library gets all of it right, so the parts are chosen by agreement:
   nothing gives enough text, the whole sanitized page body is kept, and the notes say so.
 - the title: the page's ``<h1>`` when a meta title (og:title, JSON-LD headline, ``<title>``)
   agrees with it, else the meta title with the site's name cut off.
-- the date: JSON-LD and meta ``published`` fields, ``<time>`` elements, the URL, then htmldate.
+- the date: the one shown under the headline, then the URL, the meta ``published`` fields,
+  ``<time>`` elements, htmldate and JSON-LD.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import json
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -870,13 +871,23 @@ def _edited(body: _Body, edit: Any) -> _Body:
     return _Body(html, text, body.method, words) if words else body
 
 
-def _trim_edges(body: _Body, readability: _Body | None, strict: _Body | None) -> _Body:
+def _strict(prepared: str, url: str | None, tree: lxml.html.HtmlElement) -> _Body | None:
+    return _trafilatura(prepared, url, tree, metadata=False, favor="precision")[0]
+
+
+def _trim_edges(
+    body: _Body, readability: _Body | None, strict: Callable[[], _Body | None]
+) -> _Body:
     """Drop the blocks before the article's first and after its last block that neither
-    readability nor trafilatura's precision setting took: a kicker, a "read this next" list,
-    a sign-up form or an author's blurb caught at the edge of the article's container."""
+    readability nor trafilatura's precision setting (``strict``, run only when needed) took:
+    a kicker, a "read this next" list, a sign-up form or an author's blurb caught at the edge
+    of the article's container."""
     if readability is None or _contained(body.text, readability.text) <= _WITNESSED:
         return body
-    witnesses = [_Witness(readability.text)] + ([_Witness(strict.text)] if strict else [])
+    witnesses = [_Witness(readability.text)]
+    precise = strict()
+    if precise is not None:
+        witnesses.append(_Witness(precise.text))
 
     def edit(root: etree._Element) -> bool:
         blocks = _leaf_blocks(root)
@@ -1041,8 +1052,7 @@ def _extract(html: str, url: str | None) -> tuple[ExtractedPage, PageDate | None
     recall, _ = _trafilatura(prepared, page_url, tree, metadata=False, favor="recall")
     body = _prefer_recall(body, recall)
     if body is not None:
-        strict, _ = _trafilatura(prepared, page_url, tree, metadata=False, favor="precision")
-        body = _drop_repeats(_trim_edges(body, other, strict))
+        body = _drop_repeats(_trim_edges(body, other, lambda: _strict(prepared, page_url, tree)))
     found = body.words if body else 0
     if found < _MIN_WORDS:
         # Too little: keep the whole page instead when it clearly holds more.

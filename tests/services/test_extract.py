@@ -236,22 +236,25 @@ def test_edges_no_other_method_took_are_dropped() -> None:
     body = _body(kicker, *article, *tail[:1], "<li><a href='/a'>Ten tulips</a></li>")
     body = _Body(kicker + "".join(article) + "".join(tail), body.text, body.method, body.words)
     readability = _body(*article, method="readability")
-    trimmed = _trim_edges(body, readability, None)
+    trimmed = _trim_edges(body, readability, lambda: None)
     assert all(p in trimmed.text for p in PARAGRAPHS)
     for chrome in ("Sponsored", "Read this next", "Ten tulips", "Mulch myths"):
         assert chrome not in trimmed.text
     assert "<ul" not in trimmed.html  # the emptied list goes with its items
+    # What trafilatura's precision setting vouches for stays too.
+    vouched = _trim_edges(body, readability, lambda: _body(kicker, *article))
+    assert "Sponsored" in vouched.text and "Ten tulips" not in vouched.text
     # A paragraph inside the article that readability missed is not an edge: it stays.
     middle = _body(*article[:2], "<p>Between the beds, a path.</p>", *article[2:])
-    assert _trim_edges(middle, readability, None) is middle
+    assert _trim_edges(middle, readability, lambda: None) is middle
 
 
 def test_edges_stay_when_readability_found_another_text() -> None:
     article = tuple(f"<p>{p}</p>" for p in PARAGRAPHS)
     body = _body("<p>Sponsored: win a greenhouse</p>", *article)
     elsewhere = _body(*(f"<p>{p}</p>" for p in _MORE), method="readability")
-    assert _trim_edges(body, elsewhere, None) is body
-    assert _trim_edges(body, None, None) is body
+    assert _trim_edges(body, elsewhere, lambda: None) is body
+    assert _trim_edges(body, None, lambda: None) is body
 
 
 def test_the_recall_setting_wins_only_with_much_more_of_the_same_article() -> None:
