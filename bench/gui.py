@@ -35,7 +35,7 @@ FOLDERS = 40
 TAGS = 60
 SAVED = 2_000
 # Bump when the generated library changes shape, so a stale cached file is rebuilt.
-BUILD_VERSION = "5"
+BUILD_VERSION = "6"
 
 # Named words: tag names, feed titles and the searched terms. They sit among thousands of
 # made-up words drawn with a Zipf-like spread, so searches meet realistic match counts.
@@ -171,6 +171,7 @@ def _sentence(rng: random.Random, vocab: list[str], cumulative: list[float], wor
 
 def build_library(path: Path) -> None:
     """Fill a new library file with the benchmark's articles, fast."""
+    from reader.core.urls import host_key
     from reader.store import database
     from reader.store import models as m
     from reader.store.search_index import FTS_TABLE
@@ -205,6 +206,8 @@ def build_library(path: Path) -> None:
             ]
         ).execute()
         m.Tag.insert_many([{"name": f"{WORDS[i]}"} for i in range(TAGS)]).execute()
+    # Every article lives on one site, so its site key is worked out once.
+    host_rev = host_key("https://articles.example.org/")
     article_rows: list[dict[str, object]] = []
     content_rows: list[tuple[int, str, str]] = []
     tag_rows: list[tuple[int, int]] = []
@@ -254,6 +257,7 @@ def build_library(path: Path) -> None:
                 "guid": None if saved else f"urn:bench:{article_id}",
                 "url": f"https://articles.example.org/{article_id}",
                 "canonical_url": f"https://articles.example.org/{article_id}",
+                "host_rev": host_rev,
                 "title": title,
                 "author": author,
                 "published": published,
