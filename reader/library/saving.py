@@ -283,6 +283,32 @@ class SavingMixin(LibraryBase):
         prepared = self._prepare(source)
         return replace(prepared.page, url=prepared.url or prepared.page.url)
 
+    def fetch_link(self, url: str) -> tuple[ArticleInput, image_service.LocalizedHtml]:
+        """Fetch ``url`` and extract its article with its images downloaded, storing nothing
+        (for the links imports leave pending: see :meth:`store_fetched_link`). The address
+        given stays the article's identity, so importing the same file again still finds it."""
+        prepared = self._prepare_url(url)
+        item = prepared.page.as_article_input(
+            kind=SourceKind.URL, url=url, canonical_url=normalize_url(url)
+        )
+        localized = self._localize(prepared, item.content_html, {})
+        return replace(item, content_html=localized.html), localized
+
+    def store_fetched_link(
+        self, article_id: int, item: ArticleInput, images: image_service.LocalizedHtml
+    ) -> None:
+        """Write what :meth:`fetch_link` found into the waiting article ``article_id``."""
+        now = self.now()
+
+        def write() -> None:
+            store_articles.update_article(article_id, item)
+            store_images.unlink_images(article_id)
+            for image in images.images:
+                store_images.store_image(image.sha256, image.mime, image.data, now=now)
+            store_images.link_images(article_id, images.mapping)
+
+        self.submit_write(write).result()
+
     def extract_bytes(self, data: bytes, *, name: str = "stdin") -> ExtractedPage:
         return prepare_bytes(data, name=name).page
 

@@ -52,6 +52,7 @@ def _note_with_highlights(item: ImportItem) -> str | None:
 if TYPE_CHECKING:
     from reader.library.feeds import OpmlImportReport
     from reader.services.exporters.common import ImageSource
+    from reader.services.images import LocalizedHtml
     from reader.services.importers.common import Entry
 
     class _Mixins(LibraryBase):
@@ -64,6 +65,12 @@ if TYPE_CHECKING:
         def search_ids(self, query: str) -> list[int]: ...
 
         def extract(self, source: str) -> ExtractedPage: ...
+
+        def fetch_link(self, url: str) -> tuple[ArticleInput, LocalizedHtml]: ...
+
+        def store_fetched_link(
+            self, article_id: int, item: ArticleInput, images: LocalizedHtml
+        ) -> None: ...
 
 else:
     _Mixins = LibraryBase
@@ -502,12 +509,10 @@ class TransferMixin(_Mixins):
                             lambda i=article_id, e=outcome: store_transfer.set_fetch_failed(i, e)  # type: ignore[misc]
                         ).result()
                     else:
-                        item = outcome
+                        item, images = outcome
                         if title and title != url:
                             item = replace(item, title=title)
-                        self.submit_write(
-                            lambda i=article_id, a=item: store_articles.update_article(i, a)  # type: ignore[misc]
-                        ).result()
+                        self.store_fetched_link(article_id, item, images)
                         report.fetched += 1
                     self.notify("articles", [article_id])
                     done += 1
@@ -519,24 +524,18 @@ class TransferMixin(_Mixins):
         report.remaining = store_transfer.count_pending()
         return report
 
-    def _fetch_link_safely(self, link: tuple[int, str, str]) -> ArticleInput | str:
-        """The extracted article for a pending link, or why it failed (one line)."""
+    def _fetch_link_safely(
+        self, link: tuple[int, str, str]
+    ) -> tuple[ArticleInput, LocalizedHtml] | str:
+        """The extracted article (images downloaded) for a pending link, or why it failed."""
         _article_id, url, _title = link
         try:
-            return self.extract_link(url)
+            return self.fetch_link(url)
         except UserError as exc:
             return str(exc)
         except Exception as exc:  # our bug: log it, keep fetching the others
             log.exception("fetching %s failed", url)
             return f"internal error: {type(exc).__name__}: {exc}"
-
-    def extract_link(self, url: str) -> ArticleInput:
-        """Fetch ``url`` and extract its article, without storing it."""
-        # The address the link was imported under stays its identity, so importing the same
-        # file again still finds it.
-        return self.extract(url).as_article_input(
-            kind=SourceKind.URL, url=url, canonical_url=normalize_url(url)
-        )
 
     # -- backups ------------------------------------------------------------------------------
 

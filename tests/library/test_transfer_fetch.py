@@ -3,6 +3,7 @@ and export go through the subscription code."""
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from pytest_httpserver import HTTPServer
 from reader.core.types import ArticleFilter
 from reader.library import Library
 from reader.store import models as m
+from tests.services.test_mhtml import PNG
 
 PAGE = """<!DOCTYPE html><html><head><title>Sourdough at home</title></head><body>
 <article><h1>Sourdough at home</h1>
@@ -57,6 +59,25 @@ def test_fetch_pending_fills_links_and_records_failures(
     httpserver.expect_request("/gone").respond_with_data(PAGE, content_type="text/html")
     again = library.fetch_pending(retry_failed=True)
     assert again.fetched == 1 and library.count_pending() == 0
+
+
+def test_fetched_links_keep_their_images_in_the_library(
+    library: Library, tmp_path: Path, httpserver: HTTPServer
+) -> None:
+    page = PAGE.replace(
+        "<p>Bake it hot", '<p><img src="/img/loaf.png" alt="A loaf"></p><p>Bake it hot'
+    )
+    httpserver.expect_request("/bread").respond_with_data(page, content_type="text/html")
+    httpserver.expect_request("/img/loaf.png").respond_with_data(PNG, content_type="image/png")
+    url = httpserver.url_for("/bread")
+    import_links(library, tmp_path, [url])
+    assert library.fetch_pending().fetched == 1
+    article = library.get_article(next(a.id for a in library.list_articles()))
+    sha = hashlib.sha256(PNG).hexdigest()
+    # The pane shows the copy in the library; nothing remote is left in the article.
+    assert f"folio-image:{sha}" in (article.content_html or "")
+    assert "/img/loaf.png" not in (article.content_html or "")
+    assert library.image(sha) == ("image/png", PNG)
 
 
 def test_cancelled_fetch_leaves_links_waiting(
