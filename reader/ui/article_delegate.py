@@ -23,10 +23,10 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.core.types import Article
-from reader.ui.article_list_model import ARTICLE_ROLE
+from reader.ui.article_list_model import ARTICLE_ROLE, TAG_COLORS_ROLE
 from reader.ui.icons import icon
 from reader.ui.snippet_painter import draw_snippet
-from reader.ui.theme import LIGHT, Theme
+from reader.ui.theme import LIGHT, Theme, tag_chip_colors
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -100,6 +100,8 @@ class ArticleDelegate(QStyledItemDelegate):
         self._dot = QColor(theme.unread_dot)
         self._chip = QColor(theme.chip)
         self._chip_text = QColor(theme.chip_text)
+        # A coloured tag's chip: "#rrggbb" -> (background, text), worked out once per theme.
+        self._tag_chips: dict[str, tuple[QColor, QColor]] = {}
         self._line_height = self._unread_metrics.height()
         self._meta_height = self._meta_metrics.height()
 
@@ -172,7 +174,12 @@ class ArticleDelegate(QStyledItemDelegate):
             x += size + 5
         # Tags get at most half the line; the source always keeps some room.
         chips_width = self._paint_chips(
-            painter, article.tags, right, meta_top, max_width=(right - x) // 2
+            painter,
+            article.tags,
+            right,
+            meta_top,
+            max_width=(right - x) // 2,
+            colors=index.data(TAG_COLORS_ROLE) or (),
         )
         available = max(right - chips_width - (10 if chips_width else 0) - x, 10)
         source = self._meta_metrics.elidedText(
@@ -194,15 +201,31 @@ class ArticleDelegate(QStyledItemDelegate):
         text = self._chip_metrics.elidedText(label, Qt.TextElideMode.ElideRight, 110)
         return self._chip_metrics.horizontalAdvance(text) + 12 + 4
 
+    def chip_colors(self, color: str | None) -> tuple[QColor, QColor]:
+        """Background and text of a chip for a tag of ``color`` (None: the theme's own)."""
+        if not color:
+            return self._chip, self._chip_text
+        found = self._tag_chips.get(color)
+        if found is None:
+            found = self._tag_chips[color] = tag_chip_colors(color, self.theme)
+        return found
+
     def _paint_chips(
-        self, painter: QPainter, tags: tuple[str, ...], right: int, top: int, *, max_width: int
+        self,
+        painter: QPainter,
+        tags: tuple[str, ...],
+        right: int,
+        top: int,
+        *,
+        max_width: int,
+        colors: tuple[str | None, ...] = (),
     ) -> int:
         """Tag chips drawn from the right edge leftwards, as many as fit in ``max_width``
         (the rest counted in a "+N" chip); returns the width used."""
         if not tags:
             return 0
         metrics = self._chip_metrics
-        labels: list[str] = []
+        labels: list[tuple[str, str | None]] = []
         used = 0
         for position, tag in enumerate(tags[:MAX_CHIPS]):
             rest = len(tags) - position - 1
@@ -210,23 +233,24 @@ class ArticleDelegate(QStyledItemDelegate):
             width = self._chip_width(tag)
             if used + width + more > max_width:
                 break
-            labels.append(tag)
+            labels.append((tag, colors[position] if position < len(colors) else None))
             used += width
         if len(labels) < len(tags):
-            labels.append(f"+{len(tags) - len(labels)}")
+            labels.append((f"+{len(tags) - len(labels)}", None))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self._chip_font)
         height = metrics.height() + 2
         x = right
-        for label in reversed(labels):
+        for label, color in reversed(labels):
             text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, 110)
             width = metrics.horizontalAdvance(text) + 12
             x -= width
             chip = QRect(x, top, width, height)
+            background, foreground = self.chip_colors(color)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(self._chip)
+            painter.setBrush(background)
             painter.drawRoundedRect(chip, height / 2, height / 2)
-            painter.setPen(self._chip_text)
+            painter.setPen(foreground)
             painter.drawText(chip, int(Qt.AlignmentFlag.AlignCenter), text)
             x -= 4
         return right - x

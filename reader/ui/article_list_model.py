@@ -6,7 +6,7 @@ thousandth page costs what the first does. Rows are list results without bodies.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
@@ -34,6 +34,8 @@ ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 UNREAD_ROLE = Qt.ItemDataRole.UserRole + 3
 STARRED_ROLE = Qt.ItemDataRole.UserRole + 4
+# The colours of the row's tags, in the order of ``Article.tags`` (None: no colour).
+TAG_COLORS_ROLE = Qt.ItemDataRole.UserRole + 5
 
 
 class ArticleSource(Protocol):
@@ -197,6 +199,9 @@ class ArticleListModel(QAbstractListModel):
         # Bumped whenever the source changes, so a late background page is dropped.
         self._generation = 0
         self._fetching = False
+        # Tag name (casefolded) -> "#rrggbb". Handed over by the window when the tags change,
+        # so painting a row never reads the library.
+        self._tag_colors: dict[str, str] = {}
 
     # -- the source --------------------------------------------------------------------------
     @property
@@ -375,6 +380,9 @@ class ArticleListModel(QAbstractListModel):
             return not article.read
         if role == STARRED_ROLE:
             return article.starred
+        if role == TAG_COLORS_ROLE:
+            colors = self._tag_colors
+            return tuple(colors.get(tag.casefold()) for tag in article.tags) if colors else ()
         if role == Qt.ItemDataRole.ToolTipRole:
             return article.title
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -391,6 +399,19 @@ class ArticleListModel(QAbstractListModel):
             | Qt.ItemFlag.ItemIsSelectable
             | Qt.ItemFlag.ItemNeverHasChildren
         )
+
+    # -- tag colours -----------------------------------------------------------------------------
+    def set_tag_colors(self, colors: Mapping[str, str | None]) -> None:
+        """The colour of each tag (by name; None or missing: none); rows with tags repaint."""
+        fresh = {name.casefold(): color for name, color in colors.items() if color}
+        if fresh == self._tag_colors:
+            return
+        self._tag_colors = fresh
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1), [TAG_COLORS_ROLE])
+
+    def tag_color(self, name: str) -> str | None:
+        return self._tag_colors.get(name.casefold())
 
     def article(self, row: int) -> Article | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, QUr
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
+    QColor,
     QDesktopServices,
     QDragEnterEvent,
     QDragMoveEvent,
@@ -19,10 +20,12 @@ from PySide6.QtGui import (
     QGuiApplication,
     QIcon,
     QKeyEvent,
+    QPainter,
     QPixmap,
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QColorDialog,
     QFileDialog,
     QInputDialog,
     QLabel,
@@ -47,8 +50,8 @@ from reader.app.save_controller import SAVABLE_SUFFIXES, SaveController
 from reader.app.settings import Settings, ThemeChoice
 from reader.app.tasks import TaskRunner
 from reader.app.transfer_controller import TransferController
-from reader.core.errors import UserError
-from reader.core.types import Article, ArticleFilter, SaveResult
+from reader.core.errors import DuplicateError, NotFoundError, UserError
+from reader.core.types import Article, ArticleFilter, Folder, SaveResult
 from reader.core.urls import is_http_url
 from reader.library import Library
 from reader.ui.actions import WindowActions
@@ -135,6 +138,8 @@ class MainWindow(QMainWindow):
         self._sidebar_again = False
         self._closing = False
         self._syncing_sidebar = False
+        # A folder just created: shown (its parents expanded) once the sidebar lists it.
+        self._reveal_key: Key | None = None
 
         self.commands = WindowActions(self)
         self._build_widgets(sections)
@@ -533,9 +538,28 @@ class MainWindow(QMainWindow):
 
     def _after_sidebar_loaded(self) -> None:
         tags = self.sidebar_model.node_for_key(("section", "tags"))
-        self.tag_bar.set_known_tags([node.title for node in tags.children] if tags else [])
+        tag_nodes = tags.children if tags else []
+        self.tag_bar.set_known_tags([node.title for node in tag_nodes])
+        # The tags section was just read from the library (after every "tags" change): the
+        # list and the tag bar take their colours from it rather than each asking again.
+        colors = {node.title: node.color for node in tag_nodes}
+        self.article_list_model.set_tag_colors(colors)
+        self.tag_bar.set_tag_colors(colors)
         for row in range(self.sidebar_model.rowCount()):
             self.sidebar.expand(self.sidebar_model.index(row, 0))
+        self._reveal_new_folder()
+
+    def _reveal_new_folder(self) -> None:
+        key = self._reveal_key
+        index = self.sidebar_model.index_for_key(key) if key is not None else QModelIndex()
+        if not index.isValid():
+            return
+        self._reveal_key = None
+        parent = index.parent()
+        while parent.isValid():
+            self.sidebar.expand(parent)
+            parent = parent.parent()
+        self.sidebar.scrollTo(index)
 
     def _adopt_current_node(self) -> None:
         """The list opened before the sidebar was read: select its item and take its name."""
@@ -1287,6 +1311,139 @@ class MainWindow(QMainWindow):
             lambda _r: self.show_message(f"Deleted the tag “{name}”"),
         )
 
+    def choose_tag_color(self, node: SidebarNode | None = None) -> None:
+        node = node or self._selected_node()
+        if node is None or node.kind is not NodeKind.TAG:
+            self.show_message("Select a tag to give it a colour")
+            return
+        initial = QColor(node.color) if node.color else QColor("#3a7bd5")
+        chosen = QColorDialog.getColor(initial, self, f"Colour for the tag “{node.title}”")
+        if chosen.isValid():
+            self.set_tag_color(node, chosen.name())
+
+    def set_tag_color(self, node: SidebarNode, color: str | None) -> None:
+        """Give the tag of ``node`` a colour ("#rrggbb"), or take its colour away (None)."""
+        name = node.title
+        library = self.library
+        self._write(
+            lambda: library.set_tag_color(name, color),
+            lambda _r: self.show_message(
+                f"The tag “{name}” is now {color}" if color else f"The tag “{name}” has no colour"
+            ),
+            self._folder_or_tag_failed,
+        )
+
+    # -- folders ---------------------------------------------------------------------------------
+    def new_folder(self, node: SidebarNode | None = None) -> None:
+        """Ask for a name and make a folder: inside ``node`` when it is a folder, else at the
+        top level. "A/B" makes a folder B inside A (A made too when missing)."""
+        parent: Folder | None = node.payload if node is not None else None
+        if node is None or node.kind is not NodeKind.FOLDER or not isinstance(parent, Folder):
+            parent = None
+        where = f"inside “{parent.name}”" if parent else "at the top level"
+        text, ok = QInputDialog.getText(self, "New folder", f"Name of the new folder {where}:")
+        if not ok:
+            return
+        parts = [" ".join(part.split()) for part in text.split("/")]
+        parts = [part for part in parts if part]
+        if not parts:
+            self.show_message("A folder needs a name")
+            return
+        library = self.library
+
+        def create() -> tuple[int, str]:
+            return _create_folder(library, parent, parts)
+
+        def done(made: tuple[int, str]) -> None:
+            folder_id, path = made
+            self._reveal_key = ("folder", folder_id)
+            self._reveal_new_folder()
+            self.show_message(f"Made the folder “{path}”")
+
+        self._write(create, done, self._folder_or_tag_failed)
+
+    def rename_folder(self, node: SidebarNode | None = None) -> None:
+        node = node or self._selected_node()
+        if node is None or node.kind is not NodeKind.FOLDER:
+            self.show_message("Select a folder to rename it")
+            return
+        folder: Folder = node.payload
+        old = node.title
+        text, ok = QInputDialog.getText(self, "Rename folder", f"New name for “{old}”:", text=old)
+        if not ok:
+            return
+        new = " ".join(text.split())
+        if not new:
+            self.show_message("A folder needs a name")
+            return
+        if "/" in new:
+            self.show_message("A folder name cannot hold “/” (drag feeds to move them instead)")
+            return
+        if new == old:
+            return
+        library = self.library
+        key = node.key
+
+        def rename() -> None:
+            folders = library.list_folders()
+            _check_folder_exists(folders, folder.id, old)
+            current = next(f for f in folders if f.id == folder.id)
+            _check_free_name(folders, current.parent_id, new, except_id=folder.id)
+            library.rename_folder(folder.id, new)
+
+        def done(_result: object) -> None:
+            source = self.article_list_model.source
+            if self._current_key == key and isinstance(source, FilterSource):
+                self.article_list_model.retitle(new)
+                self._update_header()
+            self.show_message(f"Renamed the folder “{old}” to “{new}”")
+
+        self._write(rename, done, self._folder_or_tag_failed)
+
+    def delete_folder(self, node: SidebarNode | None = None) -> None:
+        node = node or self._selected_node()
+        if node is None or node.kind is not NodeKind.FOLDER:
+            self.show_message("Select a folder to delete it")
+            return
+        folder: Folder = node.payload
+        name = node.title
+        inside = [n for n in node.walk() if n is not node]
+        subfolders = sum(1 for n in inside if n.kind is NodeKind.FOLDER)
+        feeds = sum(1 for n in inside if n.kind is NodeKind.FEED)
+        question = f"Delete the folder “{name}”"
+        if subfolders:
+            question += f" and the {_plural(subfolders, 'folder')} inside it"
+        question += "?\n\n"
+        if feeds:
+            question += (
+                "Its feed moves" if feeds == 1 else f"Its {_plural(feeds, 'feed')} move"
+            ) + " to the top level. "
+        question += "No feeds or articles are deleted."
+        answer = QMessageBox.question(self, "Delete folder", question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        gone = {n.key for n in node.walk() if n.kind is NodeKind.FOLDER}
+        if self._current_key in gone:
+            self._open_key(DEFAULT_VIEW)
+        library = self.library
+
+        def delete() -> None:
+            _check_folder_exists(library.list_folders(), folder.id, name)
+            library.delete_folder(folder.id)
+
+        self._write(
+            delete,
+            lambda _r: self.show_message(f"Deleted the folder “{name}”"),
+            self._folder_or_tag_failed,
+        )
+
+    def _folder_or_tag_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, UserError):
+            message = str(exc)
+            self.show_message(message[:1].upper() + message[1:])
+        else:
+            self._write_failed(exc)
+
     # -- saving, importing, exporting ------------------------------------------------------------
     def save_article(self) -> None:
         from reader.ui.save_article_dialog import SaveArticleDialog
@@ -1431,9 +1588,17 @@ class MainWindow(QMainWindow):
 
     def _sidebar_menu(self, pos: QPoint) -> None:
         node = self.sidebar_model.node(self.sidebar.indexAt(pos))
-        if node is None or node.kind is NodeKind.SECTION:
+        if node is not None and node.kind is NodeKind.SECTION and node.key != ("section", "feeds"):
             return
         menu = QMenu(self)
+        if node is None or node.kind is NodeKind.SECTION:
+            # Empty space and the Feeds header: a place for a new top-level folder.
+            menu.addAction(icon("folder"), "New Folder…").triggered.connect(
+                lambda _checked=False: self.new_folder(None)
+            )
+            menu.popup(self.sidebar.viewport().mapToGlobal(pos))
+            self._menu = menu
+            return
 
         def add(text: str, slot: Callable[[], None], icon_name: str | None = None) -> QAction:
             action = menu.addAction(icon(icon_name) if icon_name else icon("feed"), text)
@@ -1449,9 +1614,20 @@ class MainWindow(QMainWindow):
             menu.addSeparator()
             add("Feed Properties…", lambda: self.show_feed_properties(node), "properties")
             add("Unsubscribe…", lambda: self.unsubscribe(node), "delete")
+            menu.addSeparator()
+            add("New Folder…", lambda: self.new_folder(None), "folder")
+        if node.kind is NodeKind.FOLDER:
+            menu.addSeparator()
+            add("New Folder…", lambda: self.new_folder(node), "folder")
+            add("Rename Folder…", lambda: self.rename_folder(node))
+            add("Delete Folder…", lambda: self.delete_folder(node), "delete")
         if node.kind is NodeKind.TAG:
             menu.addSeparator()
             add("Rename Tag…", lambda: self.rename_tag(node))
+            colour = add("Tag Colour…", lambda: self.choose_tag_color(node))
+            if node.color:
+                colour.setIcon(_swatch(node.color))
+                add("No Colour", lambda: self.set_tag_color(node, None))
             add("Delete Tag…", lambda: self.delete_tag(node), "delete")
         if node.kind is NodeKind.SEARCH:
             menu.addSeparator()
@@ -1468,6 +1644,7 @@ class MainWindow(QMainWindow):
     def _theme_changed(self, theme: Theme) -> None:
         self.article_view.article_delegate.set_theme(theme)
         self.sidebar.sidebar_delegate.theme = theme
+        self.tag_bar.set_theme(theme)
         self.article_pane.set_theme(theme)
         self.article_view.viewport().update()
         self.sidebar.viewport().update()
@@ -1566,6 +1743,84 @@ class MainWindow(QMainWindow):
         self.tasks.shutdown()
         self.events.detach()
         super().closeEvent(event)
+
+
+def _check_folder_exists(folders: Sequence[Folder], folder_id: int, name: str) -> None:
+    """The folder the sidebar showed is still there. The library would take a stale id for
+    the path of a folder named by that number, and SQLite may give a deleted folder's id to
+    the next one made: the name must match too."""
+    if not any(f.id == folder_id and f.name == name for f in folders):
+        raise NotFoundError(f"the folder “{name}” is no longer there")
+
+
+def _check_free_name(
+    folders: Sequence[Folder], parent_id: int | None, name: str, *, except_id: int | None = None
+) -> None:
+    """Two folders side by side may not share a name, whatever its case."""
+    found = _child_folder(folders, parent_id, name)
+    if found is not None and found.id != except_id:
+        raise DuplicateError(f"there is already a folder “{found.name}” there")
+
+
+def _create_folder(
+    library: Library, parent: Folder | None, parts: Sequence[str]
+) -> tuple[int, str]:
+    """Make the folder ``parts`` (a path of names) inside ``parent``; folders on the way that
+    exist already (in any case) are used as they are. Runs on the write thread; returns the
+    new folder's id and path."""
+    folders = library.list_folders()
+    names: list[str] = []
+    here: int | None = None
+    if parent is not None:
+        _check_folder_exists(folders, parent.id, parent.name)
+        names.append(_folder_path(folders, parent.id))
+        here = parent.id
+    below_new = False  # a folder on the way is new: nothing below it exists yet
+    for part in parts[:-1]:
+        existing = None if below_new else _child_folder(folders, here, part)
+        if existing is None:
+            below_new = True
+            names.append(part)
+        else:
+            names.append(existing.name)
+            here = existing.id
+    if not below_new:
+        _check_free_name(folders, here, parts[-1])
+    names.append(parts[-1])
+    path = "/".join(names)
+    return library.create_folder(path), path
+
+
+def _folder_path(folders: Sequence[Folder], folder_id: int) -> str:
+    """ "Parent/Child", from one reading of the folders (not a second one that a write in
+    between could make disagree)."""
+    by_id = {f.id: f for f in folders}
+    names: list[str] = []
+    current: int | None = folder_id
+    while current is not None and current in by_id and len(names) <= len(by_id):
+        names.append(by_id[current].name)
+        current = by_id[current].parent_id
+    return "/".join(reversed(names))
+
+
+def _child_folder(folders: Sequence[Folder], parent_id: int | None, name: str) -> Folder | None:
+    wanted = name.casefold()
+    return next(
+        (f for f in folders if f.parent_id == parent_id and f.name.casefold() == wanted), None
+    )
+
+
+def _swatch(color: str) -> QIcon:
+    """A small round sample of a colour, for the tag menu."""
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QColor(0, 0, 0, 60))
+    painter.setBrush(QColor(color))
+    painter.drawEllipse(2, 2, 12, 12)
+    painter.end()
+    return QIcon(pixmap)
 
 
 def _plural(count: int, noun: str) -> str:

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtGui import QColor, QFont, QIcon
 
 from reader.core.types import ArticleFilter, Feed, Folder
 from reader.library import Library
@@ -64,6 +64,8 @@ class SidebarNode:
     row: int = 0
     # A feed whose icon is stored in the library (read when the row is first painted).
     has_icon: bool = False
+    # The user's colour for the item ("#rrggbb"; tags have one).
+    color: str | None = None
 
     def walk(self) -> Iterator[SidebarNode]:
         yield self
@@ -210,6 +212,7 @@ class TagsSection:
                 icon_name="tag",
                 filter=ArticleFilter(tag=tag.name),
                 payload=tag,
+                color=tag.color,
             )
             for tag in library.list_tag_names()
         ]
@@ -232,6 +235,7 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 KEY_ROLE = Qt.ItemDataRole.UserRole + 3
 ERROR_ROLE = Qt.ItemDataRole.UserRole + 4
 NODE_ROLE = Qt.ItemDataRole.UserRole + 5
+COLOR_ROLE = Qt.ItemDataRole.UserRole + 6
 
 
 @dataclass
@@ -341,7 +345,7 @@ class SidebarModel(QAbstractItemModel):
 
     def _update_in_place(self, old: SidebarNode, new: SidebarNode) -> None:
         for old_child, new_child in zip(old.children, new.children, strict=True):
-            shown = ("title", "error", "tooltip", "has_icon")
+            shown = ("title", "error", "tooltip", "has_icon", "color")
             changed = any(getattr(old_child, f) != getattr(new_child, f) for f in shown)
             for name in (*shown, "filter", "query", "payload"):
                 setattr(old_child, name, getattr(new_child, name))
@@ -455,6 +459,8 @@ class SidebarModel(QAbstractItemModel):
                 favicon = self._favicon(int(node.key[1]))  # type: ignore[call-overload]
                 if favicon is not None:
                     return favicon
+            if node.icon_name and node.color:
+                return self._icon(node.icon_name, node.color)
             return self._icon(node.icon_name) if node.icon_name else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return node.tooltip
@@ -474,6 +480,8 @@ class SidebarModel(QAbstractItemModel):
             return node.error
         if role == NODE_ROLE:
             return node
+        if role == COLOR_ROLE:
+            return node.color
         return None
 
     def _favicon(self, feed_id: int) -> QIcon | None:
@@ -491,10 +499,12 @@ class SidebarModel(QAbstractItemModel):
         for feed_id in feed_ids or ():
             self._favicons.pop(feed_id, None)
 
-    def _icon(self, name: str) -> QIcon:
-        cached = self._icons.get(name)
+    def _icon(self, name: str, color: str | None = None) -> QIcon:
+        cache_key = f"{name}:{color}" if color else name
+        cached = self._icons.get(cache_key)
         if cached is None:
-            cached = self._icons[name] = icons.icon(name)
+            cached = icons.icon(name, QColor(color) if color else None)
+            self._icons[cache_key] = cached
         return cached
 
     def flags(self, index: Index) -> Qt.ItemFlag:

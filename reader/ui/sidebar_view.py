@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette
+from PySide6.QtCore import QByteArray, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -13,8 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.sidebar_model import ERROR_ROLE, KIND_ROLE, UNREAD_ROLE, NodeKind
-from reader.ui.theme import LIGHT, Theme
+from reader.app.resources import resource_path
+from reader.ui.sidebar_model import COLOR_ROLE, ERROR_ROLE, KIND_ROLE, UNREAD_ROLE, NodeKind
+from reader.ui.theme import LIGHT, Theme, mix, tag_icon_color
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -27,7 +29,30 @@ class SidebarDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.theme: Theme = LIGHT
+        self._theme: Theme = LIGHT
+        # A tag's icon in its colour, adjusted to the theme: (icon name, colour) -> icon.
+        self._colored: dict[tuple[str, str], QIcon] = {}
+
+    @property
+    def theme(self) -> Theme:
+        return self._theme
+
+    @theme.setter
+    def theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self._colored.clear()
+
+    def colored_icon(self, name: str, color: str) -> QIcon:
+        """The outline icon ``name`` drawn in ``color`` (made visible on this theme's sidebar)
+        and filled with a tint of it: a thin outline alone hardly shows a colour."""
+        cached = self._colored.get((name, color))
+        if cached is None:
+            cached = self._colored[(name, color)] = _filled_icon(
+                name,
+                stroke=tag_icon_color(color, self._theme),
+                fill=mix(QColor(self._theme.sidebar), QColor(color), 0.5),
+            )
+        return cached
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(120, self.ROW_HEIGHT)
@@ -58,6 +83,9 @@ class SidebarDelegate(QStyledItemDelegate):
             text_color = palette.color(QPalette.ColorRole.Text)
         x = rect.left() + 4
         icon = index.data(Qt.ItemDataRole.DecorationRole)
+        color = index.data(COLOR_ROLE)
+        if color and not index.data(ERROR_ROLE) and index.data(KIND_ROLE) is NodeKind.TAG:
+            icon = self.colored_icon("tag", str(color))
         if isinstance(icon, QIcon):
             size = 16
             icon.paint(painter, QRect(x, rect.center().y() - size // 2 + 1, size, size))
@@ -95,6 +123,23 @@ class SidebarDelegate(QStyledItemDelegate):
         painter.setPen(QColor(self.theme.chip_text))
         painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), text)
         return badge.left()
+
+
+def _filled_icon(name: str, *, stroke: QColor, fill: QColor) -> QIcon:
+    source = resource_path("icons", f"{name}.svg").read_bytes()
+    source = source.replace(b'fill="none"', f'fill="{fill.name()}"'.encode("ascii"), 1)
+    source = source.replace(b"currentColor", stroke.name().encode("ascii"))
+    renderer = QSvgRenderer(QByteArray(source))
+    result = QIcon()
+    for ratio in (1, 2):
+        pixmap = QPixmap(16 * ratio, 16 * ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter)
+        painter.end()
+        result.addPixmap(pixmap)
+    return result
 
 
 class SidebarView(QTreeView):

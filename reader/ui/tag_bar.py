@@ -7,15 +7,16 @@ input moves to the last chip; Escape leaves the bar.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSize, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QToolButton, QWidget
 
 from reader.ui.flow_layout import FlowLayout
 from reader.ui.icons import icon
 from reader.ui.key_guard import BUTTON_KEYS, keep_keys
+from reader.ui.theme import LIGHT, Theme, tag_chip_colors
 
 CHIP_HEIGHT = 24
 
@@ -54,6 +55,22 @@ class TagChip(QToolButton):
         self.setAccessibleDescription("Press Delete to remove this tag")
         self.clicked.connect(lambda: self.remove_requested.emit(self.name))
         keep_keys(self, (*BUTTON_KEYS, Qt.Key.Key_Delete, Qt.Key.Key_Backspace))
+        self.color: str | None = None
+
+    def set_color(self, color: str | None, theme: Theme) -> None:
+        """Tint the chip with its tag's colour (None: the theme's plain chip)."""
+        self.color = color
+        if not color:
+            self.setStyleSheet("")
+            self.setIcon(icon("close"))
+            return
+        background, text = tag_chip_colors(color, theme)
+        # Only the colours: shape, padding and the focus border come from the window's sheet.
+        self.setStyleSheet(
+            f"QToolButton#tagChip {{ background-color: {background.name()};"
+            f" color: {text.name()}; }}"
+        )
+        self.setIcon(icon("close", QColor(text)))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (
@@ -105,12 +122,24 @@ class TagBar(QWidget):
         self._layout.addWidget(self.input)
         self._tags: tuple[str, ...] = ()
         self._focus_after_removal: int | None = None
+        self._theme = LIGHT
+        self._colors: dict[str, str] = {}
 
     def refresh_icons(self) -> None:
         """Draw the icons again in the palette's colours (after a theme change)."""
         self._label.setPixmap(icon("tag").pixmap(16, 16))
         for chip in self._chips:
-            chip.setIcon(icon("close"))
+            chip.set_color(chip.color, self._theme)
+
+    def set_theme(self, theme: Theme) -> None:
+        self._theme = theme
+        self.refresh_icons()
+
+    def set_tag_colors(self, colors: Mapping[str, str | None]) -> None:
+        """The colour of each tag by name (None or missing: none); the chips follow."""
+        self._colors = {name.casefold(): color for name, color in colors.items() if color}
+        for chip in self._chips:
+            chip.set_color(self._colors.get(chip.name.casefold()), self._theme)
 
     @property
     def tags(self) -> tuple[str, ...]:
@@ -130,6 +159,9 @@ class TagBar(QWidget):
         self._chips = []
         for place, name in enumerate(tags, start=1):
             chip = TagChip(name, self)
+            color = self._colors.get(name.casefold())
+            if color:
+                chip.set_color(color, self._theme)
             chip.remove_requested.connect(self._remove)
             self._layout.insertWidget(place, chip)
             chip.show()

@@ -96,6 +96,67 @@ DARK = Theme(
 )
 
 
+# How far a chip stands off the list's background: about what the themes' plain chips do.
+CHIP_CONTRAST = 1.15
+
+
+def _luminance(color: QColor) -> float:
+    """Relative luminance as WCAG defines it (0 black, 1 white)."""
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(color.redF())
+        + 0.7152 * channel(color.greenF())
+        + 0.0722 * channel(color.blueF())
+    )
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """From 1 (the same) to 21 (black on white); text wants 4.5, shapes 3."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def mix(a: QColor, b: QColor, share_of_b: float) -> QColor:
+    t = min(max(share_of_b, 0.0), 1.0)
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * t,
+        a.greenF() + (b.greenF() - a.greenF()) * t,
+        a.blueF() + (b.blueF() - a.blueF()) * t,
+    )
+
+
+def readable_on(color: QColor, background: QColor, ratio: float) -> QColor:
+    """``color``, darkened on a light background (lightened on a dark one) just enough to
+    stand out from it by ``ratio``: a user's tag colour may be pale yellow or navy."""
+    if contrast_ratio(color, background) >= ratio:
+        return QColor(color)
+    extreme = QColor("#000000") if _luminance(background) > 0.18 else QColor("#ffffff")
+    for step in range(1, 21):
+        candidate = mix(color, extreme, step / 20)
+        if contrast_ratio(candidate, background) >= ratio:
+            return candidate
+    return extreme
+
+
+def tag_chip_colors(color: str, theme: Theme) -> tuple[QColor, QColor]:
+    """Background and text of a chip for a tag of ``color``: a tint of the colour over the
+    list's background, with text in the colour itself made readable on it."""
+    tint = QColor(color)
+    base = QColor(theme.base)
+    background = mix(base, tint, 0.38 if theme.dark else 0.2)
+    # A white tag on the light theme (black on the dark one) still gets a visible chip.
+    background = readable_on(background, base, CHIP_CONTRAST)
+    return background, readable_on(tint, background, 4.5)
+
+
+def tag_icon_color(color: str, theme: Theme) -> QColor:
+    """A tag's colour for its sidebar icon, visible on the sidebar of ``theme``."""
+    return readable_on(QColor(color), QColor(theme.sidebar), 3.0)
+
+
 def palette_for(theme: Theme) -> QPalette:
     palette = QPalette()
     role = QPalette.ColorRole
