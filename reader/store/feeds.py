@@ -14,8 +14,9 @@ from reader.store.articles import delete_articles
 from reader.store.convert import feed_from_row
 
 
-def _folder_paths() -> dict[int, str]:
-    rows = {f.id: f for f in m.Folder.select()}
+def _folder_paths(rows: dict[int, m.Folder] | None = None) -> dict[int, str]:
+    if rows is None:
+        rows = {f.id: f for f in m.Folder.select()}
     paths: dict[int, str] = {}
 
     def path(folder_id: int, seen: frozenset[int] = frozenset()) -> str:
@@ -309,7 +310,11 @@ def icon_checked_since(feed_ids: list[int], since: datetime) -> set[int]:
 
 def folder_tree() -> list[tuple[int, str, int | None]]:
     """Every folder as ``(id, path, parent_id)``, parents before children."""
-    paths = _folder_paths()
-    rows = list(m.Folder.select(m.Folder.id, m.Folder.parent_id, m.Folder.position).tuples())
-    rows.sort(key=lambda r: (paths[r[0]].count("/"), r[2], paths[r[0]].lower()))
-    return [(folder_id, paths[folder_id], parent) for folder_id, parent, _ in rows]
+    # One read: the paths and the rows they are sorted by must come from the same state (a
+    # folder made by the writer between two reads would have no path).
+    folders = {f.id: f for f in m.Folder.select()}
+    paths = _folder_paths(folders)
+    rows = sorted(
+        folders.values(), key=lambda f: (paths[f.id].count("/"), f.position, paths[f.id].lower())
+    )
+    return [(f.id, paths[f.id], f.parent_id) for f in rows]
