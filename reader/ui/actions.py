@@ -117,7 +117,11 @@ SPECS: tuple[ActionSpec, ...] = (
     # Feeds and tags (menus and context menus)
     ActionSpec("feed_properties", "Feed &Properties…", "Feeds", (), "properties"),
     ActionSpec("unsubscribe", "&Unsubscribe…", "Feeds", (), "delete"),
+    ActionSpec("new_folder", "&New Folder…", "Feeds", (), "folder"),
+    ActionSpec("rename_folder", "Rena&me Folder…", "Feeds", ()),
+    ActionSpec("delete_folder", "Delete &Folder…", "Feeds", (), "delete"),
     ActionSpec("rename_tag", "&Rename Tag…", "Feeds", ()),
+    ActionSpec("tag_color", "Tag &Colour…", "Feeds", ()),
     ActionSpec("delete_tag", "&Delete Tag…", "Feeds", (), "delete"),
     # View
     ActionSpec("zoom_in", "Zoom &In", "View", ("Ctrl++", "Ctrl+="), "zoom-in"),

@@ -259,7 +259,18 @@ class MainWindow(QMainWindow):
         ):
             go.addSeparator() if name is None else go.addAction(a[name])
         feeds = bar.addMenu("&Feeds")
-        for name in ("feed_properties", "unsubscribe", None, "rename_tag", "delete_tag"):
+        for name in (
+            "feed_properties",
+            "unsubscribe",
+            None,
+            "new_folder",
+            "rename_folder",
+            "delete_folder",
+            None,
+            "rename_tag",
+            "tag_color",
+            "delete_tag",
+        ):
             feeds.addSeparator() if name is None else feeds.addAction(a[name])
         view = bar.addMenu("&View")
         for name in ("zoom_in", "zoom_out", "zoom_reset", None, "oldest_first"):
@@ -409,7 +420,11 @@ class MainWindow(QMainWindow):
             "undo": self.undo,
             "feed_properties": self.show_feed_properties,
             "unsubscribe": self.unsubscribe,
+            "new_folder": lambda: self.new_folder(self._selected_node()),
+            "rename_folder": self.rename_folder,
+            "delete_folder": self.delete_folder,
             "rename_tag": self.rename_tag,
+            "tag_color": self.choose_tag_color,
             "delete_tag": self.delete_tag,
             "zoom_in": lambda: self.zoom(+1),
             "zoom_out": lambda: self.zoom(-1),
@@ -1710,7 +1725,11 @@ class MainWindow(QMainWindow):
         self.commands.unsubscribe.setEnabled(node is not None and node.kind is NodeKind.FEED)
         is_tag = node is not None and node.kind is NodeKind.TAG
         self.commands.rename_tag.setEnabled(is_tag)
+        self.commands.tag_color.setEnabled(is_tag)
         self.commands.delete_tag.setEnabled(is_tag)
+        is_folder = node is not None and node.kind is NodeKind.FOLDER
+        self.commands.rename_folder.setEnabled(is_folder)
+        self.commands.delete_folder.setEnabled(is_folder)
 
     def _update_empty_state(self) -> None:
         empty = self.library.is_empty()

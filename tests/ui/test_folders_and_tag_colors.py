@@ -406,3 +406,31 @@ def test_the_tags_section_carries_colours(library: Library, qtbot: QtBot) -> Non
     with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.dataChanged):
         model.show(model.load(library))
     assert model.index_for_key(("tag", "plain")).data(COLOR_ROLE) == "#00aa00"
+
+
+def test_the_feeds_menu_acts_on_the_selected_folder_or_tag(
+    library: Library, make_window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_feed_with_articles(library, "Alpha", 1, folder="News")
+    add_saved(library, "Kept", tags=("later",))
+    window: MainWindow = make_window(library)
+    commands = window.commands
+    news = node(window, folder_key(library, "News"))
+    window.sidebar.setCurrentIndex(window.sidebar_model.index_for_key(news.key))
+    qtbot.waitUntil(commands.rename_folder.isEnabled)
+    assert commands.delete_folder.isEnabled() and not commands.tag_color.isEnabled()
+
+    answer_text(monkeypatch, "Inside")
+    commands.new_folder.trigger()
+    wait_for_message(window, qtbot, "Made the folder “News/Inside”")
+    answer_text(monkeypatch, "Headlines")
+    commands.rename_folder.trigger()
+    qtbot.waitUntil(lambda: "Headlines" in folder_paths(library))
+
+    tag = node(window, ("tag", "later"))
+    window.sidebar.setCurrentIndex(window.sidebar_model.index_for_key(tag.key))
+    qtbot.waitUntil(commands.tag_color.isEnabled)
+    assert not commands.rename_folder.isEnabled() and not commands.delete_folder.isEnabled()
+    monkeypatch.setattr(QColorDialog, "getColor", lambda *_args: QColor("#2e8b57"))
+    commands.tag_color.trigger()
+    qtbot.waitUntil(lambda: library.tag_color("later") == "#2e8b57")
