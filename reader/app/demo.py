@@ -132,6 +132,11 @@ def fill_demo_library(library: Library, server: SampleServer) -> DemoLoadReport:
             report.articles += 1
         except Exception as exc:
             report.problems.append(f"{item['file']}: {exc}")
+    for name, color in manifest.get("tag_colors", {}).items():
+        try:
+            library.set_tag_color(name, color)
+        except Exception as exc:
+            report.problems.append(f"tag {name}: {exc}")
     for problem in report.problems:
         log.warning("demo library: %s", problem)
     return report
