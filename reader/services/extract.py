@@ -441,6 +441,25 @@ def _day_first(lang: str | None) -> bool:
     return bool(code) and code not in ("en", "en-us") and not code.startswith("en-us")
 
 
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b")
+_DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+(?:19|20)\d\d\b", re.I)
+_MONTH_DAY = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b", re.I)
+
+
+def _ambiguous_english(lang: str | None) -> bool:
+    """ "en" (or nothing) says English but not whose: "03/10/2023" could be either day."""
+    code = (lang or "").replace("_", "-").lower()
+    return code in ("", "en")
+
+
+def _writes_day_first(tree: lxml.html.HtmlElement) -> bool:
+    """Whether the page writes its dates in words day first ("9 December 2024") more often
+    than month first ("December 9, 2024"): its numeric dates then put the day first too."""
+    body = tree.find("body")
+    text = body.text_content() if body is not None else ""
+    return len(_DAY_MONTH.findall(text)) > len(_MONTH_DAY.findall(text))
+
+
 def _byline_text(tree: lxml.html.HtmlElement, heading: str | None, reach: int) -> str:
     """The text printed right after the page's headline (where bylines and dates go)."""
     body = tree.find("body")
@@ -518,6 +537,8 @@ def find_date(
     ``fallback`` (htmldate's guess, through trafilatura) and ``<time>`` elements."""
     byline = _byline_text(tree, heading, _BYLINE_REACH)
     day_first = _day_first(facts.lang)
+    if not day_first and _NUMERIC_DATE.search(byline) and _ambiguous_english(facts.lang):
+        day_first = _writes_day_first(tree)
     updated: datetime | None = None
     shown: list[tuple[int, int, datetime]] = []
     for match in _VISIBLE_DATE.finditer(byline):

@@ -128,6 +128,22 @@ def test_a_shown_date_that_is_the_modification_date_yields_to_the_publication() 
     assert extract_html(pair, None)["date"] == "2025-04-24"
 
 
+def test_a_numeric_date_reads_the_way_the_page_writes_its_other_dates() -> None:
+    # "en" alone does not say whose English: the page's dates in words settle the order.
+    more = "<aside><p>Also read: Pruning roses - 9 December 2024</p></aside>"
+    british = article_page(lang="en", byline="03/10/2023 by Ann Gardener", after_article=more)
+    assert extract_html(british, None)["date"] == "2023-10-03"
+    american = article_page(
+        lang="en",
+        byline="03/10/2023 by Ann Gardener",
+        after_article="<aside><p>Also read: Pruning roses - December 9, 2024</p></aside>",
+    )
+    assert extract_html(american, None)["date"] == "2023-03-10"
+    # A page that says where its English is from is taken at its word.
+    stated = article_page(lang="en-US", byline="03/10/2023 by Ann Gardener", after_article=more)
+    assert extract_html(stated, None)["date"] == "2023-03-10"
+
+
 def test_date_from_the_url() -> None:
     html = article_page(byline="By Ann Gardener")
     assert extract_html(html, "https://plot.example/2022/07/15/gardens/")["date"] == "2022-07-15"
