@@ -441,9 +441,36 @@ def _day_first(lang: str | None) -> bool:
     return bool(code) and code not in ("en", "en-us") and not code.startswith("en-us")
 
 
+_DAY_MONTH_NAME = re.compile(r"\b\d{1,2}(?:\.\s*|\s+|-)[^\W\d_]{3,10}\.?(?:\s+|-)(?:19|20)\d\d\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/(?:19|20)\d\d\b")
 _DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s+(?:19|20)\d\d\b", re.I)
 _MONTH_DAY = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b", re.I)
+
+
+def _visible_dates(
+    text: str, *, day_first: bool, lang: str | None
+) -> list[tuple[int, int, datetime]]:
+    """The dates written in ``text`` as ``(start, end, date)``, in order: English spellings,
+    and a day and a month name in another language ("3. März 2025", "04-ago-2021")."""
+    found = []
+    for match in _VISIBLE_DATE.finditer(text):
+        value = parse_date(match.group(), day_first=day_first)
+        if value is not None:
+            found.append((match.start(), match.end(), value))
+    foreign = [m for m in _DAY_MONTH_NAME.finditer(text) if not _VISIBLE_DATE.fullmatch(m[0])]
+    if foreign:
+        from reader.services.textdates import parse_date as parse_text_date
+
+        code = (lang or "").replace("_", "-").split("-")[0].lower() or None
+        for match in foreign:
+            # Only a real month name counts: "5 Things 2025" is no date.
+            value = parse_text_date(match.group(), code)
+            if value is not None and not any(
+                match.start() < end and start < match.end() for start, end, _ in found
+            ):
+                found.append((match.start(), match.end(), value))
+        found.sort(key=lambda item: item[0])
+    return found
 
 
 def _ambiguous_english(lang: str | None) -> bool:
@@ -541,15 +568,12 @@ def find_date(
         day_first = _writes_day_first(tree)
     updated: datetime | None = None
     shown: list[tuple[int, int, datetime]] = []
-    for match in _VISIBLE_DATE.finditer(byline):
-        found = parse_date(match.group(), day_first=day_first)
-        if found is None:
-            continue
-        if _UPDATED.search(byline[max(0, match.start() - 30) : match.start()]):
+    for start, end, written in _visible_dates(byline, day_first=day_first, lang=facts.lang):
+        if _UPDATED.search(byline[max(0, start - 30) : start]):
             # "Updated on …": the publication date, when the page states it, is better.
-            updated = updated or found
+            updated = updated or written
             continue
-        shown.append((match.start(), match.end(), found))
+        shown.append((start, end, written))
     if shown:
         _, end, best = shown[0]
         # "May 21, 2025 April 24, 2025": an updated and a published date side by side, the

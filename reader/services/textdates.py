@@ -2,8 +2,8 @@
 
 ``03.11.2025``, ``03.11.2025 09:15 Uhr``, ``3. November 2025``, ``November 3, 2025``,
 ``3 novembre 2025``, ``3 de noviembre de 2025``, ``2025-11-03T09:15:00+01:00``, ``Nov 3, 2025``,
-``11/03/2025`` (month first only for English, where that is the custom; day first elsewhere,
-and whenever the first number cannot be a month).
+``03-Nov-2025``, ``11/03/2025`` (month first only for English, where that is the custom; day
+first elsewhere, and whenever the first number cannot be a month).
 
 A date with no time zone is taken as UTC: a saved text says nothing about where it was written.
 """
@@ -82,6 +82,8 @@ _PATTERNS = [
     ),
     # November 3, 2025; Nov. 3rd 2025
     re.compile(rf"\b{_MONTH}\s+{_DAY}\s*,?\s*{_YEAR}\b{_TIME}", re.I),
+    # 03-Nov-2025, 04-ago-2021 (logs, forums, some content systems)
+    re.compile(rf"\b{_DAY}-{_MONTH}-{_YEAR}\b{_TIME}", re.I),
 ]
 
 

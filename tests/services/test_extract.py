@@ -144,6 +144,17 @@ def test_a_numeric_date_reads_the_way_the_page_writes_its_other_dates() -> None:
     assert extract_html(stated, None)["date"] == "2023-03-10"
 
 
+def test_a_date_with_a_month_in_another_language_under_the_headline() -> None:
+    head = '<meta property="article:published_time" content="2020-01-10T10:00:00Z">'
+    spanish = article_page(head=head, lang="es", byline="Por Ana Jardinera el 04-ago-2021")
+    assert extract_html(spanish, None)["date"] == "2021-08-04"
+    german = article_page(head=head, lang="de", byline="Von Anna Gärtner · 3. März 2025")
+    assert extract_html(german, None)["date"] == "2025-03-03"
+    # A number, a word and a year that is no date leaves the metadata to speak.
+    listed = article_page(head=head, byline="By Ann Gardener · 5 Things 2025")
+    assert extract_html(listed, None)["date"] == "2020-01-10"
+
+
 def test_date_from_the_url() -> None:
     html = article_page(byline="By Ann Gardener")
     assert extract_html(html, "https://plot.example/2022/07/15/gardens/")["date"] == "2022-07-15"

@@ -34,6 +34,8 @@ NOV_3_0915 = datetime(2025, 11, 3, 9, 15, tzinfo=UTC)
         ("3 novembre 2025", "it", NOV_3),
         ("3 listopada 2025", "pl", NOV_3),
         ("3 november 2025", "nl", NOV_3),
+        ("03-Nov-2025", "en", NOV_3),
+        ("el 03-nov-2025 9:15", "es", NOV_3_0915),
     ],
 )
 def test_parses_local_formats(text: str, language: str | None, expected: datetime) -> None:
