@@ -615,6 +615,17 @@ def find_date(
         found = parse_date(fallback)
         # htmldate answers "1 January" when all it found was a year (a copyright line).
         if found and (found.month, found.day) != (1, 1):
+            modified = _meta_modified(facts)
+            stated = _jsonld_published(facts)
+            if (
+                modified is not None
+                and stated is not None
+                and found.date() == modified.date()
+                and stated < modified
+            ):
+                # What htmldate found is the page's modification date; the structured data
+                # states the publication.
+                return PageDate(stated, "json-ld")
             return PageDate(found, "htmldate")
     stated = _jsonld_published(facts)
     if stated is not None:

@@ -14,6 +14,7 @@ from reader.services.extract import (
     _trim_edges,
     extract_html,
     extract_page,
+    find_date,
     find_page_url,
     page_facts,
     parse_date,
@@ -153,6 +154,25 @@ def test_a_date_with_a_month_in_another_language_under_the_headline() -> None:
     # A number, a word and a year that is no date leaves the metadata to speak.
     listed = article_page(head=head, byline="By Ann Gardener · 5 Things 2025")
     assert extract_html(listed, None)["date"] == "2020-01-10"
+
+
+def test_a_guessed_date_that_is_the_modification_date_yields_to_the_structured_data() -> None:
+    head = (
+        '<meta property="article:modified_time" content="2024-05-03T08:00:00Z">'
+        '<script type="application/ld+json">{"@type": "BlogPosting",'
+        ' "datePublished": "2024-03-17T10:00:00Z"}</script>'
+    )
+    html = article_page(head=head, byline="By Ann Gardener")
+    tree = parse_html(html)
+    facts = page_facts(tree, html)
+
+    def guessed(fallback: str) -> str | None:
+        found = find_date(tree, facts, None, heading="Why Gardens Grow", fallback=fallback)
+        return found.local.date().isoformat() if found else None
+
+    assert guessed("2024-05-03") == "2024-03-17"
+    # A guess that is not the modification date stands.
+    assert guessed("2024-04-01") == "2024-04-01"
 
 
 def test_date_from_the_url() -> None:
