@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterator
 from copy import deepcopy
@@ -845,6 +846,7 @@ _WITNESSED = 0.5
 # dropped from this many blocks and words on.
 _REPEAT_BLOCKS = 3
 _REPEAT_WORDS = 100
+_REPEAT_CANDIDATES = 16
 
 _BLOCKS = frozenset((*_RESTORED, "div", "section", "article", "figure", "table", "tr", "ul", "ol",
                      "dl", "header", "footer", "aside", "main"))  # fmt: skip
@@ -974,9 +976,11 @@ def _drop_repeats(body: _Body) -> _Body:
         i = 0
         while i < len(keys):
             longest = 0
-            for j in where[keys[i]]:
-                if j >= i:
-                    break
+            earlier = where[keys[i]]
+            # The last few copies of the block are enough to find where a repeat started,
+            # and keep a page of a thousand identical lines from costing a thousand passes.
+            before = bisect_left(earlier, i)
+            for j in earlier[max(0, before - _REPEAT_CANDIDATES) : before]:
                 n = 0
                 while i + n < len(keys) and j + n < i and keys[j + n] == keys[i + n]:
                     n += 1
