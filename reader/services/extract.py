@@ -911,7 +911,7 @@ def _remove_blocks(root: etree._Element, blocks: list[etree._Element]) -> None:
             parent = above
 
 
-def _edited(body: _Body, edit: Any) -> _Body:
+def _edited(body: _Body, edit: Callable[[etree._Element], bool]) -> _Body:
     """``body`` after ``edit(root)`` changed its markup; ``edit`` returns whether it did."""
     if not body.html:
         return body
