@@ -28,7 +28,6 @@ from reader.core.urls import is_http_url, normalize_url
 from reader.library.base import LibraryBase
 from reader.services import images as image_service
 from reader.services.encoding import decode_bytes, decode_text_file, looks_binary
-from reader.services.sanitize import html_to_text
 from reader.store import articles as store_articles
 from reader.store import images as store_images
 from reader.store import tags as store_tags
@@ -212,6 +211,8 @@ def _link_item(url: str, content_type: str, kind: str, size: int) -> _Prepared:
         f"<p>A {html_module.escape(kind)} ({html_module.escape(content_type)}):"
         f' <a href="{escaped}">{html_module.escape(name)}</a></p>'
     )
+    from reader.services.sanitize import html_to_text
+
     page = ExtractedPage(
         title=name,
         html=body,

@@ -17,7 +17,6 @@ from reader.core.transfer import FetchPendingReport, ImportItem, ImportProblem, 
 from reader.core.types import Article, ArticleInput, ExtractedPage, SourceKind
 from reader.core.urls import normalize_url
 from reader.library.base import LibraryBase
-from reader.services.sanitize import html_to_text, sanitize_html
 from reader.store import articles as store_articles
 from reader.store import database as store_database
 from reader.store import transfer as store_transfer
@@ -74,6 +73,13 @@ if TYPE_CHECKING:
 
 else:
     _Mixins = LibraryBase
+
+
+def _sanitize(html: str) -> str:
+    # lxml and nh3 load on first use: opening the library for a command needs neither.
+    from reader.services.sanitize import sanitize_html
+
+    return sanitize_html(html)
 
 
 class TransferMixin(_Mixins):
@@ -170,6 +176,8 @@ class TransferMixin(_Mixins):
     def _prepare_row(
         self, item: ImportItem, url: str, canonical: str, report: ImportReport
     ) -> store_transfer.ArticleRow:
+        from reader.services.sanitize import html_to_text, sanitize_html
+
         html = sanitize_html(item.content_html, base_url=url) if item.content_html else ""
         text = html_to_text(html) if html else ""
         has_body = bool(text.strip())
@@ -312,7 +320,7 @@ class TransferMixin(_Mixins):
                     article_row = store_transfer.document_article_row(row, maps)
                     # A file is outside input however it was made: its HTML is cleaned like any
                     # other (Folio's own output comes through unchanged).
-                    article_row.html = sanitize_html(article_row.html)
+                    article_row.html = _sanitize(article_row.html)
                     rows.append(article_row)
                 return store_transfer.insert_articles(rows, tags=tags, keep_ids=keep_ids)
 

@@ -11,11 +11,12 @@ import hashlib
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-
-import lxml.html
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from reader.core.errors import UserError
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +86,10 @@ def image_urls(html: str) -> list[str]:
 
 
 def _fragment(html: str) -> etree._Element | None:
+    # lxml loads on first use: the command line opens the library without touching images.
+    import lxml.html
+    from lxml import etree
+
     if not html.strip():
         return None
     try:
@@ -95,6 +100,8 @@ def _fragment(html: str) -> etree._Element | None:
 
 
 def _serialize(root: etree._Element) -> str:
+    from lxml import etree
+
     return (root.text or "") + "".join(
         etree.tostring(child, encoding="unicode", method="html") for child in root
     )

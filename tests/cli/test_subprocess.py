@@ -64,6 +64,8 @@ def test_commands_without_a_window_import_no_qt(tmp_path: Path) -> None:
         f"rc = main(['--db', {str(tmp_path / 'x.sqlite')!r}, 'list', '--json'])\n"
         "assert rc == 0\n"
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was imported'\n"
+        # Listing needs no HTML parsing or cleaning: those load on first use.
+        "assert 'lxml' not in sys.modules and 'nh3' not in sys.modules, 'HTML tools loaded'\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
