@@ -4,7 +4,8 @@ No single library gets all of it right, so the parts are chosen by agreement:
 
 - the body: trafilatura's article, unless readability-lxml found clearly more of it, or
   trafilatura's recall setting found the same article and half as much again (an article
-  split over several containers). Blocks at either edge that neither readability nor
+  split over several containers); paragraphs the recall setting found between the article's
+  own are put back. Blocks at either edge that neither readability nor
   trafilatura's precision setting took are dropped (a kicker, a "read this next" list, a
   sign-up form), and so is a second copy of the article printed for another layout. When
   nothing gives enough text, the whole sanitized page body is kept, and the notes say so.
@@ -866,6 +867,58 @@ def _prefer_recall(body: _Body | None, recall: _Body | None) -> _Body | None:
     return body
 
 
+# A paragraph trafilatura's recall setting found inside the article, between two of its
+# paragraphs, is put back when it has at least this many words (prose, not a button).
+_HOLE_WORDS = 8
+_ITEMS = frozenset(("li", "dt", "dd", "td", "th", "tr"))
+_CONTAINERS = frozenset(("ul", "ol", "dl", "tr", "tbody", "thead", "tfoot", "table"))
+
+
+def _fill_holes(body: _Body, recall: _Body) -> _Body:
+    """Put back the paragraphs trafilatura's recall setting found between paragraphs of the
+    chosen article: a gap in the middle of an article is worse to read than a line of chrome,
+    and the other settings leave such gaps around embeds and pull quotes."""
+    try:
+        source = lxml.html.fragment_fromstring(recall.html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return body
+    found = _leaf_blocks(source)
+    held = _Witness(body.text)
+    inside = [held.holds(words) for _, words in found]
+    if inside.count(True) < 2:
+        return body
+
+    def edit(root: etree._Element) -> bool:
+        by_key: dict[str, etree._Element] = {}
+        for el, words in _leaf_blocks(root):
+            by_key.setdefault(" ".join(words), el)
+        first = inside.index(True)
+        last = len(inside) - 1 - inside[::-1].index(True)
+        anchor: etree._Element | None = None
+        added = False
+        for i in range(first, last + 1):
+            el, words = found[i]
+            if inside[i]:
+                anchor = by_key.get(" ".join(words))
+            elif anchor is not None and len(words) >= _HOLE_WORDS:
+                copy = deepcopy(el)
+                copy.tail = None
+                # A paragraph goes after a list or table, not among its items or cells.
+                while (
+                    copy.tag not in _ITEMS
+                    and anchor.getparent() is not None
+                    and anchor.getparent() is not root
+                    and anchor.getparent().tag in _CONTAINERS
+                ):
+                    anchor = anchor.getparent()
+                anchor.addnext(copy)
+                anchor = copy
+                added = True
+        return added
+
+    return _edited(body, edit)
+
+
 class _Witness:
     """Which blocks of text another extraction also holds."""
 
@@ -1111,6 +1164,8 @@ def _extract(html: str, url: str | None) -> tuple[ExtractedPage, PageDate | None
         notes.append(note)
     recall, _ = _trafilatura(prepared, page_url, tree, metadata=False, favor="recall")
     body = _prefer_recall(body, recall)
+    if body is not None and recall is not None and body is not recall:
+        body = _fill_holes(body, recall)
     if body is not None:
         body = _drop_repeats(_trim_edges(body, other, lambda: _strict(prepared, page_url, tree)))
     found = body.words if body else 0

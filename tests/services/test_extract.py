@@ -10,6 +10,7 @@ from reader.core.errors import ExtractionError
 from reader.services.extract import (
     _Body,
     _drop_repeats,
+    _fill_holes,
     _prefer_recall,
     _trim_edges,
     extract_html,
@@ -315,3 +316,26 @@ def test_the_recall_setting_wins_only_with_much_more_of_the_same_article() -> No
     assert _prefer_recall(first_part, other_text) is first_part  # not the same article
     assert _prefer_recall(None, whole) is whole
     assert _prefer_recall(first_part, None) is first_part
+
+
+def test_a_paragraph_the_recall_setting_found_inside_the_article_is_put_back() -> None:
+    p = [f"<p>{text}</p>" for text in PARAGRAPHS]
+    chosen = _body(p[0], p[1], p[3])
+    recall = _body(p[0], p[1], "<p>Subscribe</p>", p[2], p[3], f"<p>{_MORE[0]}</p>")
+    filled = _fill_holes(chosen, recall)
+    order = [filled.text.find(text) for text in PARAGRAPHS]
+    assert -1 not in order and order == sorted(order)  # in its place, between its neighbours
+    assert "Subscribe" not in filled.text  # a button's worth of words is no paragraph
+    assert _MORE[0] not in filled.text  # after the article's end: not a hole
+    whole = _body(*p)
+    assert _fill_holes(whole, recall) is whole  # no hole: nothing changes
+
+
+def test_a_paragraph_put_back_after_a_list_goes_after_the_list() -> None:
+    items = "<ul><li>Compost each spring for the worms</li><li>Water deeply once a week</li></ul>"
+    chosen = _body(f"<p>{PARAGRAPHS[0]}</p>", items, f"<p>{PARAGRAPHS[2]}</p>")
+    recall = _body(
+        f"<p>{PARAGRAPHS[0]}</p>", items, f"<p>{PARAGRAPHS[1]}</p>", f"<p>{PARAGRAPHS[2]}</p>"
+    )
+    filled = _fill_holes(chosen, recall)
+    assert f"</ul><p>{PARAGRAPHS[1]}</p>" in filled.html
