@@ -5,10 +5,10 @@ No single library gets all of it right, so the parts are chosen by agreement:
 - the body: trafilatura's article, unless readability-lxml found clearly more of it, or
   trafilatura's recall setting found the same article and half as much again (an article
   split over several containers); paragraphs the recall setting found between the article's
-  own are put back. Blocks at either edge that neither readability nor
-  trafilatura's precision setting took are dropped (a kicker, a "read this next" list, a
-  sign-up form), and so is a second copy of the article printed for another layout. When
-  nothing gives enough text, the whole sanitized page body is kept, and the notes say so.
+  own are put back. Blocks at either edge that neither readability nor trafilatura's
+  precision setting took are dropped (a kicker, a "read this next" list, a sign-up form),
+  and so is a second copy of the article printed for another layout. When nothing gives
+  enough text, the whole sanitized page body is kept, and the notes say so.
 - the title: the page's ``<h1>`` when a meta title (og:title, JSON-LD headline, ``<title>``)
   agrees with it, else the meta title with the site's name cut off.
 - the date: the one shown under the headline, then the URL, the meta ``published`` fields,
