@@ -346,6 +346,7 @@ class MainWindow(QMainWindow):
         self.sidebar.selectionModel().currentChanged.connect(self._sidebar_current_changed)
         self.sidebar.customContextMenuRequested.connect(self._sidebar_menu)
         self.sidebar_model.feeds_dropped.connect(self._move_feeds)
+        self.sidebar_model.folders_dropped.connect(self.move_folders)
         self.sidebar_model.modelAboutToBeReset.connect(self._remember_sidebar)
         self.sidebar_model.modelReset.connect(self._restore_sidebar)
         self.article_view.selectionModel().currentChanged.connect(self._article_current_changed)
@@ -1239,6 +1240,34 @@ class MainWindow(QMainWindow):
             lambda _r: self.show_message(
                 f"Moved to {folder}" if folder else "Moved out of its folder"
             ),
+        )
+
+    def move_folders(self, folder_ids: list[int], parent_id: int | None) -> None:
+        """Put the folders (dragged in the sidebar) inside ``parent_id``, or at the top level."""
+        library = self.library
+        nodes = [self.sidebar_model.node_for_key(("folder", i)) for i in folder_ids]
+        moved = [(folder_id, n.title) for folder_id, n in zip(folder_ids, nodes, strict=True) if n]
+        target = self.sidebar_model.node_for_key(("folder", parent_id)) if parent_id else None
+        target_name = target.title if target is not None else None
+
+        def move() -> None:
+            for folder_id, name in moved:
+                folders = library.list_folders()
+                _check_folder_exists(folders, folder_id, name)
+                if parent_id is not None and target_name is not None:
+                    _check_folder_exists(folders, parent_id, target_name)
+                _check_free_name(folders, parent_id, name, except_id=folder_id)
+                library.move_folder(folder_id, parent_id)
+
+        names = ", ".join(f"“{name}”" for _, name in moved)
+        self._write(
+            move,
+            lambda _r: self.show_message(
+                f"Moved {names} into “{target_name}”"
+                if target_name
+                else f"Moved {names} to the top level"
+            ),
+            self._folder_or_tag_failed,
         )
 
     def show_feed_properties(self, node: SidebarNode | None = None) -> None:

@@ -34,6 +34,7 @@ Key = tuple[Hashable, ...]
 Index = QModelIndex | QPersistentModelIndex
 
 FEED_MIME = "application/x-folio-feed-ids"
+FOLDER_MIME = "application/x-folio-folder-ids"
 
 
 class NodeKind(enum.Enum):
@@ -249,6 +250,7 @@ class SidebarModel(QAbstractItemModel):
     """The sidebar tree. Reads happen in :meth:`load` (any thread); :meth:`show` swaps them in."""
 
     feeds_dropped = Signal(list, object)  # feed ids, target folder id (None: top level)
+    folders_dropped = Signal(list, object)  # folder ids, new parent folder id (None: top level)
 
     def __init__(
         self,
@@ -519,21 +521,25 @@ class SidebarModel(QAbstractItemModel):
         if node.kind is NodeKind.FEED:
             flags |= Qt.ItemFlag.ItemIsDragEnabled
         if node.kind is NodeKind.FOLDER:
-            flags |= Qt.ItemFlag.ItemIsDropEnabled
+            flags |= Qt.ItemFlag.ItemIsDropEnabled | Qt.ItemFlag.ItemIsDragEnabled
         return flags
 
-    # -- moving feeds by drag and drop -------------------------------------------------------
+    # -- moving feeds and folders by drag and drop ----------------------------------------
     def mimeTypes(self) -> list[str]:
-        return [FEED_MIME]
+        return [FEED_MIME, FOLDER_MIME]
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        ids = []
+        ids: dict[str, list[str]] = {FEED_MIME: [], FOLDER_MIME: []}
         for index in indexes:
             node = self.node(index)
             if node is not None and node.kind is NodeKind.FEED:
-                ids.append(str(node.key[1]))
+                ids[FEED_MIME].append(str(node.key[1]))
+            elif node is not None and node.kind is NodeKind.FOLDER:
+                ids[FOLDER_MIME].append(str(node.key[1]))
         data = QMimeData()
-        data.setData(FEED_MIME, QByteArray(",".join(ids).encode("ascii")))
+        for mime, values in ids.items():
+            if values:
+                data.setData(mime, QByteArray(",".join(values).encode("ascii")))
         return data
 
     def supportedDropActions(self) -> Qt.DropAction:
@@ -552,6 +558,29 @@ class SidebarModel(QAbstractItemModel):
             return True, None
         return False, None
 
+    @staticmethod
+    def _ids(data: QMimeData, mime: str) -> list[int]:
+        if not data.hasFormat(mime):
+            return []
+        raw = bytes(data.data(mime).data()).decode("ascii")
+        return [int(part) for part in raw.split(",") if part.isdigit()]
+
+    def _folder_fits(self, folder_ids: Sequence[int], parent: Index) -> bool:
+        """Whether the folders may go into ``parent``: not into themselves or their own
+        subfolders, and not where they already are."""
+        target = self.node(parent)
+        if target is None:
+            return False
+        above = {n.key for n in _lineage(target)} if target.kind is NodeKind.FOLDER else set()
+        for folder_id in folder_ids:
+            key: Key = ("folder", folder_id)
+            moved = self.node_for_key(key)
+            if moved is None or key in above:
+                return False
+            if moved.parent is target:
+                return False
+        return True
+
     def canDropMimeData(
         self,
         data: QMimeData,
@@ -560,10 +589,13 @@ class SidebarModel(QAbstractItemModel):
         column: int,
         parent: Index,
     ) -> bool:
-        if not data.hasFormat(FEED_MIME):
-            return False
         ok, _folder = self._drop_target(parent)
-        return ok
+        if not ok:
+            return False
+        if data.hasFormat(FOLDER_MIME):
+            folders = self._ids(data, FOLDER_MIME)
+            return bool(folders) and self._folder_fits(folders, parent)
+        return data.hasFormat(FEED_MIME)
 
     def dropMimeData(
         self,
@@ -575,14 +607,26 @@ class SidebarModel(QAbstractItemModel):
     ) -> bool:
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
-        raw = bytes(data.data(FEED_MIME).data()).decode("ascii")
-        ids = [int(part) for part in raw.split(",") if part.isdigit()]
         _ok, folder_id = self._drop_target(parent)
-        if ids:
-            self.feeds_dropped.emit(ids, folder_id)
+        feeds = self._ids(data, FEED_MIME)
+        folders = self._ids(data, FOLDER_MIME)
+        if feeds:
+            self.feeds_dropped.emit(feeds, folder_id)
+        if folders:
+            self.folders_dropped.emit(folders, folder_id)
         # The move happens in the library; the tree follows its change notification, so the
         # view must not remove the dragged rows itself.
         return False
+
+
+def _lineage(node: SidebarNode) -> list[SidebarNode]:
+    """``node`` and the nodes above it."""
+    found = []
+    current: SidebarNode | None = node
+    while current is not None:
+        found.append(current)
+        current = current.parent
+    return found
 
 
 def _set_parents(node: SidebarNode, parent: SidebarNode, row: int) -> None:

@@ -14,7 +14,14 @@ from pytestqt.qtbot import QtBot
 from reader.library import Library
 from reader.ui.article_list_model import TAG_COLORS_ROLE
 from reader.ui.main_window import DEFAULT_VIEW, MainWindow
-from reader.ui.sidebar_model import COLOR_ROLE, Key, SidebarModel, SidebarNode
+from reader.ui.sidebar_model import (
+    COLOR_ROLE,
+    FEED_MIME,
+    FOLDER_MIME,
+    Key,
+    SidebarModel,
+    SidebarNode,
+)
 from reader.ui.theme import (
     CHIP_CONTRAST,
     DARK,
@@ -434,3 +441,63 @@ def test_the_feeds_menu_acts_on_the_selected_folder_or_tag(
     monkeypatch.setattr(QColorDialog, "getColor", lambda *_args: QColor("#2e8b57"))
     commands.tag_color.trigger()
     qtbot.waitUntil(lambda: library.tag_color("later") == "#2e8b57")
+
+
+# -- moving folders by drag and drop -------------------------------------------------------------
+
+
+def test_a_dragged_folder_may_go_into_another_folder_but_not_into_itself(
+    library: Library, make_window: Any
+) -> None:
+    add_feed_with_articles(library, "Alpha", 1, folder="News/Tech")
+    add_feed_with_articles(library, "Beta", 1, folder="Garden")
+    window: MainWindow = make_window(library)
+    model = window.sidebar_model
+    news, tech, garden = (folder_key(library, p) for p in ("News", "News/Tech", "Garden"))
+    data = model.mimeData([model.index_for_key(news)])
+    assert data.hasFormat(FOLDER_MIME) and not data.hasFormat(FEED_MIME)
+    move = Qt.DropAction.MoveAction
+
+    def can_drop(key: Key) -> bool:
+        return model.canDropMimeData(data, move, -1, 0, model.index_for_key(key))
+
+    assert can_drop(garden)
+    assert not can_drop(news)  # into itself
+    assert not can_drop(tech)  # into its own subfolder
+    assert not can_drop(("section", "feeds"))  # already at the top level
+    assert not can_drop(("tag", "x")) and not can_drop(("view", "unread"))
+    tech_data = model.mimeData([model.index_for_key(tech)])
+    assert model.canDropMimeData(tech_data, move, -1, 0, model.index_for_key(("section", "feeds")))
+    assert not model.canDropMimeData(tech_data, move, -1, 0, model.index_for_key(news))
+
+    dropped: list[tuple[list[int], int | None]] = []
+    model.folders_dropped.connect(lambda ids, parent: dropped.append((ids, parent)))
+    model.dropMimeData(data, move, -1, 0, model.index_for_key(garden))
+    assert dropped == [([news[1]], garden[1])]
+
+
+def test_moving_folders_from_the_window(library: Library, make_window: Any, qtbot: QtBot) -> None:
+    add_feed_with_articles(library, "Alpha", 1, folder="News/Tech")
+    add_feed_with_articles(library, "Beta", 1, folder="Garden")
+    add_feed_with_articles(library, "Gamma", 1, folder="Tech")
+    window: MainWindow = make_window(library)
+    news, garden = folder_key(library, "News"), folder_key(library, "Garden")
+
+    window.move_folders([int(news[1])], int(garden[1]))  # type: ignore[call-overload]
+    wait_for_message(window, qtbot, "Moved “News” into “Garden”")
+    assert folder_paths(library) == ["Garden", "Garden/News", "Garden/News/Tech", "Tech"]
+    # Feeds travel with their folder.
+    alpha = next(feed for feed in library.list_feeds() if feed.title == "Alpha")
+    assert alpha.folder_id is not None
+    assert dict(library.folder_paths())[alpha.folder_id] == "Garden/News/Tech"
+
+    # A top-level folder of that name exists already: the move is refused, nothing changes.
+    inner = folder_key(library, "Garden/News/Tech")
+    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(inner) is not None)
+    window.move_folders([int(inner[1])], None)  # type: ignore[call-overload]
+    wait_for_message(window, qtbot, "There is already a folder “Tech” there")
+    assert "Garden/News/Tech" in folder_paths(library)
+
+    window.move_folders([int(news[1])], None)  # type: ignore[call-overload]
+    wait_for_message(window, qtbot, "Moved “News” to the top level")
+    assert folder_paths(library) == ["Garden", "News", "News/Tech", "Tech"]
