@@ -64,34 +64,64 @@ def _split_path(path: str) -> list[str]:
     return parts
 
 
+def _in_parent(parent: int | None) -> peewee.Expression:
+    return m.Folder.parent.is_null() if parent is None else m.Folder.parent == parent
+
+
+def _sibling_named(parent: int | None, name: str) -> m.Folder | None:
+    """The folder called ``name`` (in any case) directly inside ``parent``."""
+    # Compared in Python: SQLite's lower() leaves letters beyond ASCII as they are.
+    wanted = name.casefold()
+    for row in m.Folder.select().where(_in_parent(parent)).order_by(m.Folder.id):
+        if str(row.name).casefold() == wanted:
+            found: m.Folder = row
+            return found
+    return None
+
+
 def ensure_folder(path: str) -> int:
-    """The folder at ``path``, created (with its parents) if missing."""
+    """The folder at ``path``, created (with its parents) if missing. A folder that exists
+    under another case ("news" for "News") is the one meant."""
     parent: int | None = None
     for part in _split_path(path):
-        cond = m.Folder.parent.is_null() if parent is None else m.Folder.parent == parent
-        row = m.Folder.select(m.Folder.id).where(cond & (m.Folder.name == part)).first()
+        row = _sibling_named(parent, part)
         if row is None:
-            position = m.Folder.select().where(cond).count()
+            position = m.Folder.select().where(_in_parent(parent)).count()
             row = m.Folder.create(name=part, parent=parent, position=position)
         parent = row.id
     assert parent is not None
     return parent
 
 
+def _folder_row(folder_id: int) -> m.Folder:
+    row: m.Folder | None = m.Folder.get_or_none(m.Folder.id == folder_id)
+    if row is None:
+        raise NotFoundError(f"no folder with id {folder_id}")
+    return row
+
+
 def rename_folder(folder_id: int, name: str) -> None:
     name = " ".join(name.split())
     if not name or "/" in name:
         raise UserError("a folder name cannot be empty or contain '/'")
-    if not m.Folder.update(name=name).where(m.Folder.id == folder_id).execute():
-        raise NotFoundError(f"no folder with id {folder_id}")
+    row = _folder_row(folder_id)
+    clash = _sibling_named(row.parent_id, name)
+    if clash is not None and clash.id != folder_id:
+        raise DuplicateError(f"there is already a folder “{clash.name}” there")
+    m.Folder.update(name=name).where(m.Folder.id == folder_id).execute()
 
 
 def move_folder(folder_id: int, parent_id: int | None) -> None:
+    row = _folder_row(folder_id)
     if parent_id is not None:
         from reader.store.articles import folder_and_descendants
 
         if parent_id in folder_and_descendants(folder_id):
             raise UserError("a folder cannot be moved into itself")
+        _folder_row(parent_id)
+    clash = _sibling_named(parent_id, row.name)
+    if clash is not None and clash.id != folder_id:
+        raise DuplicateError(f"there is already a folder “{clash.name}” there")
     m.Folder.update(parent=parent_id).where(m.Folder.id == folder_id).execute()
 
 

@@ -127,6 +127,28 @@ def test_folders(library: Library) -> None:
         library.delete_folder("Nowhere")
 
 
+def test_folder_names_are_unique_among_siblings_in_any_case(library: Library) -> None:
+    news = library.create_folder("News")
+    assert library.create_folder("news") == news  # the same folder, as it is spelled
+    uber = library.create_folder("Über")
+    assert library.create_folder("über") == uber
+    tech = library.create_folder("News/Tech")
+    science = library.create_folder("Science")
+    with pytest.raises(DuplicateError, match="already a folder “News”"):
+        library.rename_folder(science, "NEWS")
+    with pytest.raises(DuplicateError):
+        library.rename_folder(science, "ÜBER")
+    library.rename_folder(news, "NEWS")  # only its case changes: allowed
+    library.create_folder("Tech")
+    with pytest.raises(DuplicateError, match="already a folder “Tech”"):
+        library.move_folder(tech, None)  # a top-level "Tech" is there
+    with pytest.raises(NotFoundError):
+        library.move_folder(tech, 999)
+    assert sorted(path for _id, path in library.folder_paths()) == [
+        "NEWS", "NEWS/Tech", "Science", "Tech", "Über",
+    ]  # fmt: skip
+
+
 def test_remove_feed_keeps_starred_and_tagged(library: Library, feeds: FeedServer) -> None:
     url = feeds.add("/feed.xml", simple_feed("Blog", 3))
     result = library.subscribe(url)
