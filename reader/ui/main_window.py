@@ -1256,8 +1256,7 @@ class MainWindow(QMainWindow):
                 _check_folder_exists(folders, folder_id, name)
                 if parent_id is not None and target_name is not None:
                     _check_folder_exists(folders, parent_id, target_name)
-                _check_free_name(folders, parent_id, name, except_id=folder_id)
-                library.move_folder(folder_id, parent_id)
+                library.move_folder(folder_id, parent_id)  # refuses a name taken there
 
         names = ", ".join(f"“{name}”" for _, name in moved)
         self._write(
@@ -1270,10 +1269,20 @@ class MainWindow(QMainWindow):
             self._folder_or_tag_failed,
         )
 
-    def show_feed_properties(self, node: SidebarNode | None = None) -> None:
+    def _node_to_act_on(
+        self, node: SidebarNode | None, kind: NodeKind, hint: str
+    ) -> SidebarNode | None:
+        """``node`` (from a context menu), else the sidebar's selection, when it is of ``kind``;
+        else None, with ``hint`` in the status bar."""
         node = node or self._selected_node()
-        if node is None or node.kind is not NodeKind.FEED:
-            self.show_message("Select a feed to see its properties")
+        if node is None or node.kind is not kind:
+            self.show_message(hint)
+            return None
+        return node
+
+    def show_feed_properties(self, node: SidebarNode | None = None) -> None:
+        node = self._node_to_act_on(node, NodeKind.FEED, "Select a feed to see its properties")
+        if node is None:
             return
         feed = self.library.get_feed(int(node.key[1]))  # type: ignore[call-overload]
         from reader.ui.feed_properties_dialog import FeedPropertiesDialog
@@ -1297,9 +1306,8 @@ class MainWindow(QMainWindow):
         self.feed_dialog = dialog
 
     def unsubscribe(self, node: SidebarNode | None = None) -> None:
-        node = node or self._selected_node()
-        if node is None or node.kind is not NodeKind.FEED:
-            self.show_message("Select a feed to unsubscribe from it")
+        node = self._node_to_act_on(node, NodeKind.FEED, "Select a feed to unsubscribe from it")
+        if node is None:
             return
         answer = QMessageBox.question(
             self,
@@ -1319,9 +1327,8 @@ class MainWindow(QMainWindow):
         )
 
     def rename_tag(self, node: SidebarNode | None = None) -> None:
-        node = node or self._selected_node()
-        if node is None or node.kind is not NodeKind.TAG:
-            self.show_message("Select a tag to rename it")
+        node = self._node_to_act_on(node, NodeKind.TAG, "Select a tag to rename it")
+        if node is None:
             return
         old = node.title
         new, ok = QInputDialog.getText(self, "Rename tag", f"New name for “{old}”:", text=old)
@@ -1337,9 +1344,8 @@ class MainWindow(QMainWindow):
         )
 
     def delete_tag(self, node: SidebarNode | None = None) -> None:
-        node = node or self._selected_node()
-        if node is None or node.kind is not NodeKind.TAG:
-            self.show_message("Select a tag to delete it")
+        node = self._node_to_act_on(node, NodeKind.TAG, "Select a tag to delete it")
+        if node is None:
             return
         name = node.title
         answer = QMessageBox.question(
@@ -1356,9 +1362,8 @@ class MainWindow(QMainWindow):
         )
 
     def choose_tag_color(self, node: SidebarNode | None = None) -> None:
-        node = node or self._selected_node()
-        if node is None or node.kind is not NodeKind.TAG:
-            self.show_message("Select a tag to give it a colour")
+        node = self._node_to_act_on(node, NodeKind.TAG, "Select a tag to give it a colour")
+        if node is None:
             return
         initial = QColor(node.color) if node.color else QColor("#3a7bd5")
         chosen = QColorDialog.getColor(initial, self, f"Colour for the tag “{node.title}”")
@@ -1407,9 +1412,8 @@ class MainWindow(QMainWindow):
         self._write(create, done, self._folder_or_tag_failed)
 
     def rename_folder(self, node: SidebarNode | None = None) -> None:
-        node = node or self._selected_node()
-        if node is None or node.kind is not NodeKind.FOLDER:
-            self.show_message("Select a folder to rename it")
+        node = self._node_to_act_on(node, NodeKind.FOLDER, "Select a folder to rename it")
+        if node is None:
             return
         folder: Folder = node.payload
         old = node.title
@@ -1429,11 +1433,8 @@ class MainWindow(QMainWindow):
         key = node.key
 
         def rename() -> None:
-            folders = library.list_folders()
-            _check_folder_exists(folders, folder.id, old)
-            current = next(f for f in folders if f.id == folder.id)
-            _check_free_name(folders, current.parent_id, new, except_id=folder.id)
-            library.rename_folder(folder.id, new)
+            _check_folder_exists(library.list_folders(), folder.id, old)
+            library.rename_folder(folder.id, new)  # refuses a name a sibling has
 
         def done(_result: object) -> None:
             source = self.article_list_model.source
@@ -1445,9 +1446,8 @@ class MainWindow(QMainWindow):
         self._write(rename, done, self._folder_or_tag_failed)
 
     def delete_folder(self, node: SidebarNode | None = None) -> None:
-        node = node or self._selected_node()
-        if node is None or node.kind is not NodeKind.FOLDER:
-            self.show_message("Select a folder to delete it")
+        node = self._node_to_act_on(node, NodeKind.FOLDER, "Select a folder to delete it")
+        if node is None:
             return
         folder: Folder = node.payload
         name = node.title
@@ -1801,61 +1801,23 @@ def _check_folder_exists(folders: Sequence[Folder], folder_id: int, name: str) -
         raise NotFoundError(f"the folder “{name}” is no longer there")
 
 
-def _check_free_name(
-    folders: Sequence[Folder], parent_id: int | None, name: str, *, except_id: int | None = None
-) -> None:
-    """Two folders side by side may not share a name, whatever its case."""
-    found = _child_folder(folders, parent_id, name)
-    if found is not None and found.id != except_id:
-        raise DuplicateError(f"there is already a folder “{found.name}” there")
-
-
 def _create_folder(
     library: Library, parent: Folder | None, parts: Sequence[str]
 ) -> tuple[int, str]:
     """Make the folder ``parts`` (a path of names) inside ``parent``; folders on the way that
-    exist already (in any case) are used as they are. Runs on the write thread; returns the
-    new folder's id and path."""
-    folders = library.list_folders()
-    names: list[str] = []
-    here: int | None = None
+    exist already (in any case) are used as they are, the last one may not. Runs on the write
+    thread; returns the new folder's id and path."""
+    paths = dict(library.folder_paths())
+    prefix: list[str] = []
     if parent is not None:
-        _check_folder_exists(folders, parent.id, parent.name)
-        names.append(_folder_path(folders, parent.id))
-        here = parent.id
-    below_new = False  # a folder on the way is new: nothing below it exists yet
-    for part in parts[:-1]:
-        existing = None if below_new else _child_folder(folders, here, part)
-        if existing is None:
-            below_new = True
-            names.append(part)
-        else:
-            names.append(existing.name)
-            here = existing.id
-    if not below_new:
-        _check_free_name(folders, here, parts[-1])
-    names.append(parts[-1])
-    path = "/".join(names)
-    return library.create_folder(path), path
-
-
-def _folder_path(folders: Sequence[Folder], folder_id: int) -> str:
-    """ "Parent/Child", from one reading of the folders (not a second one that a write in
-    between could make disagree)."""
-    by_id = {f.id: f for f in folders}
-    names: list[str] = []
-    current: int | None = folder_id
-    while current is not None and current in by_id and len(names) <= len(by_id):
-        names.append(by_id[current].name)
-        current = by_id[current].parent_id
-    return "/".join(reversed(names))
-
-
-def _child_folder(folders: Sequence[Folder], parent_id: int | None, name: str) -> Folder | None:
-    wanted = name.casefold()
-    return next(
-        (f for f in folders if f.parent_id == parent_id and f.name.casefold() == wanted), None
-    )
+        _check_folder_exists(library.list_folders(), parent.id, parent.name)
+        prefix = [paths[parent.id]]
+    wanted = "/".join([*prefix, *parts])
+    taken = next((path for path in paths.values() if path.casefold() == wanted.casefold()), None)
+    if taken is not None:
+        raise DuplicateError(f"there is already a folder “{taken.rsplit('/', 1)[-1]}” there")
+    folder_id = library.create_folder(wanted)
+    return folder_id, dict(library.folder_paths())[folder_id]
 
 
 def _swatch(color: str) -> QIcon:
