@@ -923,9 +923,8 @@ class _Witness:
     """Which blocks of text another extraction also holds."""
 
     def __init__(self, text: str) -> None:
-        tokens = _tokens(text)
-        self._grams = {tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3)}
-        self._joined = " " + " ".join(tokens) + " "
+        self._grams = set(_shingles(text))
+        self._joined = " " + " ".join(_tokens(text)) + " "
 
     def holds(self, tokens: list[str]) -> bool:
         if len(tokens) < 4:
