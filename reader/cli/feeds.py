@@ -210,7 +210,8 @@ def cmd_folders(lib: Library, args: argparse.Namespace) -> int:
 
 def cmd_add_folder(lib: Library, args: argparse.Namespace) -> int:
     folder_id = lib.create_folder(args.path)
-    print(f"Folder {args.path.strip()}, id {folder_id}")
+    # As stored: an existing folder spelled in another case is the one meant.
+    print(f"Folder {dict(lib.folder_paths())[folder_id]}, id {folder_id}")
     return 0
 
 

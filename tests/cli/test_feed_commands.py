@@ -107,6 +107,8 @@ def test_edit_feed_and_folders(db_path: Path, capsys: pytest.CaptureFixture[str]
     assert code == 0
     code, out, _ = run(capsys, *db, "add-folder", "Other/Deep")
     assert code == 0
+    code, out, _ = run(capsys, *db, "add-folder", "other/deep")
+    assert code == 0 and out == "Folder Other/Deep, id 4\n"  # the folder there already
     code, out, _ = run(capsys, *db, "remove-folder", "X")
     assert code == 0
     code, out, _ = run(capsys, *db, "folders")
