@@ -34,6 +34,7 @@ _ATTRIBUTES = {
     "th": {"colspan", "rowspan", "align", "scope"},
     "col": {"span"},
     "ol": {"start", "reversed", "type"},
+    "li": {"value"},
     "time": {"datetime"},
     "abbr": {"title"},
     "blockquote": {"cite"},
@@ -121,22 +122,51 @@ _LINE = {"li", "tr", "dt", "dd", "caption", "summary"}
 _SKIP = {"script", "style", "noscript", "template", "head", "title"}
 
 
-# Marks where a block starts or ends in the text lxml serialises; a private-use character no
-# article carries (any that does is dropped first).
+# Marks where a block starts or ends in the text lxml serialises, and where a list item's
+# marker goes; private-use characters no article carries (any that does is dropped first).
 _BLOCK_MARK = "\ue000"
+_ITEM_MARK = "\ue001"
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
 _TEXT_SHAPING = (*_BLOCK, *_LINE, "br", "td", "th", *_SKIP)
 
 
+def _int(value: str | None) -> int | None:
+    try:
+        return int((value or "").strip())
+    except ValueError:
+        return None
+
+
+def _item_numbers(root: etree._Element) -> dict[etree._Element, int]:
+    """The number a browser shows beside each item of an ordered list (``start``,
+    ``reversed`` and an item's own ``value`` included)."""
+    numbers: dict[etree._Element, int] = {}
+    for listing in root.iter("ol"):
+        items = [child for child in listing if child.tag == "li"]
+        step = -1 if listing.get("reversed") is not None else 1
+        start = _int(listing.get("start"))
+        number = start if start is not None else (len(items) if step < 0 else 1)
+        for item in items:
+            own = _int(item.get("value"))
+            number = own if own is not None else number
+            numbers[item] = number
+            number += step
+    return numbers
+
+
 def html_to_text(html: str) -> str:
     """Plain text of an HTML fragment: paragraphs separated by blank lines, list items as
-    ``- item``. Used for search and word counts, never for display."""
+    ``- item``, or ``1. item`` in an ordered list. Used for search and word counts, never for
+    display."""
     if not html or not html.strip():
         return ""
     try:
-        root = lxml.html.fragment_fromstring(html.replace(_BLOCK_MARK, ""), create_parent="div")
+        root = lxml.html.fragment_fromstring(
+            html.replace(_BLOCK_MARK, "").replace(_ITEM_MARK, ""), create_parent="div"
+        )
     except (etree.ParserError, ValueError):
         return re.sub(r"<[^>]+>", " ", html).strip()
+    numbers = _item_numbers(root)
     # Only the few elements that shape the text are visited in Python; lxml serialises the
     # text of all the others, which is several times faster than walking every node.
     for element in list(root.iter(*_TEXT_SHAPING)):
@@ -148,16 +178,28 @@ def html_to_text(html: str) -> str:
         elif tag in ("td", "th"):
             element.tail = "\t" + (element.tail or "")
         else:
-            element.text = _BLOCK_MARK + ("- " if tag == "li" else "") + (element.text or "")
+            lead = _BLOCK_MARK
+            if tag == "li":
+                number = numbers.get(element)
+                marker = f"{number}. " if number is not None else "- "
+                lead += _ITEM_MARK + marker + _ITEM_MARK
+            element.text = lead + (element.text or "")
             element.tail = _BLOCK_MARK + (element.tail or "")
     text = etree.tostring(root, method="text", encoding="unicode", with_tail=False)
     blocks: list[str] = []
+    # An item whose text sits in a paragraph inside it gets its marker on that paragraph,
+    # not on a line of its own.
+    pending = ""
     for chunk in text.split(_BLOCK_MARK):
-        block = _SPACES.sub(" ", chunk).strip()
+        content = chunk
+        if chunk.startswith(_ITEM_MARK):
+            _, pending, content = chunk.split(_ITEM_MARK, 2)
+        block = _SPACES.sub(" ", content).strip()
         if "\n" in block:
             block = "\n".join(line.strip() for line in block.split("\n")).strip()
         if block:
-            blocks.append(block)
+            blocks.append(pending + block)
+            pending = ""
     return "\n\n".join(blocks)
 
 

@@ -48,5 +48,31 @@ def test_html_to_text_keeps_paragraphs_and_lists() -> None:
     assert text == "Title\n\nOne two\n\n- a\n\n- b"
 
 
+def test_html_to_text_numbers_ordered_lists_as_a_browser_does() -> None:
+    text = html_to_text(
+        "<ol><li>Dig</li><li>Sow</li></ol>"
+        '<ol start="4"><li>Water</li><li value="9">Wait</li><li>Pick</li></ol>'
+        "<ol reversed><li>Three</li><li>Two</li><li>One</li></ol>"
+    )
+    assert text.split("\n\n") == [
+        "1. Dig", "2. Sow", "4. Water", "9. Wait", "10. Pick", "3. Three", "2. Two", "1. One",
+    ]  # fmt: skip
+    # The numbers survive sanitising, which keeps the attributes that set them.
+    assert html_to_text(sanitize_html('<ol start="3"><li value="7">x</li></ol>')) == "7. x"
+
+
+def test_html_to_text_marks_an_item_whose_text_is_in_a_paragraph() -> None:
+    # The marker goes on the item's first line, not on a line of its own.
+    text = html_to_text(
+        "<ul><li><p>Compost</p><p>in spring</p></li><li><h3>Mulch</h3></li><li></li></ul>"
+    )
+    assert text == "- Compost\n\nin spring\n\n- Mulch"
+    nested = html_to_text(
+        "<ol><li>Beds<ul><template><li>unused</li></template><li>raised</li></ul></li>"
+        "<li>Paths</li></ol>"
+    )
+    assert nested == "1. Beds\n\n- raised\n\n2. Paths"
+
+
 def test_text_to_html_escapes() -> None:
     assert text_to_html("a < b\n\nsecond\nline") == "<p>a &lt; b</p>\n<p>second<br>line</p>"
