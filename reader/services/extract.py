@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator
 from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import islice
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -73,6 +74,42 @@ def parse_html(html: str) -> lxml.html.HtmlElement:
     except (etree.ParserError, ValueError) as exc:
         raise ExtractionError(f"the page is not readable HTML: {exc}") from exc
     return tree
+
+
+# Collapsed sections (accordions, tabs, "read more" folds) hold the article's own text, which
+# the page's script shows once the reader clicks them open. Hidden elements elsewhere (menus,
+# pop-ups, templates) stay hidden.
+_FOLDS = re.compile(
+    r"accordi|collaps|tab-?pane|tabpanel|tab-content|faq|expand|toggle|reveal|read-?more|"
+    r"show-?more|panel",
+    re.IGNORECASE,
+)
+_FOLD_REACH = 3
+_DISPLAY_NONE = re.compile(r"display\s*:\s*none\s*;?", re.IGNORECASE)
+_HIDDEN = etree.XPath(
+    "//*[@hidden or contains(translate(@style, 'DISPLAYNOE ', 'displaynoe'), 'display:none')]"
+)
+
+
+def _names(el: etree._Element) -> str:
+    return " ".join((el.get("class") or "", el.get("id") or "", el.get("role") or ""))
+
+
+def open_folds(tree: lxml.html.HtmlElement) -> bool:
+    """Show the collapsed sections of a page (in place); returns whether there were any."""
+    opened = False
+    for el in _HIDDEN(tree):
+        if not any(
+            _FOLDS.search(_names(a)) for a in (el, *islice(el.iterancestors(), _FOLD_REACH))
+        ):
+            continue
+        if el.get("hidden") is not None:
+            del el.attrib["hidden"]
+        style = el.get("style")
+        if style is not None:
+            el.set("style", _DISPLAY_NONE.sub("", style))
+        opened = True
+    return opened
 
 
 # -- facts the page states about itself ----------------------------------------------------------
@@ -691,9 +728,48 @@ def _trafilatura(
         return None, None
     if not isinstance(document, trafilatura.settings.Document) or document.body is None:
         return None, None
+    _mend_lists(document.body)
+    _mend_cells(document.body)
     html = restore_markup(build_html_output(document), tree)
     method = "trafilatura" if favor is None else f"trafilatura ({favor})"
     return _body_from(html, method, url), document
+
+
+def _mend_lists(body: etree._Element) -> None:
+    """Keep ordered lists ordered: trafilatura's HTML output turns every list into ``<ul>``,
+    which loses the numbers of a list of steps or a ranking."""
+    for listing in body.iter("list"):
+        if listing.get("rend") == "ol":
+            listing.tag = "ol"
+            listing.attrib.clear()
+
+
+def _mend_cells(body: etree._Element) -> None:
+    """Put table cells trafilatura left outside any table (a spec table inside a list item)
+    back into rows. An HTML parser drops such cells' tags, which glued "Resolution" and
+    "Up to 2K" into one word. A header cell starts a row."""
+    orphans = [cell for cell in body.iter("td", "th") if cell.getparent().tag not in ("row", "tr")]
+    left = set(orphans)
+    for cell in orphans:
+        if cell not in left:
+            continue
+        run = [cell]
+        following = cell.getnext()
+        while following in left and not (run[-1].tail or "").strip():
+            run.append(following)
+            following = following.getnext()
+        left.difference_update(run)
+        table = etree.Element("table")
+        cell.addprevious(table)
+        row: etree._Element | None = None
+        for member in run:
+            if row is None or member.tag == "th":
+                row = etree.SubElement(table, "row")
+            if member.tag == "th":
+                member.set("role", "head")
+            member.tag = "cell"
+            table.tail, member.tail = member.tail, None
+            row.append(member)
 
 
 # Elements whose inline content (links, emphasis, code) is copied back into the article.
@@ -1049,6 +1125,32 @@ def _drop_repeats(body: _Body) -> _Body:
     return _edited(body, edit)
 
 
+# Whole blocks that are a control's label, not the article's words: buttons and links that
+# trafilatura keeps when they sit inside the article's container.
+_CONTROLS = frozenset((
+    "advertisement", "advertisement continue reading below", "apply now", "back to top",
+    "book now", "buy now", "check availability", "check price", "click here", "contact us",
+    "continue reading", "copy link", "get a quote", "get started", "get the recipe",
+    "jump to details", "jump to recipe", "learn more", "load more", "pin it", "print recipe",
+    "read full review", "read more", "read review", "read reviews", "scroll to top", "see deal",
+    "see details", "see more", "share", "share on facebook", "share on twitter", "share this",
+    "share this article", "shop now", "show more", "sign up", "skip to content", "start course",
+    "subscribe", "table of contents", "tweet", "view deal", "view details", "view in list",
+    "view more", "where to buy",
+))  # fmt: skip
+
+
+def _drop_controls(body: _Body) -> _Body:
+    """Drop blocks that only hold a button's or a link's label ("Read more", "Book now")."""
+
+    def edit(root: etree._Element) -> bool:
+        doomed = [el for el, words in _leaf_blocks(root) if " ".join(words).lower() in _CONTROLS]
+        _remove_blocks(root, doomed)
+        return bool(doomed)
+
+    return _edited(body, edit)
+
+
 def _drop_leading_title(body: _Body, title: str) -> _Body:
     """The reading pane shows the title above the body; the page's own copy of the headline
     at the top of the body would print it twice."""
@@ -1152,6 +1254,8 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage:
 def _extract(html: str, url: str | None) -> tuple[ExtractedPage, PageDate | None]:
     prepared = _prepare_html(html)
     tree = parse_html(html)
+    if open_folds(tree):
+        prepared = lxml.html.tostring(tree, encoding="unicode")
     facts = page_facts(tree, html)
     page_url = url or find_page_url(facts)
     notes: list[str] = []
@@ -1167,6 +1271,7 @@ def _extract(html: str, url: str | None) -> tuple[ExtractedPage, PageDate | None
         body = _fill_holes(body, recall)
     if body is not None:
         body = _drop_repeats(_trim_edges(body, other, lambda: _strict(prepared, page_url, tree)))
+        body = _drop_controls(body)
     found = body.words if body else 0
     if found < _MIN_WORDS:
         # Too little: keep the whole page instead when it clearly holds more.

@@ -9,14 +9,18 @@ import pytest
 from reader.core.errors import ExtractionError
 from reader.services.extract import (
     _Body,
+    _drop_controls,
     _drop_repeats,
     _fill_holes,
+    _mend_cells,
+    _mend_lists,
     _prefer_recall,
     _trim_edges,
     extract_html,
     extract_page,
     find_date,
     find_page_url,
+    open_folds,
     page_facts,
     parse_date,
     parse_html,
@@ -339,3 +343,72 @@ def test_a_paragraph_put_back_after_a_list_goes_after_the_list() -> None:
     )
     filled = _fill_holes(chosen, recall)
     assert f"</ul><p>{PARAGRAPHS[1]}</p>" in filled.html
+
+
+def _inside_article(extra: str) -> str:
+    return article_page().replace("</article>", extra + "</article>")
+
+
+def test_collapsed_sections_are_opened_and_other_hidden_parts_stay_hidden() -> None:
+    answer = (
+        "Raised beds drain faster than the ground around them, so they need water twice as"
+        " often in a dry summer and a thicker layer of mulch to keep it in."
+    )
+    folds = (
+        '<div class="faq-accordion"><h3>Do raised beds need more water?</h3>'
+        f'<div style="display: none"><p>{answer}</p></div></div>'
+        '<div class="popup" style="display:none"><p>Subscribe to our garden letter for'
+        " weekly tips, offers and news from the whole team at the plot.</p></div>"
+    )
+    page = extract_page(_inside_article(folds), "https://plot.example/g")
+    assert answer in page.text
+    assert "garden letter" not in page.text
+    tree = parse_html('<div class="popup" hidden><p>x</p></div>')
+    assert open_folds(tree) is False
+
+
+def test_ordered_lists_keep_their_numbers() -> None:
+    steps = (
+        "<ol><li>Clear the bed of weeds and stones before the first frost arrives</li>"
+        "<li>Spread two inches of compost over the whole bed and leave it</li></ol>"
+    )
+    page = extract_page(_inside_article(steps), "https://plot.example/g")
+    assert "1. Clear the bed" in page.text and "2. Spread two inches" in page.text
+    assert "<ol>" in page.html
+
+
+def test_list_kinds_and_stray_cells_are_mended_in_trafilaturas_output() -> None:
+    from lxml import etree
+    from trafilatura.htmlprocessing import convert_to_html
+
+    from reader.services.sanitize import html_to_text
+
+    body = etree.fromstring(
+        '<body><list rend="ol"><item>Dig</item></list><list rend="ul"><item>'
+        '<head rend="h3">Rover cam</head><th>Resolution</th><td>Up to 2K</td>'
+        "<th>Power</th><td>Wired</td> then <td>loose</td></item></list></body>"
+    )
+    _mend_lists(body)
+    _mend_cells(body)
+    html = etree.tostring(convert_to_html(body), encoding="unicode")
+    assert "<ol>" in html and html.count("<table>") == 2
+    text = html_to_text(html)
+    assert "1. Dig" in text
+    assert "Resolution Up to 2K" in text and "Power Wired" in text
+    assert "then" in text and "loose" in text
+
+
+def test_blocks_that_are_only_a_controls_label_are_dropped() -> None:
+    body = _body(
+        f"<p>{PARAGRAPHS[0]}</p>",
+        "<p><a href='/more'>Read more</a></p>",
+        "<p>Read more about compost in our guide to soil.</p>",
+        "<h3>Share this article</h3>",
+        f"<p>{PARAGRAPHS[1]}</p>",
+    )
+    cleaned = _drop_controls(body)
+    assert "Read more about compost" in cleaned.text
+    assert "Read more\n" not in cleaned.text and "Share this" not in cleaned.text
+    assert PARAGRAPHS[0] in cleaned.text and PARAGRAPHS[1] in cleaned.text
+    plain = _body(f"<p>{PARAGRAPHS[0]}</p>")
+    assert _drop_controls(plain) is plain
