@@ -111,3 +111,25 @@ def decode_text_file(data: bytes, *, name: str) -> str:
     if not text.strip():
         raise ExtractionError(f"{name} holds no text; nothing to save")
     return text
+
+
+# UTF-8 read as windows-1252 or Latin-1 ("donâ€™t", "cafÃ©"): a lead byte's character followed
+# by a continuation byte's. Pages serve this when a template double-encodes its text.
+_MOJIBAKE = re.compile(
+    "[\u00c2\u00c3\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+    "\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039"
+    "\u203a\u20ac\u2122]"
+)
+_MOJIBAKE_SAMPLE = 200_000
+_MOJIBAKE_SIGNS = 3
+
+
+def repair_mojibake(text: str) -> str:
+    """``text`` with double-encoded UTF-8 decoded once more, when it shows several signs of
+    it; otherwise unchanged (the check is cheap, the repair is not)."""
+    if len(_MOJIBAKE.findall(text, 0, _MOJIBAKE_SAMPLE)) < _MOJIBAKE_SIGNS:
+        return text
+    import ftfy
+
+    repaired: str = ftfy.fix_encoding(text)
+    return repaired

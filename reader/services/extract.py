@@ -35,6 +35,7 @@ from lxml import etree
 
 from reader.core.errors import ExtractionError
 from reader.core.types import ExtractedPage
+from reader.services.encoding import repair_mojibake
 from reader.services.sanitize import html_to_text, sanitize_html
 
 log = logging.getLogger(__name__)
@@ -60,13 +61,16 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 
 def _prepare_html(html: str) -> str:
-    html = _XML_DECLARATION.sub("", html, count=1)
+    html = repair_mojibake(_XML_DECLARATION.sub("", html, count=1))
     return _EARLY_CLOSE.sub("", html)
 
 
 def parse_html(html: str) -> lxml.html.HtmlElement:
     """An lxml tree of a whole page; raises :class:`ExtractionError` for non-HTML."""
-    prepared = _prepare_html(html)
+    return _parse_prepared(_prepare_html(html))
+
+
+def _parse_prepared(prepared: str) -> lxml.html.HtmlElement:
     if not prepared.strip():
         raise ExtractionError("the page is empty")
     try:
@@ -1253,7 +1257,7 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage:
 
 def _extract(html: str, url: str | None) -> tuple[ExtractedPage, PageDate | None]:
     prepared = _prepare_html(html)
-    tree = parse_html(html)
+    tree = _parse_prepared(prepared)
     if open_folds(tree):
         prepared = lxml.html.tostring(tree, encoding="unicode")
     facts = page_facts(tree, html)

@@ -39,6 +39,7 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from reader.core.types import ExtractedPage
+from reader.services.encoding import repair_mojibake
 from reader.services.language import detect_language, stopwords
 from reader.services.textdates import find_dates
 
@@ -801,6 +802,7 @@ def extract_plain_text(text: str, url: str | None = None) -> ExtractedPage:
     back whole, and so does one far longer than any web page (a book, a log), with a note."""
     if len(text) > _MAX_PAGE_CHARS:
         return _whole_text(text, url)
+    text = repair_mojibake(text)
     lines = _split_lines(text)
     page_language = _prose_language(lines) or detect_language(text)
     if not lines:

@@ -42,3 +42,39 @@ def test_binary_and_empty_files_are_refused() -> None:
         decode_text_file(png * 20, name="picture.txt")
     with pytest.raises(ExtractionError, match="empty"):
         decode_text_file(b"  \n\t ", name="blank.txt")
+
+
+def _read_as_windows_1252(text: str) -> str:
+    """UTF-8 text read back as a browser reads windows-1252 (its five unassigned bytes
+    become the control characters of the same number)."""
+    return "".join(
+        chr(byte) if byte in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([byte]).decode("cp1252")
+        for byte in text.encode("utf-8")
+    )
+
+
+def test_double_encoded_text_is_repaired_and_other_text_left_alone() -> None:
+    from reader.services.encoding import repair_mojibake
+
+    right = "We don’t water at noon — the café’s garden agrees… “Really”."
+    garbled = _read_as_windows_1252(right)
+    assert "â€" in garbled
+    assert repair_mojibake(garbled) == right
+    # Latin-1 readings lose the C1 bytes' punctuation into control characters; still repaired.
+    assert repair_mojibake(right.encode("utf-8").decode("latin-1")) == right
+    # One stray sign is not enough to touch a text, and sound text is never changed.
+    lone = "Prices in Â£ and a note"
+    assert repair_mojibake(lone) is lone
+    assert repair_mojibake(right) is right
+    assert repair_mojibake("Ångström, Ærø, São Paulo, Âme") == "Ångström, Ærø, São Paulo, Âme"
+
+
+def test_a_page_the_site_double_encoded_is_extracted_readable() -> None:
+    from reader.services.extract import extract_page
+    from tests.services.article_pages import PARAGRAPHS, article_page
+
+    soil = "Soil’s what matters — “compost”, they say, and they’re right…"
+    page_text = article_page(paragraphs=(PARAGRAPHS[0], soil, *PARAGRAPHS[2:]))
+    page = extract_page(_read_as_windows_1252(page_text), "https://plot.example/g")
+    assert soil in page.text
+    assert "â€" not in page.text
