@@ -925,6 +925,8 @@ _RECALL_GROWTH = 1.5
 _WITNESSED = 0.5
 # A repeated stretch of the article (pages that print it twice, for a print or mobile view) is
 # dropped from this many blocks and words on.
+# A block of this many words reads as a paragraph (see _trim_edges).
+_PARAGRAPH_WORDS = 30
 _REPEAT_BLOCKS = 3
 _REPEAT_WORDS = 100
 _REPEAT_CANDIDATES = 16
@@ -1068,24 +1070,33 @@ def _strict(prepared: str, url: str | None, tree: lxml.html.HtmlElement) -> _Bod
 def _trim_edges(
     body: _Body, readability: _Body | None, strict: Callable[[], _Body | None]
 ) -> _Body:
-    """Drop the blocks before the article's first and after its last block that neither
-    readability nor trafilatura's precision setting (``strict``, run only when needed) took:
-    a kicker, a "read this next" list, a sign-up form or an author's blurb caught at the edge
-    of the article's container."""
+    """Drop the blocks before the article's first and after its last block that readability
+    did not take: a kicker, a "read this next" list, a sign-up form or an author's blurb
+    caught at the edge of the article's container. trafilatura's precision setting
+    (``strict``, run only when needed) can vouch for a paragraph, not for a shorter block: a
+    heading, a button or a credit line at the edge is chrome unless readability took it too."""
     if readability is None or _contained(body.text, readability.text) <= _WITNESSED:
         return body
-    witnesses = [_Witness(readability.text)]
+    read = _Witness(readability.text)
     precise = strict()
-    if precise is not None:
-        witnesses.append(_Witness(precise.text))
+    strict_witness = _Witness(precise.text) if precise is not None else None
+
+    def held(words: list[str]) -> bool:
+        if read.holds(words):
+            return True
+        return (
+            strict_witness is not None
+            and len(words) >= _PARAGRAPH_WORDS
+            and (strict_witness.holds(words))
+        )
 
     def edit(root: etree._Element) -> bool:
         blocks = _leaf_blocks(root)
-        held = [any(w.holds(words) for w in witnesses) for _, words in blocks]
-        if True not in held:
+        kept = [held(words) for _, words in blocks]
+        if True not in kept:
             return False
-        first = held.index(True)
-        last = len(held) - 1 - held[::-1].index(True)
+        first = kept.index(True)
+        last = len(kept) - 1 - kept[::-1].index(True)
         doomed = [el for i, (el, _) in enumerate(blocks) if i < first or i > last]
         _remove_blocks(root, doomed)
         return bool(doomed)
