@@ -925,8 +925,10 @@ _RECALL_GROWTH = 1.5
 _WITNESSED = 0.5
 # A repeated stretch of the article (pages that print it twice, for a print or mobile view) is
 # dropped from this many blocks and words on.
-# A block of this many words reads as a paragraph (see _trim_edges).
+# A block of this many words reads as a paragraph (see _trim_edges) ...
 _PARAGRAPH_WORDS = 30
+# ... and the article's edge passes over at most this many other blocks to reach the next one.
+_EDGE_GAP = 6
 _REPEAT_BLOCKS = 3
 _REPEAT_WORDS = 100
 _REPEAT_CANDIDATES = 16
@@ -1070,38 +1072,47 @@ def _strict(prepared: str, url: str | None, tree: lxml.html.HtmlElement) -> _Bod
 def _trim_edges(
     body: _Body, readability: _Body | None, strict: Callable[[], _Body | None]
 ) -> _Body:
-    """Drop the blocks before the article's first and after its last block that readability
-    did not take: a kicker, a "read this next" list, a sign-up form or an author's blurb
-    caught at the edge of the article's container. trafilatura's precision setting
-    (``strict``, run only when needed) can vouch for a paragraph, not for a shorter block: a
-    heading, a button or a credit line at the edge is chrome unless readability took it too."""
+    """Drop what lies before and after the article at the edges of its container: a kicker,
+    a "read this next" list, a sign-up form, an author's blurb.
+
+    The article runs from the first to the last block readability took. It grows outward
+    through paragraphs trafilatura's precision setting (``strict``, run only when needed)
+    also took, passing over a few other blocks (a heading, a caption) on the way to the next
+    such paragraph; a teaser list past the article's end is more than a few blocks of
+    dates, labels and links."""
     if readability is None or _contained(body.text, readability.text) <= _WITNESSED:
         return body
     read = _Witness(readability.text)
     precise = strict()
-    strict_witness = _Witness(precise.text) if precise is not None else None
-
-    def held(words: list[str]) -> bool:
-        if read.holds(words):
-            return True
-        return (
-            strict_witness is not None
-            and len(words) >= _PARAGRAPH_WORDS
-            and (strict_witness.holds(words))
-        )
+    vouch = _Witness(precise.text) if precise is not None else None
 
     def edit(root: etree._Element) -> bool:
         blocks = _leaf_blocks(root)
-        kept = [held(words) for _, words in blocks]
-        if True not in kept:
+        held = [read.holds(words) for _, words in blocks]
+        if True not in held:
             return False
-        first = kept.index(True)
-        last = len(kept) - 1 - kept[::-1].index(True)
+        first = held.index(True)
+        last = len(held) - 1 - held[::-1].index(True)
+        if vouch is not None:
+            vouched = [len(words) >= _PARAGRAPH_WORDS and vouch.holds(words) for _, words in blocks]
+            last = _reach(vouched, last, 1)
+            first = _reach(vouched, first, -1)
         doomed = [el for i, (el, _) in enumerate(blocks) if i < first or i > last]
         _remove_blocks(root, doomed)
         return bool(doomed)
 
     return _edited(body, edit)
+
+
+def _reach(vouched: list[bool], edge: int, step: int) -> int:
+    """How far from ``edge`` (going by ``step``) the article runs: to each next vouched
+    block no more than _EDGE_GAP blocks further on."""
+    while True:
+        ahead = range(edge + step, edge + step * (_EDGE_GAP + 2), step)
+        nxt = next((i for i in ahead if 0 <= i < len(vouched) and vouched[i]), None)
+        if nxt is None:
+            return edge
+        edge = nxt
 
 
 def _drop_repeats(body: _Body) -> _Body:

@@ -307,6 +307,30 @@ def test_edges_no_other_method_took_are_dropped() -> None:
     assert _trim_edges(middle, readability, lambda: None) is middle
 
 
+def test_the_edge_grows_through_vouched_paragraphs_but_not_into_a_teaser_list() -> None:
+    article = tuple(f"<p>{p}</p>" for p in PARAGRAPHS)
+    readability = _body(*article, method="readability")
+    closing = (
+        "<p>In the end a garden is a conversation between a person and a patch of ground, and"
+        " like any conversation it goes better when you listen more than you talk, season after"
+        " season.</p>"
+    )
+    teaser = (
+        "<p>Our editors visited twelve community gardens across the county this summer and"
+        " came back with stories of tomatoes, tempers and the occasional runaway goat that"
+        " you will not want to miss.</p>"
+    )
+    labels = ("<p>Read this next</p>", "<p>Features</p>", "<p>Dec 19, 2025</p>",
+              "<p>Sponsored</p>", "<p>Daily</p>", "<p>Dec 18, 2025</p>", "<p>News</p>")  # fmt: skip
+    body = _body(*article, "<h3>Last words</h3>", closing, *labels, teaser)
+    strict = _body(*article, closing, teaser, method="trafilatura (precision)")
+    trimmed = _trim_edges(body, readability, lambda: strict)
+    # The closing paragraph is the article's: a heading away, and vouched for.
+    assert "Last words" in trimmed.text and "In the end a garden" in trimmed.text
+    # The teaser is vouched for too, but seven blocks of labels away: the article ended.
+    assert "runaway goat" not in trimmed.text and "Read this next" not in trimmed.text
+
+
 def test_edges_stay_when_readability_found_another_text() -> None:
     article = tuple(f"<p>{p}</p>" for p in PARAGRAPHS)
     body = _body("<p>Sponsored: win a greenhouse</p>", *article)
