@@ -206,4 +206,10 @@ def cmd_stats(lib: Library, args: argparse.Namespace) -> int:
         )
         print(f"{stats.feeds} feeds in {stats.folders} folders, {stats.tags} tags")
         print(f"{stats.database_bytes / 1_048_576:.1f} MB, library version {stats.schema_version}")
+        if stats.kept_pages:
+            print(
+                f"{stats.kept_pages} original page{'s' if stats.kept_pages != 1 else ''}"
+                " kept for re-extraction"
+                f" ({stats.kept_pages_bytes / 1_048_576:.1f} MB compressed)"
+            )
     return 0

@@ -42,12 +42,18 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser(
         "reextract",
-        help="fetch and extract saved articles again",
-        description="Fetch saved articles from their web addresses and extract them again (after"
-        " an upgrade), keeping tags, read and star state and notes.",
+        help="extract saved articles again",
+        description="Extract saved articles again (after an upgrade) from the pages kept with"
+        " them, keeping tags, read and star state and notes. An article saved before pages were"
+        " kept is fetched from its web address.",
     )
     p.add_argument("ids", metavar="ID", nargs="*", help="article ids")
-    p.add_argument("--all", action="store_true", help="every saved article with a web address")
+    p.add_argument("--all", action="store_true", help="every saved article")
+    p.add_argument(
+        "--refetch",
+        action="store_true",
+        help="fetch each page from its web address again (and keep the new copy)",
+    )
     p.set_defaults(handler=cmd_reextract)
 
 
@@ -128,7 +134,7 @@ def cmd_reextract(lib: Library, args: argparse.Namespace) -> int:
     if not args.all and not args.ids:
         raise UserError("give the ids of the articles to extract again, or --all")
     ids = None if args.all else parse_ids(args.ids)
-    failures = lib.reextract(ids)
+    failures = lib.reextract(ids, refetch=args.refetch)
     for message in failures:
         print(f"folio: error: {message}", file=sys.stderr)
     done = "every saved article" if ids is None else f"{len(ids)} article(s)"

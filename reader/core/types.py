@@ -107,6 +107,19 @@ class ExtractedPage:
 
 
 @dataclass(frozen=True, slots=True)
+class KeptSource:
+    """The page or file a saved article was extracted from, as it came: what re-extraction
+    reads instead of fetching the page again."""
+
+    data: bytes
+    name: str
+    suffix: str = ""
+    url: str | None = None
+    charset: str | None = None
+    content_type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Folder:
     id: int
     name: str
@@ -223,6 +236,9 @@ class Stats:
     tags: int
     database_bytes: int
     schema_version: int
+    # Pages kept with saved articles for re-extraction, and their compressed size.
+    kept_pages: int = 0
+    kept_pages_bytes: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from reader.core.types import (
     ArticleInput,
     Enclosure,
     ExtractedPage,
+    KeptSource,
     SaveResult,
     SourceKind,
 )
@@ -30,6 +31,7 @@ from reader.services import images as image_service
 from reader.services.encoding import decode_bytes, decode_text_file, looks_binary
 from reader.store import articles as store_articles
 from reader.store import images as store_images
+from reader.store import sources as store_sources
 from reader.store import tags as store_tags
 
 if TYPE_CHECKING:
@@ -44,6 +46,8 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 SAVABLE_SUFFIXES = HTML_SUFFIXES + MHTML_SUFFIXES + TEXT_SUFFIXES + MARKDOWN_SUFFIXES
 # The largest page or file Folio reads: the same cap as any download.
 MAX_SOURCE_BYTES = MAX_DOWNLOAD_BYTES
+# Sources larger than this are not kept: re-extracting such an article fetches it again.
+MAX_KEPT_SOURCE_BYTES = 16 * 1024 * 1024
 
 _DOMAIN_LIKE = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?", re.IGNORECASE)
 _PAGE_ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5,*/*;q=0.1"
@@ -73,6 +77,17 @@ class _Prepared:
     enclosures: tuple[Enclosure, ...] = ()
     # False for text without images to fetch and for link items.
     has_images: bool = True
+    # The bytes it came from, kept with the article (None for link items).
+    source: KeptSource | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedLink:
+    """A pending link's article, fetched and extracted, not yet stored."""
+
+    item: ArticleInput
+    images: image_service.LocalizedHtml
+    source: KeptSource | None
 
 
 def _link_kind(content_type: str | None) -> str | None:
@@ -130,6 +145,47 @@ def prepare_bytes(
     content_type: str | None = None,
 ) -> _Prepared:
     """Extract a source's bytes by what its name, type or first bytes say it is."""
+    prepared = _prepare_bytes(
+        data, name=name, suffix=suffix, url=url, charset=charset, content_type=content_type
+    )
+    source = KeptSource(
+        data=data,
+        name=name,
+        suffix=suffix.lower(),
+        url=url,
+        charset=charset,
+        content_type=content_type,
+    )
+    return replace(prepared, source=source if len(data) <= MAX_KEPT_SOURCE_BYTES else None)
+
+
+def prepare_kept(source: KeptSource) -> _Prepared:
+    """Extract a kept source again, as it was extracted when it was saved."""
+    prepared = prepare_bytes(
+        source.data,
+        name=source.name,
+        suffix=source.suffix,
+        url=source.url,
+        charset=source.charset,
+        content_type=source.content_type,
+    )
+    # Kept as it was: no need to store it a second time.
+    return replace(prepared, url=_web_address(source.url or prepared.url), source=None)
+
+
+def _web_address(url: str | None) -> str | None:
+    return normalize_url(url) if url and is_http_url(url) else None
+
+
+def _prepare_bytes(
+    data: bytes,
+    *,
+    name: str,
+    suffix: str,
+    url: str | None,
+    charset: str | None,
+    content_type: str | None,
+) -> _Prepared:
     # The extractors load here, on the first save, so that starting a command or the window
     # does not pay for them.
     from reader.services.extract import extract_page
@@ -275,8 +331,7 @@ class SavingMixin(LibraryBase):
         page = prepared.page
         if not page.title:
             page = replace(page, title=path.stem)
-        url = normalize_url(page.url) if page.url and is_http_url(page.url) else None
-        return replace(prepared, page=page, url=url)
+        return replace(prepared, page=page, url=_web_address(page.url))
 
     # -- public API -----------------------------------------------------------------------------
     def extract(self, source: str) -> ExtractedPage:
@@ -284,7 +339,7 @@ class SavingMixin(LibraryBase):
         prepared = self._prepare(source)
         return replace(prepared.page, url=prepared.url or prepared.page.url)
 
-    def fetch_link(self, url: str) -> tuple[ArticleInput, image_service.LocalizedHtml]:
+    def fetch_link(self, url: str) -> FetchedLink:
         """Fetch ``url`` and extract its article with its images downloaded, storing nothing
         (for the links imports leave pending: see :meth:`store_fetched_link`). The address
         given stays the article's identity, so importing the same file again still finds it."""
@@ -293,20 +348,20 @@ class SavingMixin(LibraryBase):
             kind=SourceKind.URL, url=url, canonical_url=normalize_url(url)
         )
         localized = self._localize(prepared, item.content_html, {})
-        return replace(item, content_html=localized.html), localized
+        return FetchedLink(replace(item, content_html=localized.html), localized, prepared.source)
 
-    def store_fetched_link(
-        self, article_id: int, item: ArticleInput, images: image_service.LocalizedHtml
-    ) -> None:
+    def store_fetched_link(self, article_id: int, fetched: FetchedLink) -> None:
         """Write what :meth:`fetch_link` found into the waiting article ``article_id``."""
         now = self.now()
 
         def write() -> None:
-            store_articles.update_article(article_id, item)
+            store_articles.update_article(article_id, fetched.item)
             store_images.unlink_images(article_id)
-            for image in images.images:
+            for image in fetched.images.images:
                 store_images.store_image(image.sha256, image.mime, image.data, now=now)
-            store_images.link_images(article_id, images.mapping)
+            store_images.link_images(article_id, fetched.images.mapping)
+            if fetched.source is not None:
+                store_sources.keep_source(article_id, fetched.source, now=now)
 
         self.submit_write(write).result()
 
@@ -398,6 +453,8 @@ class SavingMixin(LibraryBase):
             for image in localized.images:
                 store_images.store_image(image.sha256, image.mime, image.data, now=now)
             store_images.link_images(article_id, localized.mapping)
+            if prepared.source is not None:
+                store_sources.keep_source(article_id, prepared.source, now=now)
             if not created:
                 store_images.delete_unused_images()
             return article_id, created
@@ -441,11 +498,15 @@ class SavingMixin(LibraryBase):
         return len(localized.mapping)
 
     # -- re-extraction and full text --------------------------------------------------------
-    def reextract(self, article_ids: Sequence[int] | None = None) -> list[str]:
-        """Fetch and extract saved articles again (all web-saved ones when ``article_ids`` is
-        None), keeping tags, read/star state and notes. Returns one message per failure."""
+    def reextract(
+        self, article_ids: Sequence[int] | None = None, *, refetch: bool = False
+    ) -> list[str]:
+        """Extract saved articles again (all of them when ``article_ids`` is None), keeping
+        tags, read/star state and notes. Each is read from the page kept with it, or fetched
+        from its web address when none is kept or ``refetch`` asks for the page as it is now
+        (the new copy is then kept). Returns one message per failure."""
         if article_ids is None:
-            ids = store_articles.saved_with_url()
+            ids = sorted(set(store_articles.saved_with_url()) | store_sources.with_sources())
         else:
             ids = list(dict.fromkeys(article_ids))
             missing = sorted(set(ids) - store_articles.existing_ids(ids))
@@ -454,12 +515,20 @@ class SavingMixin(LibraryBase):
         failures: list[str] = []
         for article_id in ids:
             article = store_articles.get_article(article_id, with_content=False)
-            if not article.url or not is_http_url(article.url):
-                failures.append(f"{article_id}: no web address to fetch it from again")
+            web = bool(article.url and is_http_url(article.url))
+            kept = None if refetch and web else store_sources.get_source(article_id)
+            if kept is None and not web:
+                failures.append(f"{article_id}: no kept page and no web address to fetch it from")
                 continue
             try:
-                prepared = self._prepare_url(article.url)
+                if kept is not None:
+                    prepared = prepare_kept(kept)
+                else:
+                    assert article.url is not None
+                    prepared = self._prepare_url(article.url)
                 item = self._article_input(prepared, None)
+                if not item.title:
+                    item = replace(item, title=article.title)
                 if article.feed_id is not None:
                     item = replace(item, source_kind=article.source_kind)
                 self._replace_content(article_id, prepared, item)
@@ -480,6 +549,8 @@ class SavingMixin(LibraryBase):
                 store_images.store_image(image.sha256, image.mime, image.data, now=now)
             store_images.link_images(article_id, localized.mapping)
             store_images.delete_unused_images()
+            if prepared.source is not None:
+                store_sources.keep_source(article_id, prepared.source, now=now)
 
         self.submit_write(write).result()
         self.notify("articles", [article_id])
@@ -497,7 +568,9 @@ class SavingMixin(LibraryBase):
             if not article.url or not is_http_url(article.url):
                 continue
             try:
-                prepared = self._prepare_url(article.url)
+                # A feed's pages are not kept: feeds bring thousands of articles a month, and
+                # the page can be fetched again from the feed's link.
+                prepared = replace(self._prepare_url(article.url), source=None)
                 if prepared.page.method == "link":
                     raise ExtractionError(prepared.page.notes[0])
                 extracted = self._article_input(prepared, None)

@@ -50,8 +50,8 @@ def _note_with_highlights(item: ImportItem) -> str | None:
 
 if TYPE_CHECKING:
     from reader.library.feeds import OpmlImportReport
+    from reader.library.saving import FetchedLink
     from reader.services.exporters.common import ImageSource
-    from reader.services.images import LocalizedHtml
     from reader.services.importers.common import Entry
 
     class _Mixins(LibraryBase):
@@ -65,11 +65,9 @@ if TYPE_CHECKING:
 
         def extract(self, source: str) -> ExtractedPage: ...
 
-        def fetch_link(self, url: str) -> tuple[ArticleInput, LocalizedHtml]: ...
+        def fetch_link(self, url: str) -> FetchedLink: ...
 
-        def store_fetched_link(
-            self, article_id: int, item: ArticleInput, images: LocalizedHtml
-        ) -> None: ...
+        def store_fetched_link(self, article_id: int, fetched: FetchedLink) -> None: ...
 
 else:
     _Mixins = LibraryBase
@@ -517,10 +515,10 @@ class TransferMixin(_Mixins):
                             lambda i=article_id, e=outcome: store_transfer.set_fetch_failed(i, e)  # type: ignore[misc]
                         ).result()
                     else:
-                        item, images = outcome
+                        fetched = outcome
                         if title and title != url:
-                            item = replace(item, title=title)
-                        self.store_fetched_link(article_id, item, images)
+                            fetched = replace(fetched, item=replace(fetched.item, title=title))
+                        self.store_fetched_link(article_id, fetched)
                         report.fetched += 1
                     self.notify("articles", [article_id])
                     done += 1
@@ -532,9 +530,7 @@ class TransferMixin(_Mixins):
         report.remaining = store_transfer.count_pending()
         return report
 
-    def _fetch_link_safely(
-        self, link: tuple[int, str, str]
-    ) -> tuple[ArticleInput, LocalizedHtml] | str:
+    def _fetch_link_safely(self, link: tuple[int, str, str]) -> FetchedLink | str:
         """The extracted article (images downloaded) for a pending link, or why it failed."""
         _article_id, url, _title = link
         try:

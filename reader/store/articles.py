@@ -393,6 +393,15 @@ def stats(path: Path, schema_version: int) -> Stats:
         .first()
     )
     total, unread, starred, archived, saved = (int(v or 0) for v in row)
+    kept, kept_bytes = (
+        int(v or 0)
+        for v in m.ArticleSource.select(
+            peewee.fn.COUNT(m.ArticleSource.article_id),
+            peewee.fn.SUM(peewee.fn.LENGTH(m.ArticleSource.data)),
+        )
+        .tuples()
+        .first()
+    )
     size = 0
     for suffix in ("", "-wal"):
         p = Path(str(path) + suffix)
@@ -409,6 +418,8 @@ def stats(path: Path, schema_version: int) -> Stats:
         tags=m.Tag.select().count(),
         database_bytes=size,
         schema_version=schema_version,
+        kept_pages=kept,
+        kept_pages_bytes=kept_bytes,
     )
 
 

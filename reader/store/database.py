@@ -88,6 +88,17 @@ def _site_hosts(db: peewee.SqliteDatabase) -> None:
     )
 
 
+def _article_sources(db: peewee.SqliteDatabase) -> None:
+    """The pages saved articles came from, so re-extraction needs no network."""
+    db.execute_sql(
+        'CREATE TABLE "article_source" ("article_id" INTEGER NOT NULL PRIMARY KEY,'
+        ' "data" BLOB NOT NULL, "size" INTEGER NOT NULL, "name" TEXT NOT NULL,'
+        ' "suffix" TEXT NOT NULL, "url" TEXT, "charset" TEXT, "content_type" TEXT,'
+        ' "kept" INTEGER NOT NULL,'
+        ' FOREIGN KEY ("article_id") REFERENCES "article" ("id") ON DELETE CASCADE)'
+    )
+
+
 # Append-only: step i takes a library from version i + 1 to version i + 2. Steps name tables
 # and columns as strings, never through model classes, because the models always describe the
 # newest schema.
@@ -97,6 +108,7 @@ MIGRATIONS: list[Step] = [
     _list_indexes,
     search_index.migrate_without_prefix_indexes,
     _site_hosts,
+    _article_sources,
 ]
 SCHEMA_VERSION = len(MIGRATIONS) + 1
 

@@ -113,6 +113,20 @@ class ArticleContent(BaseModel):
     text = peewee.TextField(default="")
 
 
+class ArticleSource(BaseModel):
+    """The page a saved article came from, compressed (see :class:`KeptSource`)."""
+
+    article = peewee.ForeignKeyField(Article, primary_key=True, on_delete="CASCADE")
+    data = peewee.BlobField()
+    size = peewee.IntegerField()
+    name = peewee.TextField()
+    suffix = peewee.TextField(default="")
+    url = peewee.TextField(null=True)
+    charset = peewee.TextField(null=True)
+    content_type = peewee.TextField(null=True)
+    kept = UTCDateTimeField(default=utc_now)
+
+
 class Tag(BaseModel):
     name = peewee.TextField(unique=True, collation="NOCASE")
     color = peewee.TextField(null=True)
@@ -185,6 +199,7 @@ MODELS: tuple[type[BaseModel], ...] = (
     FeedIcon,
     Article,
     ArticleContent,
+    ArticleSource,
     Tag,
     ArticleTag,
     FeedTag,

@@ -140,7 +140,8 @@ _DERIVED_ARTICLE_COLUMNS = frozenset({"host_rev", "url_host_rev"})
 
 
 def dump_articles(ids: Sequence[int]) -> Iterator[dict[str, Any]]:
-    """Full article rows (columns, ``html``, ``text``, ``tags``, ``images``) for ``ids``."""
+    """Full article rows (columns, ``html``, ``text``, ``tags``, ``images`` and the kept
+    ``source`` page when there is one) for ``ids``."""
     fields = [f for f in _fields(m.Article) if f.column_name not in _DERIVED_ARTICLE_COLUMNS]
     names = [f.column_name for f in fields]
     for start in range(0, len(ids), _CHUNK):
@@ -175,6 +176,13 @@ def dump_articles(ids: Sequence[int]) -> Iterator[dict[str, Any]]:
             .tuples()
         ):
             images.setdefault(article_id, []).append({"url": url, "sha256": sha})
+        source_fields = [f for f in _fields(m.ArticleSource) if f.column_name != "article_id"]
+        sources = {
+            row[0]: dict(zip([f.column_name for f in source_fields], row[1:], strict=True))
+            for row in m.ArticleSource.select(m.ArticleSource.article_id, *source_fields)
+            .where(m.ArticleSource.article.in_(chunk))
+            .tuples()
+        }
         for article_id in chunk:
             row = rows.get(article_id)
             if row is None:
@@ -184,6 +192,9 @@ def dump_articles(ids: Sequence[int]) -> Iterator[dict[str, Any]]:
             row["text"] = text
             row["tags"] = tags.get(article_id, [])
             row["images"] = images.get(article_id, [])
+            if article_id in sources:
+                # The page the article came from, still compressed as the library keeps it.
+                row["source"] = sources[article_id]
             yield row
 
 
@@ -239,6 +250,8 @@ class ArticleRow:
     text: str = ""
     tags: Sequence[str] = ()
     images: Sequence[tuple[str, int]] = field(default_factory=tuple)
+    # The kept source's columns by name (see :class:`m.ArticleSource`), or None.
+    source: Mapping[str, Any] | None = None
 
 
 def existing_by_url(urls: Sequence[str]) -> dict[str, int]:
@@ -302,6 +315,9 @@ def insert_articles(
     content_params: list[tuple[int, str, str]] = []
     tag_params: list[tuple[int, int]] = []
     image_params: list[tuple[int, str, int]] = []
+    source_fields = [f for f in _fields(m.ArticleSource) if f.column_name != "article_id"]
+    source_columns = [(f.column_name, _converter(f)) for f in source_fields]
+    source_params: list[list[Any]] = []
     search_params: list[_SearchRow] = []
     for row in rows:
         columns = dict(row.columns)
@@ -328,6 +344,10 @@ def insert_articles(
             names.append(stored)
         for url, image_id in row.images:
             image_params.append((article_id, url, image_id))
+        if row.source is not None:
+            source_params.append(
+                [article_id, *(convert(row.source.get(name)) for name, convert in source_columns)]
+            )
         search_params.append(
             (
                 article_id,
@@ -353,6 +373,12 @@ def insert_articles(
     cursor.executemany(
         'INSERT OR IGNORE INTO "article_image" ("article_id", "url", "image_id") VALUES (?, ?, ?)',
         image_params,
+    )
+    source_list = ", ".join(['"article_id"', *(f'"{f.column_name}"' for f in source_fields)])
+    cursor.executemany(
+        f'INSERT OR REPLACE INTO "article_source" ({source_list})'
+        f" VALUES ({', '.join('?' * (len(source_fields) + 1))})",
+        source_params,
     )
     _index(db, search_params)
     return ids
@@ -580,7 +606,7 @@ def find_duplicate(row: Mapping[str, Any], feed_id: int | None) -> int | None:
 
 def document_article_row(row: Mapping[str, Any], maps: IdMaps) -> ArticleRow:
     columns = dict(row)
-    for extra in ("html", "text", "tags", "images"):
+    for extra in ("html", "text", "tags", "images", "source"):
         columns.pop(extra, None)
     feed = row.get("feed_id")
     columns["feed_id"] = maps.feeds.get(int(feed)) if feed is not None else None
@@ -595,7 +621,23 @@ def document_article_row(row: Mapping[str, Any], maps: IdMaps) -> ArticleRow:
         text=str(row.get("text") or ""),
         tags=[str(t) for t in row.get("tags") or ()],
         images=images,
+        source=_document_source(row.get("source")),
     )
+
+
+def _document_source(value: Any) -> Mapping[str, Any] | None:
+    """A document's kept page, when it has the columns that make one (else left out: the
+    article can still be fetched again from its address)."""
+    if not isinstance(value, Mapping):
+        return None
+    data, name, size, kept = (value.get(k) for k in ("data", "name", "size", "kept"))
+    if not (isinstance(data, str) and isinstance(name, str) and isinstance(size, int) and kept):
+        return None
+    try:
+        base64.b64decode(data, validate=True)
+    except ValueError:
+        return None
+    return {**value, "suffix": value.get("suffix") or ""}
 
 
 def load_extras(document: Mapping[str, Sequence[Mapping[str, Any]]], *, keep_ids: bool) -> None:

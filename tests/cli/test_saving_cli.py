@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -136,13 +137,24 @@ def test_reextract_needs_ids_or_all(capsys: pytest.CaptureFixture[str], db_path:
     assert code == 0 and "0 failed" in out
 
 
-def test_reextract_a_file_without_address_fails_politely(
+def test_reextract_a_file_reads_its_kept_copy_and_fails_politely_without_one(
     capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
 ) -> None:
     text = tmp_path / "n.txt"
     text.write_text("\n\n".join(PARAGRAPHS), encoding="utf-8")
     code, out, _ = run(capsys, "--db", str(db_path), "save", str(text), "--json")
     article_id = json.loads(out)["id"]
+    text.unlink()  # the file is gone; the library kept its own copy
+    code, out, _ = run(capsys, "--db", str(db_path), "stats")
+    assert "1 original page kept for re-extraction" in out
     code, out, err = run(capsys, "--db", str(db_path), "reextract", str(article_id))
+    assert code == 0, err
+    assert "1 article(s) again; 0 failed" in out
+    # Saved before the library kept pages: neither a copy nor an address to fetch.
+    con = sqlite3.connect(str(db_path))
+    con.execute('DELETE FROM "article_source"')
+    con.commit()
+    con.close()
+    code, out, err = run(capsys, "--db", str(db_path), "reextract", "--refetch", str(article_id))
     assert code == 1
-    assert "no web address" in err
+    assert "no kept page and no web address" in err

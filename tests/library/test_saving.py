@@ -228,7 +228,13 @@ def test_reextract_keeps_tags_state_and_note(library: Library, httpserver: HTTPS
     library.set_note(article_id, "keep")
     html["page"] = article_page(paragraphs=PARAGRAPHS)
 
+    # Extracted again from the page kept at save time: the site's new version is not read.
     assert library.reextract([article_id]) == []
+    article = library.get_article(article_id)
+    assert PARAGRAPHS[1] in (article.text or "") and PARAGRAPHS[3] not in (article.text or "")
+    assert article.tags == ("garden",) and article.read and article.starred
+
+    assert library.reextract([article_id], refetch=True) == []
 
     article = library.get_article(article_id)
     assert PARAGRAPHS[3] in (article.text or "")
@@ -237,6 +243,35 @@ def test_reextract_keeps_tags_state_and_note(library: Library, httpserver: HTTPS
     assert library.reextract(None) == []
     with pytest.raises(NotFoundError):
         library.reextract([9999])
+
+
+def test_reextract_reads_the_kept_page_without_the_network(
+    library: Library, httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    url = serve_page(httpserver, "/kept", article_page(paragraphs=PARAGRAPHS[:3]))
+    from_web = library.save(url).article.id
+    page_file = tmp_path / "saved page.html"
+    page_file.write_text(article_page(paragraphs=PARAGRAPHS[1:]), encoding="utf-8")
+    from_file = library.save(str(page_file)).article.id
+    from_stdin = library.save_text(b"A page saved as text.\n\n" + PARAGRAPHS[0].encode())
+    stats = library.stats()
+    assert stats.kept_pages == 3 and 0 < stats.kept_pages_bytes < stats.database_bytes
+    # The site goes away; the kept copies are all re-extraction needs.
+    httpserver.clear()
+    httpserver.expect_request("/kept").respond_with_data("gone", status=404)
+    assert library.reextract(None) == []
+    assert PARAGRAPHS[2] in (library.get_article(from_web).text or "")
+    assert PARAGRAPHS[3] in (library.get_article(from_file).text or "")
+    assert PARAGRAPHS[0] in (library.get_article(from_stdin.article.id).text or "")
+    # Asking for the page as it is now reports the dead address and keeps the article whole.
+    failures = library.reextract([from_web], refetch=True)
+    assert len(failures) == 1 and "404" in failures[0]
+    assert PARAGRAPHS[2] in (library.get_article(from_web).text or "")
+    # A file has no address to fetch again: its kept copy is used even when asked to refetch.
+    assert library.reextract([from_file], refetch=True) == []
+    # Deleting an article deletes its kept page.
+    library.delete_articles([from_web])
+    assert library.stats().kept_pages == 2
 
 
 def add_feed_article(library: Library, url: str, *, summary: str) -> int:
@@ -257,6 +292,7 @@ def test_full_text_for_feed_articles(library: Library, httpserver: HTTPServer) -
     assert article.title == "Feed title"
     assert article.feed_id is not None
     assert all(p in (article.text or "") for p in PARAGRAPHS)
+    assert library.stats().kept_pages == 0  # a feed's pages are fetched again, not kept
 
 
 def test_full_text_failure_keeps_the_summary(library: Library, httpserver: HTTPServer) -> None:

@@ -8,11 +8,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from reader.core.types import ArticleInput, Enclosure, SourceKind
+from reader.core.types import ArticleInput, Enclosure, KeptSource, SourceKind
 from reader.library import Library
 from reader.store import articles as store_articles
 from reader.store import feeds as store_feeds
 from reader.store import models as m
+from reader.store import sources as store_sources
 from reader.store import tags as store_tags
 from reader.store.settings import set_setting
 
@@ -84,6 +85,13 @@ def fill(library: Library) -> None:
         )
         m.ArticleImage.create(article=saved_id, url=f"folio-image:{sha}", image=image)
         store_articles.set_note(saved_id, "My note\nwith two lines")
+        page = b"<html><body><p>Saved body</p></body></html>"
+        store_sources.keep_source(
+            saved_id,
+            KeptSource(page, "https://site.example/page", url="https://site.example/page",
+                       charset="utf-8", content_type="text/html"),
+            now=WHEN,
+        )  # fmt: skip
         text_file = ArticleInput(
             title="Notes from a text file",
             source_kind=SourceKind.TEXT_FILE,
@@ -124,6 +132,7 @@ def snapshot(library: Library) -> dict[str, Any]:
         "feed_icon",
         "article",
         "article_content",
+        "article_source",
         "tag",
         "article_tag",
         "feed_tag",
@@ -239,5 +248,5 @@ def test_every_table_is_carried_by_the_export() -> None:
 
     carried = {model._meta.table_name for model in TABLES.values()}
     # Rows written as parts of their articles and feeds.
-    carried |= {"article_content", "article_tag", "feed_tag", "article_image"}
+    carried |= {"article_content", "article_tag", "feed_tag", "article_image", "article_source"}
     assert {model._meta.table_name for model in m.MODELS} == carried
