@@ -56,6 +56,33 @@ def register(sub: Any) -> None:
     )
     p.set_defaults(handler=cmd_reextract)
 
+    p = sub.add_parser(
+        "keep-pages",
+        help="whether saved articles keep their original page",
+        description="Saved articles keep the page they came from (compressed), so 'reextract'"
+        " works offline. 'off' stops keeping new ones; --drop forgets those kept (their"
+        " articles stay). Without an argument, show the setting and what is kept.",
+    )
+    p.add_argument("state", metavar="on|off", nargs="?")
+    p.add_argument("--drop", action="store_true", help="forget every kept page")
+    p.set_defaults(handler=cmd_keep_pages)
+
+
+def cmd_keep_pages(lib: Library, args: argparse.Namespace) -> int:
+    if args.state is not None:
+        state = args.state.strip().lower()
+        if state not in ("on", "off"):
+            raise UserError(f"not on or off: {args.state!r}")
+        lib.set_keep_pages(state == "on")
+    if args.drop:
+        print(f"Forgot {lib.drop_kept_pages()} kept page(s)")
+    stats = lib.stats()
+    print(
+        ("Saved articles keep their original page" if lib.keep_pages else "Pages are not kept")
+        + f"; {stats.kept_pages} kept ({stats.kept_pages_bytes / 1_048_576:.1f} MB compressed)"
+    )
+    return 0
+
 
 def cmd_save(lib: Library, args: argparse.Namespace) -> int:
     if args.source == "-":

@@ -31,6 +31,7 @@ from reader.services import images as image_service
 from reader.services.encoding import decode_bytes, decode_text_file, looks_binary
 from reader.store import articles as store_articles
 from reader.store import images as store_images
+from reader.store import settings as store_settings
 from reader.store import sources as store_sources
 from reader.store import tags as store_tags
 
@@ -48,6 +49,7 @@ SAVABLE_SUFFIXES = HTML_SUFFIXES + MHTML_SUFFIXES + TEXT_SUFFIXES + MARKDOWN_SUF
 MAX_SOURCE_BYTES = MAX_DOWNLOAD_BYTES
 # Sources larger than this are not kept: re-extracting such an article fetches it again.
 MAX_KEPT_SOURCE_BYTES = 16 * 1024 * 1024
+KEEP_PAGES_KEY = "keep_pages"
 
 _DOMAIN_LIKE = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?", re.IGNORECASE)
 _PAGE_ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5,*/*;q=0.1"
@@ -282,6 +284,23 @@ def _link_item(url: str, content_type: str, kind: str, size: int) -> _Prepared:
 
 
 class SavingMixin(LibraryBase):
+    # -- kept pages -------------------------------------------------------------------------------
+    @property
+    def keep_pages(self) -> bool:
+        """Whether saved articles keep the page they came from (on unless turned off)."""
+        return store_settings.get_setting(KEEP_PAGES_KEY) is not False
+
+    def set_keep_pages(self, keep: bool) -> None:
+        with self.transaction():
+            store_settings.set_setting(KEEP_PAGES_KEY, keep)
+
+    def drop_kept_pages(self) -> int:
+        """Forget every kept page (re-extraction then fetches pages again); returns how many."""
+        return self.submit_write(store_sources.drop_sources).result()
+
+    def _to_keep(self, prepared: _Prepared) -> KeptSource | None:
+        return prepared.source if prepared.source is not None and self.keep_pages else None
+
     # -- transport ------------------------------------------------------------------------------
     def _saving_client(self) -> HttpClient:
         return self.http_client()
@@ -348,7 +367,9 @@ class SavingMixin(LibraryBase):
             kind=SourceKind.URL, url=url, canonical_url=normalize_url(url)
         )
         localized = self._localize(prepared, item.content_html, {})
-        return FetchedLink(replace(item, content_html=localized.html), localized, prepared.source)
+        return FetchedLink(
+            replace(item, content_html=localized.html), localized, self._to_keep(prepared)
+        )
 
     def store_fetched_link(self, article_id: int, fetched: FetchedLink) -> None:
         """Write what :meth:`fetch_link` found into the waiting article ``article_id``."""
@@ -430,6 +451,7 @@ class SavingMixin(LibraryBase):
         notes = list(item.notes)
         if localized.failed:
             notes.append(f"{localized.failed} image(s) could not be downloaded and were left out")
+        source = self._to_keep(prepared)
         now = self.now()
 
         def write() -> tuple[int, bool]:
@@ -453,8 +475,8 @@ class SavingMixin(LibraryBase):
             for image in localized.images:
                 store_images.store_image(image.sha256, image.mime, image.data, now=now)
             store_images.link_images(article_id, localized.mapping)
-            if prepared.source is not None:
-                store_sources.keep_source(article_id, prepared.source, now=now)
+            if source is not None:
+                store_sources.keep_source(article_id, source, now=now)
             if not created:
                 store_images.delete_unused_images()
             return article_id, created
@@ -540,6 +562,7 @@ class SavingMixin(LibraryBase):
         known = store_images.article_images(article_id)
         localized = self._localize(prepared, item.content_html, known)
         item = replace(item, content_html=localized.html)
+        source = self._to_keep(prepared)
         now = self.now()
 
         def write() -> None:
@@ -549,8 +572,8 @@ class SavingMixin(LibraryBase):
                 store_images.store_image(image.sha256, image.mime, image.data, now=now)
             store_images.link_images(article_id, localized.mapping)
             store_images.delete_unused_images()
-            if prepared.source is not None:
-                store_sources.keep_source(article_id, prepared.source, now=now)
+            if source is not None:
+                store_sources.keep_source(article_id, source, now=now)
 
         self.submit_write(write).result()
         self.notify("articles", [article_id])

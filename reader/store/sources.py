@@ -46,3 +46,8 @@ def get_source(article_id: int) -> KeptSource | None:
 def with_sources() -> set[int]:
     """Articles whose source is kept."""
     return {int(r) for (r,) in m.ArticleSource.select(m.ArticleSource.article_id).tuples()}
+
+
+def drop_sources() -> int:
+    """Forget every kept source; returns how many there were."""
+    return int(m.ArticleSource.delete().execute())

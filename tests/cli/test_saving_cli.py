@@ -158,3 +158,33 @@ def test_reextract_a_file_reads_its_kept_copy_and_fails_politely_without_one(
     code, out, err = run(capsys, "--db", str(db_path), "reextract", "--refetch", str(article_id))
     assert code == 1
     assert "no kept page and no web address" in err
+
+
+def test_keep_pages_can_be_turned_off_and_kept_pages_forgotten(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    db = ["--db", str(db_path)]
+    first = tmp_path / "first.txt"
+    first.write_text("\n\n".join(PARAGRAPHS), encoding="utf-8")
+    code, out, _ = run(capsys, *db, "save", str(first))
+    code, out, _ = run(capsys, *db, "keep-pages")
+    assert code == 0 and "keep their original page; 1 kept" in out
+
+    code, out, _ = run(capsys, *db, "keep-pages", "off")
+    assert "Pages are not kept; 1 kept" in out
+    second = tmp_path / "second.txt"
+    second.write_text("\n\n".join(reversed(PARAGRAPHS)), encoding="utf-8")
+    code, out, _ = run(capsys, *db, "save", str(second), "--json")
+    second_id = json.loads(out)["id"]
+    code, out, _ = run(capsys, *db, "keep-pages", "--drop")
+    assert "Forgot 1 kept page(s)" in out and "0 kept" in out
+    # Without a kept page or an address, the article cannot be extracted again, but stays.
+    code, out, err = run(capsys, *db, "reextract", str(second_id))
+    assert code == 1 and "no kept page" in err
+    code, out, _ = run(capsys, *db, "show", str(second_id))
+    assert code == 0 and PARAGRAPHS[0][:40] in out
+
+    code, out, _ = run(capsys, *db, "keep-pages", "on")
+    assert "keep their original page" in out
+    code, out, err = run(capsys, *db, "keep-pages", "maybe")
+    assert code == 1 and "not on or off" in err
