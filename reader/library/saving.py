@@ -298,8 +298,12 @@ class SavingMixin(LibraryBase):
         """Forget every kept page (re-extraction then fetches pages again); returns how many."""
         return self.submit_write(store_sources.drop_sources).result()
 
-    def _to_keep(self, prepared: _Prepared) -> KeptSource | None:
-        return prepared.source if prepared.source is not None and self.keep_pages else None
+    def _to_keep(self, prepared: _Prepared, item: ArticleInput) -> KeptSource | None:
+        """The page to keep with ``item``: none for a feed's article (feeds bring thousands a
+        month, and their links can be fetched again) or when keeping is turned off."""
+        if prepared.source is None or item.source_kind is SourceKind.FEED:
+            return None
+        return prepared.source if self.keep_pages else None
 
     # -- transport ------------------------------------------------------------------------------
     def _saving_client(self) -> HttpClient:
@@ -368,7 +372,7 @@ class SavingMixin(LibraryBase):
         )
         localized = self._localize(prepared, item.content_html, {})
         return FetchedLink(
-            replace(item, content_html=localized.html), localized, self._to_keep(prepared)
+            replace(item, content_html=localized.html), localized, self._to_keep(prepared, item)
         )
 
     def store_fetched_link(self, article_id: int, fetched: FetchedLink) -> None:
@@ -451,7 +455,7 @@ class SavingMixin(LibraryBase):
         notes = list(item.notes)
         if localized.failed:
             notes.append(f"{localized.failed} image(s) could not be downloaded and were left out")
-        source = self._to_keep(prepared)
+        source = self._to_keep(prepared, item)
         now = self.now()
 
         def write() -> tuple[int, bool]:
@@ -537,20 +541,21 @@ class SavingMixin(LibraryBase):
         failures: list[str] = []
         for article_id in ids:
             article = store_articles.get_article(article_id, with_content=False)
-            web = bool(article.url and is_http_url(article.url))
-            kept = None if refetch and web else store_sources.get_source(article_id)
-            if kept is None and not web:
-                failures.append(f"{article_id}: no kept page and no web address to fetch it from")
-                continue
+            address = article.url if article.url and is_http_url(article.url) else None
+            kept = None if refetch and address else store_sources.get_source(article_id)
             try:
                 if kept is not None:
                     prepared = prepare_kept(kept)
+                elif address is not None:
+                    prepared = self._prepare_url(address)
                 else:
-                    assert article.url is not None
-                    prepared = self._prepare_url(article.url)
-                item = self._article_input(prepared, None)
-                if not item.title:
-                    item = replace(item, title=article.title)
+                    failures.append(
+                        f"{article_id}: no kept page and no web address to fetch it from"
+                    )
+                    continue
+                # A page without a title of its own keeps the one the article has (a file's
+                # name, or one the user gave).
+                item = self._article_input(prepared, None if prepared.page.title else article.title)
                 if article.feed_id is not None:
                     item = replace(item, source_kind=article.source_kind)
                 self._replace_content(article_id, prepared, item)
@@ -562,7 +567,7 @@ class SavingMixin(LibraryBase):
         known = store_images.article_images(article_id)
         localized = self._localize(prepared, item.content_html, known)
         item = replace(item, content_html=localized.html)
-        source = self._to_keep(prepared)
+        source = self._to_keep(prepared, item)
         now = self.now()
 
         def write() -> None:
@@ -591,9 +596,7 @@ class SavingMixin(LibraryBase):
             if not article.url or not is_http_url(article.url):
                 continue
             try:
-                # A feed's pages are not kept: feeds bring thousands of articles a month, and
-                # the page can be fetched again from the feed's link.
-                prepared = replace(self._prepare_url(article.url), source=None)
+                prepared = self._prepare_url(article.url)
                 if prepared.page.method == "link":
                     raise ExtractionError(prepared.page.notes[0])
                 extracted = self._article_input(prepared, None)

@@ -595,6 +595,16 @@ def _meta_modified(facts: PageFacts) -> datetime | None:
     return None
 
 
+def _earlier_publication(
+    found: datetime, published: datetime | None, modified: datetime | None
+) -> datetime | None:
+    """``published`` when ``found`` is the page's modification date and the page states an
+    earlier publication date; otherwise None."""
+    if published is None or modified is None:
+        return None
+    return published if found.date() == modified.date() and published < modified else None
+
+
 def find_date(
     tree: lxml.html.HtmlElement,
     facts: PageFacts,
@@ -625,17 +635,11 @@ def find_date(
             if next_start - end > 25:
                 break
             best, end = min(best, other), next_end
-        published = _meta_published(facts)
-        modified = _meta_modified(facts)
         # A date shown without a label that is the page's modification date is an update
         # stamp; the metadata's earlier publication date is the one wanted.
-        if (
-            published is not None
-            and modified is not None
-            and best.date() == modified.date()
-            and published < modified
-        ):
-            return PageDate(published, "meta")
+        earlier = _earlier_publication(best, _meta_published(facts), _meta_modified(facts))
+        if earlier is not None:
+            return PageDate(earlier, "meta")
         return PageDate(best, "byline")
     if url:
         url_match = _URL_DATE.search(urlsplit(url).path)
@@ -658,16 +662,10 @@ def find_date(
         found = parse_date(fallback)
         # htmldate answers "1 January" when all it found was a year (a copyright line).
         if found and (found.month, found.day) != (1, 1):
-            modified = _meta_modified(facts)
-            stated = _jsonld_published(facts)
-            if (
-                modified is not None
-                and stated is not None
-                and found.date() == modified.date()
-                and stated < modified
-            ):
-                # What htmldate found is the page's modification date; the structured data
-                # states the publication.
+            # What htmldate found may be the page's modification date, with the publication
+            # stated in the structured data.
+            stated = _earlier_publication(found, _jsonld_published(facts), _meta_modified(facts))
+            if stated is not None:
                 return PageDate(stated, "json-ld")
             return PageDate(found, "htmldate")
     stated = _jsonld_published(facts)

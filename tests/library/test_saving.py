@@ -254,8 +254,15 @@ def test_reextract_reads_the_kept_page_without_the_network(
     page_file.write_text(article_page(paragraphs=PARAGRAPHS[1:]), encoding="utf-8")
     from_file = library.save(str(page_file)).article.id
     from_stdin = library.save_text(b"A page saved as text.\n\n" + PARAGRAPHS[0].encode())
+    untitled_file = tmp_path / "garden notes.html"
+    untitled_file.write_text(
+        "<html><body>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</body></html>",
+        encoding="utf-8",
+    )
+    untitled = library.save(str(untitled_file)).article
+    assert untitled.title == "garden notes"
     stats = library.stats()
-    assert stats.kept_pages == 3 and 0 < stats.kept_pages_bytes < stats.database_bytes
+    assert stats.kept_pages == 4 and 0 < stats.kept_pages_bytes < stats.database_bytes
     # The site goes away; the kept copies are all re-extraction needs.
     httpserver.clear()
     httpserver.expect_request("/kept").respond_with_data("gone", status=404)
@@ -263,6 +270,8 @@ def test_reextract_reads_the_kept_page_without_the_network(
     assert PARAGRAPHS[2] in (library.get_article(from_web).text or "")
     assert PARAGRAPHS[3] in (library.get_article(from_file).text or "")
     assert PARAGRAPHS[0] in (library.get_article(from_stdin.article.id).text or "")
+    # A page without a title of its own keeps the article's (here the file's name).
+    assert library.get_article(untitled.id).title == "garden notes"
     # Asking for the page as it is now reports the dead address and keeps the article whole.
     failures = library.reextract([from_web], refetch=True)
     assert len(failures) == 1 and "404" in failures[0]
@@ -271,7 +280,7 @@ def test_reextract_reads_the_kept_page_without_the_network(
     assert library.reextract([from_file], refetch=True) == []
     # Deleting an article deletes its kept page.
     library.delete_articles([from_web])
-    assert library.stats().kept_pages == 2
+    assert library.stats().kept_pages == 3
 
 
 def add_feed_article(library: Library, url: str, *, summary: str) -> int:
@@ -293,6 +302,8 @@ def test_full_text_for_feed_articles(library: Library, httpserver: HTTPServer) -
     assert article.feed_id is not None
     assert all(p in (article.text or "") for p in PARAGRAPHS)
     assert library.stats().kept_pages == 0  # a feed's pages are fetched again, not kept
+    assert library.reextract([article_id]) == []
+    assert library.stats().kept_pages == 0
 
 
 def test_full_text_failure_keeps_the_summary(library: Library, httpserver: HTTPServer) -> None:
