@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from reader.cli.common import (
     article_json,
     article_line,
+    file_size,
     parse_ids,
     print_json,
     whole_number,
@@ -205,11 +206,11 @@ def cmd_stats(lib: Library, args: argparse.Namespace) -> int:
             f" {stats.archived} archived, {stats.saved} saved)"
         )
         print(f"{stats.feeds} feeds in {stats.folders} folders, {stats.tags} tags")
-        print(f"{stats.database_bytes / 1_048_576:.1f} MB, library version {stats.schema_version}")
+        print(f"{file_size(stats.database_bytes)}, library version {stats.schema_version}")
         if stats.kept_pages:
             print(
                 f"{stats.kept_pages} original page{'s' if stats.kept_pages != 1 else ''}"
                 " kept for re-extraction"
-                f" ({stats.kept_pages_bytes / 1_048_576:.1f} MB compressed)"
+                f" ({file_size(stats.kept_pages_bytes)} compressed)"
             )
     return 0

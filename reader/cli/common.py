@@ -154,3 +154,10 @@ def whole_number(low: int = 1, high: int | None = None) -> Callable[[str], int]:
         return number
 
     return parse
+
+
+def file_size(size: int) -> str:
+    """A size in bytes as people read it: "12 kB", "3.4 MB"."""
+    if size < 1000 * 1024:
+        return f"{max(1, round(size / 1024)) if size else 0} kB"
+    return f"{size / 1_048_576:.1f} MB"

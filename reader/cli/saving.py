@@ -6,7 +6,14 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from reader.cli.common import article_json, iso, parse_ids, print_json, print_json_line
+from reader.cli.common import (
+    article_json,
+    file_size,
+    iso,
+    parse_ids,
+    print_json,
+    print_json_line,
+)
 from reader.core.errors import UserError
 
 if TYPE_CHECKING:
@@ -79,7 +86,7 @@ def cmd_keep_pages(lib: Library, args: argparse.Namespace) -> int:
     stats = lib.stats()
     print(
         ("Saved articles keep their original page" if lib.keep_pages else "Pages are not kept")
-        + f"; {stats.kept_pages} kept ({stats.kept_pages_bytes / 1_048_576:.1f} MB compressed)"
+        + f"; {stats.kept_pages} kept ({file_size(stats.kept_pages_bytes)} compressed)"
     )
     return 0
 

@@ -209,3 +209,12 @@ def test_saving_a_missing_file_is_a_user_error(
     code, _, err = run(capsys, "--db", str(db_path), "save", "/no/such/file.txt")
     assert code == 1
     assert err.startswith("folio: error: ")
+
+
+def test_sizes_are_printed_as_people_read_them() -> None:
+    from reader.cli.common import file_size
+
+    assert file_size(0) == "0 kB"
+    assert file_size(300) == "1 kB"
+    assert file_size(21_300) == "21 kB"
+    assert file_size(5 * 1_048_576 + 300_000) == "5.3 MB"
