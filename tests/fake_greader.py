@@ -81,26 +81,31 @@ class FakeGReader:
         self._faults: dict[str, list[int]] = {}
         self._hangs: set[str] = set()
         self._release = threading.Event()
+        # Set when a request reaches a path told to hang: the client is waiting now.
+        self.hanging = threading.Event()
         self._feed_ids = itertools.count(1)
         self._item_ids = itertools.count(1_700_000_000_000_001 if flavor == FRESHRSS else 1)
         self._lock = threading.RLock()
         self.clock: Callable[[], int] = _now_seconds
         self._server: BaseWSGIServer | None = None
+        self._port = 0
         self._thread: threading.Thread | None = None
 
     # -- lifecycle ---------------------------------------------------------------------------------
-    def start(self) -> FakeGReader:
+    def start(self, port: int = 0) -> FakeGReader:
+        """Serve (again, on the same port when given: a server back after being down)."""
+        self._release.clear()
         self._server = make_server(
-            "127.0.0.1", 0, self._wsgi, threaded=True, request_handler=_QuietHandler
+            "127.0.0.1", port, self._wsgi, threaded=True, request_handler=_QuietHandler
         )
+        self._port = int(self._server.server_port)
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._thread.start()
         return self
 
     @property
     def port(self) -> int:
-        assert self._server is not None
-        return int(self._server.server_port)
+        return self._port
 
     @property
     def url(self) -> str:
@@ -128,6 +133,10 @@ class FakeGReader:
 
     def hang(self, path: str) -> None:
         self._hangs.add(path)
+
+    def unhang(self) -> None:
+        self._hangs.clear()
+        self._release.set()
 
     def add_feed(self, url: str, title: str, label: str | None = None) -> FakeFeed:
         with self._lock:
@@ -181,6 +190,7 @@ class FakeGReader:
             faults = self._faults.get(path)
             status = faults.pop(0) if faults else None
         if path in self._hangs:
+            self.hanging.set()
             self._release.wait(30)
             return Response("late", 503)
         if status is not None:

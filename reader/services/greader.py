@@ -19,6 +19,8 @@ Servers differ in small ways this client absorbs:
   (read, starred), which conflict resolution uses.
 - FreshRSS lists folders and labels in ``tag/list`` with their ``type``; Miniflux has
   folders only. A FreshRSS account is found under ``/api/greader.php`` of its site.
+- FreshRSS writes ``&<>`` in item titles, and also ``?\\/,;`` in feed titles, as full-width
+  look-alikes (for clients of old); they are turned back.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -45,6 +47,8 @@ EDIT_BATCH = 250
 # Item contents can be large (whole articles); a batch's answer may take this much.
 _MAX_ANSWER = 256 * 1024 * 1024
 _FRESHRSS_PATH = "/api/greader.php"
+_LOOKALIKES = str.maketrans("＆＜＞", "&<>")
+_LOOKALIKES_FEED = str.maketrans("＆＜＞？＼／，；", "&<>?\\/,;")
 
 
 class SyncError(UserError):
@@ -161,6 +165,8 @@ class GReaderClient:
         self._auth: str | None = None
         self._token: str | None = None
         self._lock = threading.Lock()
+        # FreshRSS dresses titles in full-width look-alikes; known from its login answer.
+        self._dressed = self.base.endswith(_FRESHRSS_PATH)
 
     # -- authentication ------------------------------------------------------------------------
     def login(self) -> None:
@@ -186,6 +192,8 @@ class GReaderClient:
             name, _, value = line.partition("=")
             if name.strip() == "Auth" and value.strip():
                 auth = value.strip()
+            elif name.strip() == "LSID" and value.strip() == "null":
+                self._dressed = True
         if auth is None:
             raise SyncError(f"{base} did not answer as a Google Reader API server")
         with self._lock:
@@ -222,11 +230,12 @@ class GReaderClient:
                     )
                     if label:
                         break
+            title = _text(raw.get("title"))
             result.append(
                 model.Subscription(
                     remote_id=remote_id,
                     url=url,
-                    title=_text(raw.get("title")),
+                    title=title.translate(_LOOKALIKES_FEED) if self._dressed else title,
                     label=label or "",
                     site_url=_text(raw.get("htmlUrl")) or None,
                 )
@@ -310,8 +319,10 @@ class GReaderClient:
             if exc.status == 400:
                 return []
             raise
-        items = (answer or {}).get("items") or ()
-        return [item for item in map(parse_item, items) if item is not None]
+        items = [item for item in map(parse_item, (answer or {}).get("items") or ()) if item]
+        if self._dressed:
+            items = [replace(i, title=i.title.translate(_LOOKALIKES)) for i in items]
+        return items
 
     # -- writing --------------------------------------------------------------------------------
     def edit_tag(
