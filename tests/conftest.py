@@ -15,6 +15,7 @@ import pytest
 
 from reader.library import Library
 from tests import miniflux as miniflux_tools
+from tests.fake_greader import FRESHRSS, MINIFLUX, FakeGReader
 
 # Read before any test moves HOME and the XDG folders to temporary ones.
 MINIFLUX_CACHE = miniflux_tools.cache_folder()
@@ -67,3 +68,24 @@ def miniflux() -> Iterator[miniflux_tools.MinifluxServer]:
         yield server
     finally:
         server.stop()
+
+
+# -- Google Reader API servers in this process (see tests/fake_greader.py) --
+
+
+@pytest.fixture(params=[MINIFLUX, FRESHRSS])
+def greader(request: pytest.FixtureRequest) -> Iterator[FakeGReader]:
+    with FakeGReader(request.param) as fake:
+        yield fake
+
+
+@pytest.fixture
+def miniflux_fake() -> Iterator[FakeGReader]:
+    with FakeGReader(MINIFLUX) as fake:
+        yield fake
+
+
+@pytest.fixture
+def freshrss_fake() -> Iterator[FakeGReader]:
+    with FakeGReader(FRESHRSS) as fake:
+        yield fake

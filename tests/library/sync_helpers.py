@@ -2,31 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-
 from reader.core.types import Article, ArticleFilter
 from reader.library import Library
-from tests.fake_greader import FRESHRSS, MINIFLUX, FakeGReader
-
-
-@pytest.fixture(params=[MINIFLUX, FRESHRSS])
-def server(request: pytest.FixtureRequest) -> Iterator[FakeGReader]:
-    with FakeGReader(request.param) as fake:
-        yield fake
-
-
-@pytest.fixture
-def miniflux_fake() -> Iterator[FakeGReader]:
-    with FakeGReader(MINIFLUX) as fake:
-        yield fake
-
-
-@pytest.fixture
-def freshrss_fake() -> Iterator[FakeGReader]:
-    with FakeGReader(FRESHRSS) as fake:
-        yield fake
+from tests.fake_greader import FakeGReader
 
 
 def connect(library: Library, server: FakeGReader) -> None:

@@ -7,31 +7,24 @@ import pytest
 from reader.core.errors import UserError
 from reader.library import Library
 from tests.fake_greader import FRESHRSS, MINIFLUX, FakeGReader
-from tests.library.sync_helpers import (  # noqa: F401 (fixtures)
-    articles,
-    by_title,
-    connect,
-    freshrss_fake,
-    miniflux_fake,
-    server,
-)
+from tests.library.sync_helpers import articles, by_title, connect
 
 
-def fill(server: FakeGReader, count: int = 3) -> None:
-    news = server.add_feed("https://news.example/feed.xml", "News site", "News")
-    blog = server.add_feed("https://blog.example/feed.xml", "A blog", "Blogs/Friends")
+def fill(greader: FakeGReader, count: int = 3) -> None:
+    news = greader.add_feed("https://news.example/feed.xml", "News site", "News")
+    blog = greader.add_feed("https://blog.example/feed.xml", "A blog", "Blogs/Friends")
     for n in range(count):
-        server.add_item(news, n)
-        server.add_item(blog, n)
+        greader.add_item(news, n)
+        greader.add_item(blog, n)
 
 
 def test_a_first_sync_brings_feeds_folders_articles_and_their_state(
-    library: Library, server: FakeGReader
+    library: Library, greader: FakeGReader
 ) -> None:
-    fill(server)
-    first = server.items[min(server.items)]
-    server.set_state(first, read=True, starred=True)
-    connect(library, server)
+    fill(greader)
+    first = greader.items[min(greader.items)]
+    greader.set_state(first, read=True, starred=True)
+    connect(library, greader)
     report = library.sync.sync()
     assert report.new_articles == 6
     feeds = {f.url: f for f in library.list_feeds()}
@@ -42,21 +35,21 @@ def test_a_first_sync_brings_feeds_folders_articles_and_their_state(
     assert got["A blog item 2"].feed_title == "A blog"
     assert "Body of item 2 in A blog" in (library.get_article(got["A blog item 2"].id).text or "")
     # Nothing new: a second sync changes nothing and sends nothing.
-    before = len(server.calls_to("/edit-tag"))
+    before = len(greader.calls_to("/edit-tag"))
     again = library.sync.sync()
     assert again.new_articles == 0 and again.sent == 0 and again.received == 0
     assert len(articles(library)) == 6
-    assert len(server.calls_to("/edit-tag")) == before
+    assert len(greader.calls_to("/edit-tag")) == before
     status = library.sync.status()
     assert status is not None and status.line().startswith("Synced ")
     assert status.pending == 0
 
 
-def test_local_changes_go_out_in_batches(library: Library, server: FakeGReader) -> None:
-    feed = server.add_feed("https://news.example/feed.xml", "News", "News")
+def test_local_changes_go_out_in_batches(library: Library, greader: FakeGReader) -> None:
+    feed = greader.add_feed("https://news.example/feed.xml", "News", "News")
     for n in range(300):
-        server.add_item(feed, n)
-    connect(library, server)
+        greader.add_item(feed, n)
+    connect(library, greader)
     library.sync.sync()
     ids = [a.id for a in articles(library)]
     library.mark(ids, read=True)
@@ -64,39 +57,39 @@ def test_local_changes_go_out_in_batches(library: Library, server: FakeGReader) 
     assert library.sync.status().pending == 303  # type: ignore[union-attr]
     report = library.sync.sync()
     assert report.sent == 303
-    edits = server.calls_to("/edit-tag")
+    edits = greader.calls_to("/edit-tag")
     sizes = sorted(sum(1 for name, _ in call.form if name == "i") for call in edits)
     assert sizes == [3, 50, 250]
-    assert all(item.read for item in server.items.values())
-    assert sum(item.starred for item in server.items.values()) == 3
+    assert all(item.read for item in greader.items.values())
+    assert sum(item.starred for item in greader.items.values()) == 3
     assert library.sync.status().pending == 0  # type: ignore[union-attr]
 
 
-def test_changes_made_elsewhere_arrive(library: Library, server: FakeGReader) -> None:
-    fill(server)
-    connect(library, server)
+def test_changes_made_elsewhere_arrive(library: Library, greader: FakeGReader) -> None:
+    fill(greader)
+    connect(library, greader)
     library.sync.sync()
-    item = server.items[max(server.items)]
-    server.set_state(item, read=True, starred=True)
+    item = greader.items[max(greader.items)]
+    greader.set_state(item, read=True, starred=True)
     report = library.sync.sync()
     assert report.received == 2
     article = by_title(library)[item.title]
     assert article.read and article.starred
-    # Nothing goes back: the change was the server's.
+    # Nothing goes back: the change was the greader's.
     assert library.sync.status().pending == 0  # type: ignore[union-attr]
-    assert not server.calls_to("/edit-tag")
+    assert not greader.calls_to("/edit-tag")
 
 
-def test_a_change_on_each_side_both_survive(library: Library, server: FakeGReader) -> None:
-    fill(server)
-    connect(library, server)
+def test_a_change_on_each_side_both_survive(library: Library, greader: FakeGReader) -> None:
+    fill(greader)
+    connect(library, greader)
     library.sync.sync()
-    item = server.items[max(server.items)]
+    item = greader.items[max(greader.items)]
     article = by_title(library)[item.title]
     library.mark([article.id], starred=True)
-    server.set_state(item, read=True)
+    greader.set_state(item, read=True)
     library.sync.sync()
-    assert server.items[item.id].starred and server.items[item.id].read
+    assert greader.items[item.id].starred and greader.items[item.id].read
     article = library.get_article(article.id)
     assert article.starred and article.read
 
@@ -154,30 +147,30 @@ def test_without_labels_on_the_server_tags_stay_here(
     assert library.sync.status().labels is False  # type: ignore[union-attr]
 
 
-def test_saved_articles_stay_local(library: Library, server: FakeGReader) -> None:
+def test_saved_articles_stay_local(library: Library, greader: FakeGReader) -> None:
     from tests.factories import add_articles
 
-    connect(library, server)
+    connect(library, greader)
     saved = add_articles(library, 2)
     library.mark(saved, read=True, starred=True)
     library.add_tags(saved[0], ["mine"])
     assert library.sync.status().pending == 0  # type: ignore[union-attr]
     library.sync.sync()
-    assert not server.calls_to("/edit-tag")
-    assert not server.feeds
+    assert not greader.calls_to("/edit-tag")
+    assert not greader.feeds
 
 
-def test_subscriptions_made_here_reach_the_server(library: Library, server: FakeGReader) -> None:
-    connect(library, server)
+def test_subscriptions_made_here_reach_the_server(library: Library, greader: FakeGReader) -> None:
+    connect(library, greader)
     library.add_feed("https://here.example/feed.xml", folder="Reading/Local", title="Here")
     library.add_feed("https://top.example/feed.xml", title="Top")
     report = library.sync.sync()
     assert report.feeds_there == 2
-    remote = {f.url: f for f in server.feeds.values()}
+    remote = {f.url: f for f in greader.feeds.values()}
     assert remote["https://here.example/feed.xml"].label == "Reading/Local"
     assert remote["https://here.example/feed.xml"].title == "Here"
-    # A top-level feed goes to the server's default folder and stays top level here.
-    assert remote["https://top.example/feed.xml"].label == server.default_label
+    # A top-level feed goes to the greader's default folder and stays top level here.
+    assert remote["https://top.example/feed.xml"].label == greader.default_label
     library.sync.sync()
     assert library.resolve_feed("https://top.example/feed.xml").folder is None
     # Rename and move here; remove one.
@@ -185,59 +178,59 @@ def test_subscriptions_made_here_reach_the_server(library: Library, server: Fake
     library.set_feed_options(here.id, title="Here, renamed", folder="Elsewhere")
     library.remove_feed("https://top.example/feed.xml")
     library.sync.sync()
-    remote = {f.url: f for f in server.feeds.values()}
+    remote = {f.url: f for f in greader.feeds.values()}
     assert set(remote) == {"https://here.example/feed.xml"}
     assert remote["https://here.example/feed.xml"].title == "Here, renamed"
     assert remote["https://here.example/feed.xml"].label == "Elsewhere"
     assert library.sync.status().pending == 0  # type: ignore[union-attr]
 
 
-def test_a_folder_renamed_here_renames_the_label(library: Library, server: FakeGReader) -> None:
-    fill(server)
-    connect(library, server)
+def test_a_folder_renamed_here_renames_the_label(library: Library, greader: FakeGReader) -> None:
+    fill(greader)
+    connect(library, greader)
     library.sync.sync()
     library.rename_folder("News", "Press")
     library.sync.sync()
-    assert server.calls_to("/rename-tag")
-    assert {f.label for f in server.feeds.values()} == {"Press", "Blogs/Friends"}
+    assert greader.calls_to("/rename-tag")
+    assert {f.label for f in greader.feeds.values()} == {"Press", "Blogs/Friends"}
 
 
-def test_subscriptions_changed_elsewhere_arrive(library: Library, server: FakeGReader) -> None:
-    fill(server)
-    connect(library, server)
+def test_subscriptions_changed_elsewhere_arrive(library: Library, greader: FakeGReader) -> None:
+    fill(greader)
+    connect(library, greader)
     library.sync.sync()
-    news = next(f for f in server.feeds.values() if f.title == "News site")
+    news = next(f for f in greader.feeds.values() if f.title == "News site")
     news.title = "News, renamed there"
     news.label = "Moved"
-    blog = next(f for f in server.feeds.values() if f.title == "A blog")
-    del server.feeds[blog.id]
+    blog = next(f for f in greader.feeds.values() if f.title == "A blog")
+    del greader.feeds[blog.id]
     library.sync.sync()
     feeds = library.list_feeds()
     assert [(f.title, f.folder) for f in feeds] == [("News, renamed there", "Moved")]
 
 
 def test_a_feed_the_server_cannot_add_is_retried_later_not_every_sync(
-    library: Library, server: FakeGReader
+    library: Library, greader: FakeGReader
 ) -> None:
-    connect(library, server)
-    server.unreachable.add("https://intranet.example/feed.xml")
+    connect(library, greader)
+    greader.unreachable.add("https://intranet.example/feed.xml")
     library.add_feed("https://intranet.example/feed.xml")
     report = library.sync.sync()
-    assert "could not be added on the server" in report.line()
+    assert "could not be added on the greader" in report.line()
     library.sync.sync()
-    assert len(server.calls_to("/subscription/edit")) == 1
+    assert len(greader.calls_to("/subscription/edit")) == 1
     assert library.sync.status().pending == 1  # type: ignore[union-attr]
 
 
 def test_an_article_folio_already_has_is_linked_not_duplicated(
-    library: Library, server: FakeGReader
+    library: Library, greader: FakeGReader
 ) -> None:
     from reader.core.types import SourceKind
     from reader.store.transfer import ArticleRow, TagCache, insert_articles
 
-    feed = server.add_feed("https://news.example/feed.xml", "News", "News")
-    item = server.add_item(feed, 1, link="https://news.example/post/1")
-    server.add_item(feed, 2, link="https://news.example/post/2")
+    feed = greader.add_feed("https://news.example/feed.xml", "News", "News")
+    item = greader.add_item(feed, 1, link="https://news.example/post/1")
+    greader.add_item(feed, 2, link="https://news.example/post/2")
     # Folio refreshed the same feed itself and read the first entry.
     local = library.add_feed("https://news.example/feed.xml", folder="News", title="News")
     with library.transaction():
@@ -262,17 +255,17 @@ def test_an_article_folio_already_has_is_linked_not_duplicated(
             ],
             tags=TagCache(),
         )
-    connect(library, server)
+    connect(library, greader)
     report = library.sync.sync()
     assert report.new_articles == 1
     assert len(articles(library)) == 2
-    # Read here before the account existed: that reaches the server.
-    assert server.items[item.id].read
+    # Read here before the account existed: that reaches the greader.
+    assert greader.items[item.id].read
 
 
-def test_a_deleted_article_is_not_fetched_again(library: Library, server: FakeGReader) -> None:
-    fill(server)
-    connect(library, server)
+def test_a_deleted_article_is_not_fetched_again(library: Library, greader: FakeGReader) -> None:
+    fill(greader)
+    connect(library, greader)
     library.sync.sync()
     doomed = articles(library)[0]
     library.delete_articles([doomed.id])
@@ -285,13 +278,13 @@ def test_a_deleted_article_is_not_fetched_again(library: Library, server: FakeGR
 
 
 def test_a_wrong_password_says_so_and_keeps_the_queue(
-    library: Library, server: FakeGReader
+    library: Library, greader: FakeGReader
 ) -> None:
-    fill(server)
-    connect(library, server)
+    fill(greader)
+    connect(library, greader)
     library.sync.sync()
     library.mark([articles(library)[0].id], read=True)
-    server.password = "changed"
+    greader.password = "changed"
     with pytest.raises(UserError, match="refused the user name or password"):
         library.sync.sync()
     status = library.sync.status()
@@ -299,29 +292,29 @@ def test_a_wrong_password_says_so_and_keeps_the_queue(
     assert status.line().startswith("Sync failed: ") and "1 change waiting" in status.line()
 
 
-def test_a_server_that_is_down_loses_nothing(library: Library, server: FakeGReader) -> None:
-    fill(server)
-    connect(library, server)
+def test_a_server_that_is_down_loses_nothing(library: Library, greader: FakeGReader) -> None:
+    fill(greader)
+    connect(library, greader)
     library.sync.sync()
     target = articles(library)[0]
     library.mark([target.id], starred=True)
-    port = server.port
-    server.stop()
+    port = greader.port
+    greader.stop()
     with pytest.raises(UserError, match="could not connect"):
         library.sync.sync()
     assert library.sync.status().pending == 1  # type: ignore[union-attr]
-    server.start(port)
+    greader.start(port)
     library.sync.sync()
-    assert any(i.starred for i in server.items.values())
+    assert any(i.starred for i in greader.items.values())
     assert library.sync.status().pending == 0  # type: ignore[union-attr]
 
 
-def test_a_server_error_midway_is_resumed(library: Library, server: FakeGReader) -> None:
-    feed = server.add_feed("https://news.example/feed.xml", "News", "News")
+def test_a_server_error_midway_is_resumed(library: Library, greader: FakeGReader) -> None:
+    feed = greader.add_feed("https://news.example/feed.xml", "News", "News")
     for n in range(600):
-        server.add_item(feed, n)
-    connect(library, server)
-    server.fail("/reader/api/0/stream/items/contents", 502)
+        greader.add_item(feed, n)
+    connect(library, greader)
+    greader.fail("/reader/api/0/stream/items/contents", 502)
     with pytest.raises(UserError, match="HTTP 502"):
         library.sync.sync()
     stored = len(articles(library))
@@ -331,28 +324,28 @@ def test_a_server_error_midway_is_resumed(library: Library, server: FakeGReader)
     assert len({a.url for a in articles(library)}) == 600
 
 
-def test_a_failed_edit_is_sent_again(library: Library, server: FakeGReader) -> None:
-    fill(server)
-    connect(library, server)
+def test_a_failed_edit_is_sent_again(library: Library, greader: FakeGReader) -> None:
+    fill(greader)
+    connect(library, greader)
     library.sync.sync()
     library.mark([a.id for a in articles(library)], read=True)
-    server.fail("/reader/api/0/edit-tag", 500)
+    greader.fail("/reader/api/0/edit-tag", 500)
     with pytest.raises(UserError, match="HTTP 500"):
         library.sync.sync()
-    assert not any(i.read for i in server.items.values())
+    assert not any(i.read for i in greader.items.values())
     library.sync.sync()
-    assert all(i.read for i in server.items.values())
+    assert all(i.read for i in greader.items.values())
     assert all(a.read for a in articles(library))
 
 
-def test_a_timeout_is_one_line_and_resumable(library: Library, server: FakeGReader) -> None:
-    fill(server)
-    connect(library, server)
+def test_a_timeout_is_one_line_and_resumable(library: Library, greader: FakeGReader) -> None:
+    fill(greader)
+    connect(library, greader)
     library.configure_http(timeout=0.5)
-    server.hang("/reader/api/0/stream/items/ids")
+    greader.hang("/reader/api/0/stream/items/ids")
     with pytest.raises(UserError, match="timed out"):
         library.sync.sync()
-    server.unhang()
+    greader.unhang()
     library.sync.sync()
     assert len(articles(library)) == 6
 
@@ -362,15 +355,15 @@ def test_no_account_says_how_to_add_one(library: Library) -> None:
         library.sync.sync()
 
 
-def test_one_account_at_a_time(library: Library, server: FakeGReader) -> None:
-    connect(library, server)
+def test_one_account_at_a_time(library: Library, greader: FakeGReader) -> None:
+    connect(library, greader)
     with pytest.raises(UserError, match="one account at a time"):
-        connect(library, server)
+        connect(library, greader)
 
 
-def test_removing_the_account_keeps_the_library(library: Library, server: FakeGReader) -> None:
-    fill(server)
-    connect(library, server)
+def test_removing_the_account_keeps_the_library(library: Library, greader: FakeGReader) -> None:
+    fill(greader)
+    connect(library, greader)
     library.sync.sync()
     library.sync.remove_account()
     assert library.sync.status() is None
