@@ -448,7 +448,26 @@ def _status_error(exc: HttpStatusError, host: str, *, authenticated: bool) -> Sy
         return SyncError(
             f"{host} has no Google Reader API at this address (HTTP 404)", status=status
         )
-    return SyncError(str(exc), status=status)
+    reason = _reason(exc.body)
+    return SyncError(f"{exc}: {reason}" if reason else str(exc), status=status)
+
+
+def _reason(body: bytes) -> str:
+    """What an error answer says, in one short line: Miniflux's ``error_message`` or the
+    first line of a text answer."""
+    text = body.decode("utf-8", "replace").strip()
+    if not text:
+        return ""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        data = None
+    if isinstance(data, dict) and isinstance(data.get("error_message"), str):
+        text = data["error_message"]
+    elif data is not None or text.startswith("<"):
+        return ""
+    line = " ".join(text.split())
+    return line[:160]
 
 
 def to_entry(item: RemoteItem, *, feed_url: str, now: datetime) -> ParsedEntry:

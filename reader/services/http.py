@@ -93,11 +93,14 @@ class HttpStatusError(FetchError):
         url: str,
         retry_after: datetime | None = None,
         permanent_redirect: str | None = None,
+        body: bytes = b"",
     ) -> None:
         super().__init__(message, status=status)
         self.url = url
         self.retry_after = retry_after
         self.permanent_redirect = permanent_redirect
+        # The start of the error page, where an API puts its reason (requests only).
+        self.body = body
 
 
 def parse_retry_after(value: str | None, *, now: datetime | None = None) -> datetime | None:
@@ -297,6 +300,8 @@ class HttpClient:
             )
             response = self._client.send(request, stream=True, follow_redirects=False)
             try:
+                if response.status_code >= 400:
+                    raise _api_status_error(response)
                 return self._read(response, limit=limit, deadline=started + total, total=total)
             finally:
                 response.close()
@@ -354,6 +359,22 @@ class HttpClient:
             permanent_redirect=permanent,
             retry_after=retry_after,
         )
+
+
+def _api_status_error(response: httpx.Response) -> HttpStatusError:
+    """An API's error answer, with the start of its body (the reason it gives)."""
+    body = b""
+    for chunk in response.iter_bytes(_CHUNK):
+        body += chunk
+        if len(body) >= 4096:
+            break
+    status = response.status_code
+    return HttpStatusError(
+        f"{_describe_status(status)} from {response.url}",
+        status=status,
+        url=str(response.url),
+        body=body[:4096],
+    )
 
 
 @contextmanager

@@ -75,7 +75,7 @@ def test_changes_made_elsewhere_arrive(library: Library, greader: FakeGReader) -
     assert report.received == 2
     article = by_title(library)[item.title]
     assert article.read and article.starred
-    # Nothing goes back: the change was the greader's.
+    # Nothing goes back: the change was the server's.
     assert library.sync.status().pending == 0  # type: ignore[union-attr]
     assert not greader.calls_to("/edit-tag")
 
@@ -169,7 +169,7 @@ def test_subscriptions_made_here_reach_the_server(library: Library, greader: Fak
     remote = {f.url: f for f in greader.feeds.values()}
     assert remote["https://here.example/feed.xml"].label == "Reading/Local"
     assert remote["https://here.example/feed.xml"].title == "Here"
-    # A top-level feed goes to the greader's default folder and stays top level here.
+    # A top-level feed goes to the server's default folder and stays top level here.
     assert remote["https://top.example/feed.xml"].label == greader.default_label
     library.sync.sync()
     assert library.resolve_feed("https://top.example/feed.xml").folder is None
@@ -216,7 +216,7 @@ def test_a_feed_the_server_cannot_add_is_retried_later_not_every_sync(
     greader.unreachable.add("https://intranet.example/feed.xml")
     library.add_feed("https://intranet.example/feed.xml")
     report = library.sync.sync()
-    assert "could not be added on the greader" in report.line()
+    assert "could not be added on the server" in report.line()
     library.sync.sync()
     assert len(greader.calls_to("/subscription/edit")) == 1
     assert library.sync.status().pending == 1  # type: ignore[union-attr]
