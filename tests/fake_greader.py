@@ -79,7 +79,7 @@ class FakeGReader:
         self.calls: list[Call] = []
         self.unreachable: set[str] = set()
         self._faults: dict[str, list[int]] = {}
-        self._hangs: set[str] = set()
+        self._hangs: dict[str, int] = {}
         self._release = threading.Event()
         # Set when a request reaches a path told to hang: the client is waiting now.
         self.hanging = threading.Event()
@@ -131,8 +131,9 @@ class FakeGReader:
     def fail(self, path: str, status: int, times: int = 1) -> None:
         self._faults.setdefault(path, []).extend([status] * times)
 
-    def hang(self, path: str) -> None:
-        self._hangs.add(path)
+    def hang(self, path: str, *, after: int = 0) -> None:
+        """Hold answers to ``path`` (after letting ``after`` of them through)."""
+        self._hangs[path] = after
 
     def unhang(self) -> None:
         self._hangs.clear()
@@ -189,7 +190,8 @@ class FakeGReader:
             )
             faults = self._faults.get(path)
             status = faults.pop(0) if faults else None
-        if path in self._hangs:
+            seen = sum(1 for call in self.calls if call.path == path)
+        if path in self._hangs and seen > self._hangs[path]:
             self.hanging.set()
             self._release.wait(30)
             return Response("late", 503)

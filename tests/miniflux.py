@@ -27,6 +27,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 RELEASE = "trixie"
 MINIMUM = (2, 2)
@@ -292,7 +293,7 @@ class MinifluxServer:
     # -- Miniflux's REST API, for arranging what another device would do -----------------------
     def _rest(
         self, method: str, path: str, body: object = None, *, auth: tuple[str, str] | None = None
-    ) -> dict[str, object]:
+    ) -> Any:
         user, password = auth or (self.user, self.password)
         request = urllib.request.Request(
             self.url + path,
@@ -309,7 +310,7 @@ class MinifluxServer:
         loaded = json.loads(text)
         return loaded if isinstance(loaded, dict) else {"items": loaded}
 
-    def api(self, method: str, path: str, body: object = None) -> dict[str, object]:
+    def api(self, method: str, path: str, body: object = None) -> Any:
         return self._rest(method, path, body)
 
 
