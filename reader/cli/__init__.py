@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reader import __version__
+from reader.cli import accounts as account_commands
 from reader.cli import articles as articles_commands
 from reader.cli import feeds as feeds_commands
 from reader.cli import saving as saving_commands
@@ -67,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     articles_commands.register(sub)
     search_commands.register(sub)
     transfer_commands.register(sub)
+    account_commands.register(sub)
     return parser
 
 

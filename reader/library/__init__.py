@@ -5,6 +5,8 @@ It orchestrates services (network, parsing, extraction) and the store; it knows 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from reader.library.articles import ArticlesMixin
 from reader.library.base import LibraryBase, default_library_path
 from reader.library.feeds import FeedsMixin
@@ -12,6 +14,9 @@ from reader.library.saving import SavingMixin
 from reader.library.search import SearchMixin
 from reader.library.transfer import TransferMixin
 from reader.library.views import ViewsMixin
+
+if TYPE_CHECKING:
+    from reader.library.sync import SyncEngine
 
 __all__ = ["Library", "LibraryBase", "default_library_path"]
 
@@ -21,3 +26,28 @@ class Library(SearchMixin, ArticlesMixin, FeedsMixin, SavingMixin, ViewsMixin, T
 
     def __enter__(self) -> Library:
         return self
+
+    @property
+    def sync(self) -> SyncEngine:
+        """Sync with a Google Reader API account (made on first use)."""
+        engine: SyncEngine | None = self.__dict__.get("_sync_engine")
+        if engine is None:
+            from reader.library.sync import SyncEngine
+            from reader.store.sync import SyncStore
+
+            def on_event(kind: str, detail: Any) -> None:
+                # New articles from the server meet the rules, as a refresh's do.
+                if kind == "articles-added":
+                    self.on_articles_added(detail)
+                else:
+                    self.notify(kind, detail)
+
+            engine = SyncEngine(
+                store=SyncStore(),
+                submit_write=self.submit_write,
+                http=self.http_client,
+                clock=self.now,
+                on_event=on_event,
+            )
+            engine = self.__dict__.setdefault("_sync_engine", engine)
+        return engine

@@ -11,11 +11,11 @@ import email.utils
 import itertools
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import httpx
 
@@ -93,11 +93,14 @@ class HttpStatusError(FetchError):
         url: str,
         retry_after: datetime | None = None,
         permanent_redirect: str | None = None,
+        body: bytes = b"",
     ) -> None:
         super().__init__(message, status=status)
         self.url = url
         self.retry_after = retry_after
         self.permanent_redirect = permanent_redirect
+        # The start of the error page, where an API puts its reason (requests only).
+        self.body = body
 
 
 def parse_retry_after(value: str | None, *, now: datetime | None = None) -> datetime | None:
@@ -261,6 +264,48 @@ class HttpClient:
         except httpx.HTTPError as exc:
             raise FetchError(f"fetching {url} failed: {_short_reason(exc)}") from None
 
+    def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: Sequence[tuple[str, str]] | None = None,
+        data: Sequence[tuple[str, str]] | None = None,
+        headers: Mapping[str, str] | None = None,
+        max_bytes: int | None = None,
+        timeout: float | None = None,
+    ) -> FetchResponse:
+        """Any method with query ``params`` and a form body ``data`` (pairs, so a name may
+        repeat): an API call. Errors and limits as for :meth:`get`; redirects are not followed
+        (a POST must not turn into a GET on the way)."""
+        parts = urlsplit(url.strip())
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            raise FetchError(f"not a web address: {url!r}")
+        limit = self.max_bytes if max_bytes is None else max_bytes
+        total = self.timeout if timeout is None else timeout
+        request_timeout = httpx.Timeout(total, connect=min(self.connect_timeout, total), pool=total)
+        body = urlencode(data).encode() if data is not None else None
+        send_headers = dict(headers or {})
+        if body is not None:
+            send_headers["Content-Type"] = "application/x-www-form-urlencoded"
+        started = time.monotonic()
+        with self._host_slot(url), _api_errors(url.strip(), parts.hostname, total):
+            request = self._client.build_request(
+                method,
+                url.strip(),
+                params=list(params) if params is not None else None,
+                content=body,
+                headers=send_headers,
+                timeout=request_timeout,
+            )
+            response = self._client.send(request, stream=True, follow_redirects=False)
+            try:
+                if response.status_code >= 400:
+                    raise _api_status_error(response)
+                return self._read(response, limit=limit, deadline=started + total, total=total)
+            finally:
+                response.close()
+
     def _read(
         self, response: httpx.Response, *, limit: int, deadline: float, total: float
     ) -> FetchResponse:
@@ -314,6 +359,42 @@ class HttpClient:
             permanent_redirect=permanent,
             retry_after=retry_after,
         )
+
+
+def _api_status_error(response: httpx.Response) -> HttpStatusError:
+    """An API's error answer, with the start of its body (the reason it gives)."""
+    body = b""
+    for chunk in response.iter_bytes(_CHUNK):
+        body += chunk
+        if len(body) >= 4096:
+            break
+    status = response.status_code
+    return HttpStatusError(
+        f"{_describe_status(status)} from {response.url}",
+        status=status,
+        url=str(response.url),
+        body=body[:4096],
+    )
+
+
+@contextmanager
+def _api_errors(url: str, host: str, total: float) -> Iterator[None]:
+    """httpx's exceptions as one-line :class:`FetchError` messages."""
+    try:
+        yield
+    except httpx.TimeoutException as exc:
+        phase = "connecting to" if isinstance(exc, httpx.ConnectTimeout) else "waiting for"
+        raise FetchError(f"timed out {phase} {host} after {total:g} s") from None
+    except httpx.ConnectError as exc:
+        raise FetchError(f"could not connect to {host}: {_short_reason(exc)}") from None
+    except httpx.DecodingError:
+        raise FetchError(f"{host} sent a body that could not be decompressed") from None
+    except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
+        raise FetchError(f"connection to {host} failed: {_short_reason(exc)}") from None
+    except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
+        raise FetchError(f"not a usable address: {url!r} ({_short_reason(exc)})") from None
+    except httpx.HTTPError as exc:
+        raise FetchError(f"{url} failed: {_short_reason(exc)}") from None
 
 
 def _too_large(url: str, limit: int) -> str:

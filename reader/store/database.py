@@ -12,7 +12,7 @@ import peewee
 
 from reader.core.errors import LibraryError, SchemaTooNewError
 from reader.core.urls import site_hosts
-from reader.store import search_index
+from reader.store import search_index, sync_schema
 from reader.store.models import MODELS, database_proxy
 
 log = logging.getLogger(__name__)
@@ -99,6 +99,10 @@ def _article_sources(db: peewee.SqliteDatabase) -> None:
     )
 
 
+def _unchanged(db: peewee.SqliteDatabase) -> None:
+    """A step that leaves the schema as it is: its number is kept for another change."""
+
+
 # Append-only: step i takes a library from version i + 1 to version i + 2. Steps name tables
 # and columns as strings, never through model classes, because the models always describe the
 # newest schema.
@@ -109,6 +113,9 @@ MIGRATIONS: list[Step] = [
     search_index.migrate_without_prefix_indexes,
     _site_hosts,
     _article_sources,
+    _unchanged,
+    _unchanged,
+    sync_schema.create_sync_tables,
 ]
 SCHEMA_VERSION = len(MIGRATIONS) + 1
 
@@ -147,6 +154,7 @@ def _create(db: peewee.SqliteDatabase) -> None:
         db.create_tables(MODELS)
         for statement in search_index.SEARCH_SCHEMA_SQL:
             db.execute_sql(statement)
+        sync_schema.create_sync_tables(db)
         db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
