@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from reader.app.inbox_watcher import InboxWatcher
     from reader.app.open_controller import OpenController
     from reader.app.single_instance import InstanceGuard, OpenRequest
+    from reader.library import Library
     from reader.ui.main_window import MainWindow
 
 
@@ -99,6 +101,8 @@ def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGua
     window = MainWindow(library, crash_handler=crash, demo=demo is not None)
     window.show()
     window.refresher.start_schedule()
+    # A demo library is thrown away at the end: it takes no files from the inbox folder.
+    inbox = _attach_inbox(window, library) if demo is None else None
     opener = _attach_opener(window)
     if server is not None:
         server.requested.connect(lambda request: _handed_over(window, opener, request))
@@ -109,6 +113,8 @@ def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGua
     finally:
         if server is not None:
             server.close()
+        if inbox is not None:
+            inbox.shutdown()
         crash.uninstall()
         if demo is not None:
             demo.close()
@@ -140,6 +146,22 @@ def _handed_over(window: MainWindow, opener: OpenController, request: OpenReques
     window.activateWindow()
     if request.sources:
         opener.open(list(request.sources))
+
+
+def _attach_inbox(window: MainWindow, library: Library) -> InboxWatcher:
+    from reader.app.inbox_watcher import InboxWatcher
+
+    inbox = InboxWatcher(library, parent=window)
+    inbox.message.connect(window.show_message)
+    inbox.problem.connect(lambda text: window.show_message(text, 15_000))
+
+    def setting_changed(key: str) -> None:
+        if key == "inbox/folder":
+            inbox.set_folder(window.settings.inbox_folder)
+
+    window.settings.changed.connect(setting_changed)
+    inbox.set_folder(window.settings.inbox_folder)
+    return inbox
 
 
 def install_desktop(args: argparse.Namespace) -> int:
