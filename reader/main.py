@@ -47,7 +47,11 @@ def open_window(args: argparse.Namespace) -> int:
 
         try:
             guard = InstanceGuard(Path(args.db or default_library_path()))
-            if not guard.claim(sources):
+        except UserError as exc:
+            # No private folder for the lock: the window opens all the same.
+            print(f"folio: warning: {exc}", file=sys.stderr)
+        try:
+            if guard is not None and not guard.claim(sources):
                 return 0
         except UserError as exc:
             print(f"folio: error: {exc}", file=sys.stderr)

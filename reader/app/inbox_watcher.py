@@ -207,7 +207,11 @@ class InboxWatcher(QObject):
         if folder is None or not str(folder).strip():
             return
         folder = Path(folder).expanduser().absolute()
-        lock = ProcessLock(runtime_dir() / f"folio-inbox-{instance_key(folder)}.lock")
+        try:
+            lock = ProcessLock(runtime_dir() / f"folio-inbox-{instance_key(folder)}.lock")
+        except UserError as exc:
+            self.problem.emit(str(exc))
+            return
         if not lock.acquire():
             self.problem.emit(
                 _tr("Another Folio window takes the files of the inbox folder {folder}").format(
@@ -361,11 +365,12 @@ class InboxWatcher(QObject):
             self.message.emit(text.format(title=result.article.title))
             self.saved.emit(outcome.name, result)
         else:
-            self.message.emit(
-                _tr("Could not save {name} from the inbox folder: {reason}").format(
-                    name=outcome.name, reason=outcome.reason
-                )
+            text = (
+                _tr("Could not save {name} from the inbox folder: {reason} (it is in “failed”)")
+                if outcome.moved_to is not None
+                else _tr("Could not save {name} from the inbox folder: {reason}")
             )
+            self.message.emit(text.format(name=outcome.name, reason=outcome.reason))
             self.failed.emit(outcome.name, outcome.reason)
         if outcome.folder == self._folder:
             # The folder may have changed while this file was saved.

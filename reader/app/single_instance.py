@@ -103,7 +103,12 @@ class ProcessLock:
             import fcntl
         except ImportError:  # not a POSIX system: the socket alone decides
             return True
-        handle = self.path.open("a+b")
+        try:
+            handle = self.path.open("a+b")
+        except OSError as exc:
+            # Without the lock file Folio still runs: a lock must never keep a window shut.
+            log.warning("cannot open the lock file %s (%s); going on without it", self.path, exc)
+            return True
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
