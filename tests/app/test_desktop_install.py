@@ -99,8 +99,6 @@ def test_install_then_remove_leaves_the_folder_as_it_was(tmp_path: Path) -> None
     assert installed.returncode == 0, installed.stderr
     assert "Installed Folio's menu entry" in installed.stdout
     entry = home / DESKTOP_FILE
-    if VALIDATOR is not None:
-        validate(entry)
     for size in ICON_SIZES:
         image = QImage(str(home / f"icons/hicolor/{size}x{size}/apps/folio.png"))
         assert (image.width(), image.height()) == (size, size)
@@ -134,6 +132,15 @@ def test_install_then_remove_leaves_the_folder_as_it_was(tmp_path: Path) -> None
     assert gone.stderr.startswith("folio: error: Folio's menu entry is not installed")
 
 
+@needs_validator
+@pytest.mark.subprocess
+def test_the_installed_entry_passes_desktop_file_validate(tmp_path: Path) -> None:
+    home = tmp_path / "share"
+    installed = folio(home, "install-desktop")
+    assert installed.returncode == 0, installed.stderr
+    validate(home / DESKTOP_FILE)
+
+
 @pytest.mark.subprocess
 def test_remove_keeps_a_file_changed_since(tmp_path: Path) -> None:
     home = tmp_path / "share"
@@ -160,13 +167,21 @@ def test_exec_arguments_survive_quoting(arg: str, tmp_path: Path) -> None:
     entry = tmp_path / "folio.desktop"
     entry.write_text(desktop_entry([arg, "-m", "reader"]), encoding="utf-8")
     assert exec_words(entry) == [arg, "-m", "reader"]
-    if VALIDATOR is not None:
-        validate(entry)
 
 
 def test_plain_arguments_stay_plain() -> None:
     assert exec_argument("/usr/bin/folio") == "/usr/bin/folio"
     assert exec_argument("a b") == '"a b"'
+
+
+@needs_validator
+@pytest.mark.parametrize(
+    "arg", ["/home/anna/My Apps/folio", '/x/"quoted"/$HOME/`cmd`/a\\b', "/opt/50%/folio"]
+)
+def test_odd_paths_give_a_valid_entry(arg: str, tmp_path: Path) -> None:
+    entry = tmp_path / "folio.desktop"
+    entry.write_text(desktop_entry([arg]), encoding="utf-8")
+    validate(entry)
 
 
 @needs_validator
