@@ -49,10 +49,6 @@ COMPANION_ENDINGS = ("_files", "-files", "-Dateien", "_Dateien")
 _MAX_COMPANION_ENTRIES = 5000
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("InboxWatcher", text)
-
-
 def is_inbox_file(name: str) -> bool:
     """A page, text or Markdown file the inbox takes (not a hidden or partial download,
     not a reason file put back by hand)."""
@@ -214,9 +210,10 @@ class InboxWatcher(QObject):
             return
         if not lock.acquire():
             self.problem.emit(
-                _tr("Another Folio window takes the files of the inbox folder {folder}").format(
-                    folder=folder
-                )
+                QCoreApplication.translate(
+                    "InboxWatcher",
+                    "Another Folio window takes the files of the inbox folder {folder}",
+                ).format(folder=folder)
             )
             return
         self._lock = lock
@@ -252,9 +249,10 @@ class InboxWatcher(QObject):
             if not self._missing_said:
                 self._missing_said = True
                 self.problem.emit(
-                    _tr(
+                    QCoreApplication.translate(
+                        "InboxWatcher",
                         "The inbox folder {folder} is not there; Folio takes files from it"
-                        " once it is back"
+                        " once it is back",
                     ).format(folder=folder)
                 )
             return
@@ -262,9 +260,10 @@ class InboxWatcher(QObject):
             if not self._missing_said:
                 self._missing_said = True
                 self.problem.emit(
-                    _tr(
+                    QCoreApplication.translate(
+                        "InboxWatcher",
                         "Folio cannot move files out of the inbox folder {folder}, so it takes"
-                        " none: the folder is read-only"
+                        " none: the folder is read-only",
                     ).format(folder=folder)
                 )
             return
@@ -350,25 +349,33 @@ class InboxWatcher(QObject):
         if outcome.move_error:
             self._stuck.add(outcome.name)
             self.problem.emit(
-                _tr(
+                QCoreApplication.translate(
+                    "InboxWatcher",
                     "Could not move {name} out of the inbox folder ({error}); it stays there"
-                    " and is not taken again until Folio starts anew"
+                    " and is not taken again until Folio starts anew",
                 ).format(name=outcome.name, error=outcome.move_error)
             )
         if outcome.result is not None:
             result = outcome.result
             text = (
-                _tr("Saved “{title}” from the inbox folder")
+                QCoreApplication.translate("InboxWatcher", "Saved “{title}” from the inbox folder")
                 if result.created
-                else _tr("Updated “{title}” from the inbox folder")
+                else QCoreApplication.translate(
+                    "InboxWatcher", "Updated “{title}” from the inbox folder"
+                )
             )
             self.message.emit(text.format(title=result.article.title))
             self.saved.emit(outcome.name, result)
         else:
             text = (
-                _tr("Could not save {name} from the inbox folder: {reason} (it is in “failed”)")
+                QCoreApplication.translate(
+                    "InboxWatcher",
+                    "Could not save {name} from the inbox folder: {reason} (it is in “failed”)",
+                )
                 if outcome.moved_to is not None
-                else _tr("Could not save {name} from the inbox folder: {reason}")
+                else QCoreApplication.translate(
+                    "InboxWatcher", "Could not save {name} from the inbox folder: {reason}"
+                )
             )
             self.message.emit(text.format(name=outcome.name, reason=outcome.reason))
             self.failed.emit(outcome.name, outcome.reason)

@@ -23,10 +23,6 @@ from reader.library.open_action import OpenAction, open_action
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OpenController", text)
-
-
 @dataclass
 class _Batch:
     """The pages of one request, in the order given, and how each ended."""
@@ -122,7 +118,9 @@ class OpenController(QObject):
             # Each failure was shown as it came; with several pages they hide one another.
             source, reason = batch.failures[0]
             self.message.emit(
-                _tr("Saved {saved} of {total}; could not save {source}: {reason}").format(
+                QCoreApplication.translate(
+                    "OpenController", "Saved {saved} of {total}; could not save {source}: {reason}"
+                ).format(
                     saved=len(batch.saved), total=len(batch.sources), source=source, reason=reason
                 )
             )
