@@ -21,7 +21,7 @@ from reader.app.single_instance import (
     instance_key,
     server_name,
 )
-from reader.core.errors import UserError
+from reader.core.errors import LibraryError, UserError
 from reader.library import Library
 from tests.app.window_process import (
     START_TIMEOUT_MS,
@@ -54,9 +54,14 @@ def runtime_dir() -> Iterator[Path]:
         yield folder
 
 
-def titles(db: Path) -> list[str]:
-    with Library(db) as lib:
-        return sorted(a.title for a in lib.list_articles())
+def titles(db: Path) -> list[str] | None:
+    """The library's article titles; None while the window holds it locked (creating it, or
+    recovering it after a crash)."""
+    try:
+        with Library(db) as lib:
+            return sorted(a.title for a in lib.list_articles())
+    except LibraryError:
+        return None
 
 
 def test_requests_survive_the_wire() -> None:
@@ -104,7 +109,7 @@ def test_a_second_folio_hands_its_file_to_the_open_window(qtbot: QtBot, tmp_path
         # ``folio gui`` with nothing to open only brings the window forward.
         third = folio("--db", str(db), "gui", str(other))
         assert third.returncode == 0, third.stderr
-        qtbot.waitUntil(lambda: len(titles(db)) == 2, timeout=30_000)
+        qtbot.waitUntil(lambda: len(titles(db) or []) == 2, timeout=30_000)
         assert first.poll() is None, "the first window must still run"
         code, err = stop(first)
     assert code == 0, err
@@ -129,7 +134,7 @@ def test_a_crashed_window_leaves_nothing_in_the_way(qtbot: QtBot, tmp_path: Path
     page.write_text(PAGE, encoding="utf-8")
     name = server_name(db)
     with window_process("--db", str(db)) as crashed:
-        qtbot.waitUntil(lambda: listening(db), timeout=START_TIMEOUT_MS)
+        qtbot.waitUntil(lambda: listening(db) and titles(db) == [], timeout=START_TIMEOUT_MS)
         crashed.send_signal(signal.SIGKILL)
         crashed.wait(timeout=60)
     # The socket file stays behind, with no one answering on it.
