@@ -409,6 +409,8 @@ def run_install_command(*, removing: bool) -> int:
     """``folio install-desktop [--remove]``: what was done, or one line saying why not."""
     home = data_home()
     try:
+        if sys.platform in ("win32", "darwin"):
+            raise UserError("install-desktop is for Linux and other freedesktop.org desktops")
         if removing:
             removed = remove_desktop(home)
             count = len(removed.removed)
