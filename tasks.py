@@ -1,13 +1,16 @@
 """Set-up and checks with nothing but Python: ``python3 tasks.py run`` or ``python3 tasks.py test``.
 
 Each command first creates or refreshes ``.venv`` from pyproject.toml (only when pyproject.toml
-changed since the last install), then runs.
+changed since the last install), then runs. ``run`` installs what the window needs; ``test`` and
+``setup`` add the test tools.
 """
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -17,18 +20,29 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+FOLIO = BIN / ("folio.exe" if os.name == "nt" else "folio")
 STAMP = VENV / ".folio-installed"
 
 
-def _wanted_stamp() -> str:
+def _wanted_stamp(extras: str) -> str:
     digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
-    return f"{digest} {sys.version_info[:2]}"
+    return f"{digest} {sys.version_info[:2]} {extras}"
 
 
-def ensure_venv() -> None:
+def _installed(with_tests: bool) -> bool:
+    """Whether .venv holds this pyproject.toml's install, with the test tools if wanted."""
+    if not (STAMP.exists() and PYTHON.exists()):
+        return False
+    stamp = STAMP.read_text()
+    if stamp == _wanted_stamp("test"):
+        return True
+    return not with_tests and stamp == _wanted_stamp("run")
+
+
+def ensure_venv(*, with_tests: bool) -> None:
     if sys.version_info < (3, 11):  # noqa: UP036 - tasks.py may be started by an older python3
         sys.exit(f"Folio needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
-    if STAMP.exists() and STAMP.read_text() == _wanted_stamp() and PYTHON.exists():
+    if _installed(with_tests):
         return
     if not PYTHON.exists():
         print("Creating .venv …", flush=True)
@@ -39,25 +53,59 @@ def ensure_venv() -> None:
                 f"Could not create .venv ({exc}). On Debian or Ubuntu install the venv module"
                 " first: apt install python3-venv"
             )
-    print("Installing Folio and its test tools into .venv …", flush=True)
+    what = "Folio and its test tools" if with_tests else "Folio"
+    print(f"Installing {what} into .venv …", flush=True)
     pip = [str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
     subprocess.run([*pip, "--upgrade", "pip"], check=True)
-    subprocess.run([*pip, "--editable", f"{ROOT}[test]"], check=True)
-    STAMP.write_text(_wanted_stamp())
+    target = f"{ROOT}[test]" if with_tests else str(ROOT)
+    subprocess.run([*pip, "--editable", target], check=True)
+    STAMP.write_text(_wanted_stamp("test" if with_tests else "run"))
 
 
-def _run(*args: str, env: dict[str, str] | None = None) -> int:
+def _run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = ROOT) -> int:
     print("$", " ".join(args), flush=True)
-    return subprocess.run(args, cwd=ROOT, env=env, check=False).returncode
+    return subprocess.run(args, cwd=cwd, env=env, check=False).returncode
 
 
 def run_app(extra: list[str]) -> int:
-    ensure_venv()
-    return _run(str(PYTHON), str(ROOT / "main.py"), "gui", *extra)
+    ensure_venv(with_tests=False)
+    # The window starts where the user is, so the commands it suggests (with no display, say)
+    # and the files it is given read from there.
+    return _run(str(FOLIO), "gui", *extra, cwd=None)
+
+
+# Programs the tests use for real, from Debian's packages: PostgreSQL behind the Miniflux of the
+# sync tests, and desktop-file-validate for the menu entry. Each maps to how to tell it is there.
+SYSTEM_PACKAGES = {
+    "postgresql": lambda: bool(glob.glob("/usr/lib/postgresql/*/bin/initdb")),
+    "desktop-file-utils": lambda: shutil.which("desktop-file-validate") is not None,
+}
+
+
+def ensure_system_packages() -> None:
+    """Install the missing ones when this is root on a Debian-like system; else say what lacks."""
+    missing = [name for name, present in SYSTEM_PACKAGES.items() if not present()]
+    if not missing:
+        return
+    apt = shutil.which("apt-get")
+    if apt is None or not hasattr(os, "geteuid") or os.geteuid() != 0:
+        print(
+            f"Not installed: {', '.join(missing)} (the tests that need them will say so);"
+            f" on Debian or Ubuntu: sudo apt-get install {' '.join(missing)}",
+            flush=True,
+        )
+        return
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    install = [apt, "install", "-y", "-qq", "--no-install-recommends", *missing]
+    print("Installing", ", ".join(missing), "…", flush=True)
+    if subprocess.run(install, env=env, check=False, stdout=subprocess.DEVNULL).returncode:
+        subprocess.run([apt, "update", "-qq"], env=env, check=False)
+        subprocess.run(install, env=env, check=False, stdout=subprocess.DEVNULL)
 
 
 def run_tests(extra: list[str]) -> int:
-    ensure_venv()
+    ensure_venv(with_tests=True)
+    ensure_system_packages()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     checks = [
         (str(BIN / "ruff"), "check", "."),
@@ -82,7 +130,7 @@ def main() -> int:
         return 2
     command, extra = sys.argv[1], sys.argv[2:]
     if command == "setup":
-        ensure_venv()
+        ensure_venv(with_tests=True)
         return 0
     if command == "run":
         return run_app(extra)

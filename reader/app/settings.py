@@ -1,8 +1,10 @@
-"""The window's preferences, kept in QSettings: geometry, splitters, theme, font size, delays."""
+"""The window's preferences, kept in QSettings: geometry, splitters, theme, font size, delays,
+the inbox folder."""
 
 from __future__ import annotations
 
 import enum
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 
@@ -92,6 +94,17 @@ class Settings(QObject):
     @newest_first.setter
     def newest_first(self, value: bool) -> None:
         self._set("reading/newest_first", bool(value))
+
+    # -- inbox -------------------------------------------------------------------------------
+    @property
+    def inbox_folder(self) -> Path | None:
+        """The folder whose new pages are saved while the window runs; None for none."""
+        text = str(self._store.value("inbox/folder", "") or "").strip()
+        return Path(text) if text else None
+
+    @inbox_folder.setter
+    def inbox_folder(self, value: Path | None) -> None:
+        self._set("inbox/folder", str(value) if value is not None and str(value).strip() else "")
 
     # -- window state --------------------------------------------------------------------------
     def window_state(self, name: str) -> QByteArray | None:

@@ -1506,6 +1506,15 @@ class MainWindow(QMainWindow):
         for source in sources:
             self.saver.save(source)
 
+    def reveal_article(self, article_id: int) -> None:
+        """Select ``article_id`` in the list shown, else in Saved, All articles or Archive."""
+        if self._select_article_id(article_id):
+            return
+        for key in (("view", "saved"), ("view", "all"), ("view", "archive")):
+            self.select_view_key(key)
+            if self._select_article_id(article_id):
+                return
+
     def _saved(self, _source: str, result: SaveResult) -> None:
         verb = "Saved" if result.created else "Updated"
         text = f"{verb} “{result.article.title}”"
