@@ -7,13 +7,13 @@ changed since the last install), then runs. ``run`` installs what the window nee
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import os
 import shutil
 import subprocess
 import sys
 import venv
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -76,9 +76,17 @@ def run_app(extra: list[str]) -> int:
 
 # Programs the tests use for real, from Debian's packages: PostgreSQL behind the Miniflux of the
 # sync tests, and desktop-file-validate for the menu entry. Each maps to how to tell it is there.
-SYSTEM_PACKAGES = {
-    "postgresql": lambda: bool(glob.glob("/usr/lib/postgresql/*/bin/initdb")),
-    "desktop-file-utils": lambda: shutil.which("desktop-file-validate") is not None,
+def _has_initdb() -> bool:
+    return any(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+
+
+def _has_desktop_file_validate() -> bool:
+    return shutil.which("desktop-file-validate") is not None
+
+
+SYSTEM_PACKAGES: dict[str, Callable[[], bool]] = {
+    "postgresql": _has_initdb,
+    "desktop-file-utils": _has_desktop_file_validate,
 }
 
 
