@@ -87,6 +87,8 @@ def feed_json(feed: Feed) -> dict[str, Any]:
         "disabled": feed.disabled,
         "fetch_full_text": feed.fetch_full_text,
         "tags": list(feed.tags),
+        "keep_items": feed.keep_items,
+        "notice": feed.notice,
     }
 
 

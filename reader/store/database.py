@@ -99,6 +99,12 @@ def _article_sources(db: peewee.SqliteDatabase) -> None:
     )
 
 
+def _feed_limits(db: peewee.SqliteDatabase) -> None:
+    """How many newest items each feed keeps per refresh, and the last refresh's notice."""
+    db.execute_sql('ALTER TABLE "feed" ADD COLUMN "keep_items" INTEGER')
+    db.execute_sql('ALTER TABLE "feed" ADD COLUMN "notice" TEXT')
+
+
 # Append-only: step i takes a library from version i + 1 to version i + 2. Steps name tables
 # and columns as strings, never through model classes, because the models always describe the
 # newest schema.
@@ -109,6 +115,7 @@ MIGRATIONS: list[Step] = [
     search_index.migrate_without_prefix_indexes,
     _site_hosts,
     _article_sources,
+    _feed_limits,
 ]
 SCHEMA_VERSION = len(MIGRATIONS) + 1
 
