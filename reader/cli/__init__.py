@@ -17,6 +17,7 @@ from reader.cli import articles as articles_commands
 from reader.cli import feeds as feeds_commands
 from reader.cli import saving as saving_commands
 from reader.cli import search as search_commands
+from reader.cli import terminal
 from reader.cli import transfer as transfer_commands
 from reader.cli.common import Handler, open_library
 from reader.core.errors import UserError
@@ -85,6 +86,7 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None) -
             args.demo = False
         return gui(args)
     handler: Handler = args.handler
+    restore_terminal = terminal.protect()
     try:
         with open_library(args.db) as lib:
             return handler(lib, args)
@@ -106,3 +108,5 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None) -
             file=sys.stderr,
         )
         return 3
+    finally:
+        restore_terminal()
