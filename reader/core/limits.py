@@ -41,10 +41,8 @@ FEED_PARSE_SECONDS = 30.0
 
 # -- imports -----------------------------------------------------------------------------------
 # A member of an import .zip, unpacked, and all the members one import unpacks together.
-MAX_ZIP_MEMBER_BYTES = 256 * 1024 * 1024
-MAX_ZIP_TOTAL_BYTES = 2 * 1024 * 1024 * 1024
-# Nesting deeper than this in a JSON file is not an export but an attack on the parser.
-MAX_JSON_DEPTH = 200
+MAX_ZIP_MEMBER_BYTES = 64 * 1024 * 1024
+MAX_ZIP_TOTAL_BYTES = 1024 * 1024 * 1024
 
 # C0 and C1 control characters (tab and line feed aside) and DEL: nothing a title or a name
 # holds on purpose, and what a terminal takes as commands. Escape sequences go whole, so no
