@@ -193,3 +193,40 @@ def test_refresh_says_when_it_kept_only_the_newest_items(
         main(["--db", str(db_path), "edit-feed", "1", "--keep", "0"])
     assert usage.value.code == 2
     assert "--keep: must be between 1 and 100000" in capsys.readouterr().err
+
+
+# -- links that run something --------------------------------------------------------------------
+
+
+def test_a_feeds_script_links_reach_no_store_and_no_export(
+    db_path: Path, tmp_path: Path, feeds: FeedServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    item = (
+        "<item><title>Trap</title><guid>t1</guid><link>javascript:alert(document.cookie)</link>"
+        "<description><![CDATA[<p>Read <a href='javascript:alert(1)'>this</a></p>"
+        "<picture><source srcset='javascript:alert(2)'><img src='https://img.example/a.png'>"
+        "</picture>]]></description></item>"
+    )
+    url = feeds.add("/trap.xml", _feed("Trap feed", item))
+    assert run(capsys, "--db", str(db_path), "add-feed", url)[0] == 0
+    code, out, _ = run(capsys, "--db", str(db_path), "show", "1", "--format", "json")
+    assert code == 0
+    shown = json.loads(out)
+    assert shown["url"] is None
+    assert "javascript" not in shown["html"]
+    for name, options in (
+        ("out.html", []),
+        ("out.epub", []),
+        ("marks.html", ["--format", "bookmarks"]),
+        ("notes.zip", []),
+    ):
+        target = tmp_path / name
+        code, _, err = run(capsys, "--db", str(db_path), "export", str(target), *options)
+        assert code == 0, err
+        data = target.read_bytes()
+        if target.suffix in (".epub", ".zip"):
+            import zipfile
+
+            with zipfile.ZipFile(target) as archive:
+                data = b"".join(archive.read(n) for n in archive.namelist())
+        assert b"javascript" not in data.lower(), name
