@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html as html_module
 import re
+from collections.abc import Mapping
 from urllib.parse import urljoin
 
 import lxml.html
@@ -48,12 +49,67 @@ _CLEAN_CONTENT = {"script", "style", "noscript", "iframe", "object", "embed", "f
                   "svg", "math", "button", "select", "textarea", "input", "canvas", "audio",
                   "video", "head", "title", "nav", "frame", "frameset", "applet"}  # fmt: skip
 
-_PIXEL_SIZES = {"0", "1", "0px", "1px"}
-_TRACKER_HINTS = re.compile(
-    r"(pixel|beacon|tracking|/track/|/open\.gif|feedburner\.com/~r|/~ff/|doubleclick|"
-    r"stats\.wordpress|quantserve|scorecardresearch|pixel\.wp\.com|/emimp/|mf\.gif)",
+# What gives a tracking pixel away, judged before anything is fetched: a size of at most two
+# pixels, a style that hides it, or an address of a known tracker.
+_MAX_PIXEL_SIDE = 2
+_PIXEL_STYLE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0*)?\s*(?:;|$|!)"
+    r"|(?:^|[;\s])(?:max-)?(?:width|height)\s*:\s*[0-2](?:\.\d+)?(?:px)?\s*(?:;|$|!)",
     re.IGNORECASE,
 )
+_TRACKER_HINTS = re.compile(
+    r"(pixel|beacon|tracking|/track/|/open\.gif|feedburner\.com/~r|/~ff/|doubleclick|"
+    r"stats\.wordpress|quantserve|scorecardresearch|pixel\.wp\.com|/emimp/|mf\.gif|"
+    r"/wf/open|/e/o/|piwik\.php|matomo\.php|/collect\?|/__utm\.gif)",
+    re.IGNORECASE,
+)
+# Hosts that serve nothing but counters (and their subdomains).
+_TRACKER_HOSTS = (
+    "google-analytics.com", "googletagmanager.com", "doubleclick.net", "facebook.com/tr",
+    "bat.bing.com", "ads.linkedin.com", "analytics.twitter.com", "t.co/i/adsct",
+    "ct.pinterest.com", "mc.yandex.ru", "scorecardresearch.com", "quantserve.com",
+    "list-manage.com/track", "sendgrid.net", "mailgun.org", "hubspotlinks.com",
+    "pixel.wp.com", "stats.wp.com", "sb.scorecardresearch.com", "chartbeat.net",
+    "omtrdc.net", "2o7.net", "krxd.net", "adnxs.com", "moatads.com",
+)  # fmt: skip
+
+
+def _side(value: str | None) -> float | None:
+    if value is None:
+        return None
+    text = value.strip().lower().removesuffix("px").strip()
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def is_tracker_address(url: str) -> bool:
+    """Whether ``url`` is a known counter's: its host, or words in it that only counters use."""
+    if _TRACKER_HINTS.search(url):
+        return True
+    lowered = url.lower()
+    host_and_path = lowered.split("://", 1)[-1]
+    host = host_and_path.split("/", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0]
+    path = host_and_path.split("/", 1)[-1] if "/" in host_and_path else ""
+    for tracker in _TRACKER_HOSTS:
+        tracker_host, _, tracker_path = tracker.partition("/")
+        on_host = host == tracker_host or host.endswith("." + tracker_host)
+        if on_host and (not tracker_path or path.startswith(tracker_path)):
+            return True
+    return False
+
+
+def is_tracking_pixel(attributes: Mapping[str, str]) -> bool:
+    """Whether an ``<img>`` with these attributes (names in lower case) is a tracking pixel."""
+    for side in ("width", "height"):
+        size = _side(attributes.get(side))
+        if size is not None and size <= _MAX_PIXEL_SIDE:
+            return True
+    style = attributes.get("style")
+    if style and _PIXEL_STYLE.search(style):
+        return True
+    return is_tracker_address(attributes.get("src", ""))
 
 
 def _srcset_candidates(value: str) -> list[tuple[str, str]]:
@@ -154,9 +210,30 @@ def _is_tracking_pixel(tag: str) -> bool:
         name.lower(): html_module.unescape(value or "").strip()
         for name, value in _TAG_ATTRIBUTE.findall(tag[4:])
     }
-    if attributes.get("width") in _PIXEL_SIZES or attributes.get("height") in _PIXEL_SIZES:
-        return True
-    return bool(_TRACKER_HINTS.search(attributes.get("src", "")))
+    return is_tracking_pixel(attributes)
+
+
+# Image tags as pages write them: any case, any quoting, bounded so a page of "<img" without
+# an end costs a scan, not a square.
+_PAGE_IMG = re.compile(r"<img\b[^>]{0,8192}>", re.IGNORECASE)
+_PAGE_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
+
+
+def _page_img_attributes(tag: str) -> dict[str, str]:
+    return {
+        name.lower(): html_module.unescape(double or single or bare or "").strip()
+        for name, double, single, bare in _PAGE_ATTRIBUTE.findall(tag[4:].rstrip("/>"))
+    }
+
+
+def drop_tracking_pixels(page: str) -> str:
+    """A page's HTML without its tracking pixels, judged on the page as it came, before
+    extraction drops the sizes and styles that give them away and before anything is fetched."""
+    if "<img" not in page and "<IMG" not in page:
+        return page
+    return _PAGE_IMG.sub(
+        lambda m: "" if is_tracking_pixel(_page_img_attributes(m.group(0))) else m.group(0), page
+    )
 
 
 def _drop_pixels(html: str) -> str:
