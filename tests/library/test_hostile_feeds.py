@@ -136,3 +136,16 @@ def test_a_megabyte_title_is_not_copied_into_every_article(
     # 200 copies of a megabyte were 211 MB; now the file stays small.
     size = sum(p.stat().st_size for p in library.path.parent.glob(library.path.name + "*"))
     assert size < 5 * 1024 * 1024
+
+
+def test_a_quarter_megabyte_author_is_stored_short(library: Library, feeds: FeedServer) -> None:
+    """feedparser's e-mail search took minutes on this; the author is cut before parsing."""
+    blob = ("a.b-" * 65_536).encode()
+    doc = _dated_feed(2).replace(
+        b"<guid>g0</guid>", b"<guid>g0</guid><author>" + blob + b"</author>"
+    )
+    feed = library.add_feed(feeds.add("/author.xml", doc))
+    summary = library.refresh()
+    assert not summary.errors
+    authors = [a.author for a in library.list_articles(ArticleFilter(feed_id=feed.id))]
+    assert sorted(len(a or "") for a in authors) == [0, 256]
