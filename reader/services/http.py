@@ -181,6 +181,17 @@ def _time_left(timeout: float | None, expired: type[Exception]) -> float | None:
     return left if timeout is None else min(timeout, left)
 
 
+@contextmanager
+def _deadline(seconds: float) -> Iterator[float]:
+    """Every socket operation of this thread's request, from here, ends within ``seconds``."""
+    deadline = time.monotonic() + seconds
+    _request.deadline = deadline
+    try:
+        yield deadline
+    finally:
+        _request.deadline = None
+
+
 class _DeadlineStream(httpcore.NetworkStream):
     """A connection whose every read and write ends by the request's deadline."""
 
@@ -337,16 +348,14 @@ class HttpClient:
         try:
             # The deadline starts once a slot for the host is free: waiting behind our own
             # other requests to it is not the server's slowness.
-            with self._host_slot(url):
-                deadline = time.monotonic() + total
-                _request.deadline = deadline
-                try:
-                    with self._client.stream(
-                        "GET", url.strip(), headers=headers, timeout=request_timeout
-                    ) as response:
-                        return self._read(response, limit=limit, deadline=deadline, total=total)
-                finally:
-                    _request.deadline = None
+            with (
+                self._host_slot(url),
+                _deadline(total) as deadline,
+                self._client.stream(
+                    "GET", url.strip(), headers=headers, timeout=request_timeout
+                ) as response,
+            ):
+                return self._read(response, limit=limit, deadline=deadline, total=total)
         except httpx.TimeoutException as exc:
             phase = "connecting to" if isinstance(exc, httpx.ConnectTimeout) else "fetching from"
             raise FetchError(f"timed out {phase} {host} after {total:g} s") from None

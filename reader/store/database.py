@@ -99,6 +99,10 @@ def _article_sources(db: peewee.SqliteDatabase) -> None:
     )
 
 
+def _unchanged(db: peewee.SqliteDatabase) -> None:
+    """A step that leaves the schema as it is: its number is kept for another change."""
+
+
 def _feed_limits(db: peewee.SqliteDatabase) -> None:
     """How many newest items each feed keeps per refresh, and the last refresh's notice."""
     db.execute_sql('ALTER TABLE "feed" ADD COLUMN "keep_items" INTEGER')
@@ -115,6 +119,7 @@ MIGRATIONS: list[Step] = [
     search_index.migrate_without_prefix_indexes,
     _site_hosts,
     _article_sources,
+    _unchanged,
     _feed_limits,
 ]
 SCHEMA_VERSION = len(MIGRATIONS) + 1
