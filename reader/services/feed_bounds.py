@@ -105,25 +105,27 @@ class Kept:
 
 
 def _timestamp(text: bytes) -> float | None:
-    """Seconds since 1970 of an RSS (RFC 822) or Atom (ISO 8601) date; None when neither."""
+    """Seconds since 1970 of an RSS (RFC 822) or Atom (ISO 8601) date; None when neither.
+    Only ordering matters here, and this runs once per item of a huge feed: no datetimes."""
     value = text.decode("ascii", "ignore").strip()
     if not value:
         return None
-    when: datetime | None
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError, OverflowError):
+    if value[:1].isdigit():
         try:
             when = datetime.fromisoformat(value)
         except ValueError:
-            return None
-    if when is None:
+            pass
+        else:
+            try:
+                return (when if when.tzinfo else when.replace(tzinfo=UTC)).timestamp()
+            except (OverflowError, OSError, ValueError):
+                return None
+    parts = email.utils.parsedate_tz(value)
+    if parts is None:
         return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
     try:
-        return when.timestamp()
-    except (OverflowError, OSError, ValueError):
+        return float(email.utils.mktime_tz(parts))
+    except (OverflowError, ValueError):
         return None
 
 
@@ -183,7 +185,9 @@ def keep_newest(data: bytes, limit: int) -> Kept:
     spans = _item_spans(data)
     if len(spans) <= limit:
         return Kept(data, len(spans), len(spans))
-    dates = [_item_date(data, start, end) for start, end in spans]
+    # Without a single date element there is nothing to read item by item.
+    dated = _DATE.search(data) is not None
+    dates = [_item_date(data, start, end) if dated else None for start, end in spans]
     if sum(1 for d in dates if d is not None) * 2 < len(spans):
         # Mostly undated: feeds list their newest items first.
         chosen = set(range(limit))
