@@ -168,6 +168,9 @@ def folio(source: Path, db: Path, *args: str, timeout: float, tz: str | None = N
     """Run ``folio --db DB ARGS`` from ``source`` as its own process group and measure it."""
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    # The old code's internal errors go to a log: this run's own, not the user's.
+    for name in ("XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
+        env[name] = str(db.parent / name.lower())
     if tz:
         env["TZ"] = tz
     command = [sys.executable, "-m", "reader", "--db", str(db), *args]
