@@ -213,9 +213,9 @@ def _is_tracking_pixel(tag: str) -> bool:
     return is_tracking_pixel(attributes)
 
 
-# Image tags as pages write them: any case, any quoting, bounded so a page of "<img" without
-# an end costs a scan, not a square.
-_PAGE_IMG = re.compile(r"<img\b[^>]{0,8192}>", re.IGNORECASE)
+# Image tags as pages write them: any case, any quoting. A tag ends before the next "<", so a
+# page of "<img" without an end costs one scan, not a square.
+_PAGE_IMG = re.compile(r"<img\b[^<>]{0,8192}>", re.IGNORECASE)
 _PAGE_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
 
 

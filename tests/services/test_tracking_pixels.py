@@ -61,8 +61,8 @@ def test_a_page_without_images_is_returned_as_it_is() -> None:
 
 
 def test_an_unterminated_image_tag_costs_a_scan() -> None:
-    page = "<img " * 50_000 + "src=x>"
-    assert drop_tracking_pixels(page).endswith("src=x>")
+    page = "<img " * 500_000 + "src=x>"
+    assert drop_tracking_pixels(page).endswith("<img src=x>")
 
 
 def test_pixels_are_not_among_the_images_to_fetch() -> None:
