@@ -19,6 +19,7 @@ from reader.cli import desktop as desktop_commands
 from reader.cli import feeds as feeds_commands
 from reader.cli import saving as saving_commands
 from reader.cli import search as search_commands
+from reader.cli import terminal
 from reader.cli import transfer as transfer_commands
 from reader.cli.common import Handler, open_library
 from reader.cli.open_sources import resolve_sources, with_gui_command
@@ -117,6 +118,7 @@ def main(
         print("folio: error: desktop integration is not available here", file=sys.stderr)
         return 1
     handler: Handler | None = getattr(args, "handler", None)
+    restore_terminal = terminal.protect()
     try:
         if handler is None and desktop is not None:
             # A command about the desktop, not the library.
@@ -142,6 +144,8 @@ def main(
             file=sys.stderr,
         )
         return 3
+    finally:
+        restore_terminal()
 
 
 def _command_names(parser: argparse.ArgumentParser) -> set[str]:

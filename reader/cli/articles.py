@@ -16,6 +16,7 @@ from reader.cli.common import (
     print_json,
     whole_number,
 )
+from reader.core.local_time import as_local
 
 if TYPE_CHECKING:
     from reader.library import Library
@@ -127,7 +128,7 @@ def cmd_show(lib: Library, args: argparse.Namespace) -> int:
         print(article.title)
         meta = [m for m in (article.feed_title or article.site_name, article.author) if m]
         if article.published:
-            meta.append(article.published.astimezone().strftime("%Y-%m-%d %H:%M"))
+            meta.append(as_local(article.published).strftime("%Y-%m-%d %H:%M"))
         meta.append(f"{article.reading_minutes} min read")
         print(" · ".join(meta))
         if article.url:

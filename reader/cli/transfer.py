@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from reader.cli.common import whole_number
+from reader.cli.terminal import raw
 from reader.core.errors import UserError
 
 if TYPE_CHECKING:
@@ -99,10 +100,11 @@ def register(sub: Any) -> None:
 class _ProgressLine:
     """``label done/total`` overwriting itself on a terminal's stderr; silent elsewhere."""
 
-    def __init__(self, label: str, stream: TextIO = sys.stderr) -> None:
+    def __init__(self, label: str, stream: TextIO | None = None) -> None:
         self.label = label
-        self.stream = stream
-        self.enabled = stream.isatty()
+        # Folio's own escape codes: past the filter on what commands print.
+        self.stream = raw(stream or sys.stderr)
+        self.enabled = self.stream.isatty()
         self._last = 0.0
         self._lock = threading.Lock()
 

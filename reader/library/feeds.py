@@ -16,16 +16,16 @@ import os
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core import schedule
-from reader.core.errors import DuplicateError, FeedError, FetchError, NotFoundError, UserError
+from reader.core.errors import DuplicateError, FetchError, NotFoundError, UserError
 from reader.core.identity import link_title_key
+from reader.core.limits import DEFAULT_KEEP_ITEMS, FEED_PARSE_SECONDS, MAX_KEEP_ITEMS
 from reader.core.types import Feed, Folder
 from reader.core.urls import is_http_url
 from reader.library.base import LibraryBase
@@ -38,6 +38,7 @@ from reader.store.convert import enclosures_to_json
 if TYPE_CHECKING:
     from reader.services.feeds import ParsedEntry, ParsedFeed
     from reader.services.http import FetchResponse
+    from reader.services.parse_pool import BudgetPool
 
 # The network and parsing services (httpx, feedparser, lxml) are imported where they are used:
 # every command opens the library, and most never fetch a feed.
@@ -162,19 +163,6 @@ class _Outcome:
 # -- parsing in worker processes ---------------------------------------------------------
 
 
-def _parse_in_worker(
-    content: bytes, url: str, headers: dict[str, str], now: datetime
-) -> ParsedFeed | str:
-    """Runs in a parser process. A feed that is not a feed comes back as its message: a
-    user's problem, not an exception to unpickle."""
-    from reader.services.feeds import parse_feed
-
-    try:
-        return parse_feed(content, url=url, headers=headers, now=now)
-    except FeedError as exc:
-        return str(exc)
-
-
 def _warm_up() -> None:
     import reader.services.feeds  # noqa: F401  (imports feedparser, lxml and nh3 once)
 
@@ -193,7 +181,9 @@ def _content_hash(content: bytes) -> str:
 
 
 class FeedsMixin(LibraryBase):
-    _parsers: ProcessPoolExecutor | None = None
+    _parsers: BudgetPool | None = None
+    # How long parsing one feed may take before its worker is stopped (tests shorten it).
+    parse_budget: float = FEED_PARSE_SECONDS
 
     # -- shared resources ------------------------------------------------------------------
     def _resources_lock(self) -> threading.Lock:
@@ -202,37 +192,34 @@ class FeedsMixin(LibraryBase):
             lock = self.__dict__.setdefault("_feeds_lock", threading.Lock())
         return lock
 
-    def _parser_pool(self) -> ProcessPoolExecutor | None:
-        """Worker processes for parsing, started on first need; None on a single core."""
+    def _parser_pool(self) -> BudgetPool | None:
+        """Worker processes for parsing (each parse within :attr:`parse_budget`), started on
+        first need; None where processes cannot be made."""
+        from reader.services.parse_pool import BudgetPool
+
         workers = min(_usable_cores(), 4)
-        if workers < 2:
-            return None
         with self._resources_lock():
             if self._parsers is None:
                 try:
                     # Spawned workers are clean interpreters (no copy of this process's threads
                     # or locks) and our own children, so their CPU time is accounted to us.
-                    self._parsers = ProcessPoolExecutor(
-                        max_workers=workers,
-                        mp_context=multiprocessing.get_context("spawn"),
+                    self._parsers = BudgetPool(
+                        workers,
+                        budget=self.parse_budget,
                         initializer=_warm_up,
+                        context=multiprocessing.get_context("spawn"),
+                        name="folio-parser",
                     )
                 except (OSError, NotImplementedError, ValueError):
                     log.warning("no worker processes for parsing; parsing in threads")
                     return None
             return self._parsers
 
-    def _drop_parser_pool(self) -> None:
-        with self._resources_lock():
-            pool, self._parsers = self._parsers, None
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
-
     def close(self) -> None:
         with self._resources_lock():
             pool, self._parsers = self._parsers, None
         if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+            pool.close(wait=True)
         super().close()
 
     # -- settings ---------------------------------------------------------------------------
@@ -284,8 +271,11 @@ class FeedsMixin(LibraryBase):
         _refuse_duplicate(url)
         now = self.now()
         from reader.services.discovery import discover
+        from reader.services.feeds import bounded_parser, trim_notice
 
-        found = discover(self.http_client(), url, now=now)
+        found = discover(
+            self.http_client(), url, now=now, parse=bounded_parser(self._parser_pool())
+        )
         if found.url != url:
             _refuse_duplicate(found.url)
         parsed = found.parsed
@@ -306,6 +296,7 @@ class FeedsMixin(LibraryBase):
                 etag=response.etag,
                 last_modified=response.last_modified,
                 content_hash=_content_hash(response.content),
+                notice=trim_notice(parsed, DEFAULT_KEEP_ITEMS),
                 last_fetched=now,
                 next_fetch=schedule.next_fetch(now, feed_id=feed_id, interval=interval),
             )
@@ -320,6 +311,8 @@ class FeedsMixin(LibraryBase):
             self.notify("articles", new_ids)
             self._articles_added(new_ids)
         notes = list(found.notes) + list(parsed.warnings)
+        if parsed.trimmed:
+            notes.append(f"{trim_notice(parsed, DEFAULT_KEEP_ITEMS)}; the others were left out")
         return SubscribeResult(
             feed=store_feeds.get_feed(feed_id),
             new_articles=len(new_ids),
@@ -362,10 +355,16 @@ class FeedsMixin(LibraryBase):
         folder: str | None = _UNSET,
         fetch_full_text: bool | None = None,
         disabled: bool | None = None,
+        keep_items: int | None = None,
     ) -> Feed:
         """Change what the user may change about a feed. ``folder=None`` moves it to the top
-        level; leaving ``folder`` out leaves it where it is."""
+        level; leaving ``folder`` out leaves it where it is. ``keep_items`` is how many of its
+        newest items a refresh reads."""
         fields: dict[str, Any] = {}
+        if keep_items is not None:
+            if not 1 <= keep_items <= MAX_KEEP_ITEMS:
+                raise UserError(f"a feed can keep from 1 to {MAX_KEEP_ITEMS:,} items per refresh")
+            fields["keep_items"] = keep_items
         if title is not None:
             cleaned = " ".join(title.split())
             if not cleaned:
@@ -538,7 +537,6 @@ class FeedsMixin(LibraryBase):
             retention=self.retention_days,
             explicit=explicit,
             cancel=cancel or threading.Event(),
-            parse_inline=total <= 2,
             icon_done=icon_done,
         )
         workers = max(1, min(jobs or DEFAULT_JOBS, total))
@@ -742,7 +740,7 @@ class FeedsMixin(LibraryBase):
             return _Outcome(feed, "unchanged", pending=self._success_fields(feed, ctx, response))
         if ctx.cancel.is_set():
             return _Outcome(feed, "cancelled")
-        parsed = self._parse(response, ctx)
+        parsed = self._parse(feed, response, ctx)
         if isinstance(parsed, str):
             return _Outcome(
                 feed, "error", error=parsed, pending=self._failure_fields(feed, ctx, parsed)
@@ -751,6 +749,9 @@ class FeedsMixin(LibraryBase):
             return _Outcome(feed, "cancelled")
         fields = self._success_fields(feed, ctx, response)
         fields["content_hash"] = digest
+        from reader.services.feeds import trim_notice
+
+        fields["notice"] = trim_notice(parsed, feed.keep_items or DEFAULT_KEEP_ITEMS)
         if parsed.title and not feed.title:
             fields["title"] = parsed.title
         if parsed.site_url and parsed.site_url != feed.site_url:
@@ -775,6 +776,8 @@ class FeedsMixin(LibraryBase):
         except NotFoundError:
             return _Outcome(feed, "cancelled", notes=[f"{feed.url} was removed during the refresh"])
         notes = [f"{feed.title or feed.url}: {warning}" for warning in parsed.warnings]
+        if fields["notice"]:
+            notes.append(f"{feed.title or parsed.title or feed.url}: {fields['notice']}")
         if feed.fetch_full_text and new_ids:
             notes.extend(self._full_text(new_ids))
         return _Outcome(
@@ -796,22 +799,17 @@ class FeedsMixin(LibraryBase):
             log.exception("fetching full text failed")
             return ["fetching the full text of new articles failed"]
 
-    def _parse(self, response: FetchResponse, ctx: _RefreshContext) -> ParsedFeed | str:
-        pool = None if ctx.parse_inline else self._parser_pool()
-        if pool is not None:
-            try:
-                return pool.submit(
-                    _parse_in_worker,
-                    response.content,
-                    response.url,
-                    dict(response.headers),
-                    ctx.now,
-                ).result()
-            except BrokenProcessPool:
-                log.warning("a parser process died; parsing in this process from now on")
-                self._drop_parser_pool()
-                ctx.parse_inline = True
-        return _parse_in_worker(response.content, response.url, dict(response.headers), ctx.now)
+    def _parse(self, feed: Feed, response: FetchResponse, ctx: _RefreshContext) -> ParsedFeed | str:
+        from reader.services.feeds import parse_within_budget
+
+        return parse_within_budget(
+            response.content,
+            url=response.url,
+            headers=response.headers,
+            now=ctx.now,
+            max_items=feed.keep_items or DEFAULT_KEEP_ITEMS,
+            pool=self._parser_pool(),
+        )
 
     def _store_entries(
         self,
@@ -952,7 +950,6 @@ class _RefreshContext:
     retention: int | None
     explicit: bool
     cancel: threading.Event
-    parse_inline: bool
     icon_done: set[int]
 
 

@@ -5,7 +5,8 @@ RSS 0.9x/1.0/2.0, RDF and Atom go through feedparser, which is fed bytes we fetc
 :mod:`reader.services.jsonfeed`. feedparser's sanitizer and relative-link rewriting are turned
 off: :func:`reader.services.sanitize.sanitize_html` supersedes both and is several times faster.
 
-Everything here is pure and picklable, so it can run in a worker process.
+Everything here is pure and picklable, so it can run in a worker process:
+:func:`parse_within_budget` runs a large document in one, which is stopped when it takes too long.
 """
 
 from __future__ import annotations
@@ -14,21 +15,35 @@ import codecs
 import io
 import re
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import feedparser
 
+from reader.core.bounded import bound_article, sane_date
 from reader.core.errors import FeedError
 from reader.core.identity import entry_key
+from reader.core.limits import (
+    DEFAULT_KEEP_ITEMS,
+    MAX_FEED_DESCRIPTION_CHARS,
+    MAX_TITLE_CHARS,
+    cut_line,
+)
 from reader.core.text import word_count
 from reader.core.types import ArticleInput, Enclosure, SourceKind
-from reader.core.urls import is_http_url, normalize_url
+from reader.core.urls import is_http_url, normalize_url, safe_link
+from reader.services.feed_bounds import cap_people, keep_newest
 from reader.services.sanitize import html_to_text, sanitize_html, text_to_html
 
+if TYPE_CHECKING:
+    from reader.services.parse_pool import BudgetPool
+
 SUMMARY_CHARS = 500
+# Documents up to this size are parsed in the calling process: with author fields capped and
+# items limited, their work is bounded by their size, and a worker would cost more to start.
+INLINE_PARSE_BYTES = 64 * 1024
 _MAX_CATEGORY = 100
 _MAX_TITLE = 300
 
@@ -52,6 +67,13 @@ class ParsedFeed:
     language: str | None = None
     # Things wrong with the document that did not stop us reading it.
     warnings: tuple[str, ...] = ()
+    # How many items the document had when it had more than were read (the newest of them);
+    # 0 when every item was read.
+    found_entries: int = 0
+
+    @property
+    def trimmed(self) -> bool:
+        return self.found_entries > 0
 
 
 # -- encodings ------------------------------------------------------------------------------
@@ -242,6 +264,7 @@ def make_entry(
     categories: tuple[str, ...],
 ) -> ParsedEntry:
     """Sanitize an entry's HTML and build what the store takes. Shared by every format."""
+    link = safe_link(link)
     body_html = sanitize_html(content_html, content_base or feed_url) if content_html else ""
     summary_clean = ""
     if summary_html:
@@ -259,8 +282,8 @@ def make_entry(
     clean_title = plain_text(title)[:_MAX_TITLE]
     if not clean_title:
         clean_title = title_from_text(text, link or "Untitled")
-    published = clamp_date(published, now)
-    updated = clamp_date(updated, now)
+    published = clamp_date(sane_date(published), now)
+    updated = clamp_date(sane_date(updated), now)
     article = ArticleInput(
         title=clean_title,
         source_kind=SourceKind.FEED,
@@ -281,6 +304,9 @@ def make_entry(
         enclosures=enclosures,
         categories=categories,
     )
+    # Every field within its limit and only safe links: what the store would make of it, so
+    # the content hash taken here is the stored one.
+    article = bound_article(article)
     key = entry_key(guid=guid, link=link, title=clean_title, content=body_html or summary_clean)
     return ParsedEntry(key=key, article=article)
 
@@ -378,8 +404,12 @@ def _author(entry: Any) -> str | None:
     return str(name) if name else None
 
 
-def _parse_xml(content: bytes, url: str, headers: Mapping[str, str], now: datetime) -> ParsedFeed:
+def _parse_xml(
+    content: bytes, url: str, headers: Mapping[str, str], now: datetime, max_items: int
+) -> ParsedFeed:
     data, encoding = _as_utf8_xml(content, headers.get("content-type"))
+    kept = keep_newest(cap_people(data), max_items)
+    data = kept.data
     result = feedparser.parse(
         io.BytesIO(data),
         response_headers={
@@ -410,8 +440,8 @@ def _parse_xml(content: bytes, url: str, headers: Mapping[str, str], now: dateti
             warnings.append(
                 f"the feed is not well-formed ({_one_line(problem)}); read what could be"
             )
-    title = plain_text(feed.get("title")) or ""
-    site_url = absolute(feed.get("link"), url)
+    title = cut_line(plain_text(feed.get("title")), MAX_TITLE_CHARS) or ""
+    site_url = safe_link(absolute(feed.get("link"), url))
     language = language_code(feed.get("language"))
     icon = feed.get("icon") or _g(feed.get("image") or {}, "href") or feed.get("logo")
     entries: list[ParsedEntry] = []
@@ -453,10 +483,11 @@ def _parse_xml(content: bytes, url: str, headers: Mapping[str, str], now: dateti
         site_url=site_url,
         entries=unique_entries(entries),
         kind=version or "xml",
-        description=plain_text(feed.get("subtitle")) or None,
-        icon_url=absolute(icon, url) if icon else None,
+        description=cut_line(plain_text(feed.get("subtitle")), MAX_FEED_DESCRIPTION_CHARS) or None,
+        icon_url=safe_link(absolute(icon, url)) if icon else None,
         language=language,
         warnings=tuple(warnings) + ((f"read as {encoding}",) if encoding != "utf-8" else ()),
+        found_entries=kept.found if kept.trimmed else 0,
     )
 
 
@@ -471,10 +502,11 @@ def parse_feed(
     url: str,
     headers: Mapping[str, str] | None = None,
     now: datetime | None = None,
+    max_items: int = DEFAULT_KEEP_ITEMS,
 ) -> ParsedFeed:
     """Parse a fetched feed. ``headers`` are the response headers (any case); ``url`` is where
-    the bytes came from (relative links resolve against it). Raises :class:`FeedError` when
-    the bytes are not a feed."""
+    the bytes came from (relative links resolve against it). Only the ``max_items`` newest
+    items are read. Raises :class:`FeedError` when the bytes are not a feed."""
     lowered = {k.lower(): v for k, v in (headers or {}).items()}
     now = now or datetime.now(UTC)
     if not content.strip():
@@ -482,5 +514,62 @@ def parse_feed(
     if _looks_like_json(content, lowered.get("content-type")):
         from reader.services.jsonfeed import parse_json_feed
 
-        return parse_json_feed(content, url=url, now=now)
-    return _parse_xml(content, url, lowered, now)
+        return parse_json_feed(content, url=url, now=now, max_items=max_items)
+    return _parse_xml(content, url, lowered, now, max_items)
+
+
+def parse_or_message(
+    content: bytes, url: str, headers: dict[str, str], now: datetime, max_items: int
+) -> ParsedFeed | str:
+    """:func:`parse_feed` for a worker process: a document that is not a feed comes back as
+    its message, the user's problem rather than an exception to carry across."""
+    try:
+        return parse_feed(content, url=url, headers=headers, now=now, max_items=max_items)
+    except FeedError as exc:
+        return str(exc)
+
+
+def parse_within_budget(
+    content: bytes,
+    *,
+    url: str,
+    headers: Mapping[str, str],
+    now: datetime,
+    max_items: int = DEFAULT_KEEP_ITEMS,
+    pool: BudgetPool | None,
+) -> ParsedFeed | str:
+    """Parse a feed, in one of ``pool``'s workers unless it is small; the parsed feed, or a
+    one-line message saying why there is none (not a feed, too slow to read, reader crashed)."""
+    plain_headers = dict(headers)
+    if pool is None or len(content) <= INLINE_PARSE_BYTES:
+        return parse_or_message(content, url, plain_headers, now, max_items)
+    from reader.services.parse_pool import BudgetExceeded, WorkerLost
+
+    try:
+        return pool.run(parse_or_message, content, url, plain_headers, now, max_items)
+    except BudgetExceeded:
+        return (
+            f"reading {url} took longer than {pool.budget:g} s, so it was stopped"
+            " (the feed is very large or broken)"
+        )
+    except WorkerLost:
+        return f"reading {url} failed: the process reading it ended (out of memory?)"
+
+
+def bounded_parser(pool: BudgetPool | None) -> Callable[..., ParsedFeed]:
+    """:func:`parse_feed` as discovery calls it, run by :func:`parse_within_budget`."""
+
+    def parse(content: bytes, *, url: str, headers: Mapping[str, str], now: datetime) -> ParsedFeed:
+        result = parse_within_budget(content, url=url, headers=headers, now=now, pool=pool)
+        if isinstance(result, str):
+            raise FeedError(result)
+        return result
+
+    return parse
+
+
+def trim_notice(parsed: ParsedFeed, limit: int) -> str | None:
+    """What to tell the user when a refresh read only the newest items of a feed."""
+    if not parsed.trimmed:
+        return None
+    return f"kept the newest {limit:,} of its {parsed.found_entries:,} items"

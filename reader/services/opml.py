@@ -11,7 +11,8 @@ from email.utils import format_datetime
 from lxml import etree
 
 from reader.core.errors import ImportFormatError
-from reader.core.urls import is_http_url
+from reader.core.limits import drop_controls
+from reader.core.urls import is_http_url, safe_link
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,18 +178,24 @@ def write_opml(
         if path in outlines:
             return outlines[path]
         parent = folder_element(path[:-1])
-        element = etree.SubElement(parent, "outline", text=path[-1], title=path[-1])
+        name = drop_controls(path[-1])
+        element = etree.SubElement(parent, "outline", text=name, title=name)
         outlines[path] = element
         return element
 
     for path in folders:
         folder_element(tuple(path))
     for feed in feeds:
+        # Readers of the file follow these addresses: only web ones go in.
+        xml_url = safe_link(feed.url)
+        if xml_url is None:
+            continue
         parent = folder_element(feed.folder)
-        name = feed.title or feed.url
-        attributes = {"type": "rss", "text": name, "title": name, "xmlUrl": feed.url}
-        if feed.site_url:
-            attributes["htmlUrl"] = feed.site_url
+        name = drop_controls(feed.title or xml_url)
+        attributes = {"type": "rss", "text": name, "title": name, "xmlUrl": xml_url}
+        site_url = safe_link(feed.site_url)
+        if site_url:
+            attributes["htmlUrl"] = site_url
         etree.SubElement(parent, "outline", attributes)
     text: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return text

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import peewee
 
+from reader.core.bounded import bound_article
 from reader.core.errors import NotFoundError
 from reader.core.types import Article, ArticleFilter, ArticleInput, PageCursor, SourceKind, Stats
 from reader.core.urls import site_hosts
@@ -217,6 +218,7 @@ def insert_article(
     fetch_status: str = "ok",
 ) -> int:
     """Store a new article, its body, tags and search row in the caller's transaction."""
+    item = bound_article(item)
     added = added or now
     published = item.published
     canonical_url = item.canonical_url or item.url
@@ -271,6 +273,7 @@ def update_article(article_id: int, item: ArticleInput, *, entry_key: str | None
 
     Returns False when nothing changed (same content hash).
     """
+    item = bound_article(item)
     row = m.Article.get_or_none(m.Article.id == article_id)
     if row is None:
         raise NotFoundError(f"no article with id {article_id}")

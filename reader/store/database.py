@@ -103,6 +103,12 @@ def _unchanged(db: peewee.SqliteDatabase) -> None:
     """A step that leaves the schema as it is: its number is kept for another change."""
 
 
+def _feed_limits(db: peewee.SqliteDatabase) -> None:
+    """How many newest items each feed keeps per refresh, and the last refresh's notice."""
+    db.execute_sql('ALTER TABLE "feed" ADD COLUMN "keep_items" INTEGER')
+    db.execute_sql('ALTER TABLE "feed" ADD COLUMN "notice" TEXT')
+
+
 # Append-only: step i takes a library from version i + 1 to version i + 2. Steps name tables
 # and columns as strings, never through model classes, because the models always describe the
 # newest schema.
@@ -114,7 +120,7 @@ MIGRATIONS: list[Step] = [
     _site_hosts,
     _article_sources,
     _unchanged,
-    _unchanged,
+    _feed_limits,
     sync_schema.create_sync_tables,
 ]
 SCHEMA_VERSION = len(MIGRATIONS) + 1

@@ -43,6 +43,8 @@ class Feed(BaseModel):
     last_error = peewee.TextField(null=True)
     disabled = peewee.BooleanField(default=False)
     fetch_full_text = peewee.BooleanField(default=False)
+    keep_items = peewee.IntegerField(null=True)
+    notice = peewee.TextField(null=True)
 
 
 class FeedIcon(BaseModel):

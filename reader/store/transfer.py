@@ -20,6 +20,7 @@ from typing import Any
 
 import peewee
 
+from reader.core.bounded import bound_body, bound_columns
 from reader.core.types import Article
 from reader.core.urls import site_hosts
 from reader.store import models as m
@@ -320,12 +321,14 @@ def insert_articles(
     source_params: list[list[Any]] = []
     search_params: list[_SearchRow] = []
     for row in rows:
-        columns = dict(row.columns)
+        # Whatever made the row (a feed, an import, a document), it is stored within bounds.
+        columns = bound_columns(row.columns)
+        html, text = bound_body(row.html, row.text)
         article_id = int(columns["id"]) if keep_ids and columns.get("id") is not None else next_id
         next_id = max(next_id, article_id + 1)
         ids.append(article_id)
         if columns.get("sort_date") is None:
-            columns["sort_date"] = columns.get("published") or columns.get("added")
+            columns["sort_date"] = columns.get("published") or columns.get("added") or m.utc_now()
         # Derived from the addresses, whatever a document says.
         url, canonical = (columns.get(k) for k in ("url", "canonical_url"))
         columns["host_rev"], columns["url_host_rev"] = site_hosts(
@@ -336,7 +339,7 @@ def insert_articles(
             value = columns[name] if name in columns else _default(fld)
             values.append(None if value is None else convert(value))
         article_params.append(values)
-        content_params.append((article_id, row.html or "", row.text or ""))
+        content_params.append((article_id, html, text))
         names: list[str] = []
         for tag_name in row.tags:
             tag_id, stored = tags.get(tag_name)
@@ -353,7 +356,7 @@ def insert_articles(
                 article_id,
                 str(columns.get("title") or ""),
                 str(columns.get("author") or ""),
-                row.text or "",
+                text,
                 tuple(sorted(set(names))),
                 columns.get("language"),
             )

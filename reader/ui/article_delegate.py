@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from reader.core.local_time import as_local
 from reader.core.types import Article
 from reader.ui.article_list_model import ARTICLE_ROLE, TAG_COLORS_ROLE
 from reader.ui.icons import icon
@@ -40,8 +41,8 @@ MAX_CHIPS = 3
 def short_date(value: datetime, now: datetime | None = None) -> str:
     """ "14:05" today, "12 Mar" this year, "12 Mar 2023" before; in local time."""
     now = now or datetime.now(UTC)
-    local = value.astimezone()
-    today = now.astimezone()
+    local = as_local(value)
+    today = as_local(now)
     if local.date() == today.date():
         return _time_text(local.hour, local.minute)
     return _day_text(local.year, local.month, local.day, local.year == today.year)

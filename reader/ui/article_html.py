@@ -8,6 +8,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QDate, QLocale
 
+from reader.core.local_time import as_local
 from reader.core.types import Article
 
 _SOURCE_NAMES = {
@@ -26,7 +27,7 @@ def mark_figures(html: str) -> str:
 
 
 def long_date(value: datetime) -> str:
-    local = value.astimezone()
+    local = as_local(value)
     return QLocale().toString(QDate(local.year, local.month, local.day), "d MMMM yyyy")
 
 

@@ -51,6 +51,7 @@ from reader.app.settings import Settings, ThemeChoice
 from reader.app.tasks import TaskRunner
 from reader.app.transfer_controller import TransferController
 from reader.core.errors import DuplicateError, NotFoundError, UserError
+from reader.core.limits import DEFAULT_KEEP_ITEMS
 from reader.core.types import Article, ArticleFilter, Folder, SaveResult
 from reader.core.urls import is_http_url
 from reader.library import Library
@@ -1299,6 +1300,8 @@ class MainWindow(QMainWindow):
                 options["url"] = changes.url
             if changes.folder != feed.folder:
                 options["folder"] = changes.folder
+            if changes.keep_items != (feed.keep_items or DEFAULT_KEEP_ITEMS):
+                options["keep_items"] = changes.keep_items
             self._write(lambda: library.set_feed_options(feed.id, **options))
 
         dialog.accepted.connect(accepted)

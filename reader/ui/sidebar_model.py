@@ -155,6 +155,8 @@ def feed_node(feed: Feed) -> SidebarNode:
     tooltip = feed.url
     if feed.last_error:
         tooltip = f"{feed.url}\n\nLast refresh failed: {feed.last_error}"
+    elif feed.notice:
+        tooltip = f"{feed.url}\n\nThe last refresh {feed.notice}."
     return SidebarNode(
         NodeKind.FEED,
         ("feed", feed.id),

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
+from reader.core.limits import drop_controls
 from reader.core.types import Article
 from reader.services.exporters.common import (
     ImageSource,
@@ -16,6 +17,7 @@ from reader.services.exporters.common import (
     no_images,
     parse_fragment,
     rewrite_images,
+    safe_url,
 )
 
 _STYLE = """
@@ -37,8 +39,9 @@ def _meta(article: Article) -> str:
     if article.tags:
         parts.append("#" + " #".join(article.tags))
     text = " · ".join(html.escape(p) for p in parts)
-    if article.url:
-        link = f'<a href="{html.escape(article.url)}">{html.escape(article.url)}</a>'
+    url = safe_url(article)
+    if url:
+        link = f'<a href="{html.escape(url)}">{html.escape(url)}</a>'
         text = f"{text}<br>{link}" if text else link
     return text
 
@@ -83,5 +86,7 @@ def write_html(
         + "\n".join(bodies)
         + "\n</body>\n</html>\n"
     )
-    path.write_text(document, encoding="utf-8")
+    # Control characters (an older library's titles may hold escape sequences) go: the file
+    # may well be printed on a terminal.
+    path.write_text(drop_controls(document), encoding="utf-8")
     return len(bodies)

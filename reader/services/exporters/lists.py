@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reader.core.types import Article
-from reader.services.exporters.common import Progress
+from reader.services.exporters.common import Progress, safe_url
 
 
 def _epoch(article: Article) -> int:
@@ -27,15 +27,17 @@ def write_netscape_bookmarks(
             "<TITLE>Bookmarks</TITLE>\n<H1>Bookmarks</H1>\n<DL><p>\n"
         )
         for done, article in enumerate(articles, start=1):
-            if article.url:
-                attrs = [f'HREF="{html.escape(article.url)}"', f'ADD_DATE="{_epoch(article)}"']
+            # A bookmark is a link a browser follows: only to the web.
+            url = safe_url(article)
+            if url:
+                attrs = [f'HREF="{html.escape(url)}"', f'ADD_DATE="{_epoch(article)}"']
                 if article.updated:
                     attrs.append(f'LAST_MODIFIED="{int(article.updated.timestamp())}"')
                 if article.tags:
                     attrs.append(f'TAGS="{html.escape(",".join(article.tags))}"')
                 if not article.read:
                     attrs.append('TOREAD="1"')
-                title = html.escape(article.title or article.url, quote=False)
+                title = html.escape(article.title or url, quote=False)
                 out.write(f"    <DT><A {' '.join(attrs)}>{title}</A>\n")
                 if article.note:
                     out.write(f"    <DD>{html.escape(article.note, quote=False)}\n")
@@ -55,11 +57,12 @@ def write_pocket_csv(
         writer = csv.writer(out)
         writer.writerow(["title", "url", "time_added", "tags", "status"])
         for done, article in enumerate(articles, start=1):
-            if article.url:
+            url = safe_url(article)
+            if url:
                 writer.writerow(
                     [
                         article.title,
-                        article.url,
+                        url,
                         _epoch(article),
                         "|".join(t.replace("|", " ") for t in article.tags),
                         "archive" if article.archived else "unread",

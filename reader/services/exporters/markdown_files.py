@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reader.core.errors import UserError
+from reader.core.limits import drop_controls
 from reader.core.types import Article
 from reader.services.exporters.common import (
     IMAGE_EXTENSIONS,
@@ -24,6 +25,7 @@ from reader.services.exporters.common import (
     parse_fragment,
     rewrite_images,
     safe_file_stem,
+    safe_url,
 )
 from reader.services.markdown import html_to_markdown
 
@@ -37,8 +39,9 @@ def _yaml_scalar(value: object) -> str:
 
 def front_matter(article: Article) -> str:
     lines = ["---", f"title: {_yaml_scalar(article.title)}"]
-    if article.url:
-        lines.append(f"url: {_yaml_scalar(article.url)}")
+    url = safe_url(article)
+    if url:
+        lines.append(f"url: {_yaml_scalar(url)}")
     if article.author:
         lines.append(f"author: {_yaml_scalar(article.author)}")
     if article.site_name or article.feed_title:
@@ -74,13 +77,15 @@ def article_markdown(
     rewrite_images(root, article, images, attach)
     body = html_to_markdown(inner_html(root))
     parts = [front_matter(article), f"# {article.title}\n"]
-    if article.url:
-        parts.append(f"<{article.url}>\n")
+    url = safe_url(article)
+    if url:
+        parts.append(f"<{url}>\n")
     if body.strip():
         parts.append(body)
     if article.note:
         parts.append("## Notes\n\n" + article.note.strip() + "\n")
-    return "\n".join(parts)
+    # Notes are read in terminals too: no escape sequence from an older library's titles.
+    return drop_controls("\n".join(parts))
 
 
 def write_markdown(

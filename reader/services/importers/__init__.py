@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import zipfile
 from collections.abc import Iterator
 from typing import Any
@@ -18,6 +17,7 @@ from reader.core.errors import ImportFormatError
 from reader.services.importers import bookmarks, instapaper, omnivore, pocket, wallabag
 from reader.services.importers.common import Entry, decode_text
 from reader.services.importers.folio_json import looks_like_folio
+from reader.services.json_input import JsonTooDeep, load_json
 
 # Format names the user can give with --format, and what they are called in messages.
 FORMATS: dict[str, str] = {
@@ -54,7 +54,9 @@ def canonical_format(name: str) -> str:
 
 def _json_or_none(data: bytes) -> Any:
     try:
-        return json.loads(decode_text(data))
+        return load_json(decode_text(data))
+    except JsonTooDeep as exc:
+        raise ImportFormatError(f"the file is not an export Folio reads: {exc}") from None
     except ValueError:
         return None
 

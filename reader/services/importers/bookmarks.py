@@ -211,6 +211,15 @@ def parse_pinboard_json(data: Any) -> Iterator[Entry]:
 # -- Firefox and Chrome JSON backups -------------------------------------------------------------
 
 
+# Folders inside folders this deep are no one's bookmarks; walking deeper would exhaust the stack.
+MAX_FOLDER_DEPTH = 64
+
+
+def _folder_position(path: list[str]) -> str:
+    shown = "/".join(path[:3])
+    return f"folder {shown}/…" if shown else "a folder"
+
+
 def looks_like_firefox_json(data: Any) -> bool:
     return isinstance(data, dict) and str(data.get("type", "")).startswith("text/x-moz-place")
 
@@ -227,6 +236,9 @@ def parse_firefox_json(data: Any) -> Iterator[Entry]:
     def walk(node: dict[str, Any], path: list[str]) -> Iterator[Entry]:
         kind = node.get("type")
         if kind == "text/x-moz-place-container":
+            if len(path) >= MAX_FOLDER_DEPTH:
+                yield ImportProblem(_folder_position(path), "folders nested too deeply; skipped")
+                return
             # The places root and its menu, toolbar and "other" roots are not the user's folders.
             inner = path if node.get("root") else [*path, str(node.get("title") or "")]
             for child in node.get("children") or []:
@@ -265,6 +277,9 @@ def parse_chrome_json(data: Any) -> Iterator[Entry]:
 
     def walk(node: dict[str, Any], path: list[str]) -> Iterator[Entry]:
         if node.get("type") == "folder" or "children" in node:
+            if len(path) >= MAX_FOLDER_DEPTH:
+                yield ImportProblem(_folder_position(path), "folders nested too deeply; skipped")
+                return
             inner = [*path, str(node.get("name") or "")]
             for child in node.get("children") or []:
                 if isinstance(child, dict):

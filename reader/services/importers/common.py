@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, timedelta
+from typing import IO
 
 from dateutil import parser as date_parser
 
+from reader.core.bounded import sane_date
+from reader.core.limits import MAX_TAG_CHARS
 from reader.core.transfer import ImportItem, ImportProblem
 from reader.core.urls import is_http_url
 
@@ -42,13 +46,14 @@ def from_epoch(value: object) -> datetime | None:
         number = float(str(value).strip())
     except ValueError:
         return None
-    if number <= 0:
+    # "nan" and "inf" read as numbers, and no date is either.
+    if not math.isfinite(number) or number <= 0:
         return None
     while abs(number) >= _SECONDS_LIMIT:
         number /= 1000
     try:
-        return _UNIX_EPOCH + timedelta(seconds=number)
-    except OverflowError:
+        return sane_date(_UNIX_EPOCH + timedelta(seconds=number))
+    except (OverflowError, ValueError):
         return None
 
 
@@ -61,8 +66,8 @@ def from_webkit(value: object) -> datetime | None:
     if micros <= 0:
         return None
     try:
-        return _WINDOWS_EPOCH + timedelta(microseconds=micros)
-    except OverflowError:
+        return sane_date(_WINDOWS_EPOCH + timedelta(microseconds=micros))
+    except (OverflowError, ValueError):
         return None
 
 
@@ -86,7 +91,10 @@ def parse_date(value: object) -> datetime | None:
             return None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
+    try:
+        return sane_date(parsed.astimezone(UTC))
+    except (OverflowError, ValueError):
+        return None  # year 1 west of UTC has no UTC time
 
 
 def clean_tags(names: Iterable[object]) -> tuple[str, ...]:
@@ -96,7 +104,7 @@ def clean_tags(names: Iterable[object]) -> tuple[str, ...]:
     for name in names:
         if name is None:
             continue
-        cleaned = " ".join(str(name).split())
+        cleaned = " ".join(str(name).split())[:MAX_TAG_CHARS].strip()
         if not cleaned or cleaned.casefold() in seen:
             continue
         seen.add(cleaned.casefold())
@@ -125,10 +133,11 @@ def clean_title(value: object) -> str:
     return " ".join(str(value or "").split())
 
 
-def csv_rows(text: str, label: str) -> Iterator[tuple[str, list[str]] | ImportProblem]:
-    """Rows of a CSV text with their spreadsheet position (the header is row 1); a row the csv
-    module cannot read becomes a problem instead of ending the file."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+def csv_rows(text: str | IO[str], label: str) -> Iterator[tuple[str, list[str]] | ImportProblem]:
+    """Rows of a CSV text (or a text stream, read as the rows are used) with their spreadsheet
+    position (the header is row 1); a row the csv module cannot read becomes a problem instead
+    of ending the file."""
+    reader = csv.reader(io.StringIO(text, newline="") if isinstance(text, str) else text)
     number = 0
     while True:
         number += 1

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
-import zipfile
 from collections.abc import Iterator
-from io import BytesIO
 
 from reader.core.errors import ImportFormatError
+from reader.core.limits import MAX_DOWNLOAD_BYTES
 from reader.core.transfer import ImportItem, ImportProblem
+from reader.services.importers.archive import ExportArchive, MemberTooLarge
 from reader.services.importers.common import (
     Entry,
     check_url,
@@ -18,6 +17,7 @@ from reader.services.importers.common import (
     decode_text,
     parse_date,
 )
+from reader.services.json_input import load_json
 
 # Omnivore counts an article as read once its progress bar is (nearly) full.
 _READ_PROGRESS = 95
@@ -67,15 +67,15 @@ def _labels(value: object) -> tuple[str, ...]:
 
 
 def parse_omnivore_zip(data: bytes) -> Iterator[Entry]:
-    with zipfile.ZipFile(BytesIO(data)) as archive:
-        names = archive.namelist()
+    with ExportArchive(data) as archive:
+        names = archive.names()
         metadata = sorted(n for n in names if re.fullmatch(r"(.*/)?metadata_[^/]*\.json", n))
         if not metadata:
             raise ImportFormatError("the .zip is not an Omnivore export (no metadata_*.json)")
         by_base = {n.rsplit("/", 1)[-1]: n for n in names}
         for meta_name in metadata:
             try:
-                entries = json.loads(archive.read(meta_name))
+                entries = load_json(archive.read(meta_name))
             except (ValueError, UnicodeDecodeError) as exc:
                 yield ImportProblem(meta_name, f"unreadable JSON ({exc})")
                 continue
@@ -100,11 +100,17 @@ def parse_omnivore_zip(data: bytes) -> Iterator[Entry]:
                 highlights: tuple[str, ...] = ()
                 if slug:
                     content_name = by_base.get(f"{slug}.html")
-                    if content_name:
-                        content = decode_text(archive.read(content_name)) or None
                     md_name = by_base.get(f"{slug}.md")
-                    if md_name:
-                        highlights = parse_highlights_markdown(decode_text(archive.read(md_name)))
+                    try:
+                        # An article's page or notes: no larger than a page Folio downloads.
+                        if content_name:
+                            page = archive.read(content_name, limit=MAX_DOWNLOAD_BYTES)
+                            content = decode_text(page) or None
+                        if md_name:
+                            notes = archive.read(md_name, limit=MAX_DOWNLOAD_BYTES)
+                            highlights = parse_highlights_markdown(decode_text(notes))
+                    except MemberTooLarge as exc:
+                        yield ImportProblem(position, f"{exc}; imported without it")
                 progress = entry.get("readingProgress", entry.get("readingProgressPercent"))
                 archived = state == "archived" or entry.get("isArchived") is True
                 try:
