@@ -323,7 +323,9 @@ def child(db_path: Path, settings_path: Path) -> None:
     from reader.app.application import create_application
     from reader.app.settings import Settings
     from reader.library import Library
+    from reader.library.views import SmartView
     from reader.ui.main_window import MainWindow
+    from reader.ui.sidebar_keys import FeedKey, TagKey, ViewKey
 
     app = create_application()
     library = Library(db_path)
@@ -378,16 +380,16 @@ def child(db_path: Path, settings_path: Path) -> None:
             flush=True,
         )
 
-    window.select_view_key(("view", "all"))
+    window.select_view_key(ViewKey(SmartView.ALL))
     window.article_view.setFocus()
     window.select_first_article()
     timed("next article", [window.next_article] * 30)
     views = ["unread", "starred", "today", "all", "archive", "saved"] * 2
-    timed("switch view", [lambda v=v: window.select_view_key(("view", v)) for v in views])
+    timed("switch view", [lambda v=v: window.select_view_key(ViewKey(SmartView(v))) for v in views])
     feeds = (1, 250, 500, 1000, 1500, 1999)
-    timed("open feed", [lambda f=f: window.select_view_key(("feed", f)) for f in feeds])
+    timed("open feed", [lambda f=f: window.select_view_key(FeedKey(f)) for f in feeds])
     tags = WORDS[:6]
-    timed("open tag", [lambda t=t: window.select_view_key(("tag", t)) for t in tags])
+    timed("open tag", [lambda t=t: window.select_view_key(TagKey(t)) for t in tags])
 
     # The first page of results is read in the background: timed until it is listed.
     words = ("harbour", "lantern meadow", "telescope", "zzzznothing", "kern*", "is:unread orbit")

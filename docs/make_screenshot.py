@@ -20,7 +20,9 @@ def main() -> None:
     from reader.app.application import create_application
     from reader.app.demo import DemoSession
     from reader.app.settings import Settings, ThemeChoice
+    from reader.library.views import SmartView
     from reader.ui.main_window import MainWindow
+    from reader.ui.sidebar_keys import ViewKey
 
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     target = Path(args[0]) if args else ROOT / "docs" / "screenshot.png"
@@ -38,7 +40,7 @@ def main() -> None:
         while not window.sidebar_loaded:
             app.processEvents()
         window.wait_for_counts()
-        window.select_view_key(("view", "unread"))
+        window.select_view_key(ViewKey(SmartView.UNREAD))
         for row in range(window.article_list_model.rowCount()):
             article = window.article_list_model.article(row)
             if article is not None and article.title == "How a Lighthouse Lens Works":

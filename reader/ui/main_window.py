@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -66,8 +66,20 @@ from reader.ui.article_pane import ArticlePane
 from reader.ui.empty_state import EmptyState
 from reader.ui.icons import icon
 from reader.ui.saved_search_section import SearchTools
+from reader.ui.sidebar_keys import (
+    DEFAULT_VIEW,
+    FeedKey,
+    FolderKey,
+    QueryKey,
+    SectionKey,
+    SidebarKey,
+    TagKey,
+    ViewKey,
+    key_from_text,
+    key_text,
+)
 from reader.ui.sidebar_model import (
-    Key,
+    FEEDS_SECTION,
     NodeKind,
     SidebarData,
     SidebarModel,
@@ -80,7 +92,6 @@ from reader.ui.undo import UndoEntry, UndoStack
 
 log = logging.getLogger(__name__)
 
-DEFAULT_VIEW: Key = ("view", "unread")
 STATUS_TIMEOUT_MS = 8_000
 IMPORT_FILTER = (
     "Subscriptions and reading lists (*.opml *.xml *.csv *.html *.htm *.json *.zip);;All files (*)"
@@ -129,7 +140,7 @@ class MainWindow(QMainWindow):
         self._pending_delete: set[int] = set()
         # Articles with a user's change still on its way to the library.
         self._busy: Counter[int] = Counter()
-        self._current_key: Key | None = None
+        self._current_key: SidebarKey | None = None
         self._search_text = ""
         self._shown_id: int | None = None
         self._counts_running = False
@@ -139,7 +150,7 @@ class MainWindow(QMainWindow):
         self._closing = False
         self._syncing_sidebar = False
         # A folder just created: shown (its parents expanded) once the sidebar lists it.
-        self._reveal_key: Key | None = None
+        self._reveal_key: SidebarKey | None = None
 
         self.commands = WindowActions(self)
         self._build_widgets(sections)
@@ -464,12 +475,12 @@ class MainWindow(QMainWindow):
         s.set_window_state("splitter", self.splitter.saveState())
         s.set_window_state("reading", self.reading_splitter.saveState())
         if self._current_key is not None:
-            s.set_last_view(_key_text(self._current_key))
+            s.set_last_view(key_text(self._current_key))
         s.sync()
 
-    def _initial_key(self) -> Key:
+    def _initial_key(self) -> SidebarKey:
         text = self.settings.last_view()
-        key = _key_from_text(text) if text else None
+        key = key_from_text(text) if text else None
         return key if key is not None else DEFAULT_VIEW
 
     # -- background reads ------------------------------------------------------------------------
@@ -553,7 +564,7 @@ class MainWindow(QMainWindow):
         self.show_crash(f"Could not read the feed list: {exc}")
 
     def _after_sidebar_loaded(self) -> None:
-        tags = self.sidebar_model.node_for_key(("section", "tags"))
+        tags = self.sidebar_model.node_for_key(SectionKey("tags"))
         tag_nodes = tags.children if tags else []
         self.tag_bar.set_known_tags([node.title for node in tag_nodes])
         # The tags section was just read from the library (after every "tags" change): the
@@ -584,7 +595,7 @@ class MainWindow(QMainWindow):
             return
         node = self.sidebar_model.node_for_key(key)
         if node is None:
-            if key[0] != "view":
+            if not isinstance(key, ViewKey):
                 self._open_key(DEFAULT_VIEW)  # the feed or tag is gone
             return
         self._select_sidebar_key(key)
@@ -604,7 +615,7 @@ class MainWindow(QMainWindow):
         job = self.sidebar_model.count_job(self.library, exclude_ids=sorted(self._pending_delete))
         self.tasks.run(job, self._counts_loaded, self._counts_failed)
 
-    def _counts_loaded(self, counts: dict[Key, int]) -> None:
+    def _counts_loaded(self, counts: dict[SidebarKey, int]) -> None:
         self._counts_running = False
         if self._closing:
             return
@@ -632,7 +643,7 @@ class MainWindow(QMainWindow):
                 self.sidebar.expand(index)
         self._select_sidebar_key(self._current_key)
 
-    def _select_sidebar_key(self, key: Key | None) -> None:
+    def _select_sidebar_key(self, key: SidebarKey | None) -> None:
         """Show ``key`` as the sidebar's selection without opening it again."""
         selection = self.sidebar.selectionModel()
         flags = selection.SelectionFlag
@@ -659,12 +670,12 @@ class MainWindow(QMainWindow):
             self._search_text = ""
         self._open_node(node)
 
-    def select_view_key(self, key: Key) -> None:
-        """Show the list of the sidebar item ``key`` (("view", "unread"), ("feed", 3) …)."""
+    def select_view_key(self, key: SidebarKey) -> None:
+        """Show the list of the sidebar item ``key`` (a ``ViewKey``, ``FeedKey``, …)."""
         self._clear_search_box()
         self._open_key(key)
 
-    def _open_key(self, key: Key) -> None:
+    def _open_key(self, key: SidebarKey) -> None:
         node = self.sidebar_model.node_for_key(key)
         if node is None and not self.sidebar_loaded:
             # Before the sidebar is read, a feed, folder or tag can still be listed.
@@ -682,17 +693,16 @@ class MainWindow(QMainWindow):
         self._select_sidebar_key(node.key)
         self._open_node(node)
 
-    def _source_for_key(self, key: Key) -> FilterSource | None:
-        kind, value = key[0], key[1] if len(key) > 1 else None
-        flt: ArticleFilter | None = None
-        if kind == "feed" and isinstance(value, int):
-            flt = ArticleFilter(feed_id=value)
-        elif kind == "folder" and isinstance(value, int):
-            flt = ArticleFilter(folder_id=value)
-        elif kind == "tag" and isinstance(value, str):
-            flt = ArticleFilter(tag=value)
-        if flt is None:
-            return None
+    def _source_for_key(self, key: SidebarKey) -> FilterSource | None:
+        match key:
+            case FeedKey(feed_id):
+                flt = ArticleFilter(feed_id=feed_id)
+            case FolderKey(folder_id):
+                flt = ArticleFilter(folder_id=folder_id)
+            case TagKey(name):
+                flt = ArticleFilter(tag=name)
+            case _:
+                return None
         return FilterSource(key, "", flt, self.settings.newest_first)
 
     def _open_node(self, node: SidebarNode) -> None:
@@ -733,9 +743,7 @@ class MainWindow(QMainWindow):
             return
         self._search_text = text
         self._select_sidebar_key(None)
-        source = SearchSource(
-            ("search", text), f"Search: “{text}”", text, self.settings.newest_first
-        )
+        source = SearchSource(QueryKey(text), f"Search: “{text}”", text, self.settings.newest_first)
         self.article_list_model.set_source(source)
         self._update_header()
         self._update_actions()
@@ -780,7 +788,7 @@ class MainWindow(QMainWindow):
         self.list_header.set_count(self.article_list_model.total, source.noun)
 
     def _update_title(self) -> None:
-        unread = self.sidebar_model.unread(("view", "unread"))
+        unread = self.sidebar_model.unread(DEFAULT_VIEW)
         self.setWindowTitle(f"{self._title} ({unread:,})" if unread else self._title)
 
     def _set_oldest_first(self, oldest: bool) -> None:
@@ -1183,7 +1191,7 @@ class MainWindow(QMainWindow):
         node = node or self._selected_node()
         if node is None:
             return []
-        return [int(n.key[1]) for n in node.walk() if n.kind is NodeKind.FEED]  # type: ignore[call-overload]
+        return [n.key.id for n in node.walk() if isinstance(n.key, FeedKey)]
 
     def refresh_all(self) -> None:
         self.refresher.refresh(None, force=True)
@@ -1245,9 +1253,9 @@ class MainWindow(QMainWindow):
     def move_folders(self, folder_ids: list[int], parent_id: int | None) -> None:
         """Put the folders (dragged in the sidebar) inside ``parent_id``, or at the top level."""
         library = self.library
-        nodes = [self.sidebar_model.node_for_key(("folder", i)) for i in folder_ids]
+        nodes = [self.sidebar_model.node_for_key(FolderKey(i)) for i in folder_ids]
         moved = [(folder_id, n.title) for folder_id, n in zip(folder_ids, nodes, strict=True) if n]
-        target = self.sidebar_model.node_for_key(("folder", parent_id)) if parent_id else None
+        target = self.sidebar_model.node_for_key(FolderKey(parent_id)) if parent_id else None
         target_name = target.title if target is not None else None
 
         def move() -> None:
@@ -1282,9 +1290,9 @@ class MainWindow(QMainWindow):
 
     def show_feed_properties(self, node: SidebarNode | None = None) -> None:
         node = self._node_to_act_on(node, NodeKind.FEED, "Select a feed to see its properties")
-        if node is None:
+        if node is None or not isinstance(node.key, FeedKey):
             return
-        feed = self.library.get_feed(int(node.key[1]))  # type: ignore[call-overload]
+        feed = self.library.get_feed(node.key.id)
         from reader.ui.feed_properties_dialog import FeedPropertiesDialog
 
         dialog = FeedPropertiesDialog(feed, self._folder_names(), self)
@@ -1307,7 +1315,7 @@ class MainWindow(QMainWindow):
 
     def unsubscribe(self, node: SidebarNode | None = None) -> None:
         node = self._node_to_act_on(node, NodeKind.FEED, "Select a feed to unsubscribe from it")
-        if node is None:
+        if node is None or not isinstance(node.key, FeedKey):
             return
         answer = QMessageBox.question(
             self,
@@ -1317,7 +1325,7 @@ class MainWindow(QMainWindow):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        feed_id = int(node.key[1])  # type: ignore[call-overload]
+        feed_id = node.key.id
         library = self.library
         if self._current_key == node.key:
             self._open_key(DEFAULT_VIEW)
@@ -1337,7 +1345,7 @@ class MainWindow(QMainWindow):
             return
         library = self.library
         if self._current_key == node.key:
-            self._current_key = ("tag", new.casefold())
+            self._current_key = TagKey(new)
         self._write(
             lambda: library.rename_tag(old, new),
             lambda _r: self.show_message(f"Renamed the tag “{old}” to “{new}”"),
@@ -1405,7 +1413,7 @@ class MainWindow(QMainWindow):
 
         def done(made: tuple[int, str]) -> None:
             folder_id, path = made
-            self._reveal_key = ("folder", folder_id)
+            self._reveal_key = FolderKey(folder_id)
             self._reveal_new_folder()
             self.show_message(f"Made the folder “{path}”")
 
@@ -1632,7 +1640,7 @@ class MainWindow(QMainWindow):
 
     def _sidebar_menu(self, pos: QPoint) -> None:
         node = self.sidebar_model.node(self.sidebar.indexAt(pos))
-        if node is not None and node.kind is NodeKind.SECTION and node.key != ("section", "feeds"):
+        if node is not None and node.kind is NodeKind.SECTION and node.key != FEEDS_SECTION:
             return
         menu = QMenu(self)
         if node is None or node.kind is NodeKind.SECTION:
@@ -1835,16 +1843,3 @@ def _swatch(color: str) -> QIcon:
 
 def _plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
-
-
-def _key_text(key: Key) -> str:
-    return "\t".join(str(part) for part in key)
-
-
-def _key_from_text(text: str) -> Key | None:
-    parts = text.split("\t")
-    if len(parts) != 2:
-        return None
-    kind, value = parts
-    converted: Hashable = int(value) if kind in ("feed", "folder") and value.isdigit() else value
-    return (kind, converted)

@@ -15,7 +15,8 @@ from reader.library.views import SidebarCounts
 from reader.ui.icons import icon
 from reader.ui.rules_dialog import RulesDialog
 from reader.ui.search_help import SearchHelpButton
-from reader.ui.sidebar_model import Key, NodeKind, SidebarNode
+from reader.ui.sidebar_keys import DEFAULT_VIEW, SavedSearchKey, SidebarKey
+from reader.ui.sidebar_model import NodeKind, SidebarNode
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -34,7 +35,7 @@ class SavedSearchesSection:
         return [
             SidebarNode(
                 NodeKind.SEARCH,
-                ("search", saved.id),
+                SavedSearchKey(saved.id),
                 saved.name,
                 icon_name="search",
                 tooltip=saved.query,
@@ -46,9 +47,13 @@ class SavedSearchesSection:
 
     def counts(
         self, library: Library, nodes: Sequence[SidebarNode], shared: SidebarCounts
-    ) -> dict[Key, int]:
+    ) -> dict[SidebarKey, int]:
         unread = library.saved_search_unread_counts()
-        return {node.key: unread.get(int(node.key[1]), 0) for node in nodes}  # type: ignore[call-overload]
+        return {
+            node.key: unread.get(node.key.id, 0)
+            for node in nodes
+            if isinstance(node.key, SavedSearchKey)
+        }
 
 
 def save_search(library: Library, query: str, name: str) -> str | None:
@@ -111,12 +116,16 @@ class SearchTools:
             )
             if not ok:
                 return
+        if not isinstance(node.key, SavedSearchKey):
+            return
         try:
-            self.library.rename_saved_search(int(node.key[1]), new_name)  # type: ignore[call-overload]
+            self.library.rename_saved_search(node.key.id, new_name)
         except UserError as exc:
             QMessageBox.warning(self.window, "Rename saved search", str(exc))
 
     def delete_saved_search(self, node: SidebarNode, *, confirm: bool = True) -> None:
+        if not isinstance(node.key, SavedSearchKey):
+            return
         if confirm:
             answer = QMessageBox.question(
                 self.window,
@@ -126,8 +135,8 @@ class SearchTools:
             if answer != QMessageBox.StandardButton.Yes:
                 return
         if self.window._current_key == node.key:
-            self.window.select_view_key(("view", "unread"))
-        self.library.delete_saved_search(int(node.key[1]))  # type: ignore[call-overload]
+            self.window.select_view_key(DEFAULT_VIEW)
+        self.library.delete_saved_search(node.key.id)
 
     def show_rules(self) -> RulesDialog:
         if self.rules_dialog is None:

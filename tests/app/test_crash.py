@@ -14,7 +14,9 @@ from pytestqt.qtbot import QtBot
 from reader.app.crash import CrashHandler, setup_logging
 from reader.core.errors import UserError
 from reader.library import Library
+from reader.library.views import SmartView
 from reader.ui.main_window import MainWindow
+from reader.ui.sidebar_keys import ViewKey
 
 
 class Emitter(QObject):
@@ -53,7 +55,7 @@ def test_a_bug_in_a_slot_is_shown_and_logged(
         logged = log_path.read_text()
         assert "Traceback" in logged and "the missing key" in logged and "broken" in logged
         # The window still works.
-        window.select_view_key(("view", "all"))
+        window.select_view_key(ViewKey(SmartView.ALL))
         assert window.list_header.title.text() == "All articles"
         # A bug on a worker thread is caught too.
         with qtbot.waitSignal(crash.crashed, timeout=5000) as blocker:

@@ -10,8 +10,10 @@ from werkzeug import Response
 
 from reader.app.refresh_controller import RefreshSummary
 from reader.library import Library
+from reader.library.views import SmartView
 from reader.ui.add_feed_dialog import AddFeedDialog
 from reader.ui.main_window import MainWindow
+from reader.ui.sidebar_keys import FeedKey, FolderKey, SectionKey, ViewKey
 from reader.ui.sidebar_model import ERROR_ROLE, NodeKind
 from tests.library.feed_docs import FeedServer, Item, rss, simple_feed
 from tests.ui.library_data import add_feed_with_articles
@@ -36,10 +38,10 @@ def test_add_a_feed_through_the_dialog(
     feed = library.resolve_feed(url)
     assert feed.title == "Loopback News"
     assert feed.folder == "Daily"
-    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(("feed", feed.id)) is not None)
-    qtbot.waitUntil(lambda: window.sidebar_model.unread(("feed", feed.id)) == 4)
+    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(FeedKey(feed.id)) is not None)
+    qtbot.waitUntil(lambda: window.sidebar_model.unread(FeedKey(feed.id)) == 4)
     assert window.content.currentWidget() is window.reading_splitter
-    window.select_view_key(("feed", feed.id))
+    window.select_view_key(FeedKey(feed.id))
     assert window.article_list_model.rowCount() == 4
 
 
@@ -74,7 +76,7 @@ def test_refresh_all_shows_progress_and_new_articles(
     feed = library.add_feed(url)
     bad = library.add_feed(broken)
     window.reload_sidebar()
-    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(("feed", bad.id)) is not None)
+    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(FeedKey(bad.id)) is not None)
     progressed: list[object] = []
     window.refresher.progressed.connect(progressed.append)
     with qtbot.waitSignal(window.refresher.finished, timeout=20_000) as blocker:
@@ -87,9 +89,9 @@ def test_refresh_all_shows_progress_and_new_articles(
     assert not window.progress.isVisible()
     assert "Refreshed 2 feeds" in window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: window.article_list_model.rowCount() == 2)
-    qtbot.waitUntil(lambda: window.sidebar_model.unread(("feed", feed.id)) == 2)
+    qtbot.waitUntil(lambda: window.sidebar_model.unread(FeedKey(feed.id)) == 2)
     # The failing feed is marked in the sidebar, its problem on hover.
-    index = window.sidebar_model.index_for_key(("feed", bad.id))
+    index = window.sidebar_model.index_for_key(FeedKey(bad.id))
     qtbot.waitUntil(lambda: bool(window.sidebar_model.data(index, ERROR_ROLE)))
     tooltip = window.sidebar_model.data(index, 3)  # Qt.ToolTipRole
     assert "failed" in tooltip
@@ -99,7 +101,7 @@ def test_refresh_all_shows_progress_and_new_articles(
         [Item("new", "Fresh entry", "https://site.example/new")]
         + [Item(f"e{i}", f"Feed A entry {i}", f"https://site.example/e{i}") for i in range(2)],
     )
-    window.select_view_key(("feed", feed.id))
+    window.select_view_key(FeedKey(feed.id))
     with qtbot.waitSignal(window.refresher.finished, timeout=20_000):
         window.sidebar.setFocus()
         window.refresh_selected_feed()
@@ -114,8 +116,8 @@ def test_feed_properties_and_moving_feeds(
     feed_id, _ = add_feed_with_articles(library, "Alpha", 2)
     add_feed_with_articles(library, "Beta", 1, folder="Reading")
     window.reload_sidebar()
-    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(("feed", feed_id)) is not None)
-    window.select_view_key(("feed", feed_id))
+    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(FeedKey(feed_id)) is not None)
+    window.select_view_key(FeedKey(feed_id))
     window.commands.feed_properties.trigger()
     dialog = window.feed_dialog
     dialog.title.setText("Alpha Weekly")
@@ -124,18 +126,19 @@ def test_feed_properties_and_moving_feeds(
     qtbot.waitUntil(lambda: library.get_feed(feed_id).title == "Alpha Weekly")
     assert library.get_feed(feed_id).fetch_full_text
     qtbot.waitUntil(
-        lambda: window.sidebar_model.node_for_key(("feed", feed_id)).title == "Alpha Weekly"  # type: ignore[union-attr]
+        lambda: window.sidebar_model.node_for_key(FeedKey(feed_id)).title == "Alpha Weekly"  # type: ignore[union-attr]
     )
     # Dropping the feed on the folder moves it there.
     folder = next(
         n
-        for n in window.sidebar_model.node_for_key(("section", "feeds")).children  # type: ignore[union-attr]
+        for n in window.sidebar_model.node_for_key(SectionKey("feeds")).children  # type: ignore[union-attr]
         if n.kind is NodeKind.FOLDER
     )
-    window.sidebar_model.feeds_dropped.emit([feed_id], folder.key[1])
+    assert isinstance(folder.key, FolderKey)
+    window.sidebar_model.feeds_dropped.emit([feed_id], folder.key.id)
     qtbot.waitUntil(lambda: library.get_feed(feed_id).folder == "Reading")
     qtbot.waitUntil(
-        lambda: window.sidebar_model.node_for_key(("feed", feed_id)).parent.key == folder.key  # type: ignore[union-attr]
+        lambda: window.sidebar_model.node_for_key(FeedKey(feed_id)).parent.key == folder.key  # type: ignore[union-attr]
     )
 
 
@@ -171,7 +174,7 @@ def test_web_images_load_only_when_asked(
     )
     library.subscribe(url)
     qtbot.waitUntil(lambda: window.content.currentWidget() is window.reading_splitter)
-    window.select_view_key(("view", "all"))
+    window.select_view_key(ViewKey(SmartView.ALL))
     window.select_first_article()
     pane = window.article_pane
     assert pane.images_button.isVisible()
@@ -209,11 +212,11 @@ def test_feed_icons_show_in_the_sidebar(library: Library, window: MainWindow, qt
     ).result()
     library.notify("feeds", [feed_id])
     model = window.sidebar_model
-    qtbot.waitUntil(lambda: model.node_for_key(("feed", feed_id)) is not None)
-    icon = model.data(model.index_for_key(("feed", feed_id)), Qt.ItemDataRole.DecorationRole)
+    qtbot.waitUntil(lambda: model.node_for_key(FeedKey(feed_id)) is not None)
+    icon = model.data(model.index_for_key(FeedKey(feed_id)), Qt.ItemDataRole.DecorationRole)
     assert isinstance(icon, QIcon)
     assert icon.pixmap(16, 16).toImage().pixelColor(8, 8).name() == "#c0392b"
     # A feed without an icon keeps the feed symbol.
-    plain = model.data(model.index_for_key(("feed", plain_id)), Qt.ItemDataRole.DecorationRole)
+    plain = model.data(model.index_for_key(FeedKey(plain_id)), Qt.ItemDataRole.DecorationRole)
     assert isinstance(plain, QIcon)
     assert plain.pixmap(16, 16).toImage().pixelColor(8, 8).name() != "#c0392b"

@@ -12,13 +12,22 @@ from PySide6.QtWidgets import QColorDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.library import Library
+from reader.library.views import SmartView
 from reader.ui.article_list_model import TAG_COLORS_ROLE
-from reader.ui.main_window import DEFAULT_VIEW, MainWindow
+from reader.ui.main_window import MainWindow
+from reader.ui.sidebar_keys import (
+    DEFAULT_VIEW,
+    FeedKey,
+    FolderKey,
+    SectionKey,
+    SidebarKey,
+    TagKey,
+    ViewKey,
+)
 from reader.ui.sidebar_model import (
     COLOR_ROLE,
     FEED_MIME,
     FOLDER_MIME,
-    Key,
     SidebarModel,
     SidebarNode,
 )
@@ -59,10 +68,15 @@ def answer_question(
     return asked
 
 
-def node(window: MainWindow, key: Key) -> SidebarNode:
+def node(window: MainWindow, key: SidebarKey) -> SidebarNode:
     found = window.sidebar_model.node_for_key(key)
     assert found is not None, key
     return found
+
+
+def open_key(window: MainWindow) -> SidebarKey | None:
+    """The sidebar item whose articles the list shows."""
+    return window._current_key
 
 
 def folder_paths(library: Library) -> list[str]:
@@ -73,12 +87,12 @@ def wait_for_message(window: MainWindow, qtbot: QtBot, part: str) -> None:
     qtbot.waitUntil(lambda: part in window.statusBar().currentMessage())
 
 
-def sidebar_color(window: MainWindow, key: Key) -> object:
+def sidebar_color(window: MainWindow, key: SidebarKey) -> object:
     return window.sidebar_model.index_for_key(key).data(COLOR_ROLE)
 
 
-def folder_key(library: Library, path: str) -> Key:
-    return ("folder", library.resolve_folder(path))
+def folder_key(library: Library, path: str) -> FolderKey:
+    return FolderKey(library.resolve_folder(path))
 
 
 # -- folders -----------------------------------------------------------------------------------
@@ -175,7 +189,7 @@ def test_rename_folder(
     # The open list takes the new name, and stays open.
     assert window.article_list_model.source.title == "World News"
     assert window.list_header._full_title == "World News"
-    assert window._current_key == news_key
+    assert open_key(window) == news_key
     assert library.get_feed(library.resolve_feed("https://alpha.example/feed.xml").id).folder == (
         "World News"
     )
@@ -230,21 +244,21 @@ def test_delete_folder_moves_its_feeds_to_the_top_level(
         "Its 2 feeds move to the top level. No feeds or articles are deleted."
     ]
     assert folder_paths(library) == ["News", "News/Tech", "Sport"]
-    assert window._current_key == tech_key
+    assert open_key(window) == tech_key
 
     answer_question(monkeypatch, QMessageBox.StandardButton.Yes)
     window.delete_folder(node(window, news_key))
     # The open folder was inside: the window went back to its first view.
-    assert window._current_key == DEFAULT_VIEW
+    assert open_key(window) == DEFAULT_VIEW
     wait_for_message(window, qtbot, "Deleted the folder “News”")
     assert folder_paths(library) == ["Sport"]
     assert library.get_feed(alpha).folder_id is None
     assert library.get_feed(beta).folder_id is None
     assert len(library.list_brief(alpha_articles + beta_articles)) == 5
     qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(news_key) is None)
-    feeds = node(window, ("section", "feeds"))
+    feeds = node(window, SectionKey("feeds"))
     assert [child.title for child in feeds.children] == ["Sport", "Alpha", "Beta"]
-    assert window.sidebar_model.unread(("feed", beta)) == 3
+    assert window.sidebar_model.unread(FeedKey(beta)) == 3
 
 
 def test_deleting_a_folder_that_is_already_gone_says_so(
@@ -285,11 +299,11 @@ def test_sidebar_menus_offer_the_folder_and_tag_actions(
     add_feed_with_articles(library, "Alpha", 1, folder="News", tags=["python"])
     library.set_tag_color("python", "#d03050")
     window: MainWindow = make_window(library)
-    qtbot.waitUntil(lambda: node(window, ("tag", "python")).color == "#d03050")
+    qtbot.waitUntil(lambda: node(window, TagKey("python")).color == "#d03050")
 
-    def menu_at(key: Key | None) -> list[str]:
+    def menu_at(key: SidebarKey | None) -> list[str]:
         if key is None:
-            last = window.sidebar.visualRect(window.sidebar_model.index_for_key(("tag", "python")))
+            last = window.sidebar.visualRect(window.sidebar_model.index_for_key(TagKey("python")))
             pos = QPoint(10, last.bottom() + 40)
         else:
             pos = window.sidebar.visualRect(window.sidebar_model.index_for_key(key)).center()
@@ -302,11 +316,11 @@ def test_sidebar_menus_offer_the_folder_and_tag_actions(
     folder_menu = menu_at(folder_key(library, "News"))
     assert {"New Folder…", "Rename Folder…", "Delete Folder…"} <= set(folder_menu)
     assert "New Folder…" in menu_at(
-        ("feed", library.resolve_feed("https://alpha.example/feed.xml").id)
+        FeedKey(library.resolve_feed("https://alpha.example/feed.xml").id)
     )
-    assert menu_at(("section", "feeds")) == ["New Folder…"]
+    assert menu_at(SectionKey("feeds")) == ["New Folder…"]
     assert menu_at(None) == ["New Folder…"]
-    tag_menu = menu_at(("tag", "python"))
+    tag_menu = menu_at(TagKey("python"))
     assert {"Rename Tag…", "Tag Colour…", "No Colour", "Delete Tag…"} <= set(tag_menu)
 
 
@@ -318,12 +332,12 @@ def test_tag_colour_shows_in_the_sidebar_list_and_tag_bar(
 ) -> None:
     article_id = add_saved(library, "Tagged", tags=["Python", "later"])
     window: MainWindow = make_window(library)
-    window.select_view_key(("view", "all"))
+    window.select_view_key(ViewKey(SmartView.ALL))
     row = window.article_list_model.row_of(article_id)
     assert row is not None
     window._select_row(row)
     qtbot.waitUntil(lambda: window.article_pane.article is not None)
-    tag_key: Key = ("tag", "python")
+    tag_key: SidebarKey = TagKey("python")
     qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(tag_key) is not None)
 
     asked: list[QColor] = []
@@ -340,7 +354,7 @@ def test_tag_colour_shows_in_the_sidebar_list_and_tag_bar(
     index = window.sidebar_model.index_for_key(tag_key)
     assert isinstance(index.data(), str) and index.data() == "Python"
     assert isinstance(index.data(Qt.ItemDataRole.DecorationRole), QIcon)
-    other = window.sidebar_model.index_for_key(("tag", "later"))
+    other = window.sidebar_model.index_for_key(TagKey("later"))
     assert other.data(COLOR_ROLE) is None
 
     list_index = window.article_list_model.index(window.article_list_model.row_of(article_id) or 0)
@@ -372,7 +386,7 @@ def test_a_tag_colour_set_elsewhere_reaches_the_window(
 ) -> None:
     article_id = add_saved(library, "Tagged", tags=["news"])
     window: MainWindow = make_window(library)
-    window.select_view_key(("view", "all"))
+    window.select_view_key(ViewKey(SmartView.ALL))
     row = window.article_list_model.row_of(article_id)
     assert row is not None
     index = window.article_list_model.index(row)
@@ -406,13 +420,13 @@ def test_the_tags_section_carries_colours(library: Library, qtbot: QtBot) -> Non
     library.set_tag_color("red", "#cc0000")
     model = SidebarModel()
     model.show(model.load(library))
-    assert model.index_for_key(("tag", "red")).data(COLOR_ROLE) == "#cc0000"
-    assert model.index_for_key(("tag", "plain")).data(COLOR_ROLE) is None
+    assert model.index_for_key(TagKey("red")).data(COLOR_ROLE) == "#cc0000"
+    assert model.index_for_key(TagKey("plain")).data(COLOR_ROLE) is None
     # A colour change alone repaints the row in place.
     library.set_tag_color("plain", "#00aa00")
     with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.dataChanged):
         model.show(model.load(library))
-    assert model.index_for_key(("tag", "plain")).data(COLOR_ROLE) == "#00aa00"
+    assert model.index_for_key(TagKey("plain")).data(COLOR_ROLE) == "#00aa00"
 
 
 def test_the_feeds_menu_acts_on_the_selected_folder_or_tag(
@@ -434,7 +448,7 @@ def test_the_feeds_menu_acts_on_the_selected_folder_or_tag(
     commands.rename_folder.trigger()
     qtbot.waitUntil(lambda: "Headlines" in folder_paths(library))
 
-    tag = node(window, ("tag", "later"))
+    tag = node(window, TagKey("later"))
     window.sidebar.setCurrentIndex(window.sidebar_model.index_for_key(tag.key))
     qtbot.waitUntil(commands.tag_color.isEnabled)
     assert not commands.rename_folder.isEnabled() and not commands.delete_folder.isEnabled()
@@ -458,22 +472,22 @@ def test_a_dragged_folder_may_go_into_another_folder_but_not_into_itself(
     assert data.hasFormat(FOLDER_MIME) and not data.hasFormat(FEED_MIME)
     move = Qt.DropAction.MoveAction
 
-    def can_drop(key: Key) -> bool:
+    def can_drop(key: SidebarKey) -> bool:
         return model.canDropMimeData(data, move, -1, 0, model.index_for_key(key))
 
     assert can_drop(garden)
     assert not can_drop(news)  # into itself
     assert not can_drop(tech)  # into its own subfolder
-    assert not can_drop(("section", "feeds"))  # already at the top level
-    assert not can_drop(("tag", "x")) and not can_drop(("view", "unread"))
+    assert not can_drop(SectionKey("feeds"))  # already at the top level
+    assert not can_drop(TagKey("x")) and not can_drop(ViewKey(SmartView.UNREAD))
     tech_data = model.mimeData([model.index_for_key(tech)])
-    assert model.canDropMimeData(tech_data, move, -1, 0, model.index_for_key(("section", "feeds")))
+    assert model.canDropMimeData(tech_data, move, -1, 0, model.index_for_key(SectionKey("feeds")))
     assert not model.canDropMimeData(tech_data, move, -1, 0, model.index_for_key(news))
 
     dropped: list[tuple[list[int], int | None]] = []
     model.folders_dropped.connect(lambda ids, parent: dropped.append((ids, parent)))
     model.dropMimeData(data, move, -1, 0, model.index_for_key(garden))
-    assert dropped == [([news[1]], garden[1])]
+    assert dropped == [([news.id], garden.id)]
 
 
 def test_moving_folders_from_the_window(library: Library, make_window: Any, qtbot: QtBot) -> None:
@@ -483,7 +497,7 @@ def test_moving_folders_from_the_window(library: Library, make_window: Any, qtbo
     window: MainWindow = make_window(library)
     news, garden = folder_key(library, "News"), folder_key(library, "Garden")
 
-    window.move_folders([int(news[1])], int(garden[1]))  # type: ignore[call-overload]
+    window.move_folders([news.id], garden.id)
     wait_for_message(window, qtbot, "Moved “News” into “Garden”")
     assert folder_paths(library) == ["Garden", "Garden/News", "Garden/News/Tech", "Tech"]
     # Feeds travel with their folder.
@@ -494,10 +508,10 @@ def test_moving_folders_from_the_window(library: Library, make_window: Any, qtbo
     # A top-level folder of that name exists already: the move is refused, nothing changes.
     inner = folder_key(library, "Garden/News/Tech")
     qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(inner) is not None)
-    window.move_folders([int(inner[1])], None)  # type: ignore[call-overload]
+    window.move_folders([inner.id], None)
     wait_for_message(window, qtbot, "There is already a folder “Tech” there")
     assert "Garden/News/Tech" in folder_paths(library)
 
-    window.move_folders([int(news[1])], None)  # type: ignore[call-overload]
+    window.move_folders([news.id], None)
     wait_for_message(window, qtbot, "Moved “News” to the top level")
     assert folder_paths(library) == ["Garden", "News", "News/Tech", "Tech"]

@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.library import Library
+from reader.library.views import SmartView
 from reader.ui.main_window import MainWindow
+from reader.ui.sidebar_keys import FeedKey, TagKey, ViewKey
 from tests.ui.keyboard import click, press, type_text
 from tests.ui.library_data import add_feed_with_articles, add_saved
 
@@ -52,7 +54,7 @@ def test_opens_on_unread_and_selecting_a_feed_lists_it(
     assert window.article_list_model.rowCount() == 5
     qtbot.waitUntil(lambda: window.list_header.count.text() == "5 articles")
     feed_id = library.resolve_feed("https://beta.example/feed.xml").id
-    index = window.sidebar_model.index_for_key(("feed", feed_id))
+    index = window.sidebar_model.index_for_key(FeedKey(feed_id))
     rect = window.sidebar.visualRect(index)
     click(window.sidebar.viewport(), rect.center())
     assert window.list_header.title.text() == "Beta"
@@ -73,7 +75,7 @@ def test_selecting_marks_read_after_the_delay_and_counts_follow(
 ) -> None:
     settings.mark_read_delay_ms = 150  # type: ignore[attr-defined]
     window: MainWindow = make_window(library)  # type: ignore[operator]
-    qtbot.waitUntil(lambda: window.sidebar_model.unread(("view", "unread")) == 5)
+    qtbot.waitUntil(lambda: window.sidebar_model.unread(ViewKey(SmartView.UNREAD)) == 5)
     window.article_view.setFocus()
     key(qtbot, window, Qt.Key.Key_J)
     first = window.current_article()
@@ -84,7 +86,7 @@ def test_selecting_marks_read_after_the_delay_and_counts_follow(
     assert second is not None and second.id != first.id
     qtbot.waitUntil(lambda: library.get_article(second.id).read, timeout=3000)
     assert not library.get_article(first.id).read
-    qtbot.waitUntil(lambda: window.sidebar_model.unread(("view", "unread")) == 4)
+    qtbot.waitUntil(lambda: window.sidebar_model.unread(ViewKey(SmartView.UNREAD)) == 4)
 
 
 def test_keyboard_navigation(
@@ -96,7 +98,7 @@ def test_keyboard_navigation(
 ) -> None:
     settings.mark_read_delay_ms = 60_000  # type: ignore[attr-defined]
     window: MainWindow = make_window(library)  # type: ignore[operator]
-    window.select_view_key(("view", "all"))
+    window.select_view_key(ViewKey(SmartView.ALL))
     window.article_view.setFocus()
     assert window.current_article() is None  # focus alone opens nothing
     key(qtbot, window, Qt.Key.Key_J)
@@ -140,7 +142,7 @@ def test_space_pages_then_moves_to_the_next_unread(
     from tests.factories import BASE_TIME
 
     add_saved(library, "Next one", published=BASE_TIME - timedelta(days=1))
-    window.select_view_key(("view", "unread"))
+    window.select_view_key(ViewKey(SmartView.UNREAD))
     window.article_view.setFocus()
     key(qtbot, window, Qt.Key.Key_J)
     assert shown_title(window) == "Long one"
@@ -168,8 +170,8 @@ def test_star_and_archive_from_the_keyboard(
     assert window.current_article().starred  # type: ignore[union-attr]
     qtbot.waitUntil(
         lambda: (
-            window.sidebar_model.unread(("view", "starred")) == 0
-            or window.sidebar_model.unread(("view", "starred")) == 1
+            window.sidebar_model.unread(ViewKey(SmartView.STARRED)) == 0
+            or window.sidebar_model.unread(ViewKey(SmartView.STARRED)) == 1
         )
     )
     key(qtbot, window, Qt.Key.Key_E)
@@ -177,7 +179,7 @@ def test_star_and_archive_from_the_keyboard(
     # The unread list does not hold archived articles: the row leaves and the next is shown.
     assert window.article_list_model.row_of(article.id) is None
     assert window.current_article() is not None
-    window.select_view_key(("view", "archive"))
+    window.select_view_key(ViewKey(SmartView.ARCHIVE))
     assert window.article_list_model.loaded_ids() == [article.id]
 
 
@@ -186,7 +188,7 @@ def test_tag_and_untag_from_the_keyboard(
 ) -> None:
     add_saved(library, "Tagged elsewhere", tags=["python"])
     window.reload_sidebar()
-    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(("tag", "python")) is not None)
+    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(TagKey("python")) is not None)
     window.article_view.setFocus()
     key(qtbot, window, Qt.Key.Key_J)
     article = window.current_article()
@@ -201,7 +203,7 @@ def test_tag_and_untag_from_the_keyboard(
     qtbot.waitUntil(lambda: set(library.get_article(article.id).tags) == {"python", "Reading"})
     assert [c.name for c in window.tag_bar.chips()] == ["python", "Reading"]
     assert window.current_article().tags == ("python", "Reading")  # type: ignore[union-attr]
-    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(("tag", "reading")) is not None)
+    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(TagKey("reading")) is not None)
     # The completer's pop-up took the offscreen window's activation; a desktop gives it back.
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
@@ -224,8 +226,8 @@ def test_sidebar_tag_lists_its_articles(library: Library, window: MainWindow, qt
     add_saved(library, "One", tags=["cooking"])
     add_saved(library, "Two")
     window.reload_sidebar()
-    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(("tag", "cooking")) is not None)
-    window.select_view_key(("tag", "cooking"))
+    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(TagKey("cooking")) is not None)
+    window.select_view_key(TagKey("cooking"))
     assert [window.article_list_model.article(0).title] == ["One"]  # type: ignore[union-attr]
     assert window.article_list_model.rowCount() == 1
 
@@ -277,16 +279,16 @@ def test_mark_all_read_and_undo(
     library: Library, two_feeds: tuple[list[int], list[int]], window: MainWindow, qtbot: QtBot
 ) -> None:
     a_ids, b_ids = two_feeds
-    window.select_view_key(("view", "all"))
+    window.select_view_key(ViewKey(SmartView.ALL))
     window.commands.mark_all_read.trigger()
     qtbot.waitUntil(lambda: all(library.get_article(i).read for i in a_ids + b_ids))
     qtbot.waitUntil(window.undo_button.isVisible)
     assert all(window.article_list_model.article(r).read for r in range(5))  # type: ignore[union-attr]
-    qtbot.waitUntil(lambda: window.sidebar_model.unread(("view", "unread")) == 0)
+    qtbot.waitUntil(lambda: window.sidebar_model.unread(ViewKey(SmartView.UNREAD)) == 0)
     window.article_view.setFocus()
     key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not any(library.get_article(i).read for i in a_ids + b_ids))
-    qtbot.waitUntil(lambda: window.sidebar_model.unread(("view", "unread")) == 5)
+    qtbot.waitUntil(lambda: window.sidebar_model.unread(ViewKey(SmartView.UNREAD)) == 5)
     assert not window.undo_button.isVisible()
 
 
@@ -299,19 +301,19 @@ def test_delete_waits_for_undo(
 ) -> None:
     settings.mark_read_delay_ms = 60_000  # type: ignore[attr-defined]
     window: MainWindow = make_window(library)  # type: ignore[operator]
-    window.select_view_key(("view", "all"))
+    window.select_view_key(ViewKey(SmartView.ALL))
     window.article_view.setFocus()
     key(qtbot, window, Qt.Key.Key_J)
     doomed = window.current_article()
     assert doomed is not None
     key(qtbot, window, Qt.Key.Key_Delete)
     assert window.article_list_model.row_of(doomed.id) is None
-    qtbot.waitUntil(lambda: window.sidebar_model.unread(("view", "all")) == 4)
+    qtbot.waitUntil(lambda: window.sidebar_model.unread(ViewKey(SmartView.ALL)) == 4)
     # Still in the library while the undo is offered.
     assert library.get_article(doomed.id)
     window.commands.undo.trigger()
     qtbot.waitUntil(lambda: window.article_list_model.row_of(doomed.id) is not None)
-    qtbot.waitUntil(lambda: window.sidebar_model.unread(("view", "all")) == 5)
+    qtbot.waitUntil(lambda: window.sidebar_model.unread(ViewKey(SmartView.ALL)) == 5)
     # Deleting again and letting the offer end removes it for good.
     window._select_article_id(doomed.id)
     window.commands.delete.trigger()
@@ -326,7 +328,7 @@ def test_delete_waits_for_undo(
         return False
 
     qtbot.waitUntil(gone)
-    qtbot.waitUntil(lambda: window.sidebar_model.unread(("view", "all")) == 4)
+    qtbot.waitUntil(lambda: window.sidebar_model.unread(ViewKey(SmartView.ALL)) == 4)
 
 
 def drop(window: MainWindow, mime: QMimeData) -> QDropEvent:
@@ -351,7 +353,7 @@ def test_dropping_a_file_saves_it(
     with qtbot.waitSignal(window.saver.saved, timeout=10_000):
         event = drop(window, mime)
     assert event.isAccepted()
-    window.select_view_key(("view", "saved"))
+    window.select_view_key(ViewKey(SmartView.SAVED))
     qtbot.waitUntil(lambda: window.article_list_model.rowCount() == 1)
     assert library.count_articles() == 1
     # Something Folio cannot save is refused with a message, not an error.
@@ -378,7 +380,7 @@ def test_links_open_in_the_system_browser(
     library: Library, window: MainWindow, qtbot: QtBot
 ) -> None:
     add_saved(library, "With a link", url="https://example.org/page")
-    window.select_view_key(("view", "all"))
+    window.select_view_key(ViewKey(SmartView.ALL))
     window.select_first_article()
     catcher = LinkCatcher()
     QDesktopServices.setUrlHandler("https", catcher, "open")  # type: ignore[arg-type]
@@ -442,7 +444,7 @@ def test_window_state_is_remembered(
 ) -> None:
     window: MainWindow = make_window(library)  # type: ignore[operator]
     window.splitter.setSizes([300, 900])
-    window.select_view_key(("view", "all"))
+    window.select_view_key(ViewKey(SmartView.ALL))
     window.close()
     again: MainWindow = make_window(library)  # type: ignore[operator]
     assert again.list_header.title.text() == "All articles"

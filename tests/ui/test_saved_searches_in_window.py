@@ -12,6 +12,7 @@ from reader.library import Library
 from reader.ui.main_window import MainWindow
 from reader.ui.rules_dialog import RulesDialog
 from reader.ui.saved_search_section import save_search
+from reader.ui.sidebar_keys import SavedSearchKey
 from tests.ui.library_data import add_saved
 
 
@@ -23,7 +24,7 @@ def test_a_saved_search_lists_its_matches_with_a_live_unread_count(
     add_saved(library, "Elsewhere", text="Nothing to see.")
     saved = library.save_search("Vegetables", "tomato OR bean")
     window: MainWindow = make_window(library)  # type: ignore[operator]
-    key = ("search", saved.id)
+    key = SavedSearchKey(saved.id)
     qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(key) is not None)
     qtbot.waitUntil(lambda: window.sidebar_model.unread(key) == 2)
     window.select_view_key(key)
@@ -53,7 +54,7 @@ def test_the_search_box_saves_its_query_and_explains_the_syntax(
     assert save_search(library, window.search_box.text(), "Heap") is None
     (saved,) = library.list_saved_searches()
     assert saved.query == "compost is:unread"
-    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(("search", saved.id)) is not None)
+    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(SavedSearchKey(saved.id)) is not None)
     assert save_search(library, "x", "heap") == "there is already a saved search named 'Heap'"
     tools.help_button.click()
     assert tools.help_button.popup is not None
