@@ -25,14 +25,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QColorDialog,
-    QFileDialog,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QSizePolicy,
     QSplitter,
@@ -65,6 +61,7 @@ from reader.ui.article_list_view import ArticleListPanel
 from reader.ui.article_pane import ArticlePane
 from reader.ui.empty_state import EmptyState
 from reader.ui.icons import icon
+from reader.ui.prompts import Prompts, QtPrompts
 from reader.ui.saved_search_section import SearchTools
 from reader.ui.sidebar_keys import (
     DEFAULT_VIEW,
@@ -115,12 +112,15 @@ class MainWindow(QMainWindow):
         settings: Settings | None = None,
         sections: Sequence[SidebarSection] | None = None,
         crash_handler: CrashHandler | None = None,
+        prompts: Prompts | None = None,
         demo: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.library = library
         self.settings = settings or Settings()
+        # Every modal question (confirm, a name, a colour, a file) goes through this object.
+        self.prompts: Prompts = prompts or QtPrompts(self)
         self._title = f"{APP_NAME} — demo library" if demo else APP_NAME
         self.setWindowTitle(self._title)
         self.setAcceptDrops(True)
@@ -1317,13 +1317,11 @@ class MainWindow(QMainWindow):
         node = self._node_to_act_on(node, NodeKind.FEED, "Select a feed to unsubscribe from it")
         if node is None or not isinstance(node.key, FeedKey):
             return
-        answer = QMessageBox.question(
-            self,
+        if not self.prompts.confirm(
             "Unsubscribe",
             f"Unsubscribe from “{node.title}”?\n\nIts articles are deleted, except those you"
             " starred or tagged, which stay as saved articles.",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         feed_id = node.key.id
         library = self.library
@@ -1339,9 +1337,9 @@ class MainWindow(QMainWindow):
         if node is None:
             return
         old = node.title
-        new, ok = QInputDialog.getText(self, "Rename tag", f"New name for “{old}”:", text=old)
-        new = " ".join(new.split())
-        if not ok or not new or new == old:
+        typed = self.prompts.ask_text("Rename tag", f"New name for “{old}”:", old)
+        new = " ".join((typed or "").split())
+        if typed is None or not new or new == old:
             return
         library = self.library
         if self._current_key == node.key:
@@ -1356,10 +1354,9 @@ class MainWindow(QMainWindow):
         if node is None:
             return
         name = node.title
-        answer = QMessageBox.question(
-            self, "Delete tag", f"Delete the tag “{name}”? The articles themselves stay."
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not self.prompts.confirm(
+            "Delete tag", f"Delete the tag “{name}”? The articles themselves stay."
+        ):
             return
         library = self.library
         if self._current_key == node.key:
@@ -1373,10 +1370,11 @@ class MainWindow(QMainWindow):
         node = self._node_to_act_on(node, NodeKind.TAG, "Select a tag to give it a colour")
         if node is None:
             return
-        initial = QColor(node.color) if node.color else QColor("#3a7bd5")
-        chosen = QColorDialog.getColor(initial, self, f"Colour for the tag “{node.title}”")
-        if chosen.isValid():
-            self.set_tag_color(node, chosen.name())
+        chosen = self.prompts.pick_colour(
+            f"Colour for the tag “{node.title}”", node.color or "#3a7bd5"
+        )
+        if chosen is not None:
+            self.set_tag_color(node, chosen)
 
     def set_tag_color(self, node: SidebarNode, color: str | None) -> None:
         """Give the tag of ``node`` a colour ("#rrggbb"), or take its colour away (None)."""
@@ -1398,8 +1396,8 @@ class MainWindow(QMainWindow):
         if node is None or node.kind is not NodeKind.FOLDER or not isinstance(parent, Folder):
             parent = None
         where = f"inside “{parent.name}”" if parent else "at the top level"
-        text, ok = QInputDialog.getText(self, "New folder", f"Name of the new folder {where}:")
-        if not ok:
+        text = self.prompts.ask_text("New folder", f"Name of the new folder {where}:")
+        if text is None:
             return
         parts = [" ".join(part.split()) for part in text.split("/")]
         parts = [part for part in parts if part]
@@ -1425,8 +1423,8 @@ class MainWindow(QMainWindow):
             return
         folder: Folder = node.payload
         old = node.title
-        text, ok = QInputDialog.getText(self, "Rename folder", f"New name for “{old}”:", text=old)
-        if not ok:
+        text = self.prompts.ask_text("Rename folder", f"New name for “{old}”:", old)
+        if text is None:
             return
         new = " ".join(text.split())
         if not new:
@@ -1471,8 +1469,7 @@ class MainWindow(QMainWindow):
                 "Its feed moves" if feeds == 1 else f"Its {_plural(feeds, 'feed')} move"
             ) + " to the top level. "
         question += "No feeds or articles are deleted."
-        answer = QMessageBox.question(self, "Delete folder", question)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not self.prompts.confirm("Delete folder", question):
             return
         gone = {n.key for n in node.walk() if n.kind is NodeKind.FOLDER}
         if self._current_key in gone:
@@ -1525,17 +1522,16 @@ class MainWindow(QMainWindow):
         self.show_message(f"Could not save {source}: {message}", 12_000)
 
     def import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import", "", IMPORT_FILTER)
-        if path and not self.transfers.import_file(Path(path)):
+        path = self.prompts.pick_open_file("Import", IMPORT_FILTER)
+        if path is not None and not self.transfers.import_file(path):
             self.show_message("An import or export is running; try again when it is done")
 
     def export_file(self) -> None:
-        filters = ";;".join(label for _f, label, _s in EXPORT_FORMATS)
-        path, chosen = QFileDialog.getSaveFileName(self, "Export", "", filters)
-        if not path:
+        picked = self.prompts.pick_save_file("Export", [label for _f, label, _s in EXPORT_FORMATS])
+        if picked is None:
             return
+        target, chosen = picked
         fmt, _label, suffix = next((f for f in EXPORT_FORMATS if f[1] == chosen), EXPORT_FORMATS[0])
-        target = Path(path)
         if not target.suffix:
             target = target.with_suffix(suffix)
         if not self.transfers.export_file(target, fmt):

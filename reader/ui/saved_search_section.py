@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QMessageBox
+from PySide6.QtWidgets import QLineEdit, QMenu
 
 from reader.core.errors import UserError
 from reader.library import Library
@@ -99,41 +99,38 @@ class SearchTools:
         query = " ".join(self.window.search_box.text().split())
         if not query:
             return
-        name, ok = QInputDialog.getText(
-            self.window, "Save search", "Show this search in the sidebar as:", text=query
+        name = self.window.prompts.ask_text(
+            "Save search", "Show this search in the sidebar as:", query
         )
-        if not ok:
+        if name is None:
             return
         error = save_search(self.library, query, name)
         if error is not None:
-            QMessageBox.warning(self.window, "Save search", error)
+            self.window.prompts.show_error("Save search", error)
 
     def rename_saved_search(self, node: SidebarNode, new_name: str | None = None) -> None:
         """Rename the saved search of a sidebar item (asking for the name unless given)."""
         if new_name is None:
-            new_name, ok = QInputDialog.getText(
-                self.window, "Rename saved search", f"New name for “{node.title}”:", text=node.title
+            new_name = self.window.prompts.ask_text(
+                "Rename saved search", f"New name for “{node.title}”:", node.title
             )
-            if not ok:
+            if new_name is None:
                 return
         if not isinstance(node.key, SavedSearchKey):
             return
         try:
             self.library.rename_saved_search(node.key.id, new_name)
         except UserError as exc:
-            QMessageBox.warning(self.window, "Rename saved search", str(exc))
+            self.window.prompts.show_error("Rename saved search", str(exc))
 
     def delete_saved_search(self, node: SidebarNode, *, confirm: bool = True) -> None:
         if not isinstance(node.key, SavedSearchKey):
             return
-        if confirm:
-            answer = QMessageBox.question(
-                self.window,
-                "Delete saved search",
-                f"Delete the saved search “{node.title}”? No article is deleted.",
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if confirm and not self.window.prompts.confirm(
+            "Delete saved search",
+            f"Delete the saved search “{node.title}”? No article is deleted.",
+        ):
+            return
         if self.window._current_key == node.key:
             self.window.select_view_key(DEFAULT_VIEW)
         self.library.delete_saved_search(node.key.id)

@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QIcon
-from PySide6.QtWidgets import QColorDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.library import Library
@@ -41,31 +40,7 @@ from reader.ui.theme import (
     tag_icon_color,
 )
 from tests.ui.library_data import add_feed_with_articles, add_saved
-
-
-def answer_text(monkeypatch: pytest.MonkeyPatch, text: str, ok: bool = True) -> list[str]:
-    """The next name dialogs answer ``text``; returns the prompts they were asked with."""
-    prompts: list[str] = []
-
-    def get_text(_parent: object, _title: str, label: str, *args: Any, **kwargs: Any) -> Any:
-        prompts.append(label)
-        return text, ok
-
-    monkeypatch.setattr(QInputDialog, "getText", get_text)
-    return prompts
-
-
-def answer_question(
-    monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton
-) -> list[str]:
-    asked: list[str] = []
-
-    def question(_parent: object, _title: str, text: str, *args: Any) -> Any:
-        asked.append(text)
-        return button
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked
+from tests.ui.scripted_prompts import ScriptedPrompts
 
 
 def node(window: MainWindow, key: SidebarKey) -> SidebarNode:
@@ -99,16 +74,16 @@ def folder_key(library: Library, path: str) -> FolderKey:
 
 
 def test_new_folder_inside_a_folder_and_at_the_top_level(
-    library: Library, make_window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    library: Library, make_window: Any, qtbot: QtBot, prompts: ScriptedPrompts
 ) -> None:
     add_feed_with_articles(library, "Alpha", 2, folder="News")
     window: MainWindow = make_window(library)
     news = node(window, folder_key(library, "News"))
     window.sidebar.collapse(window.sidebar_model.index_for_key(news.key))
 
-    prompts = answer_text(monkeypatch, "  Tech   Talk ")
+    prompts.answer("  Tech   Talk ")
     window.new_folder(news)
-    assert prompts == ["Name of the new folder inside “News”:"]
+    assert [q.text for q in prompts.take()] == ["Name of the new folder inside “News”:"]
     # The library is read once the write is done (the store reads folder paths in two
     # queries, which a folder made in between would set at odds).
     wait_for_message(window, qtbot, "Made the folder “News/Tech Talk”")
@@ -120,14 +95,14 @@ def test_new_folder_inside_a_folder_and_at_the_top_level(
     qtbot.waitUntil(lambda: window.sidebar.isExpanded(window.sidebar_model.index_for_key(news.key)))
 
     # A path makes the folders on the way; one that exists is used whatever its case.
-    prompts = answer_text(monkeypatch, "news/tech talk/Deep")
+    prompts.answer("news/tech talk/Deep")
     window.new_folder(None)
-    assert prompts == ["Name of the new folder at the top level:"]
+    assert [q.text for q in prompts.take()] == ["Name of the new folder at the top level:"]
     wait_for_message(window, qtbot, "Made the folder “News/Tech Talk/Deep”")
     assert folder_paths(library) == ["News", "News/Tech Talk", "News/Tech Talk/Deep"]
 
     # Inside a folder two levels down.
-    answer_text(monkeypatch, "Deeper")
+    prompts.answer("Deeper")
     window.new_folder(node(window, key))
     wait_for_message(window, qtbot, "Made the folder “News/Tech Talk/Deeper”")
     assert "News/Tech Talk/Deeper" in folder_paths(library)
@@ -140,38 +115,38 @@ def test_new_folder_inside_a_folder_and_at_the_top_level(
 
 
 def test_new_folder_refuses_empty_and_taken_names(
-    library: Library, make_window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    library: Library, make_window: Any, qtbot: QtBot, prompts: ScriptedPrompts
 ) -> None:
     add_feed_with_articles(library, "Alpha", 1, folder="News/Tech")
     window: MainWindow = make_window(library)
     news = node(window, folder_key(library, "News"))
 
-    answer_text(monkeypatch, "   ")
+    prompts.answer("   ")
     window.new_folder(news)
     wait_for_message(window, qtbot, "A folder needs a name")
 
-    answer_text(monkeypatch, " / / ")
+    prompts.answer(" / / ")
     window.new_folder(None)
     wait_for_message(window, qtbot, "A folder needs a name")
 
-    answer_text(monkeypatch, "TECH")
+    prompts.answer("TECH")
     window.new_folder(news)
     wait_for_message(window, qtbot, "There is already a folder “Tech” there")
 
-    answer_text(monkeypatch, "news")
+    prompts.answer("news")
     window.new_folder(None)
     wait_for_message(window, qtbot, "There is already a folder “News” there")
 
     # Cancelling the dialog does nothing at all.
     window.statusBar().clearMessage()
-    answer_text(monkeypatch, "Ignored", ok=False)
+    prompts.answer(None)
     window.new_folder(news)
     assert folder_paths(library) == ["News", "News/Tech"]
     assert window.statusBar().currentMessage() == ""
 
 
 def test_rename_folder(
-    library: Library, make_window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    library: Library, make_window: Any, qtbot: QtBot, prompts: ScriptedPrompts
 ) -> None:
     add_feed_with_articles(library, "Alpha", 2, folder="News")
     add_feed_with_articles(library, "Beta", 1, folder="Sport")
@@ -181,7 +156,7 @@ def test_rename_folder(
     assert window.article_list_model.source is not None
     assert window.article_list_model.source.title == "News"
 
-    answer_text(monkeypatch, "  World   News ")
+    prompts.answer("  World   News ")
     window.rename_folder(node(window, news_key))
     wait_for_message(window, qtbot, "Renamed the folder “News” to “World News”")
     assert folder_paths(library) == ["Sport", "World News"]
@@ -195,7 +170,7 @@ def test_rename_folder(
     )
 
     # A change of case only is a rename, not a clash with itself.
-    answer_text(monkeypatch, "world news")
+    prompts.answer("world news")
     window.rename_folder(node(window, news_key))
     wait_for_message(window, qtbot, "Renamed the folder “World News” to “world news”")
     assert folder_paths(library) == ["Sport", "world news"]
@@ -213,21 +188,21 @@ def test_rename_folder_refuses_bad_names(
     library: Library,
     make_window: Any,
     qtbot: QtBot,
-    monkeypatch: pytest.MonkeyPatch,
+    prompts: ScriptedPrompts,
     typed: str,
     message: str,
 ) -> None:
     add_feed_with_articles(library, "Alpha", 1, folder="News")
     add_feed_with_articles(library, "Beta", 1, folder="Sport")
     window: MainWindow = make_window(library)
-    answer_text(monkeypatch, typed)
+    prompts.answer(typed)
     window.rename_folder(node(window, folder_key(library, "News")))
     wait_for_message(window, qtbot, message)
     assert folder_paths(library) == ["News", "Sport"]
 
 
 def test_delete_folder_moves_its_feeds_to_the_top_level(
-    library: Library, make_window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    library: Library, make_window: Any, qtbot: QtBot, prompts: ScriptedPrompts
 ) -> None:
     alpha, alpha_articles = add_feed_with_articles(library, "Alpha", 2, folder="News")
     beta, beta_articles = add_feed_with_articles(library, "Beta", 3, folder="News/Tech")
@@ -237,16 +212,16 @@ def test_delete_folder_moves_its_feeds_to_the_top_level(
     tech_key = folder_key(library, "News/Tech")
     window.select_view_key(tech_key)
 
-    asked = answer_question(monkeypatch, QMessageBox.StandardButton.No)
+    prompts.answer(False)
     window.delete_folder(node(window, news_key))
-    assert asked == [
+    assert [q.text for q in prompts.take()] == [
         "Delete the folder “News” and the 1 folder inside it?\n\n"
         "Its 2 feeds move to the top level. No feeds or articles are deleted."
     ]
     assert folder_paths(library) == ["News", "News/Tech", "Sport"]
     assert open_key(window) == tech_key
 
-    answer_question(monkeypatch, QMessageBox.StandardButton.Yes)
+    prompts.answer(True)
     window.delete_folder(node(window, news_key))
     # The open folder was inside: the window went back to its first view.
     assert open_key(window) == DEFAULT_VIEW
@@ -262,7 +237,7 @@ def test_delete_folder_moves_its_feeds_to_the_top_level(
 
 
 def test_deleting_a_folder_that_is_already_gone_says_so(
-    library: Library, make_window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    library: Library, make_window: Any, qtbot: QtBot, prompts: ScriptedPrompts
 ) -> None:
     add_feed_with_articles(library, "Alpha", 1, folder="News")
     add_feed_with_articles(library, "Beta", 1, folder="Sport")
@@ -272,14 +247,14 @@ def test_deleting_a_folder_that_is_already_gone_says_so(
     # that the library would take for the old id.
     library.delete_folder(stale.payload.id)
     library.create_folder(str(stale.payload.id))
-    answer_question(monkeypatch, QMessageBox.StandardButton.Yes)
+    prompts.answer(True)
     window.delete_folder(stale)
     wait_for_message(window, qtbot, "The folder “News” is no longer there")
     assert folder_paths(library) == sorted([str(stale.payload.id), "Sport"])
 
 
 def test_a_new_folder_may_take_a_deleted_folders_id(
-    library: Library, make_window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    library: Library, make_window: Any, qtbot: QtBot, prompts: ScriptedPrompts
 ) -> None:
     add_feed_with_articles(library, "Alpha", 1, folder="News")
     window: MainWindow = make_window(library)
@@ -287,7 +262,7 @@ def test_a_new_folder_may_take_a_deleted_folders_id(
     library.delete_folder(stale.payload.id)
     reused = library.create_folder("Other")
     assert reused == stale.payload.id
-    answer_text(monkeypatch, "Renamed")
+    prompts.answer("Renamed")
     window.rename_folder(stale)
     wait_for_message(window, qtbot, "The folder “News” is no longer there")
     assert dict(library.folder_paths())[reused] == "Other"
@@ -328,7 +303,7 @@ def test_sidebar_menus_offer_the_folder_and_tag_actions(
 
 
 def test_tag_colour_shows_in_the_sidebar_list_and_tag_bar(
-    library: Library, make_window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    library: Library, make_window: Any, qtbot: QtBot, prompts: ScriptedPrompts
 ) -> None:
     article_id = add_saved(library, "Tagged", tags=["Python", "later"])
     window: MainWindow = make_window(library)
@@ -340,13 +315,7 @@ def test_tag_colour_shows_in_the_sidebar_list_and_tag_bar(
     tag_key: SidebarKey = TagKey("python")
     qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(tag_key) is not None)
 
-    asked: list[QColor] = []
-
-    def get_color(initial: QColor, *args: Any) -> QColor:
-        asked.append(QColor(initial))
-        return QColor("#D03050")
-
-    monkeypatch.setattr(QColorDialog, "getColor", get_color)
+    prompts.answer("#d03050")
     window.choose_tag_color(node(window, tag_key))
     qtbot.waitUntil(lambda: library.tag_color("python") == "#d03050")
 
@@ -368,7 +337,7 @@ def test_tag_colour_shows_in_the_sidebar_list_and_tag_bar(
     assert chips["later"].color is None
 
     # The dialog opens on the tag's colour; cancelling it changes nothing.
-    monkeypatch.setattr(QColorDialog, "getColor", lambda *args: QColor())
+    prompts.answer(None)
     window.choose_tag_color(node(window, tag_key))
     assert library.tag_color("python") == "#d03050"
 
@@ -378,7 +347,8 @@ def test_tag_colour_shows_in_the_sidebar_list_and_tag_bar(
     qtbot.waitUntil(lambda: sidebar_color(window, tag_key) is None)
     assert list_index.data(TAG_COLORS_ROLE) == ()
     assert all(chip.color is None for chip in window.tag_bar.chips())
-    assert asked[0].name() == "#3a7bd5"
+    # The dialog opened first on the default colour, then on the tag's.
+    assert [q.text for q in prompts.take() if q.kind == "pick_colour"] == ["#3a7bd5", "#d03050"]
 
 
 def test_a_tag_colour_set_elsewhere_reaches_the_window(
@@ -430,7 +400,7 @@ def test_the_tags_section_carries_colours(library: Library, qtbot: QtBot) -> Non
 
 
 def test_the_feeds_menu_acts_on_the_selected_folder_or_tag(
-    library: Library, make_window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    library: Library, make_window: Any, qtbot: QtBot, prompts: ScriptedPrompts
 ) -> None:
     add_feed_with_articles(library, "Alpha", 1, folder="News")
     add_saved(library, "Kept", tags=("later",))
@@ -441,10 +411,10 @@ def test_the_feeds_menu_acts_on_the_selected_folder_or_tag(
     qtbot.waitUntil(commands.rename_folder.isEnabled)
     assert commands.delete_folder.isEnabled() and not commands.tag_color.isEnabled()
 
-    answer_text(monkeypatch, "Inside")
+    prompts.answer("Inside")
     commands.new_folder.trigger()
     wait_for_message(window, qtbot, "Made the folder “News/Inside”")
-    answer_text(monkeypatch, "Headlines")
+    prompts.answer("Headlines")
     commands.rename_folder.trigger()
     qtbot.waitUntil(lambda: "Headlines" in folder_paths(library))
 
@@ -452,7 +422,7 @@ def test_the_feeds_menu_acts_on_the_selected_folder_or_tag(
     window.sidebar.setCurrentIndex(window.sidebar_model.index_for_key(tag.key))
     qtbot.waitUntil(commands.tag_color.isEnabled)
     assert not commands.rename_folder.isEnabled() and not commands.delete_folder.isEnabled()
-    monkeypatch.setattr(QColorDialog, "getColor", lambda *_args: QColor("#2e8b57"))
+    prompts.answer("#2e8b57")
     commands.tag_color.trigger()
     qtbot.waitUntil(lambda: library.tag_color("later") == "#2e8b57")
 
