@@ -59,7 +59,7 @@ def make_window(qtbot: QtBot, settings: Settings, prompts: ScriptedPrompts) -> I
         window.activateWindow()
         # Shortcuts only reach the active window.
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-        qtbot.waitUntil(lambda: window.sidebar_loaded)
+        qtbot.waitUntil(lambda: window.sidebar_controller.loaded)
         windows.append(window)
         return window
 

@@ -18,8 +18,8 @@ from tests.ui.library_data import add_saved
 
 def test_forcing_dark_and_light(library: Library, window: MainWindow, qtbot: QtBot) -> None:
     add_saved(library, "Some article")
-    window.select_view_key(ViewKey(SmartView.ALL))
-    window.select_first_article()
+    window.sidebar_controller.open_key(ViewKey(SmartView.ALL))
+    window.list_controller.select_first()
     window.commands.theme_dark.trigger()
     assert window.settings.theme is ThemeChoice.DARK
     assert window.themes.theme is DARK

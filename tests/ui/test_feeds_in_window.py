@@ -29,7 +29,7 @@ def test_add_a_feed_through_the_dialog(
 ) -> None:
     url = feeds.add("/news.xml", simple_feed("Loopback News", 4))
     window.commands.add_feed.trigger()
-    dialog = window.add_feed_dialog
+    dialog = window.transfer_commands.add_feed_dialog
     assert isinstance(dialog, AddFeedDialog)
     dialog.url.setText(url)
     dialog.folder.setCurrentText("Daily")
@@ -41,7 +41,7 @@ def test_add_a_feed_through_the_dialog(
     qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(FeedKey(feed.id)) is not None)
     qtbot.waitUntil(lambda: window.sidebar_model.unread(FeedKey(feed.id)) == 4)
     assert window.content.currentWidget() is window.reading_splitter
-    window.select_view_key(FeedKey(feed.id))
+    window.sidebar_controller.open_key(FeedKey(feed.id))
     assert window.article_list_model.rowCount() == 4
 
 
@@ -50,7 +50,8 @@ def test_the_dialog_stays_open_with_the_error(
 ) -> None:
     httpserver.expect_request("/gone.xml").respond_with_response(Response("gone", status=410))
     window.commands.add_feed.trigger()
-    dialog = window.add_feed_dialog
+    dialog = window.transfer_commands.add_feed_dialog
+    assert dialog is not None
     dialog.url.setText("not a web address")
     dialog.ok_button.click()
     assert dialog.error.isVisible() and "http" in dialog.error.text()
@@ -75,18 +76,18 @@ def test_refresh_all_shows_progress_and_new_articles(
     broken = feeds.server.url_for("/missing.xml")
     feed = library.add_feed(url)
     bad = library.add_feed(broken)
-    window.reload_sidebar()
+    window.sidebar_controller.reload()
     qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(FeedKey(bad.id)) is not None)
     progressed: list[object] = []
     window.refresher.progressed.connect(progressed.append)
     with qtbot.waitSignal(window.refresher.finished, timeout=20_000) as blocker:
         window.commands.refresh_all.trigger()
-        assert window.progress.isVisible()
+        assert window.status_bar.progress.isVisible()
     summary = blocker.args[0]
     assert isinstance(summary, RefreshSummary)
     assert summary.new_articles == 2
     assert len(progressed) == 2
-    assert not window.progress.isVisible()
+    assert not window.status_bar.progress.isVisible()
     assert "Refreshed 2 feeds" in window.statusBar().currentMessage()
     qtbot.waitUntil(lambda: window.article_list_model.rowCount() == 2)
     qtbot.waitUntil(lambda: window.sidebar_model.unread(FeedKey(feed.id)) == 2)
@@ -101,10 +102,10 @@ def test_refresh_all_shows_progress_and_new_articles(
         [Item("new", "Fresh entry", "https://site.example/new")]
         + [Item(f"e{i}", f"Feed A entry {i}", f"https://site.example/e{i}") for i in range(2)],
     )
-    window.select_view_key(FeedKey(feed.id))
+    window.sidebar_controller.open_key(FeedKey(feed.id))
     with qtbot.waitSignal(window.refresher.finished, timeout=20_000):
         window.sidebar.setFocus()
-        window.refresh_selected_feed()
+        window.commands.refresh_feed.trigger()
     qtbot.waitUntil(lambda: window.article_list_model.rowCount() == 3)
     titles = {window.article_list_model.article(r).title for r in range(3)}  # type: ignore[union-attr]
     assert "Fresh entry" in titles
@@ -115,11 +116,12 @@ def test_feed_properties_and_moving_feeds(
 ) -> None:
     feed_id, _ = add_feed_with_articles(library, "Alpha", 2)
     add_feed_with_articles(library, "Beta", 1, folder="Reading")
-    window.reload_sidebar()
+    window.sidebar_controller.reload()
     qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(FeedKey(feed_id)) is not None)
-    window.select_view_key(FeedKey(feed_id))
+    window.sidebar_controller.open_key(FeedKey(feed_id))
     window.commands.feed_properties.trigger()
-    dialog = window.feed_dialog
+    dialog = window.feed_commands.properties_dialog
+    assert dialog is not None
     dialog.title.setText("Alpha Weekly")
     dialog.full_text.setChecked(True)
     dialog.ok_button.click()
@@ -174,8 +176,8 @@ def test_web_images_load_only_when_asked(
     )
     library.subscribe(url)
     qtbot.waitUntil(lambda: window.content.currentWidget() is window.reading_splitter)
-    window.select_view_key(ViewKey(SmartView.ALL))
-    window.select_first_article()
+    window.sidebar_controller.open_key(ViewKey(SmartView.ALL))
+    window.list_controller.select_first()
     pane = window.article_pane
     assert pane.images_button.isVisible()
     assert pane.images_button.text() == "Load 1 image"

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QIcon
+from PySide6.QtGui import QColor, QContextMenuEvent, QIcon
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from reader.library import Library
@@ -51,7 +52,7 @@ def node(window: MainWindow, key: SidebarKey) -> SidebarNode:
 
 def open_key(window: MainWindow) -> SidebarKey | None:
     """The sidebar item whose articles the list shows."""
-    return window._current_key
+    return window.sidebar_controller.current_key
 
 
 def folder_paths(library: Library) -> list[str]:
@@ -82,7 +83,7 @@ def test_new_folder_inside_a_folder_and_at_the_top_level(
     window.sidebar.collapse(window.sidebar_model.index_for_key(news.key))
 
     prompts.answer("  Tech   Talk ")
-    window.new_folder(news)
+    window.folder_tag_commands.new_folder(news)
     assert [q.text for q in prompts.take()] == ["Name of the new folder inside “News”:"]
     # The library is read once the write is done (the store reads folder paths in two
     # queries, which a folder made in between would set at odds).
@@ -96,14 +97,14 @@ def test_new_folder_inside_a_folder_and_at_the_top_level(
 
     # A path makes the folders on the way; one that exists is used whatever its case.
     prompts.answer("news/tech talk/Deep")
-    window.new_folder(None)
+    window.folder_tag_commands.new_folder(None)
     assert [q.text for q in prompts.take()] == ["Name of the new folder at the top level:"]
     wait_for_message(window, qtbot, "Made the folder “News/Tech Talk/Deep”")
     assert folder_paths(library) == ["News", "News/Tech Talk", "News/Tech Talk/Deep"]
 
     # Inside a folder two levels down.
     prompts.answer("Deeper")
-    window.new_folder(node(window, key))
+    window.folder_tag_commands.new_folder(node(window, key))
     wait_for_message(window, qtbot, "Made the folder “News/Tech Talk/Deeper”")
     assert "News/Tech Talk/Deeper" in folder_paths(library)
     qtbot.waitUntil(
@@ -122,25 +123,25 @@ def test_new_folder_refuses_empty_and_taken_names(
     news = node(window, folder_key(library, "News"))
 
     prompts.answer("   ")
-    window.new_folder(news)
+    window.folder_tag_commands.new_folder(news)
     wait_for_message(window, qtbot, "A folder needs a name")
 
     prompts.answer(" / / ")
-    window.new_folder(None)
+    window.folder_tag_commands.new_folder(None)
     wait_for_message(window, qtbot, "A folder needs a name")
 
     prompts.answer("TECH")
-    window.new_folder(news)
+    window.folder_tag_commands.new_folder(news)
     wait_for_message(window, qtbot, "There is already a folder “Tech” there")
 
     prompts.answer("news")
-    window.new_folder(None)
+    window.folder_tag_commands.new_folder(None)
     wait_for_message(window, qtbot, "There is already a folder “News” there")
 
     # Cancelling the dialog does nothing at all.
     window.statusBar().clearMessage()
     prompts.answer(None)
-    window.new_folder(news)
+    window.folder_tag_commands.new_folder(news)
     assert folder_paths(library) == ["News", "News/Tech"]
     assert window.statusBar().currentMessage() == ""
 
@@ -152,18 +153,18 @@ def test_rename_folder(
     add_feed_with_articles(library, "Beta", 1, folder="Sport")
     window: MainWindow = make_window(library)
     news_key = folder_key(library, "News")
-    window.select_view_key(news_key)
+    window.sidebar_controller.open_key(news_key)
     assert window.article_list_model.source is not None
     assert window.article_list_model.source.title == "News"
 
     prompts.answer("  World   News ")
-    window.rename_folder(node(window, news_key))
+    window.folder_tag_commands.rename_folder(node(window, news_key))
     wait_for_message(window, qtbot, "Renamed the folder “News” to “World News”")
     assert folder_paths(library) == ["Sport", "World News"]
     qtbot.waitUntil(lambda: node(window, news_key).title == "World News")
     # The open list takes the new name, and stays open.
     assert window.article_list_model.source.title == "World News"
-    assert window.list_header._full_title == "World News"
+    assert window.list_header.title.toolTip() == "World News"
     assert open_key(window) == news_key
     assert library.get_feed(library.resolve_feed("https://alpha.example/feed.xml").id).folder == (
         "World News"
@@ -171,7 +172,7 @@ def test_rename_folder(
 
     # A change of case only is a rename, not a clash with itself.
     prompts.answer("world news")
-    window.rename_folder(node(window, news_key))
+    window.folder_tag_commands.rename_folder(node(window, news_key))
     wait_for_message(window, qtbot, "Renamed the folder “World News” to “world news”")
     assert folder_paths(library) == ["Sport", "world news"]
 
@@ -196,7 +197,7 @@ def test_rename_folder_refuses_bad_names(
     add_feed_with_articles(library, "Beta", 1, folder="Sport")
     window: MainWindow = make_window(library)
     prompts.answer(typed)
-    window.rename_folder(node(window, folder_key(library, "News")))
+    window.folder_tag_commands.rename_folder(node(window, folder_key(library, "News")))
     wait_for_message(window, qtbot, message)
     assert folder_paths(library) == ["News", "Sport"]
 
@@ -210,10 +211,10 @@ def test_delete_folder_moves_its_feeds_to_the_top_level(
     window: MainWindow = make_window(library)
     news_key = folder_key(library, "News")
     tech_key = folder_key(library, "News/Tech")
-    window.select_view_key(tech_key)
+    window.sidebar_controller.open_key(tech_key)
 
     prompts.answer(False)
-    window.delete_folder(node(window, news_key))
+    window.folder_tag_commands.delete_folder(node(window, news_key))
     assert [q.text for q in prompts.take()] == [
         "Delete the folder “News” and the 1 folder inside it?\n\n"
         "Its 2 feeds move to the top level. No feeds or articles are deleted."
@@ -222,7 +223,7 @@ def test_delete_folder_moves_its_feeds_to_the_top_level(
     assert open_key(window) == tech_key
 
     prompts.answer(True)
-    window.delete_folder(node(window, news_key))
+    window.folder_tag_commands.delete_folder(node(window, news_key))
     # The open folder was inside: the window went back to its first view.
     assert open_key(window) == DEFAULT_VIEW
     wait_for_message(window, qtbot, "Deleted the folder “News”")
@@ -248,7 +249,7 @@ def test_deleting_a_folder_that_is_already_gone_says_so(
     library.delete_folder(stale.payload.id)
     library.create_folder(str(stale.payload.id))
     prompts.answer(True)
-    window.delete_folder(stale)
+    window.folder_tag_commands.delete_folder(stale)
     wait_for_message(window, qtbot, "The folder “News” is no longer there")
     assert folder_paths(library) == sorted([str(stale.payload.id), "Sport"])
 
@@ -263,7 +264,7 @@ def test_a_new_folder_may_take_a_deleted_folders_id(
     reused = library.create_folder("Other")
     assert reused == stale.payload.id
     prompts.answer("Renamed")
-    window.rename_folder(stale)
+    window.folder_tag_commands.rename_folder(stale)
     wait_for_message(window, qtbot, "The folder “News” is no longer there")
     assert dict(library.folder_paths())[reused] == "Other"
 
@@ -282,17 +283,24 @@ def test_sidebar_menus_offer_the_folder_and_tag_actions(
             pos = QPoint(10, last.bottom() + 40)
         else:
             pos = window.sidebar.visualRect(window.sidebar_model.index_for_key(key)).center()
-        window._sidebar_menu(pos)
-        menu = window._menu
+        # A right click there.
+        viewport = window.sidebar.viewport()
+        reason = QContextMenuEvent.Reason.Mouse
+        QApplication.sendEvent(viewport, QContextMenuEvent(reason, pos, viewport.mapToGlobal(pos)))
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
         texts = [a.text() for a in menu.actions() if not a.isSeparator()]
         menu.close()
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
         return texts
 
     folder_menu = menu_at(folder_key(library, "News"))
+    # The feed's row is in sight once its folder is open.
+    window.sidebar.expand(window.sidebar_model.index_for_key(folder_key(library, "News")))
     assert {"New Folder…", "Rename Folder…", "Delete Folder…"} <= set(folder_menu)
-    assert "New Folder…" in menu_at(
-        FeedKey(library.resolve_feed("https://alpha.example/feed.xml").id)
-    )
+    feed_menu = menu_at(FeedKey(library.resolve_feed("https://alpha.example/feed.xml").id))
+    assert "New Folder…" in feed_menu
+    assert "Feed Properties…" in feed_menu
     assert menu_at(SectionKey("feeds")) == ["New Folder…"]
     assert menu_at(None) == ["New Folder…"]
     tag_menu = menu_at(TagKey("python"))
@@ -307,16 +315,16 @@ def test_tag_colour_shows_in_the_sidebar_list_and_tag_bar(
 ) -> None:
     article_id = add_saved(library, "Tagged", tags=["Python", "later"])
     window: MainWindow = make_window(library)
-    window.select_view_key(ViewKey(SmartView.ALL))
+    window.sidebar_controller.open_key(ViewKey(SmartView.ALL))
     row = window.article_list_model.row_of(article_id)
     assert row is not None
-    window._select_row(row)
+    window.list_controller.select_row(row)
     qtbot.waitUntil(lambda: window.article_pane.article is not None)
     tag_key: SidebarKey = TagKey("python")
     qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(tag_key) is not None)
 
     prompts.answer("#d03050")
-    window.choose_tag_color(node(window, tag_key))
+    window.folder_tag_commands.choose_tag_color(node(window, tag_key))
     qtbot.waitUntil(lambda: library.tag_color("python") == "#d03050")
 
     qtbot.waitUntil(lambda: sidebar_color(window, tag_key) == "#d03050")
@@ -338,11 +346,11 @@ def test_tag_colour_shows_in_the_sidebar_list_and_tag_bar(
 
     # The dialog opens on the tag's colour; cancelling it changes nothing.
     prompts.answer(None)
-    window.choose_tag_color(node(window, tag_key))
+    window.folder_tag_commands.choose_tag_color(node(window, tag_key))
     assert library.tag_color("python") == "#d03050"
 
     # "No Colour" takes it away everywhere.
-    window.set_tag_color(node(window, tag_key), None)
+    window.folder_tag_commands.set_tag_color(node(window, tag_key), None)
     qtbot.waitUntil(lambda: library.tag_color("python") is None)
     qtbot.waitUntil(lambda: sidebar_color(window, tag_key) is None)
     assert list_index.data(TAG_COLORS_ROLE) == ()
@@ -356,7 +364,7 @@ def test_a_tag_colour_set_elsewhere_reaches_the_window(
 ) -> None:
     article_id = add_saved(library, "Tagged", tags=["news"])
     window: MainWindow = make_window(library)
-    window.select_view_key(ViewKey(SmartView.ALL))
+    window.sidebar_controller.open_key(ViewKey(SmartView.ALL))
     row = window.article_list_model.row_of(article_id)
     assert row is not None
     index = window.article_list_model.index(row)
@@ -467,7 +475,7 @@ def test_moving_folders_from_the_window(library: Library, make_window: Any, qtbo
     window: MainWindow = make_window(library)
     news, garden = folder_key(library, "News"), folder_key(library, "Garden")
 
-    window.move_folders([news.id], garden.id)
+    window.folder_tag_commands.move_folders([news.id], garden.id)
     wait_for_message(window, qtbot, "Moved “News” into “Garden”")
     assert folder_paths(library) == ["Garden", "Garden/News", "Garden/News/Tech", "Tech"]
     # Feeds travel with their folder.
@@ -478,10 +486,10 @@ def test_moving_folders_from_the_window(library: Library, make_window: Any, qtbo
     # A top-level folder of that name exists already: the move is refused, nothing changes.
     inner = folder_key(library, "Garden/News/Tech")
     qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(inner) is not None)
-    window.move_folders([inner.id], None)
+    window.folder_tag_commands.move_folders([inner.id], None)
     wait_for_message(window, qtbot, "There is already a folder “Tech” there")
     assert "Garden/News/Tech" in folder_paths(library)
 
-    window.move_folders([news.id], None)
+    window.folder_tag_commands.move_folders([news.id], None)
     wait_for_message(window, qtbot, "Moved “News” to the top level")
     assert folder_paths(library) == ["Garden", "News", "News/Tech", "Tech"]

@@ -20,9 +20,9 @@ def test_demo_library_renders(tmp_path_factory: object, make_window: object, qtb
         window: MainWindow = make_window(demo.library, demo=True)  # type: ignore[operator]
         window.resize(1360, 820)
         qtbot.waitUntil(lambda: window.sidebar_model.unread(ViewKey(SmartView.UNREAD)) > 0)
-        window.select_view_key(ViewKey(SmartView.ALL))
+        window.sidebar_controller.open_key(ViewKey(SmartView.ALL))
         assert window.article_list_model.rowCount() >= 10
-        window.select_first_article()
+        window.list_controller.select_first()
         assert window.article_pane.article is not None
         out_dir: Path = tmp_path_factory.mktemp("artifacts")  # type: ignore[attr-defined]
         target = out_dir / "folio-demo-window.png"
