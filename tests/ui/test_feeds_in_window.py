@@ -13,10 +13,18 @@ from reader.library import Library
 from reader.library.views import SmartView
 from reader.ui.add_feed_dialog import AddFeedDialog
 from reader.ui.main_window import MainWindow
-from reader.ui.sidebar_keys import FeedKey, FolderKey, SectionKey, ViewKey
+from reader.ui.sidebar_keys import (
+    DEFAULT_VIEW,
+    FeedKey,
+    FolderKey,
+    SectionKey,
+    SidebarKey,
+    ViewKey,
+)
 from reader.ui.sidebar_model import ERROR_ROLE, NodeKind
 from tests.library.feed_docs import FeedServer, Item, rss, simple_feed
 from tests.ui.library_data import add_feed_with_articles
+from tests.ui.scripted_prompts import ScriptedPrompts
 
 
 @pytest.fixture
@@ -222,3 +230,27 @@ def test_feed_icons_show_in_the_sidebar(library: Library, window: MainWindow, qt
     plain = model.data(model.index_for_key(FeedKey(plain_id)), Qt.ItemDataRole.DecorationRole)
     assert isinstance(plain, QIcon)
     assert plain.pixmap(16, 16).toImage().pixelColor(8, 8).name() != "#c0392b"
+
+
+def current_key(window: MainWindow) -> SidebarKey | None:
+    return window.sidebar_controller.current_key
+
+
+def test_unsubscribing_asks_first_and_leaves_the_feeds_list(
+    library: Library, window: MainWindow, qtbot: QtBot, prompts: ScriptedPrompts
+) -> None:
+    feed_id, _ = add_feed_with_articles(library, "Alpha", 2)
+    window.sidebar_controller.reload()
+    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(FeedKey(feed_id)) is not None)
+    window.sidebar_controller.open_key(FeedKey(feed_id))
+    prompts.answer(False)
+    window.commands.unsubscribe.trigger()
+    assert [feed.id for feed in library.list_feeds()] == [feed_id]
+    assert current_key(window) == FeedKey(feed_id)
+    prompts.answer(True)
+    window.commands.unsubscribe.trigger()
+    assert current_key(window) == DEFAULT_VIEW
+    qtbot.waitUntil(lambda: library.list_feeds() == [])
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Unsubscribed from Alpha")
+    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(FeedKey(feed_id)) is None)
+    assert prompts.take()[0].text.startswith("Unsubscribe from “Alpha”?")

@@ -493,3 +493,37 @@ def test_moving_folders_from_the_window(library: Library, make_window: Any, qtbo
     window.folder_tag_commands.move_folders([news.id], None)
     wait_for_message(window, qtbot, "Moved “News” to the top level")
     assert folder_paths(library) == ["Garden", "News", "News/Tech", "Tech"]
+
+
+def test_rename_and_delete_a_tag_from_the_feeds_menu(
+    library: Library, make_window: Any, qtbot: QtBot, prompts: ScriptedPrompts
+) -> None:
+    article_id = add_saved(library, "Kept", tags=("Later",))
+    window: MainWindow = make_window(library)
+    commands = window.commands
+    window.sidebar.setCurrentIndex(window.sidebar_model.index_for_key(TagKey("later")))
+    qtbot.waitUntil(commands.rename_tag.isEnabled)
+
+    prompts.answer("  Some   day ")
+    commands.rename_tag.trigger()
+    wait_for_message(window, qtbot, "Renamed the tag “Later” to “Some day”")
+    assert [tag.name for tag in library.list_tag_names()] == ["Some day"]
+    # The open list follows the tag to its new name.
+    assert open_key(window) == TagKey("some day")
+    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(TagKey("some day")) is not None)
+
+    # Deleting asks first; "no" keeps it.
+    prompts.answer(False)
+    commands.delete_tag.trigger()
+    assert [tag.name for tag in library.list_tag_names()] == ["Some day"]
+    prompts.answer(True)
+    commands.delete_tag.trigger()
+    assert open_key(window) == DEFAULT_VIEW
+    wait_for_message(window, qtbot, "Deleted the tag “Some day”")
+    assert library.list_tag_names() == []
+    assert library.get_article(article_id).tags == ()
+    assert [(q.kind, q.text) for q in prompts.take()] == [
+        ("ask_text", "New name for “Later”:"),
+        ("confirm", "Delete the tag “Some day”? The articles themselves stay."),
+        ("confirm", "Delete the tag “Some day”? The articles themselves stay."),
+    ]
