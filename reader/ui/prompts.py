@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QColorDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QColorDialog,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QWidget,
+)
 
 
 class Prompts(Protocol):
@@ -42,30 +49,34 @@ class Prompts(Protocol):
 
 
 class QtPrompts:
-    """The questions as Qt's standard dialogs, over ``parent``."""
+    """The questions as Qt's standard dialogs, over ``window`` (or over the dialog open on it,
+    when the question comes from a dialog)."""
 
-    def __init__(self, parent: QWidget) -> None:
-        self._parent = parent
+    def __init__(self, window: QWidget) -> None:
+        self._window = window
+
+    def _parent(self) -> QWidget:
+        return QApplication.activeModalWidget() or self._window
 
     def confirm(self, title: str, question: str) -> bool:
-        answer = QMessageBox.question(self._parent, title, question)
+        answer = QMessageBox.question(self._parent(), title, question)
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:
-        typed, ok = QInputDialog.getText(self._parent, title, label, text=text)
+        typed, ok = QInputDialog.getText(self._parent(), title, label, text=text)
         return typed if ok else None
 
     def pick_colour(self, title: str, initial: str) -> str | None:
-        chosen = QColorDialog.getColor(QColor(initial), self._parent, title)
+        chosen = QColorDialog.getColor(QColor(initial), self._parent(), title)
         return chosen.name() if chosen.isValid() else None
 
     def pick_open_file(self, title: str, filters: str) -> Path | None:
-        path, _chosen = QFileDialog.getOpenFileName(self._parent, title, "", filters)
+        path, _chosen = QFileDialog.getOpenFileName(self._parent(), title, "", filters)
         return Path(path) if path else None
 
     def pick_save_file(self, title: str, filters: Sequence[str]) -> tuple[Path, str] | None:
-        path, chosen = QFileDialog.getSaveFileName(self._parent, title, "", ";;".join(filters))
+        path, chosen = QFileDialog.getSaveFileName(self._parent(), title, "", ";;".join(filters))
         return (Path(path), chosen) if path else None
 
     def show_error(self, title: str, message: str) -> None:
-        QMessageBox.warning(self._parent, title, message)
+        QMessageBox.warning(self._parent(), title, message)

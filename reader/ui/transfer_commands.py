@@ -124,7 +124,7 @@ class TransferCommandsController(QObject):
     def save_article(self) -> None:
         from reader.ui.save_article_dialog import SaveArticleDialog
 
-        dialog = SaveArticleDialog(self._dialog_parent)
+        dialog = SaveArticleDialog(self._prompts.pick_open_file, self._dialog_parent)
 
         def submitted(source: str, tags: list[str]) -> None:
             dialog.accept()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QApplication,
     QColorDialog,
+    QDialog,
     QFileDialog,
     QInputDialog,
     QMessageBox,
@@ -126,3 +127,26 @@ def test_pick_files(qtbot: QtBot, tmp_path: Path) -> None:
 
     answer_dialog(save_file)
     assert prompts.pick_save_file("Export", filters) == (tmp_path / "links.csv", filters[1])
+
+
+def test_a_question_from_a_dialog_opens_over_that_dialog(qtbot: QtBot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    prompts = QtPrompts(window)
+    form = QDialog(window)
+    form.open()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is form)
+    parents: list[QWidget | None] = []
+
+    def answer(dialog: QWidget) -> None:
+        parents.append(dialog.parentWidget())
+        assert isinstance(dialog, QMessageBox)
+        button = dialog.button(QMessageBox.StandardButton.Yes)
+        assert button is not None
+        button.click()
+
+    answer_dialog(answer)
+    assert prompts.confirm("Save", "Replace it?")
+    assert parents == [form]
+    form.reject()
