@@ -65,30 +65,32 @@ from reader.ui.theme import ThemeManager
 from reader.ui.transfer_commands import TransferCommandsController
 from reader.ui.undo import UndoStack
 
-# The menus, by action name (None: a separator).
-MENUS: dict[str, tuple[str | None, ...]] = {
-    "&Library": (
-        *("add_feed", "save_article", None, "import", "export", None),
-        *("refresh_all", "refresh_feed", "cancel_refresh", None, "preferences", None, "quit"),
-    ),
-    "&Article": (
-        *("open_in_browser", "copy_link", None, "toggle_read", "toggle_star"),
-        *("toggle_archive", "edit_tags", "delete", None, "mark_all_read", None, "undo"),
-    ),
-    "&Go": (
-        *("next_article", "previous_article", "next_unread", "previous_unread", "page_down"),
-        *(None, "focus_search"),
-    ),
-    "&Feeds": (
-        *("feed_properties", "unsubscribe", None, "new_folder", "rename_folder"),
-        *("delete_folder", None, "rename_tag", "tag_color", "delete_tag"),
-    ),
-    "&View": ("zoom_in", "zoom_out", "zoom_reset", None, "oldest_first"),
+# The menus and the toolbar, by action name; "|" is a separator.
+MENUS = {
+    "&Library": "add_feed save_article | import export | refresh_all refresh_feed cancel_refresh"
+    " | preferences | quit",
+    "&Article": "open_in_browser copy_link | toggle_read toggle_star toggle_archive edit_tags"
+    " delete | mark_all_read | undo",
+    "&Go": "next_article previous_article next_unread previous_unread page_down | focus_search",
+    "&Feeds": "feed_properties unsubscribe | new_folder rename_folder delete_folder"
+    " | rename_tag tag_color delete_tag",
+    "&View": "zoom_in zoom_out zoom_reset | oldest_first",
 }
-THEME_MENU = ("theme_system", "theme_light", "theme_dark")
+THEME_MENU = "theme_system theme_light theme_dark"
 TOOLBAR = (
-    *("add_feed", "save_article", "refresh_all", None, "mark_all_read", None),
-    *("toggle_star", "toggle_archive", "edit_tags", "delete", "open_in_browser"),
+    "add_feed save_article refresh_all | mark_all_read"
+    " | toggle_star toggle_archive edit_tags delete open_in_browser"
+)
+# The controllers that declare commands, in the order the shortcut list shows them.
+COMMANDS_FROM = (
+    TransferCommandsController,
+    FeedCommandsController,
+    FolderTagCommandsController,
+    ArticleListController,
+    ReadingController,
+    SearchController,
+    ArticleCommandsController,
+    AppearanceController,
 )
 
 
@@ -127,20 +129,7 @@ class MainWindow(QMainWindow):
         self.themes = ThemeManager(self.settings, parent=self)
         self.crash_handler = crash_handler
 
-        self.commands = WindowActions(
-            self,
-            [
-                TransferCommandsController,
-                FeedCommandsController,
-                FolderTagCommandsController,
-                ArticleListController,
-                ReadingController,
-                SearchController,
-                ArticleCommandsController,
-                AppearanceController,
-                MainWindow,
-            ],
-        )
+        self.commands = WindowActions(self, [*COMMANDS_FROM, MainWindow])
         self._build_panes(sections)
         self._build_toolbar()
         self.status_bar = StatusBar(self.commands.undo, self)
@@ -195,8 +184,8 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setFloatable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-        for name in TOOLBAR:
-            toolbar.addSeparator() if name is None else toolbar.addAction(self.commands[name])
+        for name in TOOLBAR.split():
+            toolbar.addSeparator() if name == "|" else toolbar.addAction(self.commands[name])
         spacer = QWidget(toolbar)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
@@ -347,11 +336,11 @@ class MainWindow(QMainWindow):
         menus = {}
         for title, names in MENUS.items():
             menu = menus[title] = bar.addMenu(title)
-            for name in names:
-                menu.addSeparator() if name is None else menu.addAction(self.commands[name])
+            for name in names.split():
+                menu.addSeparator() if name == "|" else menu.addAction(self.commands[name])
             if title == "&View":
                 themes = menu.addMenu("&Theme")
-                for name in THEME_MENU:
+                for name in THEME_MENU.split():
                     themes.addAction(self.commands[name])
         bar.addMenu("&Help").addAction(self.commands.shortcuts)
         menus["&Library"].addSeparator()
