@@ -47,7 +47,9 @@ class FeedCommandsController(QObject):
         refresher.progressed.connect(self._refresh_progressed)
         refresher.finished.connect(self._refresh_finished)
         refresher.failed.connect(self._refresh_failed)
+        # The item a list was opened on before the tree was read is there once it is.
         sidebar.current_changed.connect(self._update_actions)
+        sidebar.tree_loaded.connect(self._update_actions)
         self._update_actions()
 
     def _update_actions(self) -> None:

@@ -45,7 +45,9 @@ class FolderTagCommandsController(QObject):
         self._prompts = prompts
         self._status = status
         self._actions = actions
+        # The item a list was opened on before the tree was read is there once it is.
         sidebar.current_changed.connect(self._update_actions)
+        sidebar.tree_loaded.connect(self._update_actions)
         self._update_actions()
 
     def _update_actions(self) -> None:

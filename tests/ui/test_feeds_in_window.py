@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from werkzeug import Response
 
 from reader.app.refresh_controller import RefreshSummary
+from reader.app.settings import Settings
 from reader.library import Library
 from reader.library.views import SmartView
 from reader.ui.add_feed_dialog import AddFeedDialog
@@ -254,3 +255,15 @@ def test_unsubscribing_asks_first_and_leaves_the_feeds_list(
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Unsubscribed from Alpha")
     qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(FeedKey(feed_id)) is None)
     assert prompts.take()[0].text.startswith("Unsubscribe from “Alpha”?")
+
+
+def test_reopened_on_a_feed_its_commands_are_ready(
+    library: Library, make_window: object, settings: Settings, qtbot: QtBot
+) -> None:
+    feed_id, _ = add_feed_with_articles(library, "Alpha", 2)
+    settings.set_last_view(f"feed\t{feed_id}")
+    window: MainWindow = make_window(library)  # type: ignore[operator]
+    assert current_key(window) == FeedKey(feed_id)
+    assert window.list_header.title.text() == "Alpha"
+    qtbot.waitUntil(window.commands.feed_properties.isEnabled)
+    assert window.commands.unsubscribe.isEnabled()
