@@ -11,15 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (
-    QApplication,
-    QColorDialog,
-    QFileDialog,
-    QInputDialog,
-    QMessageBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QWidget
 
 
 class Prompts(Protocol):
@@ -58,25 +50,40 @@ class QtPrompts:
     def _parent(self) -> QWidget:
         return QApplication.activeModalWidget() or self._window
 
+    # The dialogs' classes are looked up when first asked for: PySide makes each Python class
+    # on first use, which the window's start need not pay for.
     def confirm(self, title: str, question: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(self._parent(), title, question)
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+
         typed, ok = QInputDialog.getText(self._parent(), title, label, text=text)
         return typed if ok else None
 
     def pick_colour(self, title: str, initial: str) -> str | None:
+        from PySide6.QtGui import QColor
+        from PySide6.QtWidgets import QColorDialog
+
         chosen = QColorDialog.getColor(QColor(initial), self._parent(), title)
         return chosen.name() if chosen.isValid() else None
 
     def pick_open_file(self, title: str, filters: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _chosen = QFileDialog.getOpenFileName(self._parent(), title, "", filters)
         return Path(path) if path else None
 
     def pick_save_file(self, title: str, filters: Sequence[str]) -> tuple[Path, str] | None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, chosen = QFileDialog.getSaveFileName(self._parent(), title, "", ";;".join(filters))
         return (Path(path), chosen) if path else None
 
     def show_error(self, title: str, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self._parent(), title, message)

@@ -4,6 +4,8 @@ are written in the same query language."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QToolBar, QWidget
@@ -14,11 +16,13 @@ from reader.ui.actions import command
 from reader.ui.article_list_controller import ArticleListController
 from reader.ui.article_list_model import SearchSource
 from reader.ui.icons import icon
-from reader.ui.rules_dialog import RulesDialog
 from reader.ui.saved_search_section import SavedSearchCommands
 from reader.ui.search_help import SearchHelpButton
 from reader.ui.sidebar_controller import SidebarController
 from reader.ui.sidebar_keys import QueryKey
+
+if TYPE_CHECKING:
+    from reader.ui.rules_dialog import RulesDialog
 
 # Typing pauses this long before the results are looked for.
 TYPING_PAUSE_MS = 300
@@ -130,6 +134,8 @@ class SearchController(QObject):
         return super().eventFilter(watched, event)
 
     def show_rules(self) -> RulesDialog:
+        from reader.ui.rules_dialog import RulesDialog
+
         if self.rules_dialog is None:
             self.rules_dialog = RulesDialog(self._library, self._dialog_parent)
         self.rules_dialog.reload()

@@ -8,8 +8,7 @@ going away; write on the write thread; then say what was done, or why it was not
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from reader.app.edit_controller import EditController
 from reader.core.errors import UserError
@@ -20,8 +19,7 @@ from reader.ui.sidebar_model import NodeKind, SidebarNode
 from reader.ui.status_bar import StatusBar
 
 
-@dataclass(frozen=True)
-class SidebarEdit:
+class SidebarEdit(NamedTuple):
     # Runs on the write thread; what it returns goes to ``message`` and ``done``.
     write: Callable[[], Any]
     # Shown in the status bar once written.

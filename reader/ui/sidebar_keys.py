@@ -1,62 +1,70 @@
 """Keys that name what the article list can show: a sidebar item, or what the search box found.
 
-One small frozen class per kind of item, so code that needs a feed's id asks for a
-``FeedKey`` and gets an ``int``, and a feed and a folder with the same id are different keys.
+One small class per kind of item, so code that needs a feed's id asks for a ``FeedKey`` and
+gets an ``int``, and a feed and a folder with the same id are different keys.
 The window remembers the last list it showed as text (``"feed\\t12"``); :func:`key_text` and
 :func:`key_from_text` write and read that form.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import Literal, NamedTuple
 
 from reader.library.views import SmartView
 
+# Named tuples rather than dataclasses: the window's start defines them, and a named tuple
+# costs a fraction of a frozen dataclass to define. As tuples compare by value, each carries
+# its kind, so that FeedKey(3) and FolderKey(3) stay different keys.
 
-@dataclass(frozen=True, slots=True)
-class ViewKey:
+
+class ViewKey(NamedTuple):
     """A smart view: Unread, Today, Starred, Saved, Archive, All."""
 
     view: SmartView
+    kind: Literal["view"] = "view"
 
 
-@dataclass(frozen=True, slots=True)
-class FolderKey:
+class FolderKey(NamedTuple):
     id: int
+    kind: Literal["folder"] = "folder"
 
 
-@dataclass(frozen=True, slots=True)
-class FeedKey:
+class FeedKey(NamedTuple):
     id: int
+    kind: Literal["feed"] = "feed"
 
 
-@dataclass(frozen=True, slots=True)
-class TagKey:
+class _TagKey(NamedTuple):
+    name: str
+    kind: Literal["tag"] = "tag"
+
+
+class TagKey(_TagKey):
     """A tag, whatever the case it is written in ("Python" and "python" are one tag)."""
 
-    name: str
+    __slots__ = ()
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "name", self.name.casefold())
+    def __new__(cls, name: str) -> TagKey:
+        return super().__new__(cls, name.casefold())
 
 
-@dataclass(frozen=True, slots=True)
-class SavedSearchKey:
+class SavedSearchKey(NamedTuple):
     id: int
+    kind: Literal["search"] = "search"
 
 
-@dataclass(frozen=True, slots=True)
-class SectionKey:
+class SectionKey(NamedTuple):
     """A section header ("views", "feeds", "tags", …) or, with no name, the tree's root."""
 
     name: str
+    kind: Literal["section"] = "section"
 
 
-@dataclass(frozen=True, slots=True)
-class QueryKey:
+class QueryKey(NamedTuple):
     """What the search box found for ``text``: a list, but not a sidebar item."""
 
     text: str
+    kind: Literal["query"] = "query"
 
 
 SidebarKey = ViewKey | FolderKey | FeedKey | TagKey | SavedSearchKey | SectionKey
