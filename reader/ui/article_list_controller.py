@@ -62,7 +62,6 @@ class ArticleListController(QObject):
         # Articles deleted while their undo is offered: changes to them are not shown.
         self._pending_delete = pending_delete
         self.menu: QMenu | None = None
-        self._header.sort_button.setDefaultAction(actions.oldest_first)
         selection = self._view.selectionModel()
         selection.currentChanged.connect(self._view_current_changed)
         selection.selectionChanged.connect(lambda *_: self.selection_changed.emit())

@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
         self.article_view = self.list_panel.view
         self.article_view.setModel(self.article_list_model)
         self.list_header = self.list_panel.header
+        self.list_header.sort_button.setDefaultAction(self.commands.oldest_first)
         self.list_header.sort_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
 
         self.article_pane = ArticlePane(self)

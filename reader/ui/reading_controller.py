@@ -56,11 +56,6 @@ class ReadingController(QObject):
         articles.current_changed.connect(self.show)
         edits.reverted.connect(lambda _ids: self._refresh_shown_now())
 
-    @property
-    def shown_id(self) -> int | None:
-        """The article in the pane, if any."""
-        return self._shown_id
-
     # -- showing ---------------------------------------------------------------------------------
     def show(self, article: Article | None) -> None:
         """Show ``article`` (a row of the list) in full, or nothing."""

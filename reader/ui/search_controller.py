@@ -74,11 +74,6 @@ class SearchController(QObject):
         self.rules_dialog: RulesDialog | None = None
         sidebar.current_changed.connect(self._sidebar_changed)
 
-    @property
-    def text(self) -> str:
-        """The query whose results the list shows ("" when it shows a sidebar item)."""
-        return self._text
-
     @command("focus_search", "&Search", "Reading", ("/", "Ctrl+F"), icon="search")
     def focus_search(self) -> None:
         self._box.setFocus(Qt.FocusReason.ShortcutFocusReason)

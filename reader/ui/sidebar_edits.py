@@ -16,7 +16,7 @@ from reader.ui.prompts import Prompts
 from reader.ui.sidebar_controller import SidebarController
 from reader.ui.sidebar_keys import SidebarKey
 from reader.ui.sidebar_model import NodeKind, SidebarNode
-from reader.ui.status_bar import StatusBar
+from reader.ui.status_bar import StatusBar, sentence
 
 
 class SidebarEdit(NamedTuple):
@@ -86,5 +86,4 @@ class SidebarEditor:
         elif edit.error_title is not None:
             self._prompts.show_error(edit.error_title, str(exc))
         else:
-            message = str(exc)
-            self._status.show_message(message[:1].upper() + message[1:])
+            self._status.show_message(sentence(str(exc)))

@@ -75,6 +75,12 @@ class StatusBar(QStatusBar):
         self.progress_label.hide()
 
 
+def sentence(message: str) -> str:
+    """A message that starts with its first letter capitalised (the library's errors start
+    in lower case, to be used inside other sentences)."""
+    return message[:1].upper() + message[1:]
+
+
 def plural(count: int, noun: str) -> str:
     """``count`` and ``noun`` for a message: "1 article", "1,234 articles"."""
     return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"

@@ -22,7 +22,7 @@ from reader.library import Library
 from reader.ui.actions import command
 from reader.ui.prompts import Prompts
 from reader.ui.sidebar_controller import SidebarController
-from reader.ui.status_bar import RESULT_TIMEOUT_MS, StatusBar, plural
+from reader.ui.status_bar import RESULT_TIMEOUT_MS, StatusBar, plural, sentence
 
 if TYPE_CHECKING:
     from reader.ui.add_feed_dialog import AddFeedDialog
@@ -104,7 +104,7 @@ class TransferCommandsController(QObject):
 
             def failed(exc: BaseException) -> None:
                 message = str(exc) if isinstance(exc, UserError) else f"{type(exc).__name__}: {exc}"
-                dialog.show_error(message[:1].upper() + message[1:])
+                dialog.show_error(sentence(message))
 
             self._tasks.run(lambda: library.subscribe(url, folder=folder), done, failed)
 
