@@ -20,7 +20,9 @@ def main() -> None:
     from reader.app.application import create_application
     from reader.app.demo import DemoSession
     from reader.app.settings import Settings, ThemeChoice
+    from reader.library.views import SmartView
     from reader.ui.main_window import MainWindow
+    from reader.ui.sidebar_keys import ViewKey
 
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     target = Path(args[0]) if args else ROOT / "docs" / "screenshot.png"
@@ -35,14 +37,14 @@ def main() -> None:
         window.resize(1360, 820)
         window.show()
         window.wait_until_ready()
-        while not window.sidebar_loaded:
+        while not window.sidebar_controller.loaded:
             app.processEvents()
         window.wait_for_counts()
-        window.select_view_key(("view", "unread"))
+        window.sidebar_controller.open_key(ViewKey(SmartView.UNREAD))
         for row in range(window.article_list_model.rowCount()):
             article = window.article_list_model.article(row)
             if article is not None and article.title == "How a Lighthouse Lens Works":
-                window._select_row(row)
+                window.list_controller.select_row(row)
         window.article_view.setFocus()
         for _ in range(20):
             QApplication.processEvents()

@@ -131,7 +131,7 @@ def _attach_opener(window: MainWindow) -> OpenController:
 
     opener = OpenController(window.saver, window.transfers, parent=window)
     opener.reveal.connect(window.reveal_article)
-    opener.message.connect(window.show_message)
+    opener.message.connect(window.status_bar.show_message)
     return opener
 
 
@@ -156,8 +156,8 @@ def _attach_inbox(window: MainWindow, library: Library) -> InboxWatcher:
     from reader.app.inbox_watcher import InboxWatcher
 
     inbox = InboxWatcher(library, parent=window)
-    inbox.message.connect(window.show_message)
-    inbox.problem.connect(lambda text: window.show_message(text, 15_000))
+    inbox.message.connect(window.status_bar.show_message)
+    inbox.problem.connect(lambda text: window.status_bar.show_message(text, 15_000))
 
     def setting_changed(key: str) -> None:
         if key == "inbox/folder":

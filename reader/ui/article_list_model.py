@@ -6,7 +6,7 @@ thousandth page costs what the first does. Rows are list results without bodies.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 
 from reader.core.types import Article, ArticleFilter, PageCursor
 from reader.library import Library
+from reader.ui.sidebar_keys import ListKey
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 100
@@ -42,7 +43,7 @@ class ArticleSource(Protocol):
     """What a list shows and in which order. Methods may run on a worker thread."""
 
     @property
-    def key(self) -> tuple[Hashable, ...]: ...
+    def key(self) -> ListKey: ...
 
     @property
     def title(self) -> str: ...
@@ -78,7 +79,7 @@ class ArticleSource(Protocol):
 class FilterSource:
     """Articles matching a filter, in date order."""
 
-    key: tuple[Hashable, ...]
+    key: ListKey
     title: str
     filter: ArticleFilter
     newest_first: bool = True
@@ -112,7 +113,7 @@ class SearchSource:
     Its pages are read in the background: a common word in a big library takes a few tens
     of milliseconds to page through in date order."""
 
-    key: tuple[Hashable, ...]
+    key: ListKey
     title: str
     query: str
     newest_first: bool = True

@@ -71,7 +71,6 @@ class ListHeader(QWidget):
             metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(self.title.width(), 120))
         )
         self.title.setToolTip(text)
-        self._full_title = text
 
     def set_count(self, count: int | None, noun: str) -> None:
         if count is None:

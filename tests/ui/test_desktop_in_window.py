@@ -10,8 +10,10 @@ from pytestqt.qtbot import QtBot
 
 from reader.app.settings import Settings
 from reader.library import Library
+from reader.library.views import SmartView
 from reader.ui.main_window import MainWindow
 from reader.ui.preferences_dialog import PreferencesDialog
+from reader.ui.sidebar_keys import ViewKey
 from tests.ui.library_data import add_feed_with_articles, add_saved
 
 
@@ -21,15 +23,15 @@ def test_reveal_shows_the_article_where_it_is_listed(make_window: object, librar
     archived = add_saved(library, "Read long ago")
     library.mark([archived], read=True, archived=True)
     window: MainWindow = make_window(library)  # type: ignore[operator]
-    window.select_view_key(("view", "unread"))
+    window.sidebar_controller.open_key(ViewKey(SmartView.UNREAD))
     window.reveal_article(listed)
-    assert window._current_key == ("view", "unread")
-    current = window.current_article()
+    assert window.sidebar_controller.current_key == ViewKey(SmartView.UNREAD)
+    current = window.list_controller.current_article()
     assert current is not None and current.id == listed
     # Read and archived: only the Archive lists it.
     window.reveal_article(archived)
-    assert window._current_key == ("view", "archive")
-    current = window.current_article()
+    assert window.sidebar_controller.current_key == ViewKey(SmartView.ARCHIVE)
+    current = window.list_controller.current_article()
     assert current is not None and current.id == archived
     assert window.article_pane.article is not None
     assert window.article_pane.article.title == "Read long ago"
