@@ -12,8 +12,8 @@ import peewee
 from reader.core.errors import NotFoundError
 from reader.core.types import Article, ArticleFilter, ArticleInput, PageCursor, SourceKind, Stats
 from reader.core.urls import site_hosts
+from reader.store import highlights, search_index
 from reader.store import models as m
-from reader.store import search_index
 from reader.store.convert import article_from_row, enclosures_to_json
 from reader.store.tags import get_or_create_tag, tags_for_articles
 
@@ -318,6 +318,8 @@ def update_article(article_id: int, item: ArticleInput, *, entry_key: str | None
         text=item.text,
         tags=tags,
     )
+    # Highlights follow the text wherever it moved (and keep their notes in the index).
+    highlights.content_changed(article_id, item.content_html)
     return True
 
 
@@ -377,6 +379,8 @@ def delete_articles(article_ids: Sequence[int]) -> int:
 def set_note(article_id: int, note: str | None) -> None:
     if not m.Article.update(note=note).where(m.Article.id == article_id).execute():
         raise NotFoundError(f"no article with id {article_id}")
+    # Search finds an article by its note.
+    highlights.reindex_article(article_id)
 
 
 def stats(path: Path, schema_version: int) -> Stats:

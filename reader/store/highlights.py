@@ -1,0 +1,497 @@
+"""Highlights: storing them, placing them again when an article's text changes, and the
+words of notes in the search index.
+
+Highlights are placed in the reading text of the article's stored HTML
+(:func:`reader.core.anchoring_html.reading_text`). Whenever that HTML is replaced (a
+re-extraction, a refresh of a feed entry, a pending link fetched), :func:`content_changed`
+places them again in the same transaction and stores where they are now; one that cannot be
+placed keeps its quote, note and last place and is marked unplaced, never removed.
+
+Search finds articles by the words of their notes and of highlights that could not be
+placed (the quotes of placed ones are in the article's text already): they are indexed after
+the article's text in its full-text row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import peewee
+
+from reader.core.anchoring import AnchorText, relocate
+from reader.core.anchoring_html import Mark, ReadingText, mark_highlights, reading_text
+from reader.core.errors import NotFoundError
+from reader.core.highlights import (
+    Highlight,
+    HighlightColor,
+    HighlightCursor,
+    NewHighlight,
+    Placement,
+    TextAnchor,
+)
+from reader.store import models as m
+from reader.store import search_index
+from reader.store.fields import to_micros
+
+_CHUNK = 500
+
+HIGHLIGHT_TABLE_SQL = (
+    'CREATE TABLE "highlight" ("id" INTEGER NOT NULL PRIMARY KEY, "article_id" INTEGER NOT NULL,'
+    ' "color" TEXT NOT NULL, "note" TEXT, "exact" TEXT NOT NULL, "prefix" TEXT NOT NULL,'
+    ' "suffix" TEXT NOT NULL, "text_start" INTEGER, "text_end" INTEGER,'
+    ' "placed" INTEGER NOT NULL, "created" INTEGER NOT NULL, "updated" INTEGER NOT NULL,'
+    ' FOREIGN KEY ("article_id") REFERENCES "article" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "highlight_article_id_text_start" ON "highlight" ("article_id", "text_start")',
+    'CREATE INDEX "highlight_created_id" ON "highlight" ("created", "id")',
+)
+
+
+def create_highlight_table(db: peewee.SqliteDatabase) -> None:
+    """Migration step: the highlight table, and the notes articles already have in the
+    search index."""
+    for statement in HIGHLIGHT_TABLE_SQL:
+        db.execute_sql(statement)
+    rows = db.execute_sql(
+        'SELECT "id" FROM "article" WHERE "note" IS NOT NULL AND trim("note") != \'\''
+    ).fetchall()
+    for (article_id,) in rows:
+        reindex_article(int(article_id))
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+_H = m.Highlight
+
+
+def _to_highlight(row: m.Highlight, title: str | None = None) -> Highlight:
+    return Highlight(
+        id=row.id,
+        article_id=row.article_id,
+        anchor=TextAnchor(
+            exact=row.exact,
+            prefix=row.prefix,
+            suffix=row.suffix,
+            start=row.text_start,
+            end=row.text_end,
+        ),
+        color=_color(row.color),
+        created=row.created,
+        updated=row.updated,
+        placed=bool(row.placed),
+        note=row.note,
+        article_title=title,
+    )
+
+
+def _color(value: str) -> HighlightColor:
+    try:
+        return HighlightColor(value)
+    except ValueError:
+        return HighlightColor.YELLOW
+
+
+def _ordered(query: peewee.Query) -> peewee.Query:
+    # Placed ones in the order of the text, then the unplaced in the order they were made.
+    return query.order_by(_H.placed.desc(), _H.text_start, _H.id)
+
+
+def for_article(article_id: int) -> list[Highlight]:
+    return [_to_highlight(r) for r in _ordered(_H.select().where(_H.article == article_id))]
+
+
+def for_articles(article_ids: Sequence[int]) -> dict[int, list[Highlight]]:
+    found: dict[int, list[Highlight]] = {}
+    for start in range(0, len(article_ids), _CHUNK):
+        chunk = list(article_ids[start : start + _CHUNK])
+        for row in _ordered(_H.select().where(_H.article.in_(chunk))):
+            found.setdefault(row.article_id, []).append(_to_highlight(row))
+    return found
+
+
+def get_highlight(highlight_id: int) -> Highlight:
+    row = _H.get_or_none(_H.id == highlight_id)
+    if row is None:
+        raise NotFoundError(f"no highlight with id {highlight_id}")
+    return _to_highlight(row)
+
+
+def recent(*, after: HighlightCursor | None = None, limit: int = 200) -> list[Highlight]:
+    """The library's highlights, newest first, with their articles' titles; keyset-paged."""
+    query = _H.select(_H, m.Article.title.alias("article_title")).join(m.Article).objects()
+    if after is not None:
+        query = query.where(
+            (_H.created < after.created) | ((_H.created == after.created) & (_H.id < after.id))
+        )
+    query = query.order_by(_H.created.desc(), _H.id.desc()).limit(limit)
+    return [_to_highlight(row, row.article_title) for row in query]
+
+
+def count_by_article(article_ids: Sequence[int]) -> dict[int, int]:
+    """How many highlights each of ``article_ids`` has (those with none are left out)."""
+    counts: dict[int, int] = {}
+    for start in range(0, len(article_ids), _CHUNK):
+        chunk = list(article_ids[start : start + _CHUNK])
+        query = (
+            _H.select(_H.article_id, peewee.fn.COUNT(_H.id))
+            .where(_H.article.in_(chunk))
+            .group_by(_H.article_id)
+            .tuples()
+        )
+        counts.update((int(a), int(n)) for a, n in query)
+    return counts
+
+
+def count_all() -> tuple[int, int]:
+    """How many highlights the library has, and how many of them could not be placed."""
+    row = _H.select(
+        peewee.fn.COUNT(_H.id),
+        peewee.fn.SUM(peewee.Case(None, [(_H.placed == False, 1)], 0)),  # noqa: E712
+    ).tuples()
+    total, unplaced = row.first() or (0, 0)
+    return int(total or 0), int(unplaced or 0)
+
+
+def has_highlights(article_id: int) -> bool:
+    return bool(_H.select().where(_H.article == article_id).exists())
+
+
+def article_html(article_id: int) -> str:
+    row = m.ArticleContent.get_or_none(m.ArticleContent.article == article_id)
+    if row is None:
+        if not m.Article.select().where(m.Article.id == article_id).exists():
+            raise NotFoundError(f"no article with id {article_id}")
+        return ""
+    return str(row.html or "")
+
+
+# -- placing --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MarkedArticle:
+    """An article's HTML with its placed highlights marked, and all its highlights (each
+    placed in the HTML as it is now)."""
+
+    html: str
+    highlights: list[Highlight]
+
+
+def marked_html(html: str, highlights: Sequence[Highlight]) -> MarkedArticle:
+    """``html`` with ``highlights`` marked. Each is placed in the HTML's reading text first, so
+    what is shown always matches the text, whatever the stored places say."""
+    reading = reading_text(html)
+    prepared = AnchorText(reading.text)
+    marks: list[Mark] = []
+    shown: list[Highlight] = []
+    for highlight in highlights:
+        moved = relocate(prepared, highlight.anchor)
+        current = _with_anchor(highlight, moved.anchor, moved.placed)
+        shown.append(current)
+        if moved.placed:
+            start, end = moved.anchor.start, moved.anchor.end
+            assert start is not None and end is not None
+            marks.append(Mark(start, end, current.color.value, current.id))
+    return MarkedArticle(mark_highlights(html, marks, reading), shown)
+
+
+def _with_anchor(highlight: Highlight, anchor: TextAnchor, placed: bool) -> Highlight:
+    from dataclasses import replace
+
+    if anchor == highlight.anchor and placed == highlight.placed:
+        return highlight
+    return replace(highlight, anchor=anchor, placed=placed)
+
+
+def _store_anchor(highlight_id: int, anchor: TextAnchor, placed: bool) -> None:
+    _H.update(
+        exact=anchor.exact,
+        prefix=anchor.prefix,
+        suffix=anchor.suffix,
+        text_start=anchor.start,
+        text_end=anchor.end,
+        placed=placed,
+    ).where(_H.id == highlight_id).execute()
+
+
+def content_changed(article_id: int, html: str) -> Placement:
+    """The article's HTML was replaced: place its highlights in the new text and store where
+    they are (in the caller's transaction). Nothing to do for an article without any."""
+    rows = list(_H.select().where(_H.article == article_id))
+    if not rows:
+        return Placement()
+    prepared = AnchorText(reading_text(html).text)
+    placed = unplaced = 0
+    for row in rows:
+        highlight = _to_highlight(row)
+        moved = relocate(prepared, highlight.anchor)
+        if moved.placed:
+            placed += 1
+        else:
+            unplaced += 1
+        if moved.anchor != highlight.anchor or moved.placed != highlight.placed:
+            _store_anchor(row.id, moved.anchor, moved.placed)
+    reindex_article(article_id)
+    return Placement(placed, unplaced)
+
+
+def reading_text_of(article_id: int) -> ReadingText:
+    return reading_text(article_html(article_id))
+
+
+# -- writing --------------------------------------------------------------------------------------
+
+
+def _require_article(article_id: int) -> None:
+    if not m.Article.select().where(m.Article.id == article_id).exists():
+        raise NotFoundError(f"no article with id {article_id}")
+
+
+def _values(
+    article_id: int, item: NewHighlight, anchor: TextAnchor, placed: bool, now: datetime
+) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "article": article_id,
+        "color": item.color.value,
+        "note": item.note,
+        "exact": anchor.exact,
+        "prefix": anchor.prefix,
+        "suffix": anchor.suffix,
+        "text_start": anchor.start,
+        "text_end": anchor.end,
+        "placed": placed,
+        "created": item.created or now,
+        "updated": item.updated or item.created or now,
+    }
+    if item.id is not None:
+        values["id"] = item.id
+    return values
+
+
+def add_highlights(
+    article_id: int,
+    items: Sequence[NewHighlight],
+    *,
+    now: datetime,
+    text: AnchorText | None = None,
+    reindex: bool = True,
+) -> tuple[list[int], Placement]:
+    """Store ``items`` on the article, each placed in its current text (``text``, when the
+    caller has it prepared); returns their ids and how many were placed."""
+    _require_article(article_id)
+    if not items:
+        return [], Placement()
+    prepared = text or AnchorText(reading_text(article_html(article_id)).text)
+    ids: list[int] = []
+    placed = unplaced = 0
+    for item in items:
+        moved = relocate(prepared, item.anchor)
+        if moved.placed:
+            placed += 1
+        else:
+            unplaced += 1
+        values = _values(article_id, item, moved.anchor, moved.placed, now)
+        ids.append(int(_H.insert(**values).execute()))
+    if reindex:
+        reindex_article(article_id)
+    return ids, Placement(placed, unplaced)
+
+
+_UNCHANGED: Any = object()
+
+
+def update_highlight(
+    highlight_id: int,
+    *,
+    now: datetime,
+    color: HighlightColor | None = None,
+    note: str | Any | None = _UNCHANGED,
+) -> tuple[Highlight, Highlight]:
+    """Change a highlight's colour and/or note; returns it before and after (for undo)."""
+    before = get_highlight(highlight_id)
+    fields: dict[peewee.Field, Any] = {_H.updated: now}
+    if color is not None:
+        fields[_H.color] = color.value
+    if note is not _UNCHANGED:
+        fields[_H.note] = note
+    _H.update(fields).where(_H.id == highlight_id).execute()
+    if note is not _UNCHANGED:
+        reindex_article(before.article_id)
+    return before, get_highlight(highlight_id)
+
+
+def delete_highlight(highlight_id: int) -> Highlight:
+    """Remove a highlight; returns it as it was (so it can be put back)."""
+    before = get_highlight(highlight_id)
+    _H.delete().where(_H.id == highlight_id).execute()
+    reindex_article(before.article_id)
+    return before
+
+
+def restore_highlight(highlight: Highlight) -> Highlight:
+    """Put back a highlight removed by :func:`delete_highlight` (with its id), placed again
+    in the article's text as it is now."""
+    _require_article(highlight.article_id)
+    item = NewHighlight(
+        anchor=highlight.anchor,
+        color=highlight.color,
+        note=highlight.note,
+        created=highlight.created,
+        updated=highlight.updated,
+        id=None if _H.select().where(_H.id == highlight.id).exists() else highlight.id,
+    )
+    ids, _ = add_highlights(highlight.article_id, [item], now=highlight.updated)
+    return get_highlight(ids[0])
+
+
+# -- the search index ----------------------------------------------------------------------------
+
+
+def annotation_text(article_id: int) -> str:
+    """What search should find an article by besides its text: its note, the notes of its
+    highlights and the quotes of those not placed in its text."""
+    parts: list[str] = []
+    note = m.Article.select(m.Article.note).where(m.Article.id == article_id).scalar()
+    if note and str(note).strip():
+        parts.append(str(note).strip())
+    query = _H.select(_H.note, _H.exact, _H.placed).where(_H.article == article_id).order_by(_H.id)
+    for row_note, exact, placed in query.tuples():
+        if not placed:
+            parts.append(exact)
+        if row_note:
+            parts.append(row_note)
+    return "\n\n".join(parts)
+
+
+def search_text(text: str, annotations: str) -> str:
+    return f"{text}\n\n{annotations}" if annotations else text
+
+
+def reindex_article(article_id: int) -> None:
+    """Write the article's full-text row again: its text followed by its notes."""
+    row = (
+        m.Article.select(m.Article.title, m.Article.author, m.Article.language)
+        .where(m.Article.id == article_id)
+        .tuples()
+        .first()
+    )
+    if row is None:
+        return
+    title, author, language = row
+    text = (
+        m.ArticleContent.select(m.ArticleContent.text)
+        .where(m.ArticleContent.article == article_id)
+        .scalar()
+    )
+    tags = [
+        name
+        for (name,) in m.ArticleTag.select(m.Tag.name)
+        .join(m.Tag)
+        .where(m.ArticleTag.article == article_id)
+        .order_by(m.Tag.name)
+        .tuples()
+    ]
+    search_index.index_article(
+        m.database_proxy.obj,
+        article_id=article_id,
+        title=title or "",
+        author=author,
+        text=search_text(str(text or ""), annotation_text(article_id)),
+        tags=tags,
+        language=language,
+    )
+
+
+# -- whole libraries: export and import ---------------------------------------------------------
+
+# Columns of a highlight in a Folio export (the article is the row it is listed under).
+EXPORT_COLUMNS = (
+    "id", "color", "note", "exact", "prefix", "suffix", "text_start", "text_end", "placed",
+    "created", "updated",
+)  # fmt: skip
+
+
+def export_rows(article_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
+    """Each article's highlights as export rows (column name: Python value)."""
+    rows: dict[int, list[dict[str, Any]]] = {}
+    for start in range(0, len(article_ids), _CHUNK):
+        chunk = list(article_ids[start : start + _CHUNK])
+        for row in _H.select().where(_H.article.in_(chunk)).order_by(_H.id):
+            rows.setdefault(row.article_id, []).append(
+                {
+                    "id": row.id,
+                    "color": row.color,
+                    "note": row.note,
+                    "exact": row.exact,
+                    "prefix": row.prefix,
+                    "suffix": row.suffix,
+                    "text_start": row.text_start,
+                    "text_end": row.text_end,
+                    "placed": bool(row.placed),
+                    "created": row.created,
+                    "updated": row.updated,
+                }
+            )
+    return rows
+
+
+def insert_exported(article_id: int, rows: Iterable[Mapping[str, Any]], *, keep_ids: bool) -> None:
+    """Put back an export's highlights exactly as they were (their places included): the
+    article's text came back with them. In the caller's transaction."""
+    values: list[tuple[Any, ...]] = []
+    for row in rows:
+        values.append(
+            (
+                int(row["id"]) if keep_ids and row.get("id") is not None else None,
+                article_id,
+                _color(str(row.get("color") or "yellow")).value,
+                row.get("note") or None,
+                str(row["exact"]),
+                str(row.get("prefix") or ""),
+                str(row.get("suffix") or ""),
+                _int_or_none(row.get("text_start")),
+                _int_or_none(row.get("text_end")),
+                1 if row.get("placed") else 0,
+                _micros(row["created"]),
+                _micros(row.get("updated") or row["created"]),
+            )
+        )
+    m.database_proxy.obj.cursor().executemany(
+        'INSERT INTO "highlight" ("id", "article_id", "color", "note", "exact", "prefix",'
+        ' "suffix", "text_start", "text_end", "placed", "created", "updated")'
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        values,
+    )
+
+
+def _int_or_none(value: Any) -> int | None:
+    if value is None or isinstance(value, bool):
+        return None
+    return int(value)
+
+
+def _micros(value: Any) -> int:
+    if isinstance(value, datetime):
+        return to_micros(value)
+    parsed = datetime.fromisoformat(str(value))
+    if parsed.tzinfo is None:
+        from datetime import UTC
+
+        parsed = parsed.replace(tzinfo=UTC)
+    return to_micros(parsed)
+
+
+def articles_with_highlights() -> set[int]:
+    return {int(a) for (a,) in _H.select(_H.article_id).distinct().tuples()}
+
+
+def marks_for(highlights: Sequence[Highlight]) -> list[Mark]:
+    """Marks for highlights already placed in the text the HTML gives."""
+    marks: list[Mark] = []
+    for highlight in highlights:
+        start, end = highlight.anchor.start, highlight.anchor.end
+        if highlight.placed and start is not None and end is not None:
+            marks.append(Mark(start, end, highlight.color.value, highlight.id))
+    return marks
