@@ -218,9 +218,11 @@ def _store_anchor(highlight_id: int, anchor: TextAnchor, placed: bool) -> None:
 
 def content_changed(article_id: int, html: str) -> Placement:
     """The article's HTML was replaced: place its highlights in the new text and store where
-    they are (in the caller's transaction). Nothing to do for an article without any."""
+    they are (in the caller's transaction), and index its notes again after the new text."""
     rows = list(_H.select().where(_H.article == article_id))
     if not rows:
+        if _has_note(article_id):
+            reindex_article(article_id)
         return Placement()
     prepared = AnchorText(reading_text(html).text)
     placed = unplaced = 0
@@ -235,6 +237,11 @@ def content_changed(article_id: int, html: str) -> Placement:
             _store_anchor(row.id, moved.anchor, moved.placed)
     reindex_article(article_id)
     return Placement(placed, unplaced)
+
+
+def _has_note(article_id: int) -> bool:
+    note = m.Article.select(m.Article.note).where(m.Article.id == article_id).scalar()
+    return bool(note and str(note).strip())
 
 
 def reading_text_of(article_id: int) -> ReadingText:

@@ -75,3 +75,13 @@ def test_replacing_the_content_places_the_highlights_again(library: Library) -> 
     assert not lost.placed and lost.anchor == anchors[1]
     # Its quote is still found by search.
     assert [a.id for a in library.search('"zeta eta"')] == [article_id]
+
+
+def test_a_note_stays_searchable_when_the_content_is_replaced(library: Library) -> None:
+    item = make_input("Boilers", "Gas boilers heat water.")
+    with library.transaction():
+        article_id = store_articles.insert_article(item, now=BASE_TIME)
+        store_articles.set_note(article_id, "ask the plumber")
+        changed = replace(item, content_html="<p>Oil boilers too.</p>", text="Oil boilers too.")
+        assert store_articles.update_article(article_id, changed)
+    assert [a.id for a in library.search("plumber")] == [article_id]
