@@ -38,13 +38,13 @@ Notify = Callable[[str, Any], None]
 HIGHLIGHTS_CHANGED = "highlights"
 
 
-class _Unchanged:
+class Unchanged:
     """Marks an argument left as it is (a note of None removes the note)."""
 
 
-UNCHANGED = _Unchanged()
+UNCHANGED = Unchanged()
 
-__all__ = ["HIGHLIGHTS_CHANGED", "UNCHANGED", "HighlightsPart", "MarkedArticle"]
+__all__ = ["HIGHLIGHTS_CHANGED", "UNCHANGED", "HighlightsPart", "MarkedArticle", "Unchanged"]
 
 
 class HighlightsPart:
@@ -92,6 +92,11 @@ class HighlightsPart:
     def totals(self) -> tuple[int, int]:
         """How many highlights the library holds, and how many could not be placed."""
         return store.count_all()
+
+    def unplaced(self, article_ids: Sequence[int] | None = None) -> dict[int, int]:
+        """How many highlights of each article could not be placed in its text as it is
+        now (of ``article_ids``, else of every article; those with none are left out)."""
+        return store.unplaced_counts(None if article_ids is None else list(article_ids))
 
     def reading_text(self, article_id: int) -> str:
         """The text highlights are anchored in (positions count its characters)."""
@@ -198,15 +203,15 @@ class HighlightsPart:
         highlight_id: int,
         *,
         color: HighlightColor | None = None,
-        note: str | _Unchanged | None = UNCHANGED,
+        note: str | Unchanged | None = UNCHANGED,
     ) -> tuple[Highlight, Highlight]:
         """Change a highlight's colour or note (None removes the note); returns it before
         and after."""
-        cleaned = note if isinstance(note, _Unchanged) else clean_note(note)
+        cleaned = note if isinstance(note, Unchanged) else clean_note(note)
         now = self._clock()
 
         def write() -> tuple[Highlight, Highlight]:
-            if isinstance(cleaned, _Unchanged):
+            if isinstance(cleaned, Unchanged):
                 return store.update_highlight(highlight_id, now=now, color=color)
             return store.update_highlight(highlight_id, now=now, color=color, note=cleaned)
 

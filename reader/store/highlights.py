@@ -154,6 +154,23 @@ def count_all() -> tuple[int, int]:
     return int(total or 0), int(unplaced or 0)
 
 
+def unplaced_counts(article_ids: Sequence[int] | None = None) -> dict[int, int]:
+    """How many highlights of each article (of ``article_ids``, else of all) could not be
+    placed in its text (articles with none are left out)."""
+    query = (
+        _H.select(_H.article_id, peewee.fn.COUNT(_H.id))
+        .where(_H.placed == False)  # noqa: E712
+        .group_by(_H.article_id)
+    )
+    if article_ids is None:
+        return {int(a): int(n) for a, n in query.tuples()}
+    counts: dict[int, int] = {}
+    for start in range(0, len(article_ids), _CHUNK):
+        chunk = list(article_ids[start : start + _CHUNK])
+        counts.update((int(a), int(n)) for a, n in query.where(_H.article.in_(chunk)).tuples())
+    return counts
+
+
 def has_highlights(article_id: int) -> bool:
     return bool(_H.select().where(_H.article == article_id).exists())
 
