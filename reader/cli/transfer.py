@@ -26,6 +26,7 @@ def register(sub: Any) -> None:
         help="import subscriptions, articles or bookmarks",
         description="Import a file; its format is detected from the content. Reads OPML,"
         " Pocket (.csv, .zip, ril_export.html), Instapaper CSV, Omnivore .zip, wallabag JSON,"
+        " Readwise CSV (highlights of articles),"
         " bookmark files (Firefox, Chrome, Safari, Shaarli, Pinboard), Pinboard JSON, Firefox"
         " and Chrome bookmark backups, and Folio's own JSON export. Links that come without"
         " their text are fetched by 'folio fetch-pending' (or --fetch).",
@@ -34,7 +35,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--format",
         metavar="F",
-        help="force the format (folio, opml, pocket, pocket-html, instapaper, omnivore,"
+        help="force the format (folio, opml, pocket, pocket-html, instapaper, omnivore, readwise,"
         " wallabag, bookmarks, pinboard, firefox, chrome)",
     )
     p.add_argument(

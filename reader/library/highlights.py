@@ -13,11 +13,12 @@ from concurrent.futures import Future
 from datetime import datetime
 from typing import Any, TypeVar
 
-from reader.core.anchoring import AnchorText, make_anchor
+from reader.core.anchoring import AnchorText, make_anchor, relocate
 from reader.core.anchoring_html import reading_text
 from reader.core.errors import UserError
 from reader.core.highlights import (
     DEFAULT_COLOR,
+    MAX_NOTE_CHARS,
     MAX_QUOTE_CHARS,
     Highlight,
     HighlightColor,
@@ -25,7 +26,9 @@ from reader.core.highlights import (
     NewHighlight,
     TextAnchor,
     clean_note,
+    color_or_default,
 )
+from reader.core.transfer import ImportHighlight
 from reader.store import articles as store_articles
 from reader.store import highlights as store
 from reader.store.highlights import MarkedArticle
@@ -262,3 +265,68 @@ def cursor_after(highlight: Highlight) -> HighlightCursor:
 
 def _times(count: int) -> str:
     return "twice" if count == 2 else f"{count} times"
+
+
+# -- highlights that come with an import ------------------------------------------------------
+
+
+def _imported(highlights: Sequence[ImportHighlight]) -> list[NewHighlight]:
+    """An import item's highlights as highlights to store (the same quote and note only once;
+    a quote too long to be a highlight left out, a note too long cut)."""
+    seen: set[tuple[str, str]] = set()
+    found: list[NewHighlight] = []
+    for highlight in highlights:
+        quote = highlight.quote.strip()
+        note = (highlight.note or "").strip()[:MAX_NOTE_CHARS] or None
+        if not quote or len(quote) > MAX_QUOTE_CHARS or (quote, note or "") in seen:
+            continue
+        seen.add((quote, note or ""))
+        found.append(
+            NewHighlight(
+                anchor=TextAnchor(quote),
+                color=color_or_default(highlight.color),
+                note=note,
+                created=highlight.created,
+                updated=highlight.created,
+            )
+        )
+    return found
+
+
+def imported_highlights(highlights: Sequence[ImportHighlight]) -> list[NewHighlight]:
+    """Highlights of an import item for an article the library already has."""
+    return _imported(highlights)
+
+
+def imported_rows(
+    highlights: Sequence[ImportHighlight], html: str, *, now: datetime
+) -> list[dict[str, Any]]:
+    """Highlights of an import item, placed in the text of its (sanitised) ``html``, as rows
+    for :class:`reader.store.transfer.ArticleRow`. Without HTML (a link still to fetch) they
+    wait, unplaced, for the text to come."""
+    items = _imported(highlights)
+    if not items:
+        return []
+    prepared = AnchorText(reading_text(html).text) if html else None
+    rows: list[dict[str, Any]] = []
+    for item in items:
+        anchor, placed = item.anchor, False
+        if prepared is not None:
+            moved = relocate(prepared, item.anchor)
+            anchor, placed = moved.anchor, moved.placed
+        created = item.created or now
+        rows.append(
+            {
+                "color": item.color.value,
+                "note": item.note,
+                "exact": anchor.exact,
+                "prefix": anchor.prefix,
+                "suffix": anchor.suffix,
+                "text_start": anchor.start,
+                "text_end": anchor.end,
+                "placed": placed,
+                "created": created,
+                "updated": item.updated or created,
+            }
+        )
+    return rows

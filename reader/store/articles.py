@@ -193,6 +193,20 @@ def find_by_url(url: str) -> int | None:
     return int(found) if found is not None else None
 
 
+def find_by_title(title: str) -> list[int]:
+    """Articles titled ``title`` (compared without regard to case), oldest first."""
+    cleaned = " ".join(title.split())
+    if not cleaned:
+        return []
+    query = (
+        m.Article.select(m.Article.id)
+        .where(peewee.fn.lower(m.Article.title) == cleaned.lower())
+        .order_by(m.Article.id)
+        .limit(20)
+    )
+    return [int(r) for (r,) in query.tuples()]
+
+
 def find_by_entry_key(feed_id: int, entry_key: str) -> int | None:
     found = (
         m.Article.select(m.Article.id)

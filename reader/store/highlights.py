@@ -354,6 +354,27 @@ def delete_highlight(highlight_id: int) -> Highlight:
     return before
 
 
+def add_missing(
+    article_id: int, items: Sequence[NewHighlight], *, now: datetime
+) -> tuple[Placement, int]:
+    """Add those of ``items`` the article does not have yet (the same quote, read loosely,
+    with the same note); returns how they were placed and how many were already there."""
+    from reader.core.anchoring import fold, squash
+
+    def key(quote: str, note: str | None) -> tuple[str, str]:
+        return squash(fold(quote)), (note or "").strip()
+
+    have = {key(h.quote, h.note) for h in for_article(article_id)}
+    wanted: list[NewHighlight] = []
+    for item in items:
+        item_key = key(item.anchor.exact, item.note)
+        if item_key not in have:
+            have.add(item_key)
+            wanted.append(item)
+    _, placement = add_highlights(article_id, wanted, now=now)
+    return placement, len(items) - len(wanted)
+
+
 def restore_highlight(highlight: Highlight) -> Highlight:
     """Put back a highlight removed by :func:`delete_highlight` (with its id), placed again
     in the article's text as it is now."""
@@ -387,6 +408,19 @@ def annotation_text(article_id: int) -> str:
         if row_note:
             parts.append(row_note)
     return "\n\n".join(parts)
+
+
+def annotations_of(note: object, rows: Iterable[Mapping[str, Any]]) -> str:
+    """:func:`annotation_text` of an article not yet stored: its note and highlight rows."""
+    parts: list[str] = []
+    if isinstance(note, str) and note.strip():
+        parts.append(note.strip())
+    for row in rows:
+        if not row.get("placed"):
+            parts.append(str(row.get("exact") or ""))
+        if row.get("note"):
+            parts.append(str(row["note"]))
+    return "\n\n".join(p for p in parts if p)
 
 
 def search_text(text: str, annotations: str) -> str:
@@ -461,17 +495,42 @@ def export_rows(article_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
     return rows
 
 
+def document_rows(value: object) -> list[dict[str, Any]]:
+    """The highlights of a document's article that can be put back (a row without a quote or
+    a readable date is left out; the article keeps its others)."""
+    if not isinstance(value, list):
+        return []
+    rows: list[dict[str, Any]] = []
+    for row in value:
+        if not isinstance(row, Mapping) or not isinstance(row.get("exact"), str):
+            continue
+        if not row["exact"].strip():
+            continue
+        try:
+            _micros(row.get("created"))
+            _micros(row.get("updated") or row.get("created"))
+            _int_or_none(row.get("text_start"))
+            _int_or_none(row.get("text_end"))
+            if row.get("id") is not None:
+                int(row["id"])
+        except (TypeError, ValueError):
+            continue
+        rows.append(dict(row))
+    return rows
+
+
 def insert_exported(article_id: int, rows: Iterable[Mapping[str, Any]], *, keep_ids: bool) -> None:
     """Put back an export's highlights exactly as they were (their places included): the
     article's text came back with them. In the caller's transaction."""
     values: list[tuple[Any, ...]] = []
     for row in rows:
+        note = row.get("note")
         values.append(
             (
                 int(row["id"]) if keep_ids and row.get("id") is not None else None,
                 article_id,
                 _color(str(row.get("color") or "yellow")).value,
-                row.get("note") or None,
+                str(note) if note else None,
                 str(row["exact"]),
                 str(row.get("prefix") or ""),
                 str(row.get("suffix") or ""),
@@ -499,7 +558,9 @@ def _int_or_none(value: Any) -> int | None:
 def _micros(value: Any) -> int:
     if isinstance(value, datetime):
         return to_micros(value)
-    parsed = datetime.fromisoformat(str(value))
+    if not isinstance(value, str):
+        raise ValueError(f"not a date: {value!r}")
+    parsed = datetime.fromisoformat(value)
     if parsed.tzinfo is None:
         from datetime import UTC
 

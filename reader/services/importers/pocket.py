@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 from io import BytesIO
 
 from reader.core.errors import ImportFormatError
-from reader.core.transfer import ImportItem, ImportProblem
+from reader.core.transfer import ImportHighlight, ImportItem, ImportProblem
 from reader.services.importers.common import (
     Entry,
     cell,
@@ -32,7 +32,10 @@ def looks_like_pocket_csv(header: list[str]) -> bool:
 
 
 def parse_pocket_csv(
-    data: bytes, *, label: str = "", highlights: dict[str, tuple[str, ...]] | None = None
+    data: bytes,
+    *,
+    label: str = "",
+    highlights: dict[str, tuple[ImportHighlight, ...]] | None = None,
 ) -> Iterator[Entry]:
     rows = csv_rows(decode_text(data), label)
     index: dict[str, int] | None = None
@@ -70,9 +73,9 @@ def parse_pocket_csv(
         )
 
 
-def _zip_highlights(archive: zipfile.ZipFile) -> dict[str, tuple[str, ...]]:
-    """Highlights from annotations/*.json: a list of {url, highlights: [{quote}]}."""
-    found: dict[str, tuple[str, ...]] = {}
+def _zip_highlights(archive: zipfile.ZipFile) -> dict[str, tuple[ImportHighlight, ...]]:
+    """Highlights from annotations/*.json: a list of {url, highlights: [{quote, created_at}]}."""
+    found: dict[str, tuple[ImportHighlight, ...]] = {}
     for name in sorted(archive.namelist()):
         if not (name.startswith("annotations/") and name.endswith(".json")):
             continue
@@ -86,7 +89,7 @@ def _zip_highlights(archive: zipfile.ZipFile) -> dict[str, tuple[str, ...]]:
             if not isinstance(entry, dict) or not isinstance(entry.get("url"), str):
                 continue
             quotes = tuple(
-                str(h["quote"]).strip()
+                ImportHighlight(str(h["quote"]).strip(), created=from_epoch(h.get("created_at")))
                 for h in entry.get("highlights") or []
                 if isinstance(h, dict) and str(h.get("quote") or "").strip()
             )
