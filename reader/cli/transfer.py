@@ -48,7 +48,9 @@ def register(sub: Any) -> None:
         help="export articles, subscriptions or everything",
         description="Export to a file. Formats: folio (JSON, everything, lossless), opml,"
         " markdown (a folder, or a .zip), html (one file), epub, bookmarks (Netscape HTML),"
-        " csv (Pocket-style). The format is guessed from the file name if left out.",
+        " csv (Pocket-style), readwise (highlights, in the CSV layout Readwise imports). The"
+        " format is guessed from the file name if left out. Highlights and notes go into"
+        " folio, markdown, html and readwise exports.",
     )
     p.add_argument("file", metavar="FILE", type=Path)
     p.add_argument("--format", metavar="F", default=None, help="the format")
@@ -175,7 +177,10 @@ def cmd_export(lib: Library, args: argparse.Namespace) -> int:
     line = _ProgressLine("exporting")
     count = lib.export_file(args.file, format=args.format, query=args.query, progress=line)
     line.clear()
-    print(f"Exported {count} item{'' if count == 1 else 's'} to {args.file}")
+    from reader.services.exporters import export_format
+
+    noun = "highlight" if export_format(args.format, args.file) == "readwise" else "item"
+    print(f"Exported {count} {noun}{'' if count == 1 else 's'} to {args.file}")
     return 0
 
 

@@ -18,8 +18,10 @@ import html as html_module
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
+
+from reader.core.highlights import Highlight
 
 # A tag, comment, doctype or processing instruction. A "<" not followed by a letter (or "/"
 # and a letter) is text, as browsers read it.
@@ -330,3 +332,48 @@ def _write(html: str, spans: list[tuple[int, int, list[Mark]]]) -> str:
     out.append("</mark>" * len(stack))
     out.append(html[written:])
     return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class MarkedArticle:
+    """An article's HTML with its highlights marked, and its highlights as placed in it."""
+
+    html: str
+    highlights: list[Highlight]
+
+
+def mark_article(
+    html: str, highlights: Sequence[Highlight], *, merge: bool = False
+) -> MarkedArticle:
+    """``html`` with ``highlights`` marked. Each is placed in the HTML's reading text first,
+    so what is marked always matches the text, whatever places were stored with it. With
+    ``merge``, overlapping highlights become one mark (for formats that cannot nest them)."""
+    from reader.core.anchoring import AnchorText, relocate
+
+    reading = reading_text(html)
+    prepared = AnchorText(reading.text)
+    marks: list[Mark] = []
+    shown: list[Highlight] = []
+    for stored in highlights:
+        moved = relocate(prepared, stored.anchor)
+        current = stored
+        if moved.anchor != stored.anchor or moved.placed != stored.placed:
+            current = replace(stored, anchor=moved.anchor, placed=moved.placed)
+        shown.append(current)
+        start, end = current.anchor.start, current.anchor.end
+        if current.placed and start is not None and end is not None:
+            marks.append(Mark(start, end, current.color.value, current.id))
+    if merge:
+        marks = _merged(marks)
+    return MarkedArticle(mark_highlights(html, marks, reading), shown)
+
+
+def _merged(marks: list[Mark]) -> list[Mark]:
+    merged: list[Mark] = []
+    for mark in sorted(marks, key=lambda m: (m.start, m.end)):
+        if merged and mark.start <= merged[-1].end:
+            last = merged[-1]
+            merged[-1] = replace(last, end=max(last.end, mark.end))
+        else:
+            merged.append(mark)
+    return merged

@@ -33,6 +33,26 @@ class HighlightColor(enum.StrEnum):
 
 DEFAULT_COLOR = HighlightColor.YELLOW
 
+# Background colours of marks on a light page (exports; the window has its own per theme).
+LIGHT_BACKGROUNDS: dict[HighlightColor, str] = {
+    HighlightColor.YELLOW: "#fff1a8",
+    HighlightColor.GREEN: "#cdeebb",
+    HighlightColor.BLUE: "#c4e0ff",
+    HighlightColor.PINK: "#ffcfe1",
+    HighlightColor.ORANGE: "#ffd9ad",
+    HighlightColor.PURPLE: "#e2d2ff",
+}
+
+
+def mark_css(backgrounds: dict[HighlightColor, str] = LIGHT_BACKGROUNDS) -> str:
+    """CSS for the ``<mark class="hl hl-COLOR">`` elements of marked article HTML."""
+    rules = [
+        f".hl-{color.value} {{ background-color: {value}; }}"
+        for color, value in backgrounds.items()
+    ]
+    return "mark.hl { color: inherit; }\n" + "\n".join(rules) + "\n"
+
+
 # Names other services give their colours.
 _COLOR_ALIASES = {
     "red": HighlightColor.PINK,

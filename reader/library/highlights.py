@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from reader.core.anchoring import AnchorText, make_anchor, relocate
-from reader.core.anchoring_html import reading_text
+from reader.core.anchoring_html import MarkedArticle, mark_article, reading_text
 from reader.core.errors import UserError
 from reader.core.highlights import (
     DEFAULT_COLOR,
@@ -31,7 +31,6 @@ from reader.core.highlights import (
 from reader.core.transfer import ImportHighlight
 from reader.store import articles as store_articles
 from reader.store import highlights as store
-from reader.store.highlights import MarkedArticle
 
 T = TypeVar("T")
 
@@ -110,7 +109,7 @@ class HighlightsPart:
         data-highlight-id="ID">``), and its highlights as placed in it: what the reading
         pane shows."""
         html = store.article_html(article_id)
-        return store.marked_html(html, store.for_article(article_id))
+        return mark_article(html, store.for_article(article_id))
 
     # -- making -----------------------------------------------------------------------------------
     def add(

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.errors import ImportFormatError, LibraryError, UserError
-from reader.core.highlights import NewHighlight
+from reader.core.highlights import Highlight, NewHighlight
 from reader.core.text import word_count
 from reader.core.transfer import FetchPendingReport, ImportItem, ImportProblem, ImportReport
 from reader.core.types import Article, ArticleInput, ExtractedPage, SourceKind
@@ -415,7 +415,7 @@ class TransferMixin(_Mixins):
         progress: Progress | None = None,
     ) -> int:
         """Write the library (or the articles matching ``query``) to ``path``; returns the
-        number of articles (feeds, for OPML) written."""
+        number of articles (feeds, for OPML; highlights, for Readwise) written."""
         path = Path(path)
         from reader.services import exporters
 
@@ -442,12 +442,35 @@ class TransferMixin(_Mixins):
         title = f"Folio: {query}" if query else "Folio library"
         if fmt == "folio":
             return self._export_folio(path, ids, full=not query, progress=progress)
+        highlighted = store_highlights.articles_with_highlights()
+
+        def highlights(article: Article) -> list[Highlight]:
+            return store_highlights.for_article(article.id) if article.id in highlighted else []
+
+        if fmt == "readwise":
+            from reader.services.exporters.lists import write_readwise_csv
+
+            chosen = [i for i in ids if i in highlighted]
+            return write_readwise_csv(
+                path,
+                store_transfer.articles_with_content(chosen),
+                highlights=highlights,
+                total=len(chosen),
+                progress=progress,
+            )
         articles = store_transfer.articles_with_content(ids)
         images = self._image_source()
         if fmt == "markdown":
             from reader.services.exporters.markdown_files import write_markdown
 
-            return write_markdown(path, articles, images=images, total=total, progress=progress)
+            return write_markdown(
+                path,
+                articles,
+                images=images,
+                highlights=highlights,
+                total=total,
+                progress=progress,
+            )
         if fmt == "html":
             from reader.services.exporters.html_file import write_html
 
@@ -457,6 +480,7 @@ class TransferMixin(_Mixins):
                 title=title,
                 exported=now,
                 images=images,
+                highlights=highlights,
                 total=total,
                 progress=progress,
             )

@@ -15,14 +15,13 @@ the article's text in its full-text row.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import peewee
 
 from reader.core.anchoring import AnchorText, relocate
-from reader.core.anchoring_html import Mark, ReadingText, mark_highlights, reading_text
+from reader.core.anchoring_html import ReadingText, reading_text
 from reader.core.errors import NotFoundError
 from reader.core.highlights import (
     Highlight,
@@ -185,41 +184,6 @@ def article_html(article_id: int) -> str:
 
 
 # -- placing --------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class MarkedArticle:
-    """An article's HTML with its placed highlights marked, and all its highlights (each
-    placed in the HTML as it is now)."""
-
-    html: str
-    highlights: list[Highlight]
-
-
-def marked_html(html: str, highlights: Sequence[Highlight]) -> MarkedArticle:
-    """``html`` with ``highlights`` marked. Each is placed in the HTML's reading text first, so
-    what is shown always matches the text, whatever the stored places say."""
-    reading = reading_text(html)
-    prepared = AnchorText(reading.text)
-    marks: list[Mark] = []
-    shown: list[Highlight] = []
-    for highlight in highlights:
-        moved = relocate(prepared, highlight.anchor)
-        current = _with_anchor(highlight, moved.anchor, moved.placed)
-        shown.append(current)
-        if moved.placed:
-            start, end = moved.anchor.start, moved.anchor.end
-            assert start is not None and end is not None
-            marks.append(Mark(start, end, current.color.value, current.id))
-    return MarkedArticle(mark_highlights(html, marks, reading), shown)
-
-
-def _with_anchor(highlight: Highlight, anchor: TextAnchor, placed: bool) -> Highlight:
-    from dataclasses import replace
-
-    if anchor == highlight.anchor and placed == highlight.placed:
-        return highlight
-    return replace(highlight, anchor=anchor, placed=placed)
 
 
 def _store_anchor(highlight_id: int, anchor: TextAnchor, placed: bool) -> None:
@@ -570,13 +534,3 @@ def _micros(value: Any) -> int:
 
 def articles_with_highlights() -> set[int]:
     return {int(a) for (a,) in _H.select(_H.article_id).distinct().tuples()}
-
-
-def marks_for(highlights: Sequence[Highlight]) -> list[Mark]:
-    """Marks for highlights already placed in the text the HTML gives."""
-    marks: list[Mark] = []
-    for highlight in highlights:
-        start, end = highlight.anchor.start, highlight.anchor.end
-        if highlight.placed and start is not None and end is not None:
-            marks.append(Mark(start, end, highlight.color.value, highlight.id))
-    return marks

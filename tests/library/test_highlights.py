@@ -254,3 +254,23 @@ def test_a_highlighted_feed_article_outlives_retention_and_its_feed(library: Lib
     kept = library.get_article(ids[0])
     assert kept.feed_id is None
     assert len(library.highlights.for_article(ids[0])) == 1
+
+
+def test_exports_carry_highlights_and_notes(library: Library, tmp_path: Any) -> None:
+    article_id = _article(library)
+    _article(library, "Nothing marked here.", title="Plain")
+    library.highlights.add_quote(article_id, "move heat", note="the point")
+    library.highlights.add_quote(article_id, "sized for the house", color=HighlightColor.PINK)
+    library.highlights.set_note(article_id, "Compare with gas")
+    assert library.export_file(tmp_path / "hl.csv", format="readwise") == 2
+    rows = (tmp_path / "hl.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "Highlight,Title,Author,URL,Note,Location,Date"
+    assert rows[1].startswith("move heat,Heat pumps,,,the point,1,")
+    assert library.export_file(tmp_path / "notes", format="markdown") == 2
+    note = (tmp_path / "notes" / "Heat pumps.md").read_text(encoding="utf-8")
+    assert "Heat pumps ==move heat== instead" in note
+    assert "## Notes\n\nCompare with gas" in note
+    assert "> move heat\n\nthe point\n\n> sized for the house\n" in note
+    assert library.export_file(tmp_path / "all.html") == 2
+    page = (tmp_path / "all.html").read_text(encoding="utf-8")
+    assert 'class="hl hl-pink"' in page and "Compare with gas" in page

@@ -6,16 +6,19 @@ import base64
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 import lxml.html
 from lxml import etree
 
+from reader.core.highlights import Highlight
 from reader.core.types import Article
 
 # (article, image URL as the HTML writes it) -> (MIME type, bytes) of a stored image, or None.
 ImageSource = Callable[[Article, str], tuple[str, bytes] | None]
+# An article's highlights: placed ones in the order of its text, then the others.
+HighlightSource = Callable[[Article], Sequence[Highlight]]
 # (articles done, articles in all) after each article.
 Progress = Callable[[int, int], None]
 
@@ -31,6 +34,10 @@ IMAGE_EXTENSIONS = {
 
 def no_images(article: Article, url: str) -> tuple[str, bytes] | None:
     return None
+
+
+def no_highlights(article: Article) -> Sequence[Highlight]:
+    return ()
 
 
 def iso_utc(value: datetime | None) -> str | None:
