@@ -20,6 +20,7 @@ and note, and tries again when the text next changes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,15 +28,16 @@ from reader.core.highlights import CONTEXT_CHARS, TextAnchor
 
 # Typographic variants read as their plain form; one character for one, so positions in the
 # folded text are positions in the text.
-_FOLD_TABLE = str.maketrans(
-    {
-        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc\u00b4`", "'"),
-        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
-        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
-        **dict.fromkeys("\t\n\r\f\v\u00a0\u2002\u2003\u2009\u200a\u202f\u205f\u3000", " "),
-    }
-)
+_FOLDS = {
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u02bc\u00b4`", "'"),
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb", '"'),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
+    **dict.fromkeys("\t\n\r\f\v\u00a0\u2002\u2003\u2009\u200a\u202f\u205f\u3000", " "),
+}
+# Replacing just these is several times faster than translating every character.
+_FOLDABLE = re.compile("[" + re.escape("".join(_FOLDS)) + "]")
 _SPACES = re.compile(r"\s+")
+_SPACE_RUN = re.compile(r" {2,}")
 
 # An occurrence search stops after this many: a quote found more often is a word or two,
 # and its surroundings decide among the first ones.
@@ -46,8 +48,9 @@ _ERROR_RATE = 5  # at most one error per this many characters
 # The rarest words of a quote are looked up, as long as the places they point to together stay
 # this few.
 _MAX_SEEDS = 8
+# Shifts of earlier anchors tried for the next one.
+_SHIFTS = 3
 _MAX_ORIGINS = 1500
-_WORD = re.compile(r"\w+")
 _CANDIDATES = 6
 # The characters next to a position that must agree for it to be trusted as it is.
 _NEAR_CONTEXT = 8
@@ -55,7 +58,7 @@ _NEAR_CONTEXT = 8
 
 def fold(text: str) -> str:
     """``text`` with typography and case folded, character for character."""
-    folded = text.translate(_FOLD_TABLE)
+    folded = _FOLDABLE.sub(lambda match: _FOLDS[match.group(0)], text)
     lowered = folded.lower()
     if len(lowered) == len(folded):
         return lowered
@@ -96,6 +99,12 @@ class AnchorText:
         self.text = text
         self._folded: str | None = None
         self._words: dict[str, list[int]] | None = None
+        # The folded text with its runs of spaces made one, and where its pieces start in
+        # it and in the text.
+        self._squashed: tuple[str, list[int], list[int]] | None = None
+        # How far the last anchors placed had moved, latest first: text added or removed
+        # moves every anchor after it by the same amount, so the next one is likely there.
+        self._shifts: list[int] = []
 
     @property
     def folded(self) -> str:
@@ -108,16 +117,42 @@ class AnchorText:
         """Where ``anchor`` is in the text now, or None if it cannot be placed."""
         if not anchor.exact.strip():
             return None
-        found = self._at_position(anchor)
-        if found is not None:
-            return found
-        exact = self._occurrences(anchor.exact)
-        if exact:
-            return self.choose(exact, anchor)
-        loose = self._loose_occurrences(anchor.exact)
-        if loose:
-            return self.choose(loose, anchor)
-        return self._approximate(anchor)
+        found = self._at_position(anchor) or self._at_shifted_position(anchor)
+        if found is None:
+            exact = self._occurrences(anchor.exact)
+            if exact:
+                found = self.choose(exact, anchor)
+        if found is None:
+            loose = self._loose_occurrences(anchor.exact)
+            if loose:
+                found = self.choose(loose, anchor)
+        if found is None:
+            found = self._approximate(anchor)
+        if found is not None and anchor.start is not None:
+            self._remember_shift(found[0] - anchor.start)
+        return found
+
+    def _remember_shift(self, shift: int) -> None:
+        if self._shifts and self._shifts[0] == shift:
+            return
+        if shift in self._shifts:
+            self._shifts.remove(shift)
+        self._shifts.insert(0, shift)
+        del self._shifts[_SHIFTS:]
+
+    def _at_shifted_position(self, anchor: TextAnchor) -> tuple[int, int] | None:
+        if anchor.start is None or anchor.end is None:
+            return None
+        for shift in self._shifts:
+            if shift == 0:
+                continue
+            moved = TextAnchor(
+                anchor.exact, anchor.prefix, anchor.suffix, anchor.start + shift, anchor.end + shift
+            )
+            found = self._at_position(moved)
+            if found is not None:
+                return found
+        return None
 
     def anchor_at(self, start: int, end: int) -> TextAnchor:
         return make_anchor(self.text, start, end)
@@ -149,16 +184,40 @@ class AnchorText:
             at = text.find(quote, at + 1)
         return found
 
+    def _squashed_text(self) -> tuple[str, list[int], list[int]]:
+        if self._squashed is None:
+            folded = self.folded  # its whitespace is all spaces
+            parts: list[str] = []
+            squashed_starts: list[int] = [0]
+            text_starts: list[int] = [0]
+            length = position = 0
+            for run in _SPACE_RUN.finditer(folded):
+                parts.append(folded[position : run.start() + 1])
+                length += run.start() + 1 - position
+                position = run.end()
+                squashed_starts.append(length)
+                text_starts.append(position)
+            parts.append(folded[position:])
+            self._squashed = ("".join(parts), squashed_starts, text_starts)
+        return self._squashed
+
     def _loose_occurrences(self, quote: str) -> list[tuple[int, int]]:
-        words = squash(fold(quote)).split(" ")
-        if not words or words == [""]:
+        """Occurrences of the quote with whitespace, case and typography read loosely: a
+        search of the folded text with its runs of spaces made one."""
+        wanted = squash(fold(quote))
+        if not wanted:
             return []
-        pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+        squashed, squashed_starts, text_starts = self._squashed_text()
+
+        def to_text(offset: int) -> int:
+            piece = bisect_right(squashed_starts, offset) - 1
+            return text_starts[piece] + offset - squashed_starts[piece]
+
         found: list[tuple[int, int]] = []
-        for match in pattern.finditer(self.folded):
-            found.append(match.span())
-            if len(found) >= _MAX_OCCURRENCES:
-                break
+        at = squashed.find(wanted)
+        while at != -1 and len(found) < _MAX_OCCURRENCES:
+            found.append((to_text(at), to_text(at + len(wanted) - 1) + 1))
+            at = squashed.find(wanted, at + 1)
         return found
 
     def choose(self, spans: list[tuple[int, int]], anchor: TextAnchor) -> tuple[int, int]:
@@ -225,8 +284,13 @@ class AnchorText:
         a dictionary lookup per word of a quote instead of a pass over the text)."""
         if self._words is None:
             index: dict[str, list[int]] = {}
-            for match in _WORD.finditer(self.folded):
-                index.setdefault(match.group(0), []).append(match.start())
+            position = 0
+            # Words as the text's spaces separate them (punctuation stays on them, as it does
+            # on the quote's words looked up here).
+            for word in self.folded.split(" "):
+                if word:
+                    index.setdefault(word, []).append(position)
+                position += len(word) + 1
             self._words = index
         return self._words
 
@@ -234,9 +298,11 @@ class AnchorText:
         """Stretches of the text where the quote may be, as (votes, start, end), most
         promising first: where several of its rarest words agree it starts."""
         index = self._word_index()
-        words = [
-            (m.start(), m.group(0), len(index.get(m.group(0), ()))) for m in _WORD.finditer(pattern)
-        ]
+        words: list[tuple[int, str, int]] = []
+        position = 0
+        for word in pattern.split(" "):
+            words.append((position, word, len(index.get(word, ()))))
+            position += len(word) + 1
         # The rarest words first, as long as the places they point to stay few enough to sort.
         origins: list[tuple[int, int]] = []  # (where the quote would start, word offset)
         seeds = 0

@@ -125,7 +125,8 @@ class _Builder:
         result.verbatim.append(verbatim)
 
     def visible(self, text: str, html_start: int, html_end: int, *, verbatim: bool) -> None:
-        self._flush()
+        if self.pending:
+            self._flush()
         self._piece(text, html_start, html_end, verbatim=verbatim)
 
     def text_node(self, html: str, start: int, end: int, *, preformatted: bool) -> None:

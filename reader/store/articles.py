@@ -323,17 +323,18 @@ def update_article(article_id: int, item: ArticleInput, *, entry_key: str | None
     m.ArticleContent.insert(
         article=article_id, html=item.content_html, text=item.text
     ).on_conflict_replace().execute()
+    # Highlights follow the text wherever it moved.
+    highlights.content_changed(article_id, item.content_html)
     tags = tags_for_articles([article_id]).get(article_id, ())
     search_index.index_article(
         m.database_proxy.obj,
         article_id=article_id,
         title=item.title,
         author=item.author,
-        text=item.text,
+        # Search finds the article by its notes and the quotes that could not be placed.
+        text=highlights.search_text(item.text, highlights.annotation_text(article_id)),
         tags=tags,
     )
-    # Highlights follow the text wherever it moved (and keep their notes in the index).
-    highlights.content_changed(article_id, item.content_html)
     return True
 
 

@@ -186,43 +186,41 @@ def article_html(article_id: int) -> str:
 # -- placing --------------------------------------------------------------------------------------
 
 
-def _store_anchor(highlight_id: int, anchor: TextAnchor, placed: bool) -> None:
-    _H.update(
-        exact=anchor.exact,
-        prefix=anchor.prefix,
-        suffix=anchor.suffix,
-        text_start=anchor.start,
-        text_end=anchor.end,
-        placed=placed,
-    ).where(_H.id == highlight_id).execute()
-
-
 def content_changed(article_id: int, html: str) -> Placement:
     """The article's HTML was replaced: place its highlights in the new text and store where
-    they are (in the caller's transaction), and index its notes again after the new text."""
-    rows = list(_H.select().where(_H.article == article_id))
-    if not rows:
-        if _has_note(article_id):
-            reindex_article(article_id)
-        return Placement()
-    prepared = AnchorText(reading_text(html).text)
+    they are (in the caller's transaction). The caller indexes the article's text with
+    :func:`annotation_text` after it, as what could not be placed may have changed."""
+    rows = (
+        _H.select(_H.id, _H.exact, _H.prefix, _H.suffix, _H.text_start, _H.text_end, _H.placed)
+        .where(_H.article == article_id)
+        # In the order of the text, so each one is looked for where the one before it went.
+        .order_by(_H.text_start, _H.id)
+        .tuples()
+    )
+    prepared: AnchorText | None = None
     placed = unplaced = 0
-    for row in rows:
-        highlight = _to_highlight(row)
-        moved = relocate(prepared, highlight.anchor)
+    changed: list[tuple[Any, ...]] = []
+    for highlight_id, exact, prefix, suffix, start, end, was_placed in rows:
+        if prepared is None:
+            prepared = AnchorText(reading_text(html).text)
+        anchor = TextAnchor(exact, prefix, suffix, start, end)
+        moved = relocate(prepared, anchor)
         if moved.placed:
             placed += 1
         else:
             unplaced += 1
-        if moved.anchor != highlight.anchor or moved.placed != highlight.placed:
-            _store_anchor(row.id, moved.anchor, moved.placed)
-    reindex_article(article_id)
+        if moved.anchor != anchor or moved.placed != bool(was_placed):
+            new = moved.anchor
+            changed.append(
+                (new.exact, new.prefix, new.suffix, new.start, new.end, moved.placed, highlight_id)
+            )
+    if changed:
+        m.database_proxy.obj.cursor().executemany(
+            'UPDATE "highlight" SET "exact" = ?, "prefix" = ?, "suffix" = ?, "text_start" = ?,'
+            ' "text_end" = ?, "placed" = ? WHERE "id" = ?',
+            changed,
+        )
     return Placement(placed, unplaced)
-
-
-def _has_note(article_id: int) -> bool:
-    note = m.Article.select(m.Article.note).where(m.Article.id == article_id).scalar()
-    return bool(note and str(note).strip())
 
 
 def reading_text_of(article_id: int) -> ReadingText:
