@@ -12,7 +12,7 @@ import peewee
 
 from reader.core.errors import LibraryError, SchemaTooNewError
 from reader.core.urls import site_hosts
-from reader.store import highlights, search_index, sync_schema
+from reader.store import highlights_migration, search_index, sync_schema
 from reader.store.models import MODELS, database_proxy
 
 log = logging.getLogger(__name__)
@@ -117,7 +117,7 @@ MIGRATIONS: list[Step] = [
     _unchanged,
     sync_schema.create_sync_tables,
     _unchanged,
-    highlights.create_highlight_table,
+    highlights_migration.create_highlight_table,
 ]
 SCHEMA_VERSION = len(MIGRATIONS) + 1
 

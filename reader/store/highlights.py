@@ -37,29 +37,6 @@ from reader.store.fields import to_micros
 
 _CHUNK = 500
 
-HIGHLIGHT_TABLE_SQL = (
-    'CREATE TABLE "highlight" ("id" INTEGER NOT NULL PRIMARY KEY, "article_id" INTEGER NOT NULL,'
-    ' "color" TEXT NOT NULL, "note" TEXT, "exact" TEXT NOT NULL, "prefix" TEXT NOT NULL,'
-    ' "suffix" TEXT NOT NULL, "text_start" INTEGER, "text_end" INTEGER,'
-    ' "placed" INTEGER NOT NULL, "created" INTEGER NOT NULL, "updated" INTEGER NOT NULL,'
-    ' FOREIGN KEY ("article_id") REFERENCES "article" ("id") ON DELETE CASCADE)',
-    'CREATE INDEX "highlight_article_id_text_start" ON "highlight" ("article_id", "text_start")',
-    'CREATE INDEX "highlight_created_id" ON "highlight" ("created", "id")',
-)
-
-
-def create_highlight_table(db: peewee.SqliteDatabase) -> None:
-    """Migration step: the highlight table, and the notes articles already have in the
-    search index."""
-    for statement in HIGHLIGHT_TABLE_SQL:
-        db.execute_sql(statement)
-    rows = db.execute_sql(
-        'SELECT "id" FROM "article" WHERE "note" IS NOT NULL AND trim("note") != \'\''
-    ).fetchall()
-    for (article_id,) in rows:
-        reindex_article(int(article_id))
-
-
 # -- reading ------------------------------------------------------------------------------------
 
 _H = m.Highlight

@@ -85,3 +85,52 @@ def test_a_note_stays_searchable_when_the_content_is_replaced(library: Library) 
         changed = replace(item, content_html="<p>Oil boilers too.</p>", text="Oil boilers too.")
         assert store_articles.update_article(article_id, changed)
     assert [a.id for a in library.search("plumber")] == [article_id]
+
+
+def test_highlights_an_old_import_kept_as_note_text_become_highlights(tmp_path: Path) -> None:
+    old = tmp_path / "old.sqlite"
+    con = sqlite3.connect(str(old))
+    con.executescript((DATA / "schema_v10.sql").read_text())
+    notes = {
+        # wallabag: a note of the user's above two highlights, one with a note on it.
+        1: "Check the dates\n\nHighlights:\n\n> Gas boilers heat water\n\n"
+        "> burn less\n>\n> why not oil?",
+        # A quote of two paragraphs that are both in the text.
+        2: "Highlights:\n\n> Gas boilers heat water.\n>\n> Heat pumps burn less.",
+        # A link not fetched yet: waits for its text.
+        3: "Highlights:\n\n> Anything at all",
+        # A note of the user's own that only looks a little like one.
+        4: "Highlights: none yet\n\n> not an import",
+    }
+    html = "<p>Gas boilers heat water.</p><p>Heat pumps burn less.</p>"
+    for article_id, note in notes.items():
+        con.execute(
+            "INSERT INTO article (id, source_kind, title, added, sort_date, word_count, read,"
+            " starred, archived, fetch_status, note) VALUES (?, 'url', 'Boilers', 1000000, 1,"
+            " 2, 0, 0, 0, ?, ?)",
+            (article_id, "pending" if article_id == 3 else "ok", note),
+        )
+        if article_id != 3:
+            con.execute(
+                "INSERT INTO article_content (article_id, html, text) VALUES (?, ?, ?)",
+                (article_id, html, "Gas boilers heat water.\n\nHeat pumps burn less."),
+            )
+    con.commit()
+    con.close()
+    with Library(old) as lib:
+
+        def shown(article_id: int) -> list[tuple[str, bool, str | None]]:
+            return [(h.quote, h.placed, h.note) for h in lib.highlights.for_article(article_id)]
+
+        assert shown(1) == [
+            ("Gas boilers heat water", True, None),
+            ("burn less", True, "why not oil?"),
+        ]
+        assert lib.get_article(1).note == "Check the dates"
+        assert shown(2) == [("Gas boilers heat water.\n\nHeat pumps burn less.", True, None)]
+        assert lib.get_article(2).note is None
+        assert shown(3) == [("Anything at all", False, None)]
+        assert shown(4) == []
+        assert lib.get_article(4).note == notes[4]
+        assert {a.id for a in lib.search("oil")} == {1}
+        assert {a.id for a in lib.search("dates")} == {1}
