@@ -152,6 +152,11 @@ class HighlightsPart:
             raise UserError(f"a quote can be at most {MAX_QUOTE_CHARS:,} characters long")
         html = store.article_html(article_id)
         prepared = AnchorText(reading_text(html).text)
+        if not prepared.text.strip():
+            raise UserError(
+                f"article {article_id} has no text to highlight yet (a link still to be"
+                " fetched: 'folio fetch-pending')"
+            )
         spans = prepared.find(quote.strip())
         if not spans:
             raise UserError(f"the quote is not in the text of article {article_id}")

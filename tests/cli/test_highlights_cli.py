@@ -67,6 +67,9 @@ def test_highlight_list_edit_and_remove(capsys: pytest.CaptureFixture[str], arti
     assert run(capsys, "highlight-edit", "1", "--color", "blue", "--no-note")[1] == (
         "Highlight 1: blue\n"
     )
+    stats = json.loads(run(capsys, "stats", "--json")[1])
+    assert (stats["highlights"], stats["highlights_unplaced"]) == (2, 0)
+    assert "2 highlights\n" in run(capsys, "stats")[1]
     assert run(capsys, "highlight-remove", "2")[1] == "1 highlight removed\n"
     code, out, _ = run(capsys, "highlights", str(article), "--json")
     (remaining,) = json.loads(out)["highlights"]

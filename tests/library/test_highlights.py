@@ -274,3 +274,16 @@ def test_exports_carry_highlights_and_notes(library: Library, tmp_path: Any) -> 
     assert library.export_file(tmp_path / "all.html") == 2
     page = (tmp_path / "all.html").read_text(encoding="utf-8")
     assert 'class="hl hl-pink"' in page and "Compare with gas" in page
+
+
+def test_a_link_without_text_cannot_be_highlighted_yet(library: Library) -> None:
+    from reader.core.types import ArticleInput, SourceKind
+
+    with library.transaction():
+        article_id = store_articles.insert_article(
+            ArticleInput(title="Later", source_kind=SourceKind.URL, url="https://l.example/"),
+            now=BASE_TIME,
+            fetch_status="pending",
+        )
+    with pytest.raises(UserError, match="has no text to highlight yet"):
+        library.highlights.add_quote(article_id, "anything")
