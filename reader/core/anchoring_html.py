@@ -32,12 +32,10 @@ _TOKEN = re.compile(
 )
 # What needs more than copying in a piece of text: whitespace other than a lone space,
 # entities, and characters that are not shown.
-_SPECIAL = re.compile(
-    r"[ \t\n\r\f\v\u00a0]{2,}|[\t\n\r\f\v\u00a0]|&|[\u00ad\u200b-\u200d\u2060\ufeff]"
-)
-_PRE_SPECIAL = re.compile(r"&|[\u00ad\u200b-\u200d\u2060\ufeff]")
+_SPECIAL = re.compile(r"[ \t\n\r\f\v\u00a0]{2,}|[\t\n\r\f\v\u00a0]|&|[\u00ad\u200b\u2060\ufeff]")
+_PRE_SPECIAL = re.compile(r"&|[\u00ad\u200b\u2060\ufeff]")
 _ENTITY = re.compile(r"&(#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
-_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+_INVISIBLE = frozenset("\u00ad\u200b\u2060\ufeff")
 
 # Elements whose content is not shown.
 _HIDDEN = frozenset({"script", "style", "template", "noscript", "head", "title", "textarea"})
