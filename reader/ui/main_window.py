@@ -1783,6 +1783,8 @@ class MainWindow(QMainWindow):
         self._save_state()
         self._closing = True
         self._read_timer.stop()
+        # A search typed just before closing must not run on the stopped task pool.
+        self._search_timer.stop()
         self.undo_stack.commit()
         self.refresher.shutdown()
         self.transfers.shutdown()
