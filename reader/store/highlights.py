@@ -147,10 +147,6 @@ def unplaced_counts(article_ids: Sequence[int] | None = None) -> dict[int, int]:
     return counts
 
 
-def has_highlights(article_id: int) -> bool:
-    return bool(_H.select().where(_H.article == article_id).exists())
-
-
 def article_html(article_id: int) -> str:
     row = m.ArticleContent.get_or_none(m.ArticleContent.article == article_id)
     if row is None:
