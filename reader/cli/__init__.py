@@ -17,6 +17,7 @@ from reader.cli import accounts as account_commands
 from reader.cli import articles as articles_commands
 from reader.cli import desktop as desktop_commands
 from reader.cli import feeds as feeds_commands
+from reader.cli import highlights as highlights_commands
 from reader.cli import saving as saving_commands
 from reader.cli import search as search_commands
 from reader.cli import terminal
@@ -81,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     feeds_commands.register(sub)
     saving_commands.register(sub)
     articles_commands.register(sub)
+    highlights_commands.register(sub)
     search_commands.register(sub)
     transfer_commands.register(sub)
     account_commands.register(sub)

@@ -198,6 +198,9 @@ def cmd_stats(lib: Library, args: argparse.Namespace) -> int:
     stats = lib.stats()
     data = asdict(stats)
     data["path"] = str(lib.path)
+    highlights, unplaced = lib.highlights.totals()
+    data["highlights"] = highlights
+    data["highlights_unplaced"] = unplaced
     if args.json:
         print_json(data)
     else:
@@ -207,6 +210,9 @@ def cmd_stats(lib: Library, args: argparse.Namespace) -> int:
             f" {stats.archived} archived, {stats.saved} saved)"
         )
         print(f"{stats.feeds} feeds in {stats.folders} folders, {stats.tags} tags")
+        if highlights:
+            lost = f" ({unplaced} could not be placed in their text)" if unplaced else ""
+            print(f"{highlights} highlight{'s' if highlights != 1 else ''}{lost}")
         print(f"{file_size(stats.database_bytes)}, library version {stats.schema_version}")
         if stats.kept_pages:
             print(

@@ -210,9 +210,18 @@ def cmd_reextract(lib: Library, args: argparse.Namespace) -> int:
     if not args.all and not args.ids:
         raise UserError("give the ids of the articles to extract again, or --all")
     ids = None if args.all else parse_ids(args.ids)
+    unplaced = lib.highlights.unplaced(ids)
     failures = lib.reextract(ids, refetch=args.refetch)
     for message in failures:
         print(f"folio: error: {message}", file=sys.stderr)
     done = "every saved article" if ids is None else f"{len(ids)} article(s)"
     print(f"Extracted {done} again; {len(failures)} failed")
+    # Highlights whose passage the new text lacks are kept and listed apart: say where.
+    for article_id, count in sorted(lib.highlights.unplaced(ids).items()):
+        lost = count - unplaced.get(article_id, 0)
+        if lost > 0:
+            print(
+                f"Article {article_id}: {lost} highlight{'s' if lost != 1 else ''} could not be"
+                f" placed in the new text; kept (see 'folio highlights {article_id}')"
+            )
     return 1 if failures else 0

@@ -27,6 +27,7 @@ def register(sub: Any) -> None:
         help="import subscriptions, articles or bookmarks",
         description="Import a file; its format is detected from the content. Reads OPML,"
         " Pocket (.csv, .zip, ril_export.html), Instapaper CSV, Omnivore .zip, wallabag JSON,"
+        " Readwise CSV (highlights of articles),"
         " bookmark files (Firefox, Chrome, Safari, Shaarli, Pinboard), Pinboard JSON, Firefox"
         " and Chrome bookmark backups, and Folio's own JSON export. Links that come without"
         " their text are fetched by 'folio fetch-pending' (or --fetch).",
@@ -35,7 +36,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--format",
         metavar="F",
-        help="force the format (folio, opml, pocket, pocket-html, instapaper, omnivore,"
+        help="force the format (folio, opml, pocket, pocket-html, instapaper, omnivore, readwise,"
         " wallabag, bookmarks, pinboard, firefox, chrome)",
     )
     p.add_argument(
@@ -48,7 +49,9 @@ def register(sub: Any) -> None:
         help="export articles, subscriptions or everything",
         description="Export to a file. Formats: folio (JSON, everything, lossless), opml,"
         " markdown (a folder, or a .zip), html (one file), epub, bookmarks (Netscape HTML),"
-        " csv (Pocket-style). The format is guessed from the file name if left out.",
+        " csv (Pocket-style), readwise (highlights, in the CSV layout Readwise imports). The"
+        " format is guessed from the file name if left out. Highlights and notes go into"
+        " folio, markdown, html and readwise exports.",
     )
     p.add_argument("file", metavar="FILE", type=Path)
     p.add_argument("--format", metavar="F", default=None, help="the format")
@@ -176,7 +179,10 @@ def cmd_export(lib: Library, args: argparse.Namespace) -> int:
     line = _ProgressLine("exporting")
     count = lib.export_file(args.file, format=args.format, query=args.query, progress=line)
     line.clear()
-    print(f"Exported {count} item{'' if count == 1 else 's'} to {args.file}")
+    from reader.services.exporters import export_format
+
+    noun = "highlight" if export_format(args.format, args.file) == "readwise" else "item"
+    print(f"Exported {count} {noun}{'' if count == 1 else 's'} to {args.file}")
     return 0
 
 

@@ -7,12 +7,26 @@ from datetime import datetime
 
 
 @dataclass(frozen=True, slots=True)
+class ImportHighlight:
+    """A highlight as an export file gives it: the quoted text, and the note, colour and date
+    when the file has them. It is placed in the article's text when the article is stored
+    (or, for a link still to be fetched, when its text comes)."""
+
+    quote: str
+    note: str | None = None
+    color: str | None = None
+    created: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ImportItem:
     """One article or bookmark as an export file describes it.
 
     ``content_html`` is the file's HTML as it is (not yet sanitized); ``None`` when the file
     carries only the link, which makes the item a link waiting to be fetched. ``position`` says
-    where in the file the item was ("row 12", "entry 3") for messages about it.
+    where in the file the item was ("row 12", "entry 3") for messages about it. An item
+    without a URL names an article the library already has by its ``title`` (Readwise's CSV
+    export knows articles only by title).
     """
 
     url: str | None
@@ -28,7 +42,7 @@ class ImportItem:
     content_html: str | None = None
     summary: str | None = None
     note: str | None = None
-    highlights: tuple[str, ...] = ()
+    highlights: tuple[ImportHighlight, ...] = ()
     site_name: str | None = None
     image_url: str | None = None
     language: str | None = None
@@ -60,6 +74,22 @@ class ImportReport:
     problems: list[str] = field(default_factory=list)
     article_ids: list[int] = field(default_factory=list)
     cancelled: bool = False
+    # Highlights brought in: placed in their article's text, not found in it, or waiting for
+    # the text of a link still to be fetched.
+    highlights_placed: int = 0
+    highlights_unplaced: int = 0
+    highlights_waiting: int = 0
+
+    def highlights_summary(self) -> str | None:
+        total = self.highlights_placed + self.highlights_unplaced + self.highlights_waiting
+        if not total:
+            return None
+        detail = [f"{self.highlights_placed} placed in their article's text"]
+        if self.highlights_unplaced:
+            detail.append(f"{self.highlights_unplaced} could not be placed (kept with their quote)")
+        if self.highlights_waiting:
+            detail.append(f"{self.highlights_waiting} placed once their link is fetched")
+        return f"{_count(total, 'highlight')}: {', '.join(detail)}"
 
     def summary(self) -> str:
         parts: list[str] = []
@@ -80,6 +110,9 @@ class ImportReport:
             )
         if self.existing:
             parts.append(f"{self.existing} already in the library")
+        highlights = self.highlights_summary()
+        if highlights:
+            parts.append(highlights)
         if self.problems:
             parts.append(f"{len(self.problems)} skipped")
         text = f"Imported from {self.format_name}: " + "; ".join(parts)

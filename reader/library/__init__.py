@@ -16,6 +16,7 @@ from reader.library.transfer import TransferMixin
 from reader.library.views import ViewsMixin
 
 if TYPE_CHECKING:
+    from reader.library.highlights import HighlightsPart
     from reader.library.sync import SyncEngine
 
 __all__ = ["Library", "LibraryBase", "default_library_path"]
@@ -51,3 +52,16 @@ class Library(SearchMixin, ArticlesMixin, FeedsMixin, SavingMixin, ViewsMixin, T
             )
             engine = self.__dict__.setdefault("_sync_engine", engine)
         return engine
+
+    @property
+    def highlights(self) -> HighlightsPart:
+        """Highlights and article notes (made on first use)."""
+        part: HighlightsPart | None = self.__dict__.get("_highlights_part")
+        if part is None:
+            from reader.library.highlights import HighlightsPart
+
+            part = HighlightsPart(
+                submit_write=self.submit_write, notify=self.notify, clock=self.now
+            )
+            part = self.__dict__.setdefault("_highlights_part", part)
+        return part

@@ -12,13 +12,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.errors import ImportFormatError, LibraryError, UserError
+from reader.core.highlights import Highlight, NewHighlight
 from reader.core.text import word_count
 from reader.core.transfer import FetchPendingReport, ImportItem, ImportProblem, ImportReport
 from reader.core.types import Article, ArticleInput, ExtractedPage, SourceKind
 from reader.core.urls import normalize_url
 from reader.library.base import LibraryBase
+from reader.library.highlights import imported_highlights, imported_rows
 from reader.store import articles as store_articles
 from reader.store import database as store_database
+from reader.store import highlights as store_highlights
 from reader.store import transfer as store_transfer
 from reader.store.tags import clean_tag_name
 
@@ -33,19 +36,6 @@ FOLIO_BATCH = 500
 BACKUP_FOLDER = "backups"
 AUTO_PREFIX = "auto-"
 AUTO_KEEP = 7
-
-
-def _note_with_highlights(item: ImportItem) -> str | None:
-    parts: list[str] = []
-    if item.note and item.note.strip():
-        parts.append(item.note.strip())
-    if item.highlights:
-        quoted = [
-            "\n".join(f"> {line}" if line else ">" for line in h.splitlines())
-            for h in item.highlights
-        ]
-        parts.append("Highlights:\n\n" + "\n\n".join(quoted))
-    return "\n\n".join(parts) or None
 
 
 if TYPE_CHECKING:
@@ -159,9 +149,12 @@ class TransferMixin(_Mixins):
             batch = items[start : start + IMPORT_BATCH]
             # Everything but the writing happens here, so the writer (which the window's own
             # writes queue behind) is held only for the inserts.
-            rows, wanted_tags = self._prepare_import_batch(batch, report, seen)
+            wanted_highlights: dict[int, list[NewHighlight]] = {}
+            rows, wanted_tags = self._prepare_import_batch(batch, report, seen, wanted_highlights)
             ids = self.submit_write(
-                lambda r=rows, w=wanted_tags: self._write_import_batch(r, w, report, tags)  # type: ignore[misc]
+                lambda r=rows, w=wanted_tags, h=wanted_highlights: self._write_import_batch(  # type: ignore[misc]
+                    r, w, report, tags, h
+                )
             ).result()
             if ids:
                 self.on_articles_added(ids)
@@ -211,7 +204,7 @@ class TransferMixin(_Mixins):
             "starred": item.starred,
             "archived": item.archived,
             "read_at": now if item.read else None,
-            "note": _note_with_highlights(item),
+            "note": (item.note or "").strip() or None,
             "content_hash": store_articles.content_hash(content),
             "fetch_status": "ok" if has_body else "pending",
         }
@@ -221,20 +214,49 @@ class TransferMixin(_Mixins):
                 tags.append(clean_tag_name(name))
             except UserError as exc:
                 report.problems.append(f"{item.position}: tag left out ({exc})")
-        return store_transfer.ArticleRow(columns=columns, html=html, text=text, tags=tags)
+        # Highlights become real ones, placed in the article's text (or, for a link still to
+        # fetch, when its text comes).
+        highlights = imported_rows(item.highlights, html, now=now)
+        return store_transfer.ArticleRow(
+            columns=columns, html=html, text=text, tags=tags, highlights=highlights
+        )
 
     def _prepare_import_batch(
-        self, batch: Sequence[ImportItem], report: ImportReport, seen: set[str]
+        self,
+        batch: Sequence[ImportItem],
+        report: ImportReport,
+        seen: set[str],
+        wanted_highlights: dict[int, list[NewHighlight]],
     ) -> tuple[list[store_transfer.ArticleRow], dict[int, list[str]]]:
         """The rows to insert (items new to the library and to this file) and the tags to add
-        to articles the library already has."""
+        to articles the library already has (and, into ``wanted_highlights``, highlights)."""
+        by_title = [item for item in batch if not item.url]
+        batch = [item for item in batch if item.url]
+        wanted_tags: dict[int, list[str]] = {}
+        for item in by_title:
+            # Known by title only: it can only be an article the library already has.
+            found = store_articles.find_by_title(item.title)
+            if len(found) != 1:
+                report.problems.append(
+                    f"{item.position}: "
+                    + (
+                        f"no article titled {item.title!r} in the library"
+                        if not found
+                        else f"{len(found)} articles are titled {item.title!r}"
+                    )
+                    + " (the file names it by title only)"
+                )
+                continue
+            report.existing += 1
+            if item.tags:
+                wanted_tags.setdefault(found[0], []).extend(item.tags)
+            wanted_highlights.setdefault(found[0], []).extend(imported_highlights(item.highlights))
         keyed = [(item, (item.url or "").strip()) for item in batch]
         keyed_all = [(item, url, normalize_url(url)) for item, url in keyed]
         known = store_transfer.existing_by_url(
             [c for _, _, c in keyed_all] + [u for _, u, _ in keyed_all]
         )
         rows: list[store_transfer.ArticleRow] = []
-        wanted_tags: dict[int, list[str]] = {}
         for item, url, canonical in keyed_all:
             if canonical in seen:
                 report.existing += 1
@@ -245,6 +267,10 @@ class TransferMixin(_Mixins):
                 report.existing += 1
                 if item.tags:
                     wanted_tags.setdefault(existing, []).extend(item.tags)
+                if item.highlights:
+                    wanted_highlights.setdefault(existing, []).extend(
+                        imported_highlights(item.highlights)
+                    )
                 continue
             rows.append(self._prepare_row(item, url, canonical, report))
         return rows, wanted_tags
@@ -255,6 +281,7 @@ class TransferMixin(_Mixins):
         wanted_tags: dict[int, list[str]],
         report: ImportReport,
         tags: store_transfer.TagCache,
+        wanted_highlights: dict[int, list[NewHighlight]] | None = None,
     ) -> list[int]:
         # Another writer may have saved one of these pages since the batch was prepared.
         raced = store_transfer.existing_by_url([r.columns["canonical_url"] for r in rows])
@@ -264,6 +291,17 @@ class TransferMixin(_Mixins):
         ids = store_transfer.insert_articles(rows, tags=tags)
         if wanted_tags:
             store_transfer.add_missing_tags(wanted_tags, tags=tags)
+        for article_id, wanted in (wanted_highlights or {}).items():
+            placement, _ = store_highlights.add_missing(article_id, wanted, now=self.now())
+            report.highlights_placed += placement.placed
+            report.highlights_unplaced += placement.unplaced
+        for row in rows:
+            if row.columns["fetch_status"] == "pending":
+                report.highlights_waiting += len(row.highlights)
+            else:
+                placed = sum(1 for h in row.highlights if h["placed"])
+                report.highlights_placed += placed
+                report.highlights_unplaced += len(row.highlights) - placed
         pending = sum(1 for r in rows if r.columns["fetch_status"] == "pending")
         report.pending += pending
         report.with_content += len(rows) - pending
@@ -320,6 +358,9 @@ class TransferMixin(_Mixins):
                     # other (Folio's own output comes through unchanged).
                     article_row.html = _sanitize(article_row.html)
                     rows.append(article_row)
+                    placed = sum(1 for h in article_row.highlights if h.get("placed"))
+                    report.highlights_placed += placed
+                    report.highlights_unplaced += len(article_row.highlights) - placed
                 return store_transfer.insert_articles(rows, tags=tags, keep_ids=keep_ids)
 
             try:
@@ -374,7 +415,7 @@ class TransferMixin(_Mixins):
         progress: Progress | None = None,
     ) -> int:
         """Write the library (or the articles matching ``query``) to ``path``; returns the
-        number of articles (feeds, for OPML) written."""
+        number of articles (feeds, for OPML; highlights, for Readwise) written."""
         path = Path(path)
         from reader.services import exporters
 
@@ -401,12 +442,35 @@ class TransferMixin(_Mixins):
         title = f"Folio: {query}" if query else "Folio library"
         if fmt == "folio":
             return self._export_folio(path, ids, full=not query, progress=progress)
+        highlighted = store_highlights.articles_with_highlights()
+
+        def highlights(article: Article) -> list[Highlight]:
+            return store_highlights.for_article(article.id) if article.id in highlighted else []
+
+        if fmt == "readwise":
+            from reader.services.exporters.lists import write_readwise_csv
+
+            chosen = [i for i in ids if i in highlighted]
+            return write_readwise_csv(
+                path,
+                store_transfer.articles_with_content(chosen),
+                highlights=highlights,
+                total=len(chosen),
+                progress=progress,
+            )
         articles = store_transfer.articles_with_content(ids)
         images = self._image_source()
         if fmt == "markdown":
             from reader.services.exporters.markdown_files import write_markdown
 
-            return write_markdown(path, articles, images=images, total=total, progress=progress)
+            return write_markdown(
+                path,
+                articles,
+                images=images,
+                highlights=highlights,
+                total=total,
+                progress=progress,
+            )
         if fmt == "html":
             from reader.services.exporters.html_file import write_html
 
@@ -416,6 +480,7 @@ class TransferMixin(_Mixins):
                 title=title,
                 exported=now,
                 images=images,
+                highlights=highlights,
                 total=total,
                 progress=progress,
             )

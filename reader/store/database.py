@@ -12,7 +12,7 @@ import peewee
 
 from reader.core.errors import LibraryError, SchemaTooNewError
 from reader.core.urls import site_hosts
-from reader.store import search_index, sync_schema
+from reader.store import highlights_migration, search_index, sync_schema
 from reader.store.models import MODELS, database_proxy
 
 log = logging.getLogger(__name__)
@@ -122,6 +122,8 @@ MIGRATIONS: list[Step] = [
     _unchanged,
     _feed_limits,
     sync_schema.create_sync_tables,
+    _unchanged,
+    highlights_migration.create_highlight_table,
 ]
 SCHEMA_VERSION = len(MIGRATIONS) + 1
 

@@ -223,8 +223,8 @@ def update_feed(feed_id: int, **fields: object) -> None:
 
 
 def remove_feed(feed_id: int) -> int:
-    """Remove a feed and its articles, except those the user starred or tagged, which become
-    saved articles. Returns the number of articles deleted."""
+    """Remove a feed and its articles, except those the user starred, tagged or highlighted,
+    which become saved articles. Returns the number of articles deleted."""
     if m.Feed.get_or_none(m.Feed.id == feed_id) is None:
         raise NotFoundError(f"no feed with id {feed_id}")
     keep = m.Article.select(m.Article.id).where(
@@ -232,6 +232,7 @@ def remove_feed(feed_id: int) -> int:
         & (
             (m.Article.starred == True)  # noqa: E712
             | m.Article.id.in_(m.ArticleTag.select(m.ArticleTag.article))
+            | m.Article.id.in_(m.Highlight.select(m.Highlight.article))
         )
     )
     m.Article.update(feed=None).where(m.Article.id.in_(keep)).execute()
@@ -286,9 +287,9 @@ def known_entries(
 
 
 def delete_old_read(feed_id: int, cutoff: datetime, keep_keys: list[str]) -> int:
-    """Delete a feed's articles read before ``cutoff``, except starred, archived, tagged or
-    annotated ones, and except entries still in the feed (``keep_keys``), which would
-    otherwise come back as new on the next refresh."""
+    """Delete a feed's articles read before ``cutoff``, except starred, archived, tagged,
+    annotated or highlighted ones, and except entries still in the feed (``keep_keys``), which
+    would otherwise come back as new on the next refresh."""
     a = m.Article
     read_when = peewee.fn.COALESCE(a.read_at, a.added)
     query = a.select(a.id, a.entry_key).where(
@@ -299,6 +300,7 @@ def delete_old_read(feed_id: int, cutoff: datetime, keep_keys: list[str]) -> int
         & a.note.is_null()
         & (read_when < cutoff)
         & a.id.not_in(m.ArticleTag.select(m.ArticleTag.article))
+        & a.id.not_in(m.Highlight.select(m.Highlight.article))
     )
     keep = set(keep_keys)
     doomed = [article_id for article_id, key in query.tuples() if key not in keep]

@@ -23,6 +23,7 @@ import peewee
 from reader.core.bounded import bound_body, bound_columns
 from reader.core.types import Article
 from reader.core.urls import site_hosts
+from reader.store import highlights as store_highlights
 from reader.store import models as m
 from reader.store import search_index
 from reader.store.fields import UTCDateTimeField, to_micros
@@ -141,8 +142,8 @@ _DERIVED_ARTICLE_COLUMNS = frozenset({"host_rev", "url_host_rev"})
 
 
 def dump_articles(ids: Sequence[int]) -> Iterator[dict[str, Any]]:
-    """Full article rows (columns, ``html``, ``text``, ``tags``, ``images`` and the kept
-    ``source`` page when there is one) for ``ids``."""
+    """Full article rows (columns, ``html``, ``text``, ``tags``, ``images``, ``highlights``
+    and the kept ``source`` page when there is one) for ``ids``."""
     fields = [f for f in _fields(m.Article) if f.column_name not in _DERIVED_ARTICLE_COLUMNS]
     names = [f.column_name for f in fields]
     for start in range(0, len(ids), _CHUNK):
@@ -177,6 +178,7 @@ def dump_articles(ids: Sequence[int]) -> Iterator[dict[str, Any]]:
             .tuples()
         ):
             images.setdefault(article_id, []).append({"url": url, "sha256": sha})
+        highlights = store_highlights.export_rows(chunk)
         source_fields = [f for f in _fields(m.ArticleSource) if f.column_name != "article_id"]
         sources = {
             row[0]: dict(zip([f.column_name for f in source_fields], row[1:], strict=True))
@@ -193,6 +195,8 @@ def dump_articles(ids: Sequence[int]) -> Iterator[dict[str, Any]]:
             row["text"] = text
             row["tags"] = tags.get(article_id, [])
             row["images"] = images.get(article_id, [])
+            if article_id in highlights:
+                row["highlights"] = highlights[article_id]
             if article_id in sources:
                 # The page the article came from, still compressed as the library keeps it.
                 row["source"] = sources[article_id]
@@ -253,6 +257,9 @@ class ArticleRow:
     images: Sequence[tuple[str, int]] = field(default_factory=tuple)
     # The kept source's columns by name (see :class:`m.ArticleSource`), or None.
     source: Mapping[str, Any] | None = None
+    # Highlights as a Folio export writes them (see store.highlights.EXPORT_COLUMNS), already
+    # placed in this article's text.
+    highlights: Sequence[Mapping[str, Any]] = ()
 
 
 def existing_by_url(urls: Sequence[str]) -> dict[str, int]:
@@ -351,12 +358,14 @@ def insert_articles(
             source_params.append(
                 [article_id, *(convert(row.source.get(name)) for name, convert in source_columns)]
             )
+        # Notes are found by search too (see store.highlights).
+        annotations = store_highlights.annotations_of(columns.get("note"), row.highlights)
         search_params.append(
             (
                 article_id,
                 str(columns.get("title") or ""),
                 str(columns.get("author") or ""),
-                text,
+                store_highlights.search_text(text, annotations),
                 tuple(sorted(set(names))),
                 columns.get("language"),
             )
@@ -383,6 +392,9 @@ def insert_articles(
         f" VALUES ({', '.join('?' * (len(source_fields) + 1))})",
         source_params,
     )
+    for article_id, row in zip(ids, rows, strict=True):
+        if row.highlights:
+            store_highlights.insert_exported(article_id, row.highlights, keep_ids=keep_ids)
     _index(db, search_params)
     return ids
 
@@ -609,7 +621,7 @@ def find_duplicate(row: Mapping[str, Any], feed_id: int | None) -> int | None:
 
 def document_article_row(row: Mapping[str, Any], maps: IdMaps) -> ArticleRow:
     columns = dict(row)
-    for extra in ("html", "text", "tags", "images", "source"):
+    for extra in ("html", "text", "tags", "images", "source", "highlights"):
         columns.pop(extra, None)
     feed = row.get("feed_id")
     columns["feed_id"] = maps.feeds.get(int(feed)) if feed is not None else None
@@ -625,6 +637,7 @@ def document_article_row(row: Mapping[str, Any], maps: IdMaps) -> ArticleRow:
         tags=[str(t) for t in row.get("tags") or ()],
         images=images,
         source=_document_source(row.get("source")),
+        highlights=store_highlights.document_rows(row.get("highlights")),
     )
 
 

@@ -472,6 +472,8 @@ class MainWindow(QMainWindow):
         self._closing = True
         self.sidebar_controller.shutdown()
         self.reading_controller.cancel_marking_read()
+        # A search typed just before closing must not run on the stopped task pool.
+        self.search_controller.shutdown()
         self.undo_stack.commit()
         self.refresher.shutdown()
         self.transfers.shutdown()

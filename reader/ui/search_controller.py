@@ -97,6 +97,10 @@ class SearchController(QObject):
         )
         self._articles.show(source)
 
+    def shutdown(self) -> None:
+        """The window closes: a search still waiting for the typing pause never runs."""
+        self._timer.stop()
+
     def clear_search(self) -> None:
         was_searching = bool(self._text)
         self._clear_box()

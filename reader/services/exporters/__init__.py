@@ -15,6 +15,7 @@ FORMATS: dict[str, str] = {
     "epub": "an EPUB book",
     "bookmarks": "Netscape bookmark HTML",
     "csv": "Pocket-style CSV",
+    "readwise": "highlights as a CSV in the layout Readwise imports",
 }
 ALIASES = {
     "json": "folio",

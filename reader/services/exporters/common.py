@@ -6,18 +6,21 @@ import base64
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 import lxml.html
 from lxml import etree
 
+from reader.core.highlights import Highlight
 from reader.core.limits import drop_controls
 from reader.core.types import Article
 from reader.core.urls import safe_link
 
 # (article, image URL as the HTML writes it) -> (MIME type, bytes) of a stored image, or None.
 ImageSource = Callable[[Article, str], tuple[str, bytes] | None]
+# An article's highlights: placed ones in the order of its text, then the others.
+HighlightSource = Callable[[Article], Sequence[Highlight]]
 # (articles done, articles in all) after each article.
 Progress = Callable[[int, int], None]
 
@@ -33,6 +36,10 @@ IMAGE_EXTENSIONS = {
 
 def no_images(article: Article, url: str) -> tuple[str, bytes] | None:
     return None
+
+
+def no_highlights(article: Article) -> Sequence[Highlight]:
+    return ()
 
 
 def iso_utc(value: datetime | None) -> str | None:

@@ -14,7 +14,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from reader.core.errors import ImportFormatError
-from reader.services.importers import bookmarks, instapaper, omnivore, pocket, wallabag
+from reader.services.importers import (
+    bookmarks,
+    instapaper,
+    omnivore,
+    pocket,
+    readwise,
+    wallabag,
+)
 from reader.services.importers.common import Entry, decode_text
 from reader.services.importers.folio_json import looks_like_folio
 from reader.services.json_input import JsonTooDeep, load_json
@@ -28,6 +35,7 @@ FORMATS: dict[str, str] = {
     "instapaper": "an Instapaper CSV export",
     "omnivore": "an Omnivore export",
     "wallabag": "a wallabag JSON export",
+    "readwise": "a Readwise CSV",
     "bookmarks": "a bookmark file (Netscape HTML)",
     "pinboard": "a Pinboard JSON export",
     "firefox": "a Firefox bookmark backup",
@@ -118,6 +126,8 @@ def detect_format(data: bytes, filename: str = "") -> str:
         return "pocket"
     if instapaper.looks_like_instapaper_csv(header):
         return "instapaper"
+    if readwise.looks_like_readwise_csv(header):
+        return "readwise"
     if filename.lower().endswith(".opml"):
         return "opml"
     raise ImportFormatError(
@@ -137,6 +147,8 @@ def parse_items(data: bytes, format_name: str) -> Iterator[Entry]:
         return pocket.parse_ril_export(data)
     if fmt == "instapaper":
         return instapaper.parse_instapaper_csv(data)
+    if fmt == "readwise":
+        return readwise.parse_readwise_csv(data)
     if fmt == "omnivore":
         if not zipfile.is_zipfile(io.BytesIO(data)):
             raise ImportFormatError("an Omnivore export is a .zip file; this is not one")

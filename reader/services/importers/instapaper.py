@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reader.core.errors import ImportFormatError
-from reader.core.transfer import ImportItem, ImportProblem
+from reader.core.transfer import ImportHighlight, ImportItem, ImportProblem
 from reader.services.importers.common import (
     Entry,
     cell,
@@ -76,6 +76,7 @@ def parse_instapaper_csv(data: bytes) -> Iterator[Entry]:
             read=archived,
             archived=archived,
             starred=starred,
-            highlights=(selection,) if selection else (),
+            # The passage the user had selected when saving the page.
+            highlights=(ImportHighlight(selection),) if selection else (),
             position=position,
         )

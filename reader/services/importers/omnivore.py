@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from reader.core.errors import ImportFormatError
 from reader.core.limits import MAX_DOWNLOAD_BYTES
-from reader.core.transfer import ImportItem, ImportProblem
+from reader.core.transfer import ImportHighlight, ImportItem, ImportProblem
 from reader.services.importers.archive import ExportArchive, MemberTooLarge
 from reader.services.importers.common import (
     Entry,
@@ -28,18 +28,16 @@ def is_omnivore_zip(names: list[str]) -> bool:
     return any(re.fullmatch(r"(.*/)?metadata_[^/]*\.json", n) for n in names)
 
 
-def parse_highlights_markdown(text: str) -> tuple[str, ...]:
+def parse_highlights_markdown(text: str) -> tuple[ImportHighlight, ...]:
     """Each highlight is a block quote, optionally followed by the user's note on it."""
-    highlights: list[str] = []
+    highlights: list[ImportHighlight] = []
     quote: list[str] = []
     note: list[str] = []
 
     def flush() -> None:
-        if quote:
-            body = "\n".join(quote).strip()
-            if note:
-                body += "\n\n" + "\n".join(note).strip()
-            highlights.append(body)
+        body = "\n".join(quote).strip()
+        if body:
+            highlights.append(ImportHighlight(body, note="\n".join(note).strip() or None))
         quote.clear()
         note.clear()
 
@@ -57,7 +55,7 @@ def parse_highlights_markdown(text: str) -> tuple[str, ...]:
         elif quote:
             note.append(line.strip())
     flush()
-    return tuple(h for h in highlights if h)
+    return tuple(highlights)
 
 
 def _labels(value: object) -> tuple[str, ...]:
@@ -97,7 +95,7 @@ def parse_omnivore_zip(data: bytes) -> Iterator[Entry]:
                     continue
                 slug = str(entry.get("slug") or entry.get("id") or "")
                 content = None
-                highlights: tuple[str, ...] = ()
+                highlights: tuple[ImportHighlight, ...] = ()
                 if slug:
                     content_name = by_base.get(f"{slug}.html")
                     md_name = by_base.get(f"{slug}.md")

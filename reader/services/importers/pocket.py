@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from typing import IO
 
 from reader.core.errors import ImportFormatError
-from reader.core.transfer import ImportItem, ImportProblem
+from reader.core.transfer import ImportHighlight, ImportItem, ImportProblem
 from reader.services.importers.archive import ExportArchive
 from reader.services.importers.common import (
     Entry,
@@ -35,7 +35,7 @@ def parse_pocket_csv(
     data: bytes | IO[str],
     *,
     label: str = "",
-    highlights: dict[str, tuple[str, ...]] | None = None,
+    highlights: dict[str, tuple[ImportHighlight, ...]] | None = None,
 ) -> Iterator[Entry]:
     """A Pocket CSV: the file's bytes, or a text stream read as the rows are used."""
     rows = csv_rows(decode_text(data) if isinstance(data, bytes) else data, label)
@@ -74,9 +74,9 @@ def parse_pocket_csv(
         )
 
 
-def _zip_highlights(archive: ExportArchive) -> dict[str, tuple[str, ...]]:
-    """Highlights from annotations/*.json: a list of {url, highlights: [{quote}]}."""
-    found: dict[str, tuple[str, ...]] = {}
+def _zip_highlights(archive: ExportArchive) -> dict[str, tuple[ImportHighlight, ...]]:
+    """Highlights from annotations/*.json: a list of {url, highlights: [{quote, created_at}]}."""
+    found: dict[str, tuple[ImportHighlight, ...]] = {}
     for name in sorted(archive.names()):
         if not (name.startswith("annotations/") and name.endswith(".json")):
             continue
@@ -90,7 +90,7 @@ def _zip_highlights(archive: ExportArchive) -> dict[str, tuple[str, ...]]:
             if not isinstance(entry, dict) or not isinstance(entry.get("url"), str):
                 continue
             quotes = tuple(
-                str(h["quote"]).strip()
+                ImportHighlight(str(h["quote"]).strip(), created=from_epoch(h.get("created_at")))
                 for h in entry.get("highlights") or []
                 if isinstance(h, dict) and str(h.get("quote") or "").strip()
             )

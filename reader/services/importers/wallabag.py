@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from reader.core.errors import ImportFormatError
-from reader.core.transfer import ImportItem, ImportProblem
+from reader.core.transfer import ImportHighlight, ImportItem, ImportProblem
 from reader.services.importers.common import (
     Entry,
     check_url,
@@ -47,7 +47,7 @@ def parse_wallabag(data: Any) -> Iterator[Entry]:
         if isinstance(url, ImportProblem):
             yield url
             continue
-        quotes: list[str] = []
+        quotes: list[ImportHighlight] = []
         notes: list[str] = []
         for annotation in entry.get("annotations") or []:
             if not isinstance(annotation, dict):
@@ -55,8 +55,13 @@ def parse_wallabag(data: Any) -> Iterator[Entry]:
             quote = str(annotation.get("quote") or "").strip()
             text = str(annotation.get("text") or "").strip()
             if quote:
-                quotes.append(quote + (f"\n\n{text}" if text else ""))
+                quotes.append(
+                    ImportHighlight(
+                        quote, note=text or None, created=parse_date(annotation.get("created_at"))
+                    )
+                )
             elif text:
+                # A note on no passage is a note on the article.
                 notes.append(text)
         authors = entry.get("published_by")
         author = None
