@@ -26,7 +26,7 @@ from reader.core.urls import site_hosts
 from reader.store import models as m
 from reader.store import search_index
 from reader.store.fields import UTCDateTimeField, to_micros
-from reader.store.tags import clean_tag_name
+from reader.store.tags import clean_tag_name, find_tag, get_or_create_tag, tag_ids_by_folded_name
 
 _CHUNK = 500
 
@@ -278,23 +278,27 @@ _SearchRow = tuple[int, str, str, str, tuple[str, ...], str | None]
 
 
 class TagCache:
-    """Tag ids by name (case-insensitive, as the tag table compares), created on demand."""
+    """Tag ids by name compared without case, created on demand: a name the library has in
+    another case is that tag ("Python" is the library's "python"), and a new one keeps the
+    spelling it first came with. The library's tags are read once, when first needed."""
 
     def __init__(self) -> None:
-        self._ids: dict[str, tuple[int, str]] = {}
+        self._ids: dict[str, tuple[int, str]] | None = None
 
     def get(self, name: str) -> tuple[int, str]:
         cleaned = clean_tag_name(name)
         key = cleaned.casefold()
+        if self._ids is None:
+            self._ids = tag_ids_by_folded_name()
         if key not in self._ids:
-            row = m.Tag.get_or_none(m.Tag.name == cleaned)
-            if row is None:
-                row = m.Tag.create(name=cleaned)
+            # Another writer may have made it since the tags were read.
+            row = get_or_create_tag(cleaned)
             self._ids[key] = (row.id, row.name)
         return self._ids[key]
 
     def remember(self, tag_id: int, name: str) -> None:
-        self._ids[name.casefold()] = (tag_id, name)
+        if self._ids is not None:
+            self._ids[name.casefold()] = (tag_id, name)
 
 
 def _next_id(model: type[m.BaseModel]) -> int:
@@ -508,7 +512,7 @@ def load_structure(
     _load_folders(document.get("folders", ()), keep_ids, maps)
     for row in document.get("tags", ()):
         name = clean_tag_name(str(row.get("name") or ""))
-        existing = m.Tag.get_or_none(m.Tag.name == name)
+        existing = find_tag(name)
         if existing is None:
             tag_id = _insert_raw(m.Tag, _row_values(m.Tag, row, {"name": name}, keep_ids))
             tags.remember(tag_id, name)
