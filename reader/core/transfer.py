@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
+
+from reader.core.import_counts import FAILED, SKIPPED, WARNING, FormatCounts, short_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -11,8 +14,10 @@ class ImportItem:
     """One article or bookmark as an export file describes it.
 
     ``content_html`` is the file's HTML as it is (not yet sanitized); ``None`` when the file
-    carries only the link, which makes the item a link waiting to be fetched. ``position`` says
-    where in the file the item was ("row 12", "entry 3") for messages about it.
+    carries only the link, which makes the item a link waiting to be fetched. An item without a
+    ``url`` is a note: its ``content_html`` is its text. ``position`` says where in the file the
+    item was ("row 12", "entry 3") for messages about it; ``source`` names its format when a
+    file holds several (a .zip of exports), else the file's format is meant.
     """
 
     url: str | None
@@ -33,14 +38,23 @@ class ImportItem:
     image_url: str | None = None
     language: str | None = None
     position: str = ""
+    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class ImportProblem:
-    """A row or entry that was skipped, and why."""
+    """A row or entry that was skipped or could not be read, and why.
+
+    ``reason`` is what the report counts it under ("no web address"); ``outcome`` says whether
+    the entry was skipped, failed, or came in without something (a warning); ``source`` is as
+    for :class:`ImportItem`.
+    """
 
     position: str
     message: str
+    reason: str = ""
+    outcome: str = SKIPPED
+    source: str = ""
 
     def __str__(self) -> str:
         return f"{self.position}: {self.message}" if self.position else self.message
@@ -60,6 +74,49 @@ class ImportReport:
     problems: list[str] = field(default_factory=list)
     article_ids: list[int] = field(default_factory=list)
     cancelled: bool = False
+    # What happened to the items of each format the file held (see reader.core.import_counts).
+    formats: dict[str, FormatCounts] = field(default_factory=dict)
+
+    def counts(self, key: str, label: str) -> FormatCounts:
+        """The counts of the format ``key`` (called ``label`` in messages), made when first met."""
+        found = self.formats.get(key)
+        if found is None:
+            found = self.formats[key] = FormatCounts(key=key, name=short_name(label))
+        return found
+
+    def count_problem(self, problem: ImportProblem, key: str, label: str) -> None:
+        """Record a problem of the file: listed, and counted under its format and reason."""
+        self.problems.append(str(problem))
+        if problem.outcome == WARNING:
+            return
+        counts = self.counts(key, label)
+        counts.found += 1
+        reason = problem.reason or problem.message
+        if problem.outcome == FAILED:
+            counts.fail(reason)
+        else:
+            counts.skip(reason)
+
+    def format_lines(self) -> list[str]:
+        """One line per format: found, added, already present, skipped (why) and failed."""
+        return [counts.line() for counts in self.formats.values()]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The report as one JSON object (what ``folio import --json`` prints)."""
+        return {
+            "format": self.format_name,
+            "added": self.added,
+            "with_content": self.with_content,
+            "pending": self.pending,
+            "already_present": self.existing,
+            "feeds_added": self.feeds_added,
+            "feeds_existing": self.feeds_existing,
+            "skipped": sum(c.skipped_total for c in self.formats.values()),
+            "failed": sum(c.failed_total for c in self.formats.values()),
+            "cancelled": self.cancelled,
+            "formats": {key: counts.as_dict() for key, counts in self.formats.items()},
+            "problems": list(self.problems),
+        }
 
     def summary(self) -> str:
         parts: list[str] = []
@@ -97,6 +154,15 @@ class FetchPendingReport:
     remaining: int = 0
     problems: list[str] = field(default_factory=list)
     cancelled: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "fetched": self.fetched,
+            "failed": self.failed,
+            "remaining": self.remaining,
+            "cancelled": self.cancelled,
+            "problems": list(self.problems),
+        }
 
     def summary(self) -> str:
         text = f"{_count(self.fetched, 'link')} fetched"
