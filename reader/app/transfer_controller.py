@@ -45,7 +45,10 @@ class TransferController(QObject):
 
         def work() -> str:
             report = library.import_file(path, progress=self._progress, cancel=cancel)
-            return f"Imported {path.name}: {report.summary()}"
+            # What the command line prints for each format, on the status bar's one line.
+            lines = "; ".join(report.format_lines()) or report.summary()
+            stopped = " (stopped before the end)" if report.cancelled else ""
+            return f"Imported {path.name}: {lines}{stopped}"
 
         return self._start(f"Importing {path.name}…", work)
 

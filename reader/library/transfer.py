@@ -35,6 +35,10 @@ AUTO_PREFIX = "auto-"
 AUTO_KEEP = 7
 
 
+# A row to insert and the format of the file entry it came from.
+_Row = tuple[store_transfer.ArticleRow, str]
+
+
 def _note_with_highlights(item: ImportItem) -> str | None:
     parts: list[str] = []
     if item.note and item.note.strip():
@@ -117,6 +121,7 @@ class TransferMixin(_Mixins):
         return self.import_items(
             parse_items(data, fmt),
             format_name=_format_name(fmt),
+            format_key=fmt,
             progress=progress,
             cancel=cancel,
         )
@@ -127,6 +132,11 @@ class TransferMixin(_Mixins):
         report.feeds_added = len(result.added)
         report.feeds_existing = len(result.existing)
         report.problems.extend(str(p) for p in result.problems)
+        counts = report.counts("opml", report.format_name)
+        counts.added, counts.present = report.feeds_added, report.feeds_existing
+        for problem in result.problems:
+            counts.skip(_reason(str(problem)))
+        counts.found = counts.added + counts.present + counts.skipped_total
         return report
 
     def import_items(
@@ -134,17 +144,22 @@ class TransferMixin(_Mixins):
         entries: Iterable[Entry],
         *,
         format_name: str = "a list of links",
+        format_key: str = "links",
         progress: Progress | None = None,
         cancel: threading.Event | None = None,
     ) -> ImportReport:
         """Store import items in batches (one transaction each, on the writer thread); items
-        already in the library (by normalised URL) only gain the tags they lacked."""
+        already in the library (by normalised URL; a note by its text) only gain the tags they
+        lacked. The report counts each format of ``format_key``'s file apart (a .zip of exports
+        holds several: its entries name theirs)."""
         report = ImportReport(format_name=format_name)
         items: list[ImportItem] = []
         for entry in entries:
+            key = entry.source or format_key
             if isinstance(entry, ImportProblem):
-                report.problems.append(str(entry))
+                report.count_problem(entry, key, _format_name(key, format_name))
             else:
+                report.counts(key, _format_name(key, format_name)).found += 1
                 items.append(entry)
         total = len(items)
         seen: set[str] = set()
@@ -159,7 +174,7 @@ class TransferMixin(_Mixins):
             batch = items[start : start + IMPORT_BATCH]
             # Everything but the writing happens here, so the writer (which the window's own
             # writes queue behind) is held only for the inserts.
-            rows, wanted_tags = self._prepare_import_batch(batch, report, seen)
+            rows, wanted_tags = self._prepare_import_batch(batch, report, seen, format_key)
             ids = self.submit_write(
                 lambda r=rows, w=wanted_tags: self._write_import_batch(r, w, report, tags)  # type: ignore[misc]
             ).result()
@@ -172,8 +187,9 @@ class TransferMixin(_Mixins):
         return report
 
     def _prepare_row(
-        self, item: ImportItem, url: str, canonical: str, report: ImportReport
+        self, item: ImportItem, url: str | None, canonical: str | None, report: ImportReport
     ) -> store_transfer.ArticleRow:
+        """The row of an item: a link (with its text when the file had it), or a note."""
         from reader.services.sanitize import html_to_text, sanitize_html
 
         html = sanitize_html(item.content_html, base_url=url) if item.content_html else ""
@@ -181,11 +197,12 @@ class TransferMixin(_Mixins):
         has_body = bool(text.strip())
         now = self.now()
         added = item.added or now
-        title = item.title or url
+        kind = SourceKind.URL if url else SourceKind.TEXT_FILE
+        title = item.title or url or _first_words(text)
         summary = item.summary
         content = ArticleInput(
             title=title,
-            source_kind=SourceKind.URL,
+            source_kind=kind,
             url=url,
             canonical_url=canonical,
             author=item.author,
@@ -193,7 +210,7 @@ class TransferMixin(_Mixins):
             content_html=html,
         )
         columns: dict[str, Any] = {
-            "source_kind": SourceKind.URL.value,
+            "source_kind": kind.value,
             "url": url,
             "canonical_url": canonical,
             "title": title,
@@ -213,7 +230,7 @@ class TransferMixin(_Mixins):
             "read_at": now if item.read else None,
             "note": _note_with_highlights(item),
             "content_hash": store_articles.content_hash(content),
-            "fetch_status": "ok" if has_body else "pending",
+            "fetch_status": "ok" if has_body or not url else "pending",
         }
         tags: list[str] = []
         for name in item.tags:
@@ -224,51 +241,73 @@ class TransferMixin(_Mixins):
         return store_transfer.ArticleRow(columns=columns, html=html, text=text, tags=tags)
 
     def _prepare_import_batch(
-        self, batch: Sequence[ImportItem], report: ImportReport, seen: set[str]
-    ) -> tuple[list[store_transfer.ArticleRow], dict[int, list[str]]]:
-        """The rows to insert (items new to the library and to this file) and the tags to add
-        to articles the library already has."""
-        keyed = [(item, (item.url or "").strip()) for item in batch]
-        keyed_all = [(item, url, normalize_url(url)) for item, url in keyed]
-        known = store_transfer.existing_by_url(
-            [c for _, _, c in keyed_all] + [u for _, u, _ in keyed_all]
+        self, batch: Sequence[ImportItem], report: ImportReport, seen: set[str], format_key: str
+    ) -> tuple[list[_Row], dict[int, list[str]]]:
+        """The rows to insert (items new to the library and to this file), each with its
+        format, and the tags to add to articles the library already has. A link is known by
+        its normalised address, a note by its text."""
+        links = [(item, (item.url or "").strip()) for item in batch if item.url is not None]
+        canonical = {url: normalize_url(url) for _, url in links}
+        known = store_transfer.existing_by_url([*canonical.values(), *canonical])
+        notes = {
+            id(item): self._prepare_row(item, None, None, report)
+            for item in batch
+            if item.url is None
+        }
+        known_notes = store_transfer.existing_notes(
+            [row.columns["content_hash"] for row in notes.values()]
         )
-        rows: list[store_transfer.ArticleRow] = []
+        rows: list[_Row] = []
         wanted_tags: dict[int, list[str]] = {}
-        for item, url, canonical in keyed_all:
-            if canonical in seen:
+        for item in batch:
+            key = item.source or format_key
+            note = notes.get(id(item))
+            if note is None:
+                url = (item.url or "").strip()
+                identity = canonical[url]
+                existing = known.get(identity) or known.get(url)
+            else:
+                identity = "note:" + note.columns["content_hash"]
+                existing = known_notes.get(note.columns["content_hash"])
+            if identity in seen or existing is not None:
                 report.existing += 1
-                continue
-            seen.add(canonical)
-            existing = known.get(canonical) or known.get(url)
-            if existing is not None:
-                report.existing += 1
-                if item.tags:
+                report.counts(key, _format_name(key, report.format_name)).present += 1
+                if existing is not None and identity not in seen and item.tags:
                     wanted_tags.setdefault(existing, []).extend(item.tags)
+                seen.add(identity)
                 continue
-            rows.append(self._prepare_row(item, url, canonical, report))
+            seen.add(identity)
+            row = note if note is not None else self._prepare_row(item, url, identity, report)
+            rows.append((row, key))
         return rows, wanted_tags
 
     def _write_import_batch(
         self,
-        rows: list[store_transfer.ArticleRow],
+        rows: list[_Row],
         wanted_tags: dict[int, list[str]],
         report: ImportReport,
         tags: store_transfer.TagCache,
     ) -> list[int]:
         # Another writer may have saved one of these pages since the batch was prepared.
-        raced = store_transfer.existing_by_url([r.columns["canonical_url"] for r in rows])
+        raced = store_transfer.existing_by_url(
+            [r.columns["canonical_url"] for r, _ in rows if r.columns["canonical_url"]]
+        )
         if raced:
-            report.existing += sum(1 for r in rows if r.columns["canonical_url"] in raced)
-            rows = [r for r in rows if r.columns["canonical_url"] not in raced]
-        ids = store_transfer.insert_articles(rows, tags=tags)
+            for row, key in rows:
+                if row.columns["canonical_url"] in raced:
+                    report.existing += 1
+                    report.counts(key, _format_name(key, report.format_name)).present += 1
+            rows = [(r, k) for r, k in rows if r.columns["canonical_url"] not in raced]
+        ids = store_transfer.insert_articles([r for r, _ in rows], tags=tags)
         if wanted_tags:
             store_transfer.add_missing_tags(wanted_tags, tags=tags)
-        pending = sum(1 for r in rows if r.columns["fetch_status"] == "pending")
+        pending = sum(1 for r, _ in rows if r.columns["fetch_status"] == "pending")
         report.pending += pending
         report.with_content += len(rows) - pending
         report.added += len(ids)
         report.article_ids.extend(ids)
+        for _, key in rows:
+            report.counts(key, _format_name(key, report.format_name)).added += 1
         return ids
 
     def import_folio_document(
@@ -281,6 +320,7 @@ class TransferMixin(_Mixins):
         """Load a Folio export. Into an empty library everything comes back exactly, ids
         included; into one with content, it merges (feeds by URL, articles by identity)."""
         report = ImportReport(format_name=_format_name("folio"))
+        counts = report.counts("folio", report.format_name)
         tags = store_transfer.TagCache()
 
         def structure() -> tuple[bool, store_transfer.IdMaps]:
@@ -309,11 +349,13 @@ class TransferMixin(_Mixins):
                     problem = _check_article_row(row)
                     if problem:
                         report.problems.append(f"article {number}: {problem}")
+                        counts.fail(problem.split(" '", 1)[0])  # without the value
                         continue
                     feed = row.get("feed_id")
                     feed_id = maps.feeds.get(int(feed)) if feed is not None else None
                     if not keep_ids and store_transfer.find_duplicate(row, feed_id) is not None:
                         report.existing += 1
+                        counts.present += 1
                         continue
                     article_row = store_transfer.document_article_row(row, maps)
                     # A file is outside input however it was made: its HTML is cleaned like any
@@ -329,6 +371,8 @@ class TransferMixin(_Mixins):
             report.added += len(ids)
             report.with_content += len(ids)
             report.article_ids.extend(ids)
+            counts.found += len(batch)
+            counts.added += len(ids)
             if ids:
                 self.notify("articles", ids)
             if progress:
@@ -652,7 +696,21 @@ def _describe(exc: BaseException) -> str:
     return str(exc)
 
 
-def _format_name(fmt: str) -> str:
+def _format_name(fmt: str, default: str | None = None) -> str:
     from reader.services.importers import FORMATS
 
-    return FORMATS[fmt]
+    return FORMATS[fmt] if default is None else FORMATS.get(fmt, default)
+
+
+def _first_words(text: str, limit: int = 80) -> str:
+    """A title for a note that has none: its first line, cut at a word."""
+    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    if len(line) <= limit:
+        return line
+    return line[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _reason(problem: str) -> str:
+    """What a problem line is counted under: its message without the position and details."""
+    message = problem.split(": ", 1)[-1]
+    return message.split(": ", 1)[0].split(" (", 1)[0]

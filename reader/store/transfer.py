@@ -273,6 +273,25 @@ def existing_by_url(urls: Sequence[str]) -> dict[str, int]:
     return found
 
 
+def existing_notes(hashes: Sequence[str]) -> dict[str, int]:
+    """Saved notes (articles with no address and no feed) whose content hash is one of
+    ``hashes``: {hash: article id}, the oldest note for each."""
+    found: dict[str, int] = {}
+    unique = list(dict.fromkeys(h for h in hashes if h))
+    db = _db()
+    for start in range(0, len(unique), _CHUNK):
+        chunk = unique[start : start + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        rows = db.execute_sql(
+            'SELECT "content_hash", "id" FROM "article" WHERE "canonical_url" IS NULL'
+            f' AND "url" IS NULL AND "feed_id" IS NULL AND "content_hash" IN ({marks})'
+            ' ORDER BY "id" DESC',
+            chunk,
+        ).fetchall()
+        found.update(dict(rows))
+    return found
+
+
 # id, title, author, text, tag names, language
 _SearchRow = tuple[int, str, str, str, tuple[str, ...], str | None]
 

@@ -40,6 +40,32 @@ def test_import_prints_summary_problems_and_next_step(
     assert "0 articles added; 2 already in the library" in out
 
 
+def test_import_prints_a_line_per_format_and_json(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "pocket.csv"
+    source.write_text(POCKET, encoding="utf-8")
+    code, out, _ = run(capsys, "--db", str(db_path), "import", str(source))
+    assert code == 0
+    assert (
+        "  Pocket CSV export: 3 found, 2 added, 0 already present,"
+        " 1 skipped (no web address: 1), 0 failed\n"
+    ) in out
+    code, out, err = run(capsys, "--db", str(db_path), "import", "--json", str(source))
+    assert code == 0, err
+    data = json.loads(out)  # one object, nothing else on stdout
+    assert data["added"] == 0 and data["already_present"] == 2
+    assert data["formats"]["pocket"] == {
+        "name": "Pocket CSV export",
+        "found": 3,
+        "added": 0,
+        "already_present": 2,
+        "skipped": {"total": 1, "reasons": {"no web address": 1}},
+        "failed": {"total": 0, "reasons": {}},
+    }
+    assert data["problems"] == ["row 4: no URL"]
+
+
 def test_import_errors_are_one_line(
     capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
 ) -> None:
