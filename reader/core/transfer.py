@@ -98,8 +98,12 @@ class ImportReport:
             counts.skip(reason)
 
     def format_lines(self) -> list[str]:
-        """One line per format: found, added, already present, skipped (why) and failed."""
-        return [counts.line() for counts in self.formats.values()]
+        """One line per format: found, added, already present, skipped (why) and failed. The
+        formats a .zip of exports held come before the .zip's own line (members it could not
+        read), which says least."""
+        own = short_name(self.format_name)
+        ordered = sorted(self.formats.values(), key=lambda c: c.name == own)
+        return [counts.line() for counts in ordered]
 
     def as_dict(self) -> dict[str, Any]:
         """The report as one JSON object (what ``folio import --json`` prints)."""
