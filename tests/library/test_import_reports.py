@@ -106,8 +106,7 @@ def test_zip_of_exports_reports_each_format(library: Library, tmp_path: Path) ->
     assert lines[0].startswith("Readwise Reader CSV export: 5 found, 4 added")
     assert lines[1].startswith("Feedbin starred entries export: 2 found, 2 added")
     assert lines[2] == (
-        ".zip of exports: 1 found, 0 added, 0 already present, 0 skipped,"
-        " 1 failed (unreadable: 1)"
+        ".zip of exports: 1 found, 0 added, 0 already present, 0 skipped, 1 failed (unreadable: 1)"
     )
     again = library.import_file(write(tmp_path, "exports.zip", samples.BUNDLE))
     assert again.added == 0 and again.formats["readwise"].present == 4

@@ -2,8 +2,10 @@
 Reading progress, Location and Seen (newer files add ID and others; columns are found by name).
 
 Location is Reader's list: new (the inbox), later, shortlist, archive or feed. The shortlist is
-what the user picked out to read, which is what Folio's star means. Tags are written as a Python
-list ("['ai', 'long read']") or, by hand-made files, as plain text.
+what the user picked out to read, which is what Folio's star means. An archived document, or one
+read to its end, is read; Seen only says a document left the inbox's bold "unseen" state, so it
+is not taken as read. Tags are written as a Python list ("['ai', 'long read']") or, by hand-made
+files, as plain text.
 """
 
 from __future__ import annotations
