@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
+
+from reader.core.import_counts import FAILED, SKIPPED, WARNING, FormatCounts, short_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,15 +22,31 @@ class ImportHighlight:
     created: datetime | None = None
 
 
+class ImportKind(enum.Enum):
+    """What an import item stands for, which decides how the library finds it and stores it."""
+
+    # A web page, known by its ``url``: added (with its text, or as a link to fetch), or, when
+    # the library has the address already, merged into that article.
+    LINK = "link"
+    # A note of the user's own with no address (a Shaarli note): ``content_html`` is its
+    # text. It is saved as a note, and known again by its text.
+    NOTE = "note"
+    # An article the library must already have, named only by its ``title`` (Readwise's
+    # highlights export knows articles by title): its tags and highlights go to the one
+    # article of that title, and nothing is added when there is none.
+    BY_TITLE = "by title"
+
+
 @dataclass(frozen=True, slots=True)
 class ImportItem:
     """One article or bookmark as an export file describes it.
 
     ``content_html`` is the file's HTML as it is (not yet sanitized); ``None`` when the file
-    carries only the link, which makes the item a link waiting to be fetched. ``position`` says
-    where in the file the item was ("row 12", "entry 3") for messages about it. An item
-    without a URL names an article the library already has by its ``title`` (Readwise's CSV
-    export knows articles only by title).
+    carries only the link, which makes the item a link waiting to be fetched. ``kind`` says
+    what the item stands for: a link has a ``url``; a note and an article named by its title
+    have none (see :class:`ImportKind`). ``position`` says where in the file the item was
+    ("row 12", "entry 3") for messages about it; ``source`` names its format when a file holds
+    several (a .zip of exports), else the file's format is meant.
     """
 
     url: str | None
@@ -47,14 +67,32 @@ class ImportItem:
     image_url: str | None = None
     language: str | None = None
     position: str = ""
+    source: str = ""
+    kind: ImportKind = ImportKind.LINK
+
+    def __post_init__(self) -> None:
+        # An item without an address is a note or an article named by its title, never
+        # a link that lost its address: importers say which.
+        if (self.url is None) != (self.kind is not ImportKind.LINK):
+            raise ValueError(f"an import item of kind {self.kind.value!r} with url {self.url!r}")
+        if self.kind is ImportKind.BY_TITLE and not self.title:
+            raise ValueError("an import item named by its title has no title")
 
 
 @dataclass(frozen=True, slots=True)
 class ImportProblem:
-    """A row or entry that was skipped, and why."""
+    """A row or entry that was skipped or could not be read, and why.
+
+    ``reason`` is what the report counts it under ("no web address"); ``outcome`` says whether
+    the entry was skipped, failed, or came in without something (a warning); ``source`` is as
+    for :class:`ImportItem`.
+    """
 
     position: str
     message: str
+    reason: str = ""
+    outcome: str = SKIPPED
+    source: str = ""
 
     def __str__(self) -> str:
         return f"{self.position}: {self.message}" if self.position else self.message
@@ -74,6 +112,8 @@ class ImportReport:
     problems: list[str] = field(default_factory=list)
     article_ids: list[int] = field(default_factory=list)
     cancelled: bool = False
+    # What happened to the items of each format the file held (see reader.core.import_counts).
+    formats: dict[str, FormatCounts] = field(default_factory=dict)
     # Highlights brought in: placed in their article's text, not found in it, or waiting for
     # the text of a link still to be fetched.
     highlights_placed: int = 0
@@ -90,6 +130,69 @@ class ImportReport:
         if self.highlights_waiting:
             detail.append(f"{self.highlights_waiting} placed once their link is fetched")
         return f"{_count(total, 'highlight')}: {', '.join(detail)}"
+
+    def counts(self, key: str, label: str) -> FormatCounts:
+        """The counts of the format ``key`` (called ``label`` in messages), made when first met."""
+        found = self.formats.get(key)
+        if found is None:
+            found = self.formats[key] = FormatCounts(key=key, name=short_name(label))
+        return found
+
+    def count_problem(self, problem: ImportProblem, key: str, label: str) -> None:
+        """Record a problem of the file: listed, and counted under its format and reason."""
+        self.problems.append(str(problem))
+        if problem.outcome == WARNING:
+            return
+        counts = self.counts(key, label)
+        counts.found += 1
+        reason = problem.reason or problem.message
+        if problem.outcome == FAILED:
+            counts.fail(reason)
+        else:
+            counts.skip(reason)
+
+    def format_lines(self) -> list[str]:
+        """One line per format: found, added, already present, skipped (why) and failed. The
+        formats a .zip of exports held come before the .zip's own line (members it could not
+        read), which says least."""
+        own = short_name(self.format_name)
+        ordered = sorted(self.formats.values(), key=lambda c: c.name == own)
+        return [counts.line() for counts in ordered]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The report as one JSON object (what ``folio import --json`` prints)."""
+        return {
+            "format": self.format_name,
+            "added": self.added,
+            "with_content": self.with_content,
+            "pending": self.pending,
+            "already_present": self.existing,
+            "feeds_added": self.feeds_added,
+            "feeds_existing": self.feeds_existing,
+            "skipped": sum(c.skipped_total for c in self.formats.values()),
+            "failed": sum(c.failed_total for c in self.formats.values()),
+            "cancelled": self.cancelled,
+            "formats": {key: counts.as_dict() for key, counts in self.formats.items()},
+            "highlights": {
+                "total": self.highlights_placed
+                + self.highlights_unplaced
+                + self.highlights_waiting,
+                "placed": self.highlights_placed,
+                "unplaced": self.highlights_unplaced,
+                "waiting": self.highlights_waiting,
+            },
+            "problems": list(self.problems),
+        }
+
+    def status_line(self) -> str:
+        """The report on one line, as the window's status bar shows it: what each format
+        brought (the lines the command line prints) and the highlights."""
+        lines = self.format_lines()
+        if not lines:
+            return self.summary()
+        highlights = self.highlights_summary()
+        text = "; ".join([*lines, highlights] if highlights else lines)
+        return text + (" (stopped before the end)" if self.cancelled else "")
 
     def summary(self) -> str:
         parts: list[str] = []
@@ -130,6 +233,15 @@ class FetchPendingReport:
     remaining: int = 0
     problems: list[str] = field(default_factory=list)
     cancelled: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "fetched": self.fetched,
+            "failed": self.failed,
+            "remaining": self.remaining,
+            "cancelled": self.cancelled,
+            "problems": list(self.problems),
+        }
 
     def summary(self) -> str:
         text = f"{_count(self.fetched, 'link')} fetched"

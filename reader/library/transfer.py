@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import datetime
@@ -12,26 +12,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.errors import ImportFormatError, LibraryError, UserError
-from reader.core.highlights import Highlight, NewHighlight
-from reader.core.text import word_count
-from reader.core.transfer import FetchPendingReport, ImportItem, ImportProblem, ImportReport
-from reader.core.types import Article, ArticleInput, ExtractedPage, SourceKind
-from reader.core.urls import normalize_url
+from reader.core.highlights import Highlight
+from reader.core.transfer import FetchPendingReport, ImportReport
+from reader.core.types import Article, ExtractedPage
 from reader.library.base import LibraryBase
-from reader.library.highlights import imported_highlights, imported_rows
-from reader.store import articles as store_articles
+from reader.library.import_items import ImportItemsMixin, format_label
 from reader.store import database as store_database
 from reader.store import highlights as store_highlights
 from reader.store import transfer as store_transfer
-from reader.store.tags import clean_tag_name
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 
-# Rows per write transaction: large enough that commits cost little, small enough that the
-# window's own writes wait well under a second behind an import.
-IMPORT_BATCH = 1000
+# Rows per write transaction of a Folio export (other files: import_items.IMPORT_BATCH).
 FOLIO_BATCH = 500
 BACKUP_FOLDER = "backups"
 AUTO_PREFIX = "auto-"
@@ -42,7 +36,6 @@ if TYPE_CHECKING:
     from reader.library.feeds import OpmlImportReport
     from reader.library.saving import FetchedLink
     from reader.services.exporters.common import ImageSource
-    from reader.services.importers.common import Entry
 
     class _Mixins(LibraryBase):
         """What the subscription mixin beside this one in Library provides."""
@@ -70,7 +63,7 @@ def _sanitize(html: str) -> str:
     return sanitize_html(html)
 
 
-class TransferMixin(_Mixins):
+class TransferMixin(ImportItemsMixin, _Mixins):
     # -- import -----------------------------------------------------------------------------
 
     def import_file(
@@ -97,7 +90,7 @@ class TransferMixin(_Mixins):
         from reader.services.importers import canonical_format, detect_format, parse_items
         from reader.services.importers.folio_json import parse_folio_json
 
-        fmt = canonical_format(format) if format else detect_format(data, path.name)
+        fmt = canonical_format(format, data) if format else detect_format(data, path.name)
         if fmt == "opml":
             return self._import_opml_file(path)
         if fmt == "folio":
@@ -106,208 +99,24 @@ class TransferMixin(_Mixins):
             )
         return self.import_items(
             parse_items(data, fmt),
-            format_name=_format_name(fmt),
+            format_name=format_label(fmt),
+            format_key=fmt,
             progress=progress,
             cancel=cancel,
         )
 
     def _import_opml_file(self, path: Path) -> ImportReport:
         result = self.import_opml(path)
-        report = ImportReport(format_name=_format_name("opml"))
+        report = ImportReport(format_name=format_label("opml"))
         report.feeds_added = len(result.added)
         report.feeds_existing = len(result.existing)
         report.problems.extend(str(p) for p in result.problems)
+        counts = report.counts("opml", report.format_name)
+        counts.added, counts.present = report.feeds_added, report.feeds_existing
+        for problem in result.problems:
+            counts.skip(_reason(str(problem)))
+        counts.found = counts.added + counts.present + counts.skipped_total
         return report
-
-    def import_items(
-        self,
-        entries: Iterable[Entry],
-        *,
-        format_name: str = "a list of links",
-        progress: Progress | None = None,
-        cancel: threading.Event | None = None,
-    ) -> ImportReport:
-        """Store import items in batches (one transaction each, on the writer thread); items
-        already in the library (by normalised URL) only gain the tags they lacked."""
-        report = ImportReport(format_name=format_name)
-        items: list[ImportItem] = []
-        for entry in entries:
-            if isinstance(entry, ImportProblem):
-                report.problems.append(str(entry))
-            else:
-                items.append(entry)
-        total = len(items)
-        seen: set[str] = set()
-        tags = store_transfer.TagCache()
-        done = 0
-        if progress:
-            progress(0, total)
-        for start in range(0, total, IMPORT_BATCH):
-            if cancel is not None and cancel.is_set():
-                report.cancelled = True
-                break
-            batch = items[start : start + IMPORT_BATCH]
-            # Everything but the writing happens here, so the writer (which the window's own
-            # writes queue behind) is held only for the inserts.
-            wanted_highlights: dict[int, list[NewHighlight]] = {}
-            rows, wanted_tags = self._prepare_import_batch(batch, report, seen, wanted_highlights)
-            ids = self.submit_write(
-                lambda r=rows, w=wanted_tags, h=wanted_highlights: self._write_import_batch(  # type: ignore[misc]
-                    r, w, report, tags, h
-                )
-            ).result()
-            if ids:
-                self.on_articles_added(ids)
-                self.notify("articles", ids)
-            done += len(batch)
-            if progress:
-                progress(done, total)
-        return report
-
-    def _prepare_row(
-        self, item: ImportItem, url: str, canonical: str, report: ImportReport
-    ) -> store_transfer.ArticleRow:
-        from reader.services.sanitize import html_to_text, sanitize_html
-
-        html = sanitize_html(item.content_html, base_url=url) if item.content_html else ""
-        text = html_to_text(html) if html else ""
-        has_body = bool(text.strip())
-        now = self.now()
-        added = item.added or now
-        title = item.title or url
-        summary = item.summary
-        content = ArticleInput(
-            title=title,
-            source_kind=SourceKind.URL,
-            url=url,
-            canonical_url=canonical,
-            author=item.author,
-            summary=summary,
-            content_html=html,
-        )
-        columns: dict[str, Any] = {
-            "source_kind": SourceKind.URL.value,
-            "url": url,
-            "canonical_url": canonical,
-            "title": title,
-            "author": item.author,
-            "published": item.published,
-            "updated": item.updated,
-            "added": added,
-            "sort_date": item.published or added,
-            "summary": summary,
-            "language": item.language,
-            "site_name": item.site_name,
-            "image_url": item.image_url,
-            "word_count": word_count(text),
-            "read": item.read,
-            "starred": item.starred,
-            "archived": item.archived,
-            "read_at": now if item.read else None,
-            "note": (item.note or "").strip() or None,
-            "content_hash": store_articles.content_hash(content),
-            "fetch_status": "ok" if has_body else "pending",
-        }
-        tags: list[str] = []
-        for name in item.tags:
-            try:
-                tags.append(clean_tag_name(name))
-            except UserError as exc:
-                report.problems.append(f"{item.position}: tag left out ({exc})")
-        # Highlights become real ones, placed in the article's text (or, for a link still to
-        # fetch, when its text comes).
-        highlights = imported_rows(item.highlights, html, now=now)
-        return store_transfer.ArticleRow(
-            columns=columns, html=html, text=text, tags=tags, highlights=highlights
-        )
-
-    def _prepare_import_batch(
-        self,
-        batch: Sequence[ImportItem],
-        report: ImportReport,
-        seen: set[str],
-        wanted_highlights: dict[int, list[NewHighlight]],
-    ) -> tuple[list[store_transfer.ArticleRow], dict[int, list[str]]]:
-        """The rows to insert (items new to the library and to this file) and the tags to add
-        to articles the library already has (and, into ``wanted_highlights``, highlights)."""
-        by_title = [item for item in batch if not item.url]
-        batch = [item for item in batch if item.url]
-        wanted_tags: dict[int, list[str]] = {}
-        for item in by_title:
-            # Known by title only: it can only be an article the library already has.
-            found = store_articles.find_by_title(item.title)
-            if len(found) != 1:
-                report.problems.append(
-                    f"{item.position}: "
-                    + (
-                        f"no article titled {item.title!r} in the library"
-                        if not found
-                        else f"{len(found)} articles are titled {item.title!r}"
-                    )
-                    + " (the file names it by title only)"
-                )
-                continue
-            report.existing += 1
-            if item.tags:
-                wanted_tags.setdefault(found[0], []).extend(item.tags)
-            wanted_highlights.setdefault(found[0], []).extend(imported_highlights(item.highlights))
-        keyed = [(item, (item.url or "").strip()) for item in batch]
-        keyed_all = [(item, url, normalize_url(url)) for item, url in keyed]
-        known = store_transfer.existing_by_url(
-            [c for _, _, c in keyed_all] + [u for _, u, _ in keyed_all]
-        )
-        rows: list[store_transfer.ArticleRow] = []
-        for item, url, canonical in keyed_all:
-            if canonical in seen:
-                report.existing += 1
-                continue
-            seen.add(canonical)
-            existing = known.get(canonical) or known.get(url)
-            if existing is not None:
-                report.existing += 1
-                if item.tags:
-                    wanted_tags.setdefault(existing, []).extend(item.tags)
-                if item.highlights:
-                    wanted_highlights.setdefault(existing, []).extend(
-                        imported_highlights(item.highlights)
-                    )
-                continue
-            rows.append(self._prepare_row(item, url, canonical, report))
-        return rows, wanted_tags
-
-    def _write_import_batch(
-        self,
-        rows: list[store_transfer.ArticleRow],
-        wanted_tags: dict[int, list[str]],
-        report: ImportReport,
-        tags: store_transfer.TagCache,
-        wanted_highlights: dict[int, list[NewHighlight]] | None = None,
-    ) -> list[int]:
-        # Another writer may have saved one of these pages since the batch was prepared.
-        raced = store_transfer.existing_by_url([r.columns["canonical_url"] for r in rows])
-        if raced:
-            report.existing += sum(1 for r in rows if r.columns["canonical_url"] in raced)
-            rows = [r for r in rows if r.columns["canonical_url"] not in raced]
-        ids = store_transfer.insert_articles(rows, tags=tags)
-        if wanted_tags:
-            store_transfer.add_missing_tags(wanted_tags, tags=tags)
-        for article_id, wanted in (wanted_highlights or {}).items():
-            placement, _ = store_highlights.add_missing(article_id, wanted, now=self.now())
-            report.highlights_placed += placement.placed
-            report.highlights_unplaced += placement.unplaced
-        for row in rows:
-            if row.columns["fetch_status"] == "pending":
-                report.highlights_waiting += len(row.highlights)
-            else:
-                placed = sum(1 for h in row.highlights if h["placed"])
-                report.highlights_placed += placed
-                report.highlights_unplaced += len(row.highlights) - placed
-        pending = sum(1 for r in rows if r.columns["fetch_status"] == "pending")
-        report.pending += pending
-        report.with_content += len(rows) - pending
-        report.added += len(ids)
-        report.article_ids.extend(ids)
-        return ids
 
     def import_folio_document(
         self,
@@ -318,7 +127,8 @@ class TransferMixin(_Mixins):
     ) -> ImportReport:
         """Load a Folio export. Into an empty library everything comes back exactly, ids
         included; into one with content, it merges (feeds by URL, articles by identity)."""
-        report = ImportReport(format_name=_format_name("folio"))
+        report = ImportReport(format_name=format_label("folio"))
+        counts = report.counts("folio", report.format_name)
         tags = store_transfer.TagCache()
 
         def structure() -> tuple[bool, store_transfer.IdMaps]:
@@ -347,11 +157,13 @@ class TransferMixin(_Mixins):
                     problem = _check_article_row(row)
                     if problem:
                         report.problems.append(f"article {number}: {problem}")
+                        counts.fail(problem.split(" '", 1)[0])  # without the value
                         continue
                     feed = row.get("feed_id")
                     feed_id = maps.feeds.get(int(feed)) if feed is not None else None
                     if not keep_ids and store_transfer.find_duplicate(row, feed_id) is not None:
                         report.existing += 1
+                        counts.present += 1
                         continue
                     article_row = store_transfer.document_article_row(row, maps)
                     # A file is outside input however it was made: its HTML is cleaned like any
@@ -370,6 +182,8 @@ class TransferMixin(_Mixins):
             report.added += len(ids)
             report.with_content += len(ids)
             report.article_ids.extend(ids)
+            counts.found += len(batch)
+            counts.added += len(ids)
             if ids:
                 self.notify("articles", ids)
             if progress:
@@ -717,7 +531,7 @@ def _describe(exc: BaseException) -> str:
     return str(exc)
 
 
-def _format_name(fmt: str) -> str:
-    from reader.services.importers import FORMATS
-
-    return FORMATS[fmt]
+def _reason(problem: str) -> str:
+    """What a problem line is counted under: its message without the position and details."""
+    message = problem.split(": ", 1)[-1]
+    return message.split(": ", 1)[0].split(" (", 1)[0]

@@ -27,7 +27,7 @@ from reader.store import highlights as store_highlights
 from reader.store import models as m
 from reader.store import search_index
 from reader.store.fields import UTCDateTimeField, to_micros
-from reader.store.tags import clean_tag_name
+from reader.store.tags import clean_tag_name, find_tag, get_or_create_tag, tag_ids_by_folded_name
 
 _CHUNK = 500
 
@@ -280,28 +280,51 @@ def existing_by_url(urls: Sequence[str]) -> dict[str, int]:
     return found
 
 
+def existing_notes(hashes: Sequence[str]) -> dict[str, int]:
+    """Saved notes (articles with no address and no feed) whose content hash is one of
+    ``hashes``: {hash: article id}, the oldest note for each."""
+    found: dict[str, int] = {}
+    unique = list(dict.fromkeys(h for h in hashes if h))
+    db = _db()
+    for start in range(0, len(unique), _CHUNK):
+        chunk = unique[start : start + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        rows = db.execute_sql(
+            'SELECT "content_hash", "id" FROM "article" WHERE "canonical_url" IS NULL'
+            f' AND "url" IS NULL AND "feed_id" IS NULL AND "content_hash" IN ({marks})'
+            ' ORDER BY "id" DESC',
+            chunk,
+        ).fetchall()
+        found.update(dict(rows))
+    return found
+
+
 # id, title, author, text, tag names, language
 _SearchRow = tuple[int, str, str, str, tuple[str, ...], str | None]
 
 
 class TagCache:
-    """Tag ids by name (case-insensitive, as the tag table compares), created on demand."""
+    """Tag ids by name compared without case, created on demand: a name the library has in
+    another case is that tag ("Python" is the library's "python"), and a new one keeps the
+    spelling it first came with. The library's tags are read once, when first needed."""
 
     def __init__(self) -> None:
-        self._ids: dict[str, tuple[int, str]] = {}
+        self._ids: dict[str, tuple[int, str]] | None = None
 
     def get(self, name: str) -> tuple[int, str]:
         cleaned = clean_tag_name(name)
         key = cleaned.casefold()
+        if self._ids is None:
+            self._ids = tag_ids_by_folded_name()
         if key not in self._ids:
-            row = m.Tag.get_or_none(m.Tag.name == cleaned)
-            if row is None:
-                row = m.Tag.create(name=cleaned)
+            # Another writer may have made it since the tags were read.
+            row = get_or_create_tag(cleaned)
             self._ids[key] = (row.id, row.name)
         return self._ids[key]
 
     def remember(self, tag_id: int, name: str) -> None:
-        self._ids[name.casefold()] = (tag_id, name)
+        if self._ids is not None:
+            self._ids[name.casefold()] = (tag_id, name)
 
 
 def _next_id(model: type[m.BaseModel]) -> int:
@@ -520,7 +543,7 @@ def load_structure(
     _load_folders(document.get("folders", ()), keep_ids, maps)
     for row in document.get("tags", ()):
         name = clean_tag_name(str(row.get("name") or ""))
-        existing = m.Tag.get_or_none(m.Tag.name == name)
+        existing = find_tag(name)
         if existing is None:
             tag_id = _insert_raw(m.Tag, _row_values(m.Tag, row, {"name": name}, keep_ids))
             tags.remember(tag_id, name)

@@ -1,5 +1,6 @@
-"""Highlights brought in by imports from Pocket, Instapaper, Omnivore, wallabag and Readwise
-become anchored highlights, placed in their articles' text, and the import says how many."""
+"""Highlights brought in by imports from Pocket, Instapaper, Omnivore, wallabag, Readwise and
+Raindrop.io become anchored highlights, placed in their articles' text, and the import says how
+many."""
 
 from __future__ import annotations
 
@@ -227,4 +228,25 @@ def test_readwise_import_layout_brings_new_articles_with_their_highlights(
     assert [(placed, note) for _, placed, note in _quotes(library, article_id)] == [
         (True, "A note"),
         (True, None),
+    ]
+
+
+def test_raindrop_csv_highlights_are_placed_once_the_page_comes(
+    library: Library, httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    url = _serve_gardens(httpserver)
+    export = tmp_path / "raindrop.csv"
+    export.write_text(
+        "id,title,note,excerpt,url,folder,tags,created,cover,highlights,favorite\n"
+        f'1,Gardens,,,{url},Unsorted,,1629980125,,"Highlight:{IN_TEXT}\nNote:Feed the worms'
+        f'\n\nHighlight:{NOT_THERE}",false\n',
+        encoding="utf-8",
+    )
+    report = library.import_file(export)
+    assert report.highlights_waiting == 2
+    (article_id,) = report.article_ids
+    library.fetch_pending()
+    assert _quotes(library, article_id) == [
+        (IN_TEXT, True, "Feed the worms"),
+        (NOT_THERE, False, None),
     ]

@@ -23,6 +23,8 @@ ALIASES = {
     "obsidian": "markdown",
     "netscape": "bookmarks",
     "pocket": "csv",
+    # The import side has two Readwise CSVs; this one is the highlights CSV.
+    "readwise-highlights": "readwise",
 }
 _BY_SUFFIX = {
     ".json": "folio",

@@ -1,4 +1,4 @@
-"""wallabag v2's JSON export: a list of entries with their content, tags and annotations."""
+"""wallabag 2.x's JSON export: a list of entries with their content, tags and annotations."""
 
 from __future__ import annotations
 
@@ -12,17 +12,18 @@ from reader.services.importers.common import (
     check_url,
     clean_tags,
     clean_title,
+    most_match,
     parse_date,
+    unreadable,
 )
 
 
+def _signature(entry: dict[str, object]) -> bool:
+    return "url" in entry and ("is_archived" in entry or "is_starred" in entry)
+
+
 def looks_like_wallabag(data: Any) -> bool:
-    if not isinstance(data, list) or not data:
-        return False
-    sample = [e for e in data[:20] if isinstance(e, dict)]
-    return bool(sample) and all(
-        "url" in e and ("is_archived" in e or "is_starred" in e) for e in sample
-    )
+    return most_match(data, _signature)
 
 
 def _flag(value: object) -> bool:
@@ -41,7 +42,7 @@ def parse_wallabag(data: Any) -> Iterator[Entry]:
     for number, entry in enumerate(data, start=1):
         position = f"entry {number}"
         if not isinstance(entry, dict):
-            yield ImportProblem(position, "not an entry")
+            yield unreadable(position, "not an entry")
             continue
         url = check_url(entry.get("url") or entry.get("given_url"), position)
         if isinstance(url, ImportProblem):

@@ -223,6 +223,8 @@ def test_export_format_from_name() -> None:
     assert export_format(None, Path("notes")) == "markdown"
     assert export_format(None, Path("notes.zip")) == "markdown"
     assert export_format("netscape", Path("x.html")) == "bookmarks"
+    # The name the import side gives the same CSV.
+    assert export_format("readwise-highlights", Path("x.csv")) == "readwise"
     with pytest.raises(UserError, match="unknown export format"):
         export_format("pdf", Path("x.pdf"))
     with pytest.raises(UserError, match="cannot tell"):

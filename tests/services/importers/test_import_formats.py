@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 
 from reader.core.errors import ImportFormatError
-from reader.core.transfer import ImportHighlight, ImportItem, ImportProblem
+from reader.core.transfer import ImportHighlight, ImportItem, ImportKind, ImportProblem
 from reader.services.importers import canonical_format, detect_format, parse_items
 from reader.services.importers.folio_json import parse_folio_json
 from reader.services.importers.omnivore import parse_highlights_markdown
@@ -465,9 +465,11 @@ def test_readwise_csv_in_its_export_and_its_import_layout() -> None:
         b"Second,Gardens,Ann,,,pink,,offset,3,2023-01-04 10:00:00+00:00,c\n"
         b"Loose,,,,,,,,,,\n"
     )
-    assert detect_format(export) == "readwise"
+    assert detect_format(export) == "readwise-highlights"
     items, problems = split(parse_items(export, "readwise"))
     (gardens,) = items
+    # Named by title only: an article the library must have, not a note.
+    assert gardens.kind is ImportKind.BY_TITLE
     assert gardens.url is None and gardens.title == "Gardens" and gardens.author == "Ann"
     assert gardens.tags == ("a", "b", "c")
     assert gardens.added == datetime(2023, 1, 4, 10, 0, tzinfo=UTC)
@@ -491,8 +493,9 @@ def test_readwise_csv_in_its_export_and_its_import_layout() -> None:
         b"Three,A,Writer,https://r.example/a,,2,\n"
         b"Four,C,,ftp://r.example/c,,,\n"
     )
-    assert detect_format(layout, "readwise.csv") == "readwise"
-    items, problems = split(parse_items(layout, "readwise"))
+    assert detect_format(layout, "readwise.csv") == "readwise-highlights"
+    items, problems = split(parse_items(layout, "readwise-highlights"))
+    assert {i.kind for i in items} == {ImportKind.LINK}
     assert [(i.url, [h.quote for h in i.highlights]) for i in items] == [
         ("https://r.example/a", ["One", "Three"]),
         ("https://r.example/b", ["Two"]),

@@ -1,10 +1,12 @@
-"""Readwise's CSV files: the highlights export (Highlight, Book Title, Book Author, Note,
-Color, Tags, Highlighted at, Document tags, …) and the import layout Readwise reads and Folio
-writes (Highlight, Title, Author, URL, Note, Location, Date).
+"""Readwise's highlights CSVs: its export (Highlight, Book Title, Book Author, Note, Color,
+Tags, Highlighted at, Document tags, …) and the import layout Readwise reads and Folio writes
+(Highlight, Title, Author, URL, Note, Location, Date). Readwise Reader's CSV of saved documents
+is another file: see readwise_reader.py.
 
 Rows are highlights; an article is the rows that share an address (or, in the export, which
 names articles only by title, a title). An article without an address can only be one the
-library already has: it is looked up by its title when the file is imported.
+library already has: it comes as an item of kind BY_TITLE, looked up by its title when the
+file is imported.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from reader.core.errors import ImportFormatError
-from reader.core.transfer import ImportHighlight, ImportItem, ImportProblem
+from reader.core.transfer import ImportHighlight, ImportItem, ImportKind, ImportProblem
 from reader.core.urls import is_http_url
 from reader.services.importers.common import (
+    NOT_WEB,
     Entry,
     cell,
     clean_title,
@@ -26,9 +29,12 @@ from reader.services.importers.common import (
     parse_date,
     split_tags,
 )
+from reader.services.importers.readwise_reader import looks_like_reader_csv
 
 
-def looks_like_readwise_csv(header: list[str]) -> bool:
+def looks_like_highlights_csv(header: list[str]) -> bool:
+    """A row of highlights: Highlight, and the article's title or address (Reader's document
+    list has neither a Highlight column nor this shape)."""
     names = {h.strip().lower() for h in header}
     return "highlight" in names and bool({"url", "title", "book title"} & names)
 
@@ -44,7 +50,7 @@ class _Article:
     added: datetime | None = None
 
 
-def parse_readwise_csv(data: bytes) -> Iterator[Entry]:
+def parse_highlights_csv(data: bytes) -> Iterator[Entry]:
     index: dict[str, int] | None = None
     articles: dict[str, _Article] = {}
     for row in csv_rows(decode_text(data), ""):
@@ -53,11 +59,8 @@ def parse_readwise_csv(data: bytes) -> Iterator[Entry]:
             continue
         position, values = row
         if index is None:
-            if not looks_like_readwise_csv(values):
-                raise ImportFormatError(
-                    "the file is not a Readwise CSV (expected the columns Highlight and Title or"
-                    " Book Title)"
-                )
+            if not looks_like_highlights_csv(values):
+                raise ImportFormatError(_not_highlights(values))
             index = header_index(values)
             continue
         if not any(v.strip() for v in values):
@@ -70,7 +73,7 @@ def parse_readwise_csv(data: bytes) -> Iterator[Entry]:
         title = clean_title(cell(values, index, "title") or cell(values, index, "book title"))
         if url is not None and not is_http_url(url):
             shown = url if len(url) <= 80 else url[:77] + "…"
-            yield ImportProblem(position, f"not a web address: {shown}")
+            yield ImportProblem(position, f"not a web address: {shown}", reason=NOT_WEB)
             continue
         if url is None and not title:
             yield ImportProblem(position, "neither an address nor a title says whose it is")
@@ -104,4 +107,17 @@ def parse_readwise_csv(data: bytes) -> Iterator[Entry]:
             tags=tuple(dict.fromkeys(article.tags)),
             highlights=tuple(article.highlights),
             position=article.position,
+            kind=ImportKind.LINK if article.url else ImportKind.BY_TITLE,
         )
+
+
+def _not_highlights(header: list[str]) -> str:
+    if looks_like_reader_csv(header):
+        return (
+            "the file is Readwise Reader's list of documents, not a Readwise highlights CSV;"
+            " import it as readwise-reader"
+        )
+    return (
+        "the file is not a Readwise highlights CSV (expected the columns Highlight and Title"
+        " or Book Title)"
+    )
