@@ -251,8 +251,8 @@ class ImportItemsMixin(LibraryBase):
         ids = store_transfer.insert_articles([r for r, _ in rows], tags=tags)
         if wanted_tags:
             store_transfer.add_missing_tags(wanted_tags, tags=tags)
-        for article_id, wanted in (wanted_highlights or {}).items():
-            placement, _ = store_highlights.add_missing(article_id, wanted, now=self.now())
+        if wanted_highlights:
+            placement = store_highlights.add_missing(wanted_highlights, now=self.now())
             report.highlights_placed += placement.placed
             report.highlights_unplaced += placement.unplaced
         for row, _ in rows:

@@ -289,25 +289,31 @@ def delete_highlight(highlight_id: int) -> Highlight:
     return before
 
 
-def add_missing(
-    article_id: int, items: Sequence[NewHighlight], *, now: datetime
-) -> tuple[Placement, int]:
-    """Add those of ``items`` the article does not have yet (the same quote, read loosely,
-    with the same note); returns how they were placed and how many were already there."""
+def add_missing(wanted: Mapping[int, Sequence[NewHighlight]], *, now: datetime) -> Placement:
+    """Add to each article of ``wanted`` those of its highlights it does not have yet (the
+    same quote, read loosely, with the same note); returns how the new ones were placed.
+
+    The articles' highlights are read a chunk of articles at a time, so a file imported
+    again, whose highlights are all there already, costs a few queries, not two an article."""
     from reader.core.anchoring import fold, squash
 
     def key(quote: str, note: str | None) -> tuple[str, str]:
         return squash(fold(quote)), (note or "").strip()
 
-    have = {key(h.quote, h.note) for h in for_article(article_id)}
-    wanted: list[NewHighlight] = []
-    for item in items:
-        item_key = key(item.anchor.exact, item.note)
-        if item_key not in have:
-            have.add(item_key)
-            wanted.append(item)
-    _, placement = add_highlights(article_id, wanted, now=now)
-    return placement, len(items) - len(wanted)
+    placement = Placement()
+    have_by_article = for_articles(list(wanted))
+    for article_id, items in wanted.items():
+        have = {key(h.quote, h.note) for h in have_by_article.get(article_id, ())}
+        new: list[NewHighlight] = []
+        for item in items:
+            item_key = key(item.anchor.exact, item.note)
+            if item_key not in have:
+                have.add(item_key)
+                new.append(item)
+        if new:
+            _, placed = add_highlights(article_id, new, now=now)
+            placement += placed
+    return placement
 
 
 def restore_highlight(highlight: Highlight) -> Highlight:
