@@ -190,9 +190,17 @@ class ImportReport:
         lines = self.format_lines()
         if not lines:
             return self.summary()
-        highlights = self.highlights_summary()
-        text = "; ".join([*lines, highlights] if highlights else lines)
-        return text + (" (stopped before the end)" if self.cancelled else "")
+        counted = (
+            (self.highlights_placed, "placed"),
+            (self.highlights_unplaced, "not placed"),
+            (self.highlights_waiting, "waiting for their page"),
+        )
+        total = sum(number for number, _ in counted)
+        if total:
+            # Shorter than highlights_summary(): the status bar has one line for everything.
+            detail = ", ".join(f"{number:,} {what}" for number, what in counted if number)
+            lines.append(f"{_count(total, 'highlight')} ({detail})")
+        return "; ".join(lines) + (" (stopped before the end)" if self.cancelled else "")
 
     def summary(self) -> str:
         parts: list[str] = []

@@ -61,15 +61,15 @@ def test_the_report_keeps_format_lines_and_highlights_together() -> None:
         "5 highlights: 1 placed in their article's text, 4 placed once their link is fetched"
     )
     assert highlights in report.summary()
+    brief = "5 highlights (1 placed, 4 waiting for their page)"
     assert report.status_line() == (
-        "Raindrop.io CSV export: 3 found, 3 added, 0 already present, 0 skipped, 0 failed; "
-        + highlights
+        "Raindrop.io CSV export: 3 found, 3 added, 0 already present, 0 skipped, 0 failed; " + brief
     )
     data = report.as_dict()
     assert data["formats"]["raindrop"]["added"] == 3
     assert data["highlights"] == {"total": 5, "placed": 1, "unplaced": 0, "waiting": 4}
     report.cancelled = True
-    assert report.status_line().endswith(highlights + " (stopped before the end)")
+    assert report.status_line().endswith(brief + " (stopped before the end)")
 
 
 def test_a_report_without_formats_reads_as_its_summary() -> None:
