@@ -36,8 +36,8 @@ from reader.store import transfer as store_transfer
 from reader.store.convert import enclosures_to_json
 
 if TYPE_CHECKING:
-    from reader.services.feeds import ParsedEntry, ParsedFeed
     from reader.services.http import FetchResponse
+    from reader.services.parsed_feed import ParsedEntry, ParsedFeed
 
 # The network and parsing services (httpx, feedparser, lxml) are imported where they are used:
 # every command opens the library, and most never fetch a feed.

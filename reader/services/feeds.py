@@ -14,45 +14,26 @@ import codecs
 import io
 import re
 import time
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
 import feedparser
 
 from reader.core.errors import FeedError
-from reader.core.identity import entry_key
-from reader.core.text import word_count
-from reader.core.types import ArticleInput, Enclosure, SourceKind
-from reader.core.urls import is_http_url, normalize_url
-from reader.services.sanitize import html_to_text, sanitize_html, text_to_html
-
-SUMMARY_CHARS = 500
-_MAX_CATEGORY = 100
-_MAX_TITLE = 300
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedEntry:
-    """One entry: its identity within the feed and the article to store."""
-
-    key: str
-    article: ArticleInput
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedFeed:
-    title: str
-    site_url: str | None
-    entries: tuple[ParsedEntry, ...]
-    kind: str = ""
-    description: str | None = None
-    icon_url: str | None = None
-    language: str | None = None
-    # Things wrong with the document that did not stop us reading it.
-    warnings: tuple[str, ...] = ()
-
+from reader.core.types import Enclosure
+from reader.services.jsonfeed import parse_json_feed
+from reader.services.parsed_feed import (
+    ParsedEntry,
+    ParsedFeed,
+    absolute,
+    clean_categories,
+    language_code,
+    make_entry,
+    plain_text,
+    unique_entries,
+)
+from reader.services.sanitize import text_to_html
 
 # -- encodings ------------------------------------------------------------------------------
 
@@ -159,141 +140,6 @@ def struct_to_datetime(value: time.struct_time | None) -> datetime | None:
         return datetime(*value[:6], tzinfo=UTC)
     except (TypeError, ValueError, OverflowError):
         return None
-
-
-def clamp_date(value: datetime | None, now: datetime) -> datetime | None:
-    """Dates in the future are taken as now: a wrong clock must not pin an entry to the top."""
-    if value is None:
-        return None
-    return min(value, now)
-
-
-def plain_text(value: str | None) -> str:
-    """A title or name as one line of plain text (markup dropped, whitespace collapsed)."""
-    if not value:
-        return ""
-    if "<" in value or "&" in value:
-        value = html_to_text(value)
-    return " ".join(value.split())
-
-
-def summary_of(text: str) -> str | None:
-    """The start of ``text``, cut at a word boundary, for list previews."""
-    text = " ".join(text.split())
-    if not text:
-        return None
-    if len(text) <= SUMMARY_CHARS:
-        return text
-    cut = text[:SUMMARY_CHARS].rsplit(" ", 1)[0]
-    return cut + "…"
-
-
-def title_from_text(text: str, fallback: str) -> str:
-    words = " ".join(text.split())
-    if not words:
-        return fallback
-    if len(words) <= 80:
-        return words
-    return words[:80].rsplit(" ", 1)[0] + "…"
-
-
-def clean_categories(names: Iterable[str | None]) -> tuple[str, ...]:
-    seen: dict[str, str] = {}
-    for name in names:
-        label = " ".join((name or "").split())
-        if label and len(label) <= _MAX_CATEGORY and label.lower() not in seen:
-            seen[label.lower()] = label
-    return tuple(seen.values())
-
-
-def language_code(value: str | None) -> str | None:
-    if not value:
-        return None
-    primary = value.strip().replace("_", "-").split("-", 1)[0].lower()
-    return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
-
-
-def absolute(url: str | None, base: str) -> str | None:
-    if not url or not url.strip():
-        return None
-    from urllib.parse import urljoin
-
-    return urljoin(base, url.strip())
-
-
-def make_entry(
-    *,
-    feed_url: str,
-    now: datetime,
-    guid: str | None,
-    link: str | None,
-    title: str | None,
-    content_html: str | None,
-    content_base: str | None,
-    summary_html: str | None,
-    summary_base: str | None,
-    author: str | None,
-    published: datetime | None,
-    updated: datetime | None,
-    site_name: str | None,
-    language: str | None,
-    image_url: str | None,
-    enclosures: tuple[Enclosure, ...],
-    categories: tuple[str, ...],
-) -> ParsedEntry:
-    """Sanitize an entry's HTML and build what the store takes. Shared by every format."""
-    body_html = sanitize_html(content_html, content_base or feed_url) if content_html else ""
-    summary_clean = ""
-    if summary_html:
-        summary_clean = (
-            body_html
-            if summary_html == content_html
-            else sanitize_html(summary_html, summary_base or feed_url)
-        )
-    if not body_html:
-        body_html = summary_clean
-    text = html_to_text(body_html)
-    summary_text = text if summary_clean is body_html else html_to_text(summary_clean)
-    link = link.strip() if link else None
-    canonical = normalize_url(link) if link and is_http_url(link) else link
-    clean_title = plain_text(title)[:_MAX_TITLE]
-    if not clean_title:
-        clean_title = title_from_text(text, link or "Untitled")
-    published = clamp_date(published, now)
-    updated = clamp_date(updated, now)
-    article = ArticleInput(
-        title=clean_title,
-        source_kind=SourceKind.FEED,
-        # The link as stored carries no tracking parameters either (utm_* and the like).
-        url=canonical,
-        canonical_url=canonical,
-        guid=guid.strip() if guid and guid.strip() else None,
-        author=plain_text(author) or None,
-        published=published or updated,
-        updated=updated,
-        summary=summary_of(summary_text),
-        content_html=body_html,
-        text=text,
-        language=language,
-        site_name=site_name,
-        image_url=image_url,
-        word_count=word_count(text),
-        enclosures=enclosures,
-        categories=categories,
-    )
-    key = entry_key(guid=guid, link=link, title=clean_title, content=body_html or summary_clean)
-    return ParsedEntry(key=key, article=article)
-
-
-def unique_entries(entries: Iterable[ParsedEntry]) -> tuple[ParsedEntry, ...]:
-    """Entries with duplicate keys dropped (the first one wins, as feeds list newest first)."""
-    seen: set[str] = set()
-    result: list[ParsedEntry] = []
-    for entry in entries:
-        if entry.key not in seen:
-            seen.add(entry.key)
-            result.append(entry)
-    return tuple(result)
 
 
 # -- feedparser -----------------------------------------------------------------------------
@@ -480,7 +326,5 @@ def parse_feed(
     if not content.strip():
         raise FeedError(f"{url} sent an empty document, not a feed")
     if _looks_like_json(content, lowered.get("content-type")):
-        from reader.services.jsonfeed import parse_json_feed
-
         return parse_json_feed(content, url=url, now=now)
     return _parse_xml(content, url, lowered, now)

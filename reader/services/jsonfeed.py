@@ -11,7 +11,7 @@ from dateutil import parser as date_parser
 
 from reader.core.errors import FeedError
 from reader.core.types import Enclosure
-from reader.services.feeds import (
+from reader.services.parsed_feed import (
     ParsedEntry,
     ParsedFeed,
     absolute,
