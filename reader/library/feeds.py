@@ -9,6 +9,7 @@ write of their own: their new schedules are written together, in batches.
 
 from __future__ import annotations
 
+import enum
 import hashlib
 import logging
 import multiprocessing
@@ -18,7 +19,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,7 @@ from reader.core import schedule
 from reader.core.errors import DuplicateError, FeedError, FetchError, NotFoundError, UserError
 from reader.core.identity import link_title_key
 from reader.core.types import Feed, Folder
+from reader.core.updates import KEEP, FeedUpdate
 from reader.core.urls import is_http_url
 from reader.library.base import LibraryBase
 from reader.store import articles as store_articles
@@ -77,6 +79,16 @@ class FeedFailure:
     message: str
 
 
+class RefreshOutcome(enum.StrEnum):
+    """What refreshing one feed came to."""
+
+    UPDATED = "updated"  # parsed and stored
+    NOT_MODIFIED = "not-modified"  # the server answered 304
+    UNCHANGED = "unchanged"  # the same bytes as last time: not parsed again
+    ERROR = "error"
+    CANCELLED = "cancelled"
+
+
 @dataclass(frozen=True, slots=True)
 class RefreshProgress:
     """Sent to the ``progress`` callback as each feed finishes."""
@@ -87,9 +99,7 @@ class RefreshProgress:
     errors: int
     feed_id: int
     feed_title: str
-    # "updated" (parsed and stored), "not-modified" (304), "unchanged" (same bytes),
-    # "error" or "cancelled".
-    status: str
+    status: RefreshOutcome
     feed_new: int = 0
     error: str | None = None
 
@@ -146,12 +156,12 @@ class _Outcome:
     """What happened to one feed, as a fetch worker reports it."""
 
     feed: Feed
-    status: str
+    status: RefreshOutcome
     new_ids: list[int] = field(default_factory=list)
     updated: int = 0
     error: str | None = None
-    # Columns to write in the next batch (feeds that needed no transaction of their own).
-    pending: dict[str, Any] | None = None
+    # What to write in the next batch (feeds that needed no transaction of their own).
+    pending: FeedUpdate | None = None
     icon: tuple[str | None, bytes | None] | None = None
     notes: list[str] = field(default_factory=list)
     # Where the parsed feed says its icon and site are (for the icon lookup).
@@ -303,11 +313,13 @@ class FeedsMixin(LibraryBase):
             )
             store_feeds.update_feed(
                 feed_id,
-                etag=response.etag,
-                last_modified=response.last_modified,
-                content_hash=_content_hash(response.content),
-                last_fetched=now,
-                next_fetch=schedule.next_fetch(now, feed_id=feed_id, interval=interval),
+                FeedUpdate(
+                    etag=response.etag,
+                    last_modified=response.last_modified,
+                    content_hash=_content_hash(response.content),
+                    last_fetched=now,
+                    next_fetch=schedule.next_fetch(now, feed_id=feed_id, interval=interval),
+                ),
             )
             new_ids, _ = self._store_entries(feed_id, parsed.entries, now)
             return feed_id, new_ids
@@ -365,30 +377,38 @@ class FeedsMixin(LibraryBase):
     ) -> Feed:
         """Change what the user may change about a feed. ``folder=None`` moves it to the top
         level; leaving ``folder`` out leaves it where it is."""
-        fields: dict[str, Any] = {}
+        update = FeedUpdate()
         if title is not None:
             cleaned = " ".join(title.split())
             if not cleaned:
                 raise UserError("a feed title cannot be empty")
-            fields["title"] = cleaned
+            update = replace(update, title=cleaned)
         if url is not None:
-            new_url = _clean_url(url)
-            fields["url"] = new_url
             # A new address starts over: old validators and schedule belong to the old one.
-            fields.update(etag=None, last_modified=None, content_hash=None, next_fetch=None)
-            fields.update(error_count=0, last_error=None, disabled=False)
+            update = replace(
+                update,
+                url=_clean_url(url),
+                etag=None,
+                last_modified=None,
+                content_hash=None,
+                next_fetch=None,
+                error_count=0,
+                last_error=None,
+                disabled=False,
+            )
         if fetch_full_text is not None:
-            fields["fetch_full_text"] = fetch_full_text
+            update = replace(update, fetch_full_text=fetch_full_text)
         if disabled is not None:
-            fields["disabled"] = disabled
+            update = replace(update, disabled=disabled)
             if not disabled:
-                fields.update(error_count=0, next_fetch=None)
+                update = replace(update, error_count=0, next_fetch=None)
         with self.transaction():
             store_feeds.get_feed(feed_id)
             if folder is not _UNSET:
-                fields["folder"] = store_feeds.ensure_folder(folder) if folder else None
-            if fields:
-                store_feeds.update_feed(feed_id, **fields)
+                folder_id = store_feeds.ensure_folder(folder) if folder else None
+                update = replace(update, folder_id=folder_id)
+            if not update.is_empty:
+                store_feeds.update_feed(feed_id, update)
             feed = store_feeds.get_feed(feed_id)
         self.notify("feeds", [feed_id])
         return feed
@@ -543,7 +563,7 @@ class FeedsMixin(LibraryBase):
         )
         workers = max(1, min(jobs or DEFAULT_JOBS, total))
         counters = _Counters()
-        pending: list[tuple[int, dict[str, Any]]] = []
+        pending: list[tuple[int, FeedUpdate]] = []
         icons: list[tuple[int, str | None, bytes | None]] = []
         writes: list[Future[None]] = []
         errors: list[FeedFailure] = []
@@ -561,7 +581,7 @@ class FeedsMixin(LibraryBase):
                 if len(pending) + len(icons) >= _BATCH:
                     writes.append(self._write_batch(pending, icons, now))
                     pending, icons = [], []
-                if outcome.error is not None and outcome.status == "error":
+                if outcome.error is not None and outcome.status is RefreshOutcome.ERROR:
                     feed = outcome.feed
                     errors.append(
                         FeedFailure(feed.id, feed.title or feed.url, feed.url, outcome.error)
@@ -571,7 +591,7 @@ class FeedsMixin(LibraryBase):
                     new_ids.extend(outcome.new_ids)
                     self.notify("articles", outcome.new_ids)
                     self._articles_added(outcome.new_ids)
-                if outcome.status == "updated":
+                if outcome.status is RefreshOutcome.UPDATED:
                     self.notify("feeds", [outcome.feed.id])
                 if progress is not None:
                     feed = outcome.feed
@@ -611,19 +631,18 @@ class FeedsMixin(LibraryBase):
 
     def _write_batch(
         self,
-        pending: list[tuple[int, dict[str, Any]]],
+        pending: list[tuple[int, FeedUpdate]],
         icons: list[tuple[int, str | None, bytes | None]],
         now: datetime,
     ) -> Future[None]:
         def write() -> None:
-            for feed_id, fields in pending:
+            for feed_id, update in pending:
                 try:
-                    store_feeds.update_feed(feed_id, **fields)
+                    store_feeds.update_feed(feed_id, update)
                 except DuplicateError:
                     # A permanent redirect onto an address another subscription already has:
                     # keep the old address rather than lose the schedule.
-                    fields.pop("url", None)
-                    store_feeds.update_feed(feed_id, **fields)
+                    store_feeds.update_feed(feed_id, replace(update, url=KEEP))
                 except NotFoundError:
                     pass  # unsubscribed while it was being fetched
             for feed_id, mime, data in icons:
@@ -648,16 +667,20 @@ class FeedsMixin(LibraryBase):
     def _refresh_one(self, feed: Feed, ctx: _RefreshContext) -> _Outcome:
         """Fetch, parse and store one feed. Runs on a fetch thread; never raises."""
         if ctx.cancel.is_set():
-            return _Outcome(feed, "cancelled")
+            return _Outcome(feed, RefreshOutcome.CANCELLED)
         try:
             outcome = self._fetch_and_store(feed, ctx)
         except Exception as exc:
             log.exception("refreshing %s failed", feed.url)
             message = f"internal error: {type(exc).__name__}: {exc}"
             outcome = _Outcome(
-                feed, "error", error=message, pending=self._failure_fields(feed, ctx, message)
+                feed,
+                RefreshOutcome.ERROR,
+                error=message,
+                pending=self._failure_update(feed, ctx, message),
             )
-        if outcome.status != "error" and feed.id not in ctx.icon_done and not ctx.cancel.is_set():
+        wants_icon = feed.id not in ctx.icon_done and not ctx.cancel.is_set()
+        if outcome.status is not RefreshOutcome.ERROR and wants_icon:
             outcome.icon = self._find_icon(feed, outcome)
         return outcome
 
@@ -679,42 +702,49 @@ class FeedsMixin(LibraryBase):
             found = None
         return found if found is not None else (None, None)
 
-    def _failure_fields(
-        self, feed: Feed, ctx: _RefreshContext, message: str, *, retry_after: datetime | None = None
-    ) -> dict[str, Any]:
+    def _failure_update(
+        self,
+        feed: Feed,
+        ctx: _RefreshContext,
+        message: str,
+        *,
+        retry_after: datetime | None = None,
+        gone: bool = False,
+    ) -> FeedUpdate:
         errors = feed.error_count + 1
-        return {
-            "error_count": errors,
-            "last_error": message,
-            "last_fetched": ctx.now,
-            "next_fetch": schedule.next_fetch(
+        return FeedUpdate(
+            error_count=errors,
+            last_error=message,
+            last_fetched=ctx.now,
+            next_fetch=schedule.next_fetch(
                 ctx.now,
                 feed_id=feed.id,
                 error_count=errors,
                 interval=ctx.interval,
                 retry_after=retry_after,
             ),
-        }
+            disabled=True if gone else KEEP,
+        )
 
-    def _success_fields(
+    def _success_update(
         self, feed: Feed, ctx: _RefreshContext, response: FetchResponse
-    ) -> dict[str, Any]:
-        fields: dict[str, Any] = {
-            "error_count": 0,
-            "last_error": None,
-            "last_fetched": ctx.now,
-            "next_fetch": schedule.next_fetch(ctx.now, feed_id=feed.id, interval=ctx.interval),
-        }
+    ) -> FeedUpdate:
+        update = FeedUpdate(
+            error_count=0,
+            last_error=None,
+            last_fetched=ctx.now,
+            next_fetch=schedule.next_fetch(ctx.now, feed_id=feed.id, interval=ctx.interval),
+        )
         # A 304 may carry fresh validators; a 200 always replaces them (or clears them).
         if response.etag or not response.not_modified:
-            fields["etag"] = response.etag
+            update = replace(update, etag=response.etag)
         if response.last_modified or not response.not_modified:
-            fields["last_modified"] = response.last_modified
+            update = replace(update, last_modified=response.last_modified)
         if response.permanent_redirect and response.permanent_redirect != feed.url:
-            fields["url"] = response.permanent_redirect
+            update = replace(update, url=response.permanent_redirect)
         if feed.disabled and ctx.explicit:
-            fields["disabled"] = False
-        return fields
+            update = replace(update, disabled=False)
+        return update
 
     def _fetch_and_store(self, feed: Feed, ctx: _RefreshContext) -> _Outcome:
         from reader.services.discovery import FEED_ACCEPT
@@ -726,42 +756,42 @@ class FeedsMixin(LibraryBase):
                 feed.url, etag=feed.etag, last_modified=feed.last_modified, accept=FEED_ACCEPT
             )
         except HttpStatusError as exc:
-            fields = self._failure_fields(feed, ctx, str(exc), retry_after=exc.retry_after)
+            message = str(exc)
             if exc.status == 410:
-                fields["disabled"] = True
-                fields["last_error"] = f"{exc}; the feed is gone, so it is no longer refreshed"
-            return _Outcome(feed, "error", error=fields["last_error"], pending=fields)
-        except FetchError as exc:
-            return _Outcome(
-                feed, "error", error=str(exc), pending=self._failure_fields(feed, ctx, str(exc))
+                message = f"{exc}; the feed is gone, so it is no longer refreshed"
+            update = self._failure_update(
+                feed, ctx, message, retry_after=exc.retry_after, gone=exc.status == 410
             )
+            return _Outcome(feed, RefreshOutcome.ERROR, error=message, pending=update)
+        except FetchError as exc:
+            update = self._failure_update(feed, ctx, str(exc))
+            return _Outcome(feed, RefreshOutcome.ERROR, error=str(exc), pending=update)
         if response.not_modified:
-            return _Outcome(feed, "not-modified", pending=self._success_fields(feed, ctx, response))
+            update = self._success_update(feed, ctx, response)
+            return _Outcome(feed, RefreshOutcome.NOT_MODIFIED, pending=update)
         digest = _content_hash(response.content)
         if digest == feed.content_hash:
-            return _Outcome(feed, "unchanged", pending=self._success_fields(feed, ctx, response))
+            update = self._success_update(feed, ctx, response)
+            return _Outcome(feed, RefreshOutcome.UNCHANGED, pending=update)
         if ctx.cancel.is_set():
-            return _Outcome(feed, "cancelled")
+            return _Outcome(feed, RefreshOutcome.CANCELLED)
         parsed = self._parse(response, ctx)
         if isinstance(parsed, str):
-            return _Outcome(
-                feed, "error", error=parsed, pending=self._failure_fields(feed, ctx, parsed)
-            )
+            update = self._failure_update(feed, ctx, parsed)
+            return _Outcome(feed, RefreshOutcome.ERROR, error=parsed, pending=update)
         if ctx.cancel.is_set():
-            return _Outcome(feed, "cancelled")
-        fields = self._success_fields(feed, ctx, response)
-        fields["content_hash"] = digest
+            return _Outcome(feed, RefreshOutcome.CANCELLED)
+        update = replace(self._success_update(feed, ctx, response), content_hash=digest)
         if parsed.title and not feed.title:
-            fields["title"] = parsed.title
+            update = replace(update, title=parsed.title)
         if parsed.site_url and parsed.site_url != feed.site_url:
-            fields["site_url"] = parsed.site_url
+            update = replace(update, site_url=parsed.site_url)
 
         def write() -> tuple[list[int], int]:
             try:
-                store_feeds.update_feed(feed.id, **fields)
+                store_feeds.update_feed(feed.id, update)
             except DuplicateError:
-                fields.pop("url", None)
-                store_feeds.update_feed(feed.id, **fields)
+                store_feeds.update_feed(feed.id, replace(update, url=KEEP))
             return self._store_entries(
                 feed.id,
                 parsed.entries,
@@ -773,13 +803,14 @@ class FeedsMixin(LibraryBase):
         try:
             new_ids, updated = self.submit_write(write).result()
         except NotFoundError:
-            return _Outcome(feed, "cancelled", notes=[f"{feed.url} was removed during the refresh"])
+            notes = [f"{feed.url} was removed during the refresh"]
+            return _Outcome(feed, RefreshOutcome.CANCELLED, notes=notes)
         notes = [f"{feed.title or feed.url}: {warning}" for warning in parsed.warnings]
         if feed.fetch_full_text and new_ids:
             notes.extend(self._full_text(new_ids))
         return _Outcome(
             feed,
-            "updated",
+            RefreshOutcome.UPDATED,
             new_ids=new_ids,
             updated=updated,
             notes=notes,
@@ -970,13 +1001,13 @@ class _Counters:
         self.done += 1
         self.new += len(outcome.new_ids)
         self.updated += outcome.updated
-        if outcome.status == "error":
+        if outcome.status is RefreshOutcome.ERROR:
             self.errors += 1
-        elif outcome.status == "not-modified":
+        elif outcome.status is RefreshOutcome.NOT_MODIFIED:
             self.not_modified += 1
-        elif outcome.status == "unchanged":
+        elif outcome.status is RefreshOutcome.UNCHANGED:
             self.unchanged += 1
-        elif outcome.status == "cancelled":
+        elif outcome.status is RefreshOutcome.CANCELLED:
             self.cancelled += 1
 
 

@@ -12,8 +12,9 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from reader.core.types import ArticleFilter
+from reader.core.updates import FeedUpdate
 from reader.library import Library
-from reader.library.feeds import RefreshProgress
+from reader.library.feeds import RefreshOutcome, RefreshProgress
 from tests.factories import make_input
 from tests.library.feed_docs import FeedServer, Item, rss, simple_feed
 
@@ -78,7 +79,7 @@ def test_304_with_last_modified_only(library: Library, feeds: FeedServer) -> Non
     with library.transaction():
         from reader.store import feeds as store_feeds
 
-        store_feeds.update_feed(feed.id, etag=None)
+        store_feeds.update_feed(feed.id, FeedUpdate(etag=None))
     summary = library.refresh(force=True)
     assert summary.not_modified == 1
     _, headers = feeds.requests[-1]
@@ -298,7 +299,7 @@ def test_many_feeds_in_parallel_with_progress(library: Library, feeds: FeedServe
     assert [e.done for e in events] == list(range(1, 9))
     assert events[-1].new_articles == 32
     assert {e.feed_id for e in events} == set(ids)
-    assert all(e.status == "updated" for e in events)
+    assert all(e.status is RefreshOutcome.UPDATED for e in events)
     assert library.count_articles(ArticleFilter()) == 32
 
 

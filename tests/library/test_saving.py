@@ -13,6 +13,7 @@ from werkzeug import Response
 
 from reader.core.errors import ExtractionError, FetchError, NotFoundError, UserError
 from reader.core.types import SourceKind
+from reader.core.updates import FeedUpdate
 from reader.library import Library
 from reader.store import articles as store_articles
 from reader.store import feeds as store_feeds
@@ -286,7 +287,7 @@ def test_reextract_reads_the_kept_page_without_the_network(
 def add_feed_article(library: Library, url: str, *, summary: str) -> int:
     with library.transaction():
         feed_id = store_feeds.add_feed("https://feeds.example/rss", title="Feed", now=library.now())
-        store_feeds.update_feed(feed_id, fetch_full_text=True)
+        store_feeds.update_feed(feed_id, FeedUpdate(fetch_full_text=True))
         item = make_input("Feed title", summary, url=url, kind=SourceKind.FEED)
         return store_articles.insert_article(item, now=library.now(), feed_id=feed_id)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.types import ArticleInput, Enclosure, KeptSource, SourceKind
+from reader.core.updates import FeedUpdate
 from reader.library import Library
 from reader.store import articles as store_articles
 from reader.store import feeds as store_feeds
@@ -38,17 +39,19 @@ def fill(library: Library) -> None:
         )
         store_feeds.update_feed(
             feed_id,
-            etag='"abc"',
-            last_modified="Tue, 04 Mar 2025 05:06:07 GMT",
-            fetch_full_text=True,
-            error_count=2,
-            last_error="timed out",
-            next_fetch=WHEN + timedelta(hours=1),
+            FeedUpdate(
+                etag='"abc"',
+                last_modified="Tue, 04 Mar 2025 05:06:07 GMT",
+                fetch_full_text=True,
+                error_count=2,
+                last_error="timed out",
+                next_fetch=WHEN + timedelta(hours=1),
+            ),
         )
         store_feeds.set_feed_tags(feed_id, ["tech", "daily"])
         m.FeedIcon.create(feed=feed_id, mime="image/png", data=PNG, fetched=WHEN)
         other = store_feeds.add_feed("https://other.example/feed", title="Other", now=WHEN)
-        store_feeds.update_feed(other, disabled=True)
+        store_feeds.update_feed(other, FeedUpdate(disabled=True))
         entry = ArticleInput(
             title="Feed entry",
             source_kind=SourceKind.FEED,
