@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from reader.library import Library
-    from reader.library.feeds import RefreshProgress, RefreshSummary
+    from reader.library.refresh import RefreshProgress, RefreshSummary
 
 # Redraw at most this often: a terminal is slower than a loopback server.
 _REDRAW_SECONDS = 0.1

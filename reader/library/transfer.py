@@ -8,15 +8,19 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.errors import ImportFormatError, LibraryError, UserError
 from reader.core.text import word_count
 from reader.core.transfer import FetchPendingReport, ImportItem, ImportProblem, ImportReport
-from reader.core.types import Article, ArticleInput, ExtractedPage, SourceKind
+from reader.core.types import Article, ArticleInput, SourceKind
 from reader.core.urls import normalize_url
-from reader.library.base import LibraryBase
+from reader.library.context import LibraryContext
+from reader.library.feeds import Feeds
+from reader.library.saving import FetchedLink, Saving
+from reader.library.search import Search
 from reader.store import articles as store_articles
 from reader.store import database as store_database
 from reader.store import transfer as store_transfer
@@ -49,28 +53,8 @@ def _note_with_highlights(item: ImportItem) -> str | None:
 
 
 if TYPE_CHECKING:
-    from reader.library.feeds import OpmlImportReport
-    from reader.library.saving import FetchedLink
     from reader.services.exporters.common import ImageSource
     from reader.services.importers.common import Entry
-
-    class _Mixins(LibraryBase):
-        """What the subscription mixin beside this one in Library provides."""
-
-        def import_opml(self, path: Path | str) -> OpmlImportReport: ...
-
-        def export_opml(self, path: Path | str) -> int: ...
-
-        def search_ids(self, query: str) -> list[int]: ...
-
-        def extract(self, source: str) -> ExtractedPage: ...
-
-        def fetch_link(self, url: str) -> FetchedLink: ...
-
-        def store_fetched_link(self, article_id: int, fetched: FetchedLink) -> None: ...
-
-else:
-    _Mixins = LibraryBase
 
 
 def _sanitize(html: str) -> str:
@@ -80,7 +64,15 @@ def _sanitize(html: str) -> str:
     return sanitize_html(html)
 
 
-class TransferMixin(_Mixins):
+class Transfer:
+    def __init__(
+        self, context: LibraryContext, *, feeds: Feeds, search: Search, saving: Saving
+    ) -> None:
+        self._ctx = context
+        self._feeds = feeds
+        self._search = search
+        self._saving = saving
+
     # -- import -----------------------------------------------------------------------------
 
     def import_file(
@@ -122,7 +114,7 @@ class TransferMixin(_Mixins):
         )
 
     def _import_opml_file(self, path: Path) -> ImportReport:
-        result = self.import_opml(path)
+        result = self._feeds.import_opml(path)
         report = ImportReport(format_name=_format_name("opml"))
         report.feeds_added = len(result.added)
         report.feeds_existing = len(result.existing)
@@ -160,12 +152,11 @@ class TransferMixin(_Mixins):
             # Everything but the writing happens here, so the writer (which the window's own
             # writes queue behind) is held only for the inserts.
             rows, wanted_tags = self._prepare_import_batch(batch, report, seen)
-            ids = self.submit_write(
-                lambda r=rows, w=wanted_tags: self._write_import_batch(r, w, report, tags)  # type: ignore[misc]
-            ).result()
+            write = partial(self._write_import_batch, rows, wanted_tags, report, tags)
+            ids = self._ctx.writer.run(write, bulk=True)
             if ids:
-                self.on_articles_added(ids)
-                self.notify("articles", ids)
+                self._ctx.events.articles_added.publish(ids)
+                self._ctx.events.notify("articles", ids)
             done += len(batch)
             if progress:
                 progress(done, total)
@@ -179,7 +170,7 @@ class TransferMixin(_Mixins):
         html = sanitize_html(item.content_html, base_url=url) if item.content_html else ""
         text = html_to_text(html) if html else ""
         has_body = bool(text.strip())
-        now = self.now()
+        now = self._ctx.now()
         added = item.added or now
         title = item.title or url
         summary = item.summary
@@ -288,7 +279,7 @@ class TransferMixin(_Mixins):
             return keep_ids, store_transfer.load_structure(document, keep_ids=keep_ids, tags=tags)
 
         try:
-            keep_ids, maps = self.submit_write(structure).result()
+            keep_ids, maps = self._ctx.writer.run(structure, bulk=True)
         except (KeyError, ValueError, TypeError) as exc:
             raise ImportFormatError(f"the Folio export is damaged: {_describe(exc)}") from exc
         report.feeds_added = len(maps.new_feeds)
@@ -323,22 +314,22 @@ class TransferMixin(_Mixins):
                 return store_transfer.insert_articles(rows, tags=tags, keep_ids=keep_ids)
 
             try:
-                ids = self.submit_write(load).result()
+                ids = self._ctx.writer.run(load, bulk=True)
             except (KeyError, ValueError, TypeError) as exc:
                 raise ImportFormatError(f"the Folio export is damaged: {_describe(exc)}") from exc
             report.added += len(ids)
             report.with_content += len(ids)
             report.article_ids.extend(ids)
             if ids:
-                self.notify("articles", ids)
+                self._ctx.events.notify("articles", ids)
             if progress:
                 progress(min(start + FOLIO_BATCH, total), total)
         if not report.cancelled:
-            self.submit_write(
-                lambda: store_transfer.load_extras(document, keep_ids=keep_ids)
-            ).result()
-        self.notify("feeds", None)
-        self.notify("tags", None)
+            self._ctx.writer.run(
+                lambda: store_transfer.load_extras(document, keep_ids=keep_ids), bulk=True
+            )
+        self._ctx.events.notify("feeds", None)
+        self._ctx.events.notify("tags", None)
         return report
 
     # -- export -----------------------------------------------------------------------------
@@ -348,7 +339,7 @@ class TransferMixin(_Mixins):
         newest first."""
         if query is None or not query.strip():
             return store_transfer.article_ids_by_date()
-        wanted = set(self.search_ids(query))
+        wanted = set(self._search.search_ids(query))
         return [i for i in store_transfer.article_ids_by_date() if i in wanted]
 
     def _image_source(self) -> ImageSource:
@@ -382,7 +373,7 @@ class TransferMixin(_Mixins):
         if fmt == "opml":
             if query:
                 raise UserError("an OPML export holds subscriptions; --query does not apply")
-            return self.export_opml(path)
+            return self._feeds.export_opml(path)
         if fmt != "markdown" and path.is_dir():
             raise UserError(f"{path} is a folder; give a file name")
         if not path.parent.exists():
@@ -397,7 +388,7 @@ class TransferMixin(_Mixins):
         self, path: Path, fmt: str, ids: list[int], query: str | None, progress: Progress | None
     ) -> int:
         total = len(ids)
-        now = self.now()
+        now = self._ctx.now()
         title = f"Folio: {query}" if query else "Folio library"
         if fmt == "folio":
             return self._export_folio(path, ids, full=not query, progress=progress)
@@ -472,7 +463,7 @@ class TransferMixin(_Mixins):
             "settings": store_transfer.dump_table("settings"),
         }
         counts = write_folio_json_file(
-            path, sections, exported=self.now(), schema_version=self.schema_version
+            path, sections, exported=self._ctx.now(), schema_version=self._ctx.schema_version
         )
         return counts["articles"]
 
@@ -494,7 +485,7 @@ class TransferMixin(_Mixins):
         pending for the next call."""
         report = FetchPendingReport()
         if retry_failed:
-            self.submit_write(store_transfer.requeue_failed).result()
+            self._ctx.writer.run(store_transfer.requeue_failed)
         total = store_transfer.count_pending()
         done = 0
         after = 0
@@ -511,16 +502,15 @@ class TransferMixin(_Mixins):
                     if isinstance(outcome, str):
                         report.failed += 1
                         report.problems.append(f"{url}: {outcome}")
-                        self.submit_write(
-                            lambda i=article_id, e=outcome: store_transfer.set_fetch_failed(i, e)  # type: ignore[misc]
-                        ).result()
+                        failed = partial(store_transfer.set_fetch_failed, article_id, outcome)
+                        self._ctx.writer.run(failed, bulk=True)
                     else:
                         fetched = outcome
                         if title and title != url:
                             fetched = replace(fetched, item=replace(fetched.item, title=title))
-                        self.store_fetched_link(article_id, fetched)
+                        self._saving.store_fetched_link(article_id, fetched)
                         report.fetched += 1
-                    self.notify("articles", [article_id])
+                    self._ctx.events.notify("articles", [article_id])
                     done += 1
                     if progress:
                         progress(done, total)
@@ -534,7 +524,7 @@ class TransferMixin(_Mixins):
         """The extracted article (images downloaded) for a pending link, or why it failed."""
         _article_id, url, _title = link
         try:
-            return self.fetch_link(url)
+            return self._saving.fetch_link(url)
         except UserError as exc:
             return str(exc)
         except Exception as exc:  # our bug: log it, keep fetching the others
@@ -545,37 +535,37 @@ class TransferMixin(_Mixins):
 
     @property
     def backups_folder(self) -> Path:
-        return self.path.parent / BACKUP_FOLDER
+        return self._ctx.path.parent / BACKUP_FOLDER
 
     def backup(self, target: Path | None = None) -> Path:
         """A consistent copy of the library (SQLite's online backup, safe while it is in use).
 
         Without ``target`` it goes to the backups folder beside the library."""
-        stamp = self.now().astimezone().strftime("%Y%m%d-%H%M%S")
-        name = f"{self.path.stem}-{stamp}.sqlite"
+        stamp = self._ctx.now().astimezone().strftime("%Y%m%d-%H%M%S")
+        name = f"{self._ctx.path.stem}-{stamp}.sqlite"
         if target is None:
             target = self.backups_folder / name
             number = 2
             while target.exists():  # two backups within a second
-                target = self.backups_folder / f"{self.path.stem}-{stamp}-{number}.sqlite"
+                target = self.backups_folder / f"{self._ctx.path.stem}-{stamp}-{number}.sqlite"
                 number += 1
         target = Path(target)
         if target.is_dir():
             target = target / name
         if target.exists():
             raise UserError(f"{target} already exists; give another name")
-        if target.resolve() == self.path.resolve():
+        if target.resolve() == self._ctx.path.resolve():
             raise UserError("the backup cannot replace the library itself")
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UserError(f"cannot create {target.parent}: {exc.strerror}") from exc
-        partial = target.with_name(target.name + ".partial")
+        unfinished = target.with_name(target.name + ".partial")
         try:
-            store_database.copy_database(self.path, partial)
-            partial.replace(target)
+            store_database.copy_database(self._ctx.path, unfinished)
+            unfinished.replace(target)
         except OSError as exc:
-            partial.unlink(missing_ok=True)
+            unfinished.unlink(missing_ok=True)
             raise UserError(f"cannot write {target}: {exc.strerror or exc}") from exc
         return target
 
@@ -590,7 +580,7 @@ class TransferMixin(_Mixins):
 
         The window calls this in the background at start-up. Returns the new file or None."""
         folder = self.backups_folder
-        day = self.now().astimezone().strftime("%Y-%m-%d")
+        day = self._ctx.now().astimezone().strftime("%Y-%m-%d")
         target = folder / f"{AUTO_PREFIX}{day}.sqlite"
         created: Path | None = None
         if not target.exists():
@@ -606,29 +596,29 @@ class TransferMixin(_Mixins):
     def check_library_file(self, path: Path) -> int:
         """The library version of the file ``path``; LibraryError if it is no Folio library
         this Folio can read."""
-        return store_transfer.check_library_file(Path(path), self.schema_version)
+        return store_transfer.check_library_file(Path(path), self._ctx.schema_version)
 
     def restore(self, source: Path) -> Path:
         """Replace the library's content with the library file ``source``, after checking it
         is one; the current library is first copied to the backups folder. Returns that copy."""
         source = Path(source)
         version = self.check_library_file(source)
-        if source.resolve() == self.path.resolve():
+        if source.resolve() == self._ctx.path.resolve():
             raise UserError("that file is the library itself")
-        stamp = self.now().astimezone().strftime("%Y%m%d-%H%M%S")
+        stamp = self._ctx.now().astimezone().strftime("%Y%m%d-%H%M%S")
         safety = self.backup(self.backups_folder / f"before-restore-{stamp}.sqlite")
         try:
-            store_database.copy_database(source, self.path)
+            # On the writer thread, between its transactions: the copy writes the library file.
+            self._ctx.writer.call(lambda: store_database.copy_database(source, self._ctx.path))
         except Exception as exc:
             raise LibraryError(
                 f"restoring from {source} failed ({exc}); the library before it is in {safety}"
             ) from exc
-        if version < self.schema_version:
+        if version < self._ctx.schema_version:
             # Reopen so the restored (older) library is migrated like any other.
-            self._db.close()
-            self._db = store_database.open_database(self.path)
+            self._ctx.writer.reopen()
         for kind in ("feeds", "tags", "articles"):
-            self.notify(kind, None)
+            self._ctx.events.notify(kind, None)
         return safety
 
 

@@ -12,7 +12,7 @@ from pytest_httpserver import HTTPServer
 from reader.cli import main
 from reader.cli.progress import ProgressBar, render_line, run_refresh
 from reader.library import Library
-from reader.library.feeds import RefreshOutcome, RefreshProgress
+from reader.library.refresh import RefreshOutcome, RefreshProgress
 from tests.library.feed_docs import FeedServer, simple_feed
 
 

@@ -27,7 +27,8 @@ PNG = bytes.fromhex(
 
 def fill(library: Library) -> None:
     """A small library with one of everything the export must carry."""
-    with library.transaction():
+
+    def write() -> None:
         tech = store_feeds.ensure_folder("News/Tech")
         store_feeds.ensure_folder("Empty folder")
         feed_id = store_feeds.add_feed(
@@ -124,6 +125,8 @@ def fill(library: Library) -> None:
         m.Rule.create(query="title:ads", action="read", enabled=False, position=1)
         set_setting("retention_days", 30)
         set_setting("theme", {"name": "sepia", "size": 18})
+
+    library.writer.run(write)
 
 
 def snapshot(library: Library) -> dict[str, Any]:

@@ -22,7 +22,7 @@ def test_an_update_writes_its_fields_and_leaves_the_others(library: Library) -> 
         store_feeds.update_feed(feed_id, FeedUpdate(last_error=None, next_fetch=WHEN))
         return feed_id
 
-    feed = library.get_feed(library.submit_write(write).result())
+    feed = library.get_feed(library.writer.run(write))
     assert (feed.title, feed.etag, feed.error_count) == ("A", '"v1"', 3)
     assert feed.last_error is None
     assert feed.next_fetch == WHEN
@@ -34,13 +34,13 @@ def test_an_update_refuses_another_feeds_address_and_a_missing_feed(library: Lib
         store_feeds.add_feed("https://a.example/feed", now=WHEN)
         return store_feeds.add_feed("https://b.example/feed", now=WHEN)
 
-    second = library.submit_write(write).result()
+    second = library.writer.run(write)
     with pytest.raises(DuplicateError):
-        library.submit_write(
+        library.writer.run(
             lambda: store_feeds.update_feed(second, FeedUpdate(url="https://a.example/feed"))
-        ).result()
+        )
     with pytest.raises(NotFoundError):
-        library.submit_write(lambda: store_feeds.update_feed(999, FeedUpdate(title="x"))).result()
+        library.writer.run(lambda: store_feeds.update_feed(999, FeedUpdate(title="x")))
     with pytest.raises(NotFoundError):
-        library.submit_write(lambda: store_feeds.update_feed(999, FeedUpdate())).result()
+        library.writer.run(lambda: store_feeds.update_feed(999, FeedUpdate()))
     assert library.get_feed(second).url == "https://b.example/feed"
