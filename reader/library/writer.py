@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 
 from reader.core.errors import LibraryError
 from reader.store import database as store_database
+from reader.store.write_lock import write_transaction
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +115,7 @@ class Writer:
                 continue
             try:
                 if job.transaction:
-                    with self._db.atomic("IMMEDIATE"):
+                    with write_transaction(self._db):
                         result = job.fn()
                 else:
                     result = job.fn()
