@@ -57,9 +57,14 @@ class ImportReport:
     existing: int = 0
     feeds_added: int = 0
     feeds_existing: int = 0
+    folders_added: int = 0
     problems: list[str] = field(default_factory=list)
     article_ids: list[int] = field(default_factory=list)
     cancelled: bool = False
+    # Items (articles, links, bookmarks) the file holds, and how many of them, from its start,
+    # were dealt with: all of them unless the import was stopped.
+    total: int = 0
+    done: int = 0
 
     def summary(self) -> str:
         parts: list[str] = []
@@ -68,6 +73,8 @@ class ImportReport:
                 f"{_count(self.feeds_added, 'feed')} subscribed"
                 + (f", {self.feeds_existing} already subscribed" if self.feeds_existing else "")
             )
+        if self.folders_added:
+            parts.append(f"{_count(self.folders_added, 'folder')} created")
         if self.added or not parts:
             detail = []
             if self.with_content:
@@ -84,7 +91,10 @@ class ImportReport:
             parts.append(f"{len(self.problems)} skipped")
         text = f"Imported from {self.format_name}: " + "; ".join(parts)
         if self.cancelled:
-            text += " (stopped before the end)"
+            text += (
+                f". Stopped: the file's first {self.done} of {self.total} items came in;"
+                " import it again to bring in the rest"
+            )
         return text
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from reader.library.articles import Articles
 from reader.library.context import LibraryContext
 from reader.library.feeds import Feeds
+from reader.library.imports import Imports
 from reader.library.refresh import Refresher
 from reader.library.rules import Rules
 from reader.library.saving import Saving
@@ -37,6 +38,7 @@ class Library:
         self.saving = Saving(context)
         self.feeds = Feeds(context)
         self.refresher = Refresher(context, self.saving)
+        self.imports = Imports(context, self.feeds)
         self.transfer = Transfer(
             context, feeds=self.feeds, search=self.searches, saving=self.saving
         )
@@ -129,7 +131,7 @@ class Library:
         self.export_opml = self.feeds.export_opml
         self.refresh = self.refresher.refresh
         # Import, export, pending links and backups.
-        self.import_file = self.transfer.import_file
+        self.import_file = self.imports.import_file
         self.export_file = self.transfer.export_file
         self.count_pending = self.transfer.count_pending
         self.fetch_pending = self.transfer.fetch_pending

@@ -1,67 +1,38 @@
-"""Import, export, links waiting to be fetched, and backups of the library file."""
+"""Export, links waiting to be fetched, and backups of the library file (imports are in
+library/imports.py)."""
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
-from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.core.errors import ImportFormatError, LibraryError, UserError
-from reader.core.text import word_count
-from reader.core.transfer import FetchPendingReport, ImportItem, ImportProblem, ImportReport
-from reader.core.types import Article, ArticleInput, SourceKind
-from reader.core.urls import normalize_url
+from reader.core.errors import LibraryError, UserError
+from reader.core.transfer import FetchPendingReport
+from reader.core.types import Article
 from reader.library.context import LibraryContext
 from reader.library.feeds import Feeds
 from reader.library.saving import FetchedLink, Saving
 from reader.library.search import Search
-from reader.store import articles as store_articles
 from reader.store import database as store_database
 from reader.store import transfer as store_transfer
-from reader.store.tags import clean_tag_name
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 
-# Rows per write transaction: large enough that commits cost little, small enough that the
-# window's own writes wait well under a second behind an import.
-IMPORT_BATCH = 1000
-FOLIO_BATCH = 500
 BACKUP_FOLDER = "backups"
 AUTO_PREFIX = "auto-"
 AUTO_KEEP = 7
 
 
-def _note_with_highlights(item: ImportItem) -> str | None:
-    parts: list[str] = []
-    if item.note and item.note.strip():
-        parts.append(item.note.strip())
-    if item.highlights:
-        quoted = [
-            "\n".join(f"> {line}" if line else ">" for line in h.splitlines())
-            for h in item.highlights
-        ]
-        parts.append("Highlights:\n\n" + "\n\n".join(quoted))
-    return "\n\n".join(parts) or None
-
-
 if TYPE_CHECKING:
     from reader.services.exporters.common import ImageSource
-    from reader.services.importers.common import Entry
-
-
-def _sanitize(html: str) -> str:
-    # lxml and nh3 load on first use: opening the library for a command needs neither.
-    from reader.services.sanitize import sanitize_html
-
-    return sanitize_html(html)
 
 
 class Transfer:
@@ -72,265 +43,6 @@ class Transfer:
         self._feeds = feeds
         self._search = search
         self._saving = saving
-
-    # -- import -----------------------------------------------------------------------------
-
-    def import_file(
-        self,
-        path: Path,
-        *,
-        format: str | None = None,
-        progress: Progress | None = None,
-        cancel: threading.Event | None = None,
-    ) -> ImportReport:
-        """Import a file of subscriptions, articles or bookmarks; the format is detected from
-        the content unless ``format`` names it. Safe to call from a background thread."""
-        path = Path(path)
-        if not path.exists():
-            raise UserError(f"no such file: {path}")
-        if path.is_dir():
-            raise UserError(f"{path} is a folder; give the exported file")
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise UserError(f"cannot read {path}: {exc.strerror}") from exc
-        # The importers and exporters load when a file is imported or exported, so that
-        # starting a command or the window does not pay for them.
-        from reader.services.importers import canonical_format, detect_format, parse_items
-        from reader.services.importers.folio_json import parse_folio_json
-
-        fmt = canonical_format(format) if format else detect_format(data, path.name)
-        if fmt == "opml":
-            return self._import_opml_file(path)
-        if fmt == "folio":
-            return self.import_folio_document(
-                parse_folio_json(data), progress=progress, cancel=cancel
-            )
-        return self.import_items(
-            parse_items(data, fmt),
-            format_name=_format_name(fmt),
-            progress=progress,
-            cancel=cancel,
-        )
-
-    def _import_opml_file(self, path: Path) -> ImportReport:
-        result = self._feeds.import_opml(path)
-        report = ImportReport(format_name=_format_name("opml"))
-        report.feeds_added = len(result.added)
-        report.feeds_existing = len(result.existing)
-        report.problems.extend(str(p) for p in result.problems)
-        return report
-
-    def import_items(
-        self,
-        entries: Iterable[Entry],
-        *,
-        format_name: str = "a list of links",
-        progress: Progress | None = None,
-        cancel: threading.Event | None = None,
-    ) -> ImportReport:
-        """Store import items in batches (one transaction each, on the writer thread); items
-        already in the library (by normalised URL) only gain the tags they lacked."""
-        report = ImportReport(format_name=format_name)
-        items: list[ImportItem] = []
-        for entry in entries:
-            if isinstance(entry, ImportProblem):
-                report.problems.append(str(entry))
-            else:
-                items.append(entry)
-        total = len(items)
-        seen: set[str] = set()
-        tags = store_transfer.TagCache()
-        done = 0
-        if progress:
-            progress(0, total)
-        for start in range(0, total, IMPORT_BATCH):
-            if cancel is not None and cancel.is_set():
-                report.cancelled = True
-                break
-            batch = items[start : start + IMPORT_BATCH]
-            # Everything but the writing happens here, so the writer (which the window's own
-            # writes queue behind) is held only for the inserts.
-            rows, wanted_tags = self._prepare_import_batch(batch, report, seen)
-            write = partial(self._write_import_batch, rows, wanted_tags, report, tags)
-            ids = self._ctx.writer.run(write, bulk=True)
-            if ids:
-                self._ctx.events.articles_added.publish(ids)
-                self._ctx.events.notify("articles", ids)
-            done += len(batch)
-            if progress:
-                progress(done, total)
-        return report
-
-    def _prepare_row(
-        self, item: ImportItem, url: str, canonical: str, report: ImportReport
-    ) -> store_transfer.ArticleRow:
-        from reader.services.sanitize import html_to_text, sanitize_html
-
-        html = sanitize_html(item.content_html, base_url=url) if item.content_html else ""
-        text = html_to_text(html) if html else ""
-        has_body = bool(text.strip())
-        now = self._ctx.now()
-        added = item.added or now
-        title = item.title or url
-        summary = item.summary
-        content = ArticleInput(
-            title=title,
-            source_kind=SourceKind.URL,
-            url=url,
-            canonical_url=canonical,
-            author=item.author,
-            summary=summary,
-            content_html=html,
-        )
-        columns: dict[str, Any] = {
-            "source_kind": SourceKind.URL.value,
-            "url": url,
-            "canonical_url": canonical,
-            "title": title,
-            "author": item.author,
-            "published": item.published,
-            "updated": item.updated,
-            "added": added,
-            "sort_date": item.published or added,
-            "summary": summary,
-            "language": item.language,
-            "site_name": item.site_name,
-            "image_url": item.image_url,
-            "word_count": word_count(text),
-            "read": item.read,
-            "starred": item.starred,
-            "archived": item.archived,
-            "read_at": now if item.read else None,
-            "note": _note_with_highlights(item),
-            "content_hash": store_articles.content_hash(content),
-            "fetch_status": "ok" if has_body else "pending",
-        }
-        tags: list[str] = []
-        for name in item.tags:
-            try:
-                tags.append(clean_tag_name(name))
-            except UserError as exc:
-                report.problems.append(f"{item.position}: tag left out ({exc})")
-        return store_transfer.ArticleRow(columns=columns, html=html, text=text, tags=tags)
-
-    def _prepare_import_batch(
-        self, batch: Sequence[ImportItem], report: ImportReport, seen: set[str]
-    ) -> tuple[list[store_transfer.ArticleRow], dict[int, list[str]]]:
-        """The rows to insert (items new to the library and to this file) and the tags to add
-        to articles the library already has."""
-        keyed = [(item, (item.url or "").strip()) for item in batch]
-        keyed_all = [(item, url, normalize_url(url)) for item, url in keyed]
-        known = store_transfer.existing_by_url(
-            [c for _, _, c in keyed_all] + [u for _, u, _ in keyed_all]
-        )
-        rows: list[store_transfer.ArticleRow] = []
-        wanted_tags: dict[int, list[str]] = {}
-        for item, url, canonical in keyed_all:
-            if canonical in seen:
-                report.existing += 1
-                continue
-            seen.add(canonical)
-            existing = known.get(canonical) or known.get(url)
-            if existing is not None:
-                report.existing += 1
-                if item.tags:
-                    wanted_tags.setdefault(existing, []).extend(item.tags)
-                continue
-            rows.append(self._prepare_row(item, url, canonical, report))
-        return rows, wanted_tags
-
-    def _write_import_batch(
-        self,
-        rows: list[store_transfer.ArticleRow],
-        wanted_tags: dict[int, list[str]],
-        report: ImportReport,
-        tags: store_transfer.TagCache,
-    ) -> list[int]:
-        # Another writer may have saved one of these pages since the batch was prepared.
-        raced = store_transfer.existing_by_url([r.columns["canonical_url"] for r in rows])
-        if raced:
-            report.existing += sum(1 for r in rows if r.columns["canonical_url"] in raced)
-            rows = [r for r in rows if r.columns["canonical_url"] not in raced]
-        ids = store_transfer.insert_articles(rows, tags=tags)
-        if wanted_tags:
-            store_transfer.add_missing_tags(wanted_tags, tags=tags)
-        pending = sum(1 for r in rows if r.columns["fetch_status"] == "pending")
-        report.pending += pending
-        report.with_content += len(rows) - pending
-        report.added += len(ids)
-        report.article_ids.extend(ids)
-        return ids
-
-    def import_folio_document(
-        self,
-        document: dict[str, list[dict[str, Any]]],
-        *,
-        progress: Progress | None = None,
-        cancel: threading.Event | None = None,
-    ) -> ImportReport:
-        """Load a Folio export. Into an empty library everything comes back exactly, ids
-        included; into one with content, it merges (feeds by URL, articles by identity)."""
-        report = ImportReport(format_name=_format_name("folio"))
-        tags = store_transfer.TagCache()
-
-        def structure() -> tuple[bool, store_transfer.IdMaps]:
-            keep_ids = store_transfer.library_is_empty()
-            return keep_ids, store_transfer.load_structure(document, keep_ids=keep_ids, tags=tags)
-
-        try:
-            keep_ids, maps = self._ctx.writer.run(structure, bulk=True)
-        except (KeyError, ValueError, TypeError) as exc:
-            raise ImportFormatError(f"the Folio export is damaged: {_describe(exc)}") from exc
-        report.feeds_added = len(maps.new_feeds)
-        report.feeds_existing = maps.feeds_existing
-        articles = document.get("articles", [])
-        total = len(articles)
-        if progress:
-            progress(0, total)
-        for start in range(0, total, FOLIO_BATCH):
-            if cancel is not None and cancel.is_set():
-                report.cancelled = True
-                break
-            batch = articles[start : start + FOLIO_BATCH]
-
-            def load(batch: list[dict[str, Any]] = batch, first: int = start) -> list[int]:
-                rows: list[store_transfer.ArticleRow] = []
-                for number, row in enumerate(batch, start=first + 1):
-                    problem = _check_article_row(row)
-                    if problem:
-                        report.problems.append(f"article {number}: {problem}")
-                        continue
-                    feed = row.get("feed_id")
-                    feed_id = maps.feeds.get(int(feed)) if feed is not None else None
-                    if not keep_ids and store_transfer.find_duplicate(row, feed_id) is not None:
-                        report.existing += 1
-                        continue
-                    article_row = store_transfer.document_article_row(row, maps)
-                    # A file is outside input however it was made: its HTML is cleaned like any
-                    # other (Folio's own output comes through unchanged).
-                    article_row.html = _sanitize(article_row.html)
-                    rows.append(article_row)
-                return store_transfer.insert_articles(rows, tags=tags, keep_ids=keep_ids)
-
-            try:
-                ids = self._ctx.writer.run(load, bulk=True)
-            except (KeyError, ValueError, TypeError) as exc:
-                raise ImportFormatError(f"the Folio export is damaged: {_describe(exc)}") from exc
-            report.added += len(ids)
-            report.with_content += len(ids)
-            report.article_ids.extend(ids)
-            if ids:
-                self._ctx.events.notify("articles", ids)
-            if progress:
-                progress(min(start + FOLIO_BATCH, total), total)
-        if not report.cancelled:
-            self._ctx.writer.run(
-                lambda: store_transfer.load_extras(document, keep_ids=keep_ids), bulk=True
-            )
-        self._ctx.events.notify("feeds", None)
-        self._ctx.events.notify("tags", None)
-        return report
 
     # -- export -----------------------------------------------------------------------------
 
@@ -620,29 +332,3 @@ class Transfer:
         for kind in ("feeds", "tags", "articles"):
             self._ctx.events.notify(kind, None)
         return safety
-
-
-def _check_article_row(row: Any) -> str | None:
-    if not isinstance(row, dict):
-        return "not an article"
-    if not isinstance(row.get("source_kind"), str):
-        return "no source kind"
-    if not row.get("added"):
-        return "no date added"
-    try:
-        datetime.fromisoformat(str(row["added"]))
-    except ValueError:
-        return f"unreadable date {row['added']!r}"
-    return None
-
-
-def _describe(exc: BaseException) -> str:
-    if isinstance(exc, KeyError):
-        return f"a row lacks {exc.args[0]!r}"
-    return str(exc)
-
-
-def _format_name(fmt: str) -> str:
-    from reader.services.importers import FORMATS
-
-    return FORMATS[fmt]
