@@ -133,6 +133,8 @@ def window_side(db: str, export: str, results: Any) -> None:
         time.sleep(EDIT_PAUSE)
     for worker in workers:
         worker.join()
+    writer = getattr(library, "writer", None)  # the library's one writer, where it has one
+    outcome["longest"] = getattr(writer, "longest_transaction", None)
     library.close()
     results.put(outcome)
 
@@ -247,6 +249,8 @@ def main() -> None:
             f" (window {len(window_made)}, folio {len(cli_made)}); edits stored {stored}"
         )
         print(f'"{LOCKED}" errors: {sum(locked.values())} ({locked})')
+        if outcome.get("longest") is not None:
+            print(f"longest write transaction in the window process: {outcome['longest']:.2f} s")
         other = [e for e in outcome["edit_errors"] + cli_errors if LOCKED not in e]
         if other:
             print(f"other edit errors: {len(other)}, first: {other[0][:200]}")

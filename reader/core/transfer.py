@@ -90,7 +90,9 @@ class ImportReport:
         if self.problems:
             parts.append(f"{len(self.problems)} skipped")
         text = f"Imported from {self.format_name}: " + "; ".join(parts)
-        if self.cancelled:
+        if self.cancelled and self.done == 0:
+            text += f". Stopped before any of the file's {self.total} items came in"
+        elif self.cancelled:
             text += (
                 f". Stopped: the file's first {self.done} of {self.total} items came in;"
                 " import it again to bring in the rest"

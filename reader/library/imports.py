@@ -12,9 +12,11 @@ file again brings in the rest.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -150,15 +152,29 @@ class Imports:
         tags = store_transfer.TagCache()
         if progress:
             progress(0, report.total)
-        with self._undone_on_failure(writes):
+
+        def written(ids: list[int], end: int) -> None:
+            report.done = end
+            if ids:
+                self._ctx.events.articles_added.publish(ids)
+                self._ctx.events.notify("articles", ids)
+            if progress:
+                progress(report.done, report.total)
+
+        batches = _Batches(self._ctx, writes, written)
+        with batches:
             for start in range(0, report.total, IMPORT_BATCH):
                 if cancel is not None and cancel.is_set():
                     report.cancelled = True
                     break
                 batch = items[start : start + IMPORT_BATCH]
-                # Everything but the writing happens here, so the writer (which the window's
-                # own writes queue behind) is held only for the inserts.
+                # Sanitizing and working out rows happen here, outside the writer (which the
+                # window's own writes queue behind), while the batch before is written.
                 rows, wanted_tags = self._prepare_import_batch(batch, report, seen)
+                batches.wait()
+                if cancel is not None and cancel.is_set():
+                    report.cancelled = True
+                    break
 
                 def write(
                     rows: list[store_transfer.ArticleRow] = rows,
@@ -169,14 +185,7 @@ class Imports:
                     ids = self._write_import_batch(rows, wanted_tags, report, tags, done)
                     return ids, done
 
-                ids, done = self._ctx.writer.run(write, bulk=True)
-                writes.absorb(done)
-                report.done = min(start + IMPORT_BATCH, report.total)
-                if ids:
-                    self._ctx.events.articles_added.publish(ids)
-                    self._ctx.events.notify("articles", ids)
-                if progress:
-                    progress(report.done, report.total)
+                batches.write(write, min(start + IMPORT_BATCH, report.total))
         return report
 
     def _prepare_row(
@@ -312,7 +321,18 @@ class Imports:
             maps = store_folio.load_structure(document, keep_ids=keep_ids, tags=tags, writes=done)
             return keep_ids, maps, done
 
-        with self._undone_on_failure(writes):
+        def written(ids: list[int], end: int) -> None:
+            report.added += len(ids)
+            report.with_content += len(ids)
+            report.article_ids.extend(ids)
+            report.done = end
+            if ids:
+                self._ctx.events.notify("articles", ids)
+            if progress:
+                progress(report.done, report.total)
+
+        batches = _Batches(self._ctx, writes, written)
+        with batches:
             keep_ids, maps, done = writer.run(structure, bulk=True)
             writes.absorb(done)
             report.feeds_added = len(maps.new_feeds)
@@ -339,6 +359,10 @@ class Imports:
                     for index, row in enumerate(articles[start : start + FOLIO_BATCH], start)
                     if index not in skipped
                 ]
+                batches.wait()
+                if cancel is not None and cancel.is_set():
+                    report.cancelled = True
+                    break
 
                 def load(
                     batch: list[tuple[dict[str, Any], str]] = batch,
@@ -359,16 +383,8 @@ class Imports:
                     done.article_ids.extend(ids)
                     return ids, done
 
-                ids, done = writer.run(load, bulk=True)
-                writes.absorb(done)
-                report.added += len(ids)
-                report.with_content += len(ids)
-                report.article_ids.extend(ids)
-                report.done = min(start + FOLIO_BATCH, report.total)
-                if ids:
-                    self._ctx.events.notify("articles", ids)
-                if progress:
-                    progress(report.done, report.total)
+                batches.write(load, min(start + FOLIO_BATCH, report.total))
+            batches.wait()
             if not report.cancelled:
                 done = ImportWrites()
                 writer.run(
@@ -380,25 +396,61 @@ class Imports:
         self._ctx.events.notify("tags", None)
         return report
 
-    # -- undoing ----------------------------------------------------------------------------
-    def _undone_on_failure(self, writes: ImportWrites) -> _UndoOnFailure:
-        return _UndoOnFailure(self._ctx, writes)
 
+class _Batches:
+    """An import's batches, written one at a time on the writer while the next is prepared.
 
-class _UndoOnFailure:
-    """Takes out what an import wrote when it fails, then lets the failure go on."""
+    What a batch wrote joins ``writes`` once it has committed, and ``written(ids, end)`` is
+    told. Used as a context: if the import fails, the batch in flight is let finish (and
+    counted), then everything the import wrote is taken out again, and the failure goes on.
+    """
 
-    def __init__(self, context: LibraryContext, writes: ImportWrites) -> None:
+    def __init__(
+        self,
+        context: LibraryContext,
+        writes: ImportWrites,
+        written: Callable[[list[int], int], None],
+    ) -> None:
         self._ctx = context
         self._writes = writes
+        self._written = written
+        self._pending: tuple[Future[tuple[list[int], ImportWrites]], int] | None = None
 
-    def __enter__(self) -> None:
-        return None
+    def write(self, job: Callable[[], tuple[list[int], ImportWrites]], end: int) -> None:
+        """Write a batch (after the one before has committed); ``end`` is the number of the
+        file's items dealt with once it is in."""
+        self.wait()
+        self._pending = (self._ctx.writer.submit(job, bulk=True), end)
+
+    def wait(self) -> None:
+        """Wait for the batch in flight, if any."""
+        if self._pending is None:
+            return
+        future, end = self._pending
+        self._pending = None
+        ids, done = future.result()
+        self._writes.absorb(done)
+        self._written(ids, end)
+
+    def __enter__(self) -> _Batches:
+        return self
 
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, _tb: Any
     ) -> None:
-        if error is None or self._writes.empty:
+        if error is None:
+            try:
+                self.wait()
+            except BaseException as failure:
+                self._undo(failure)
+                raise
+            return
+        with contextlib.suppress(BaseException):
+            self.wait()  # its rows are counted, so that they are taken out too
+        self._undo(error)
+
+    def _undo(self, error: BaseException) -> None:
+        if self._writes.empty:
             return
         try:
             while not self._ctx.writer.run(lambda: undo_import(self._writes), bulk=True):

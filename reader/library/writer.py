@@ -16,6 +16,7 @@ import itertools
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -58,6 +59,8 @@ class Writer:
         self._closed = False
         self._lock = threading.Lock()
         self._db: Any = None
+        # The longest any unit of work has held the write lock, in seconds (for benchmarks).
+        self.longest_transaction = 0.0
         self._thread = threading.Thread(target=self._loop, name=name, daemon=True)
         self._thread.start()
         try:
@@ -116,7 +119,11 @@ class Writer:
             try:
                 if job.transaction:
                     with write_transaction(self._db):
+                        began = time.monotonic()
                         result = job.fn()
+                    self.longest_transaction = max(
+                        self.longest_transaction, time.monotonic() - began
+                    )
                 else:
                     result = job.fn()
             except BaseException as exc:  # handed to whoever waits for it
