@@ -92,10 +92,6 @@ class Writer:
     def on_writer_thread(self) -> bool:
         return threading.get_ident() == self._thread.ident
 
-    @property
-    def thread_name(self) -> str:
-        return self._thread.name
-
     def _enqueue(self, fn: Callable[[], T], priority: int, *, transaction: bool) -> Future[T]:
         with self._lock:
             if self._closed:
