@@ -135,6 +135,7 @@ def window_side(db: str, export: str, results: Any) -> None:
         worker.join()
     writer = getattr(library, "writer", None)  # the library's one writer, where it has one
     outcome["longest"] = getattr(writer, "longest_transaction", None)
+    outcome["longest_cpu"] = getattr(writer, "longest_transaction_cpu", None)
     library.close()
     results.put(outcome)
 
@@ -250,7 +251,10 @@ def main() -> None:
         )
         print(f'"{LOCKED}" errors: {sum(locked.values())} ({locked})')
         if outcome.get("longest") is not None:
-            print(f"longest write transaction in the window process: {outcome['longest']:.2f} s")
+            print(
+                f"longest write transaction in the window process: {outcome['longest']:.2f} s"
+                f" ({outcome['longest_cpu']:.2f} s of processor time)"
+            )
         other = [e for e in outcome["edit_errors"] + cli_errors if LOCKED not in e]
         if other:
             print(f"other edit errors: {len(other)}, first: {other[0][:200]}")

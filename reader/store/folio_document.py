@@ -55,6 +55,7 @@ def check_document(document: Mapping[str, Sequence[Any]]) -> dict[int, str]:
     article at all. Raises :class:`DocumentDamage` for anything that would stop loading
     half-way: a value no column can hold, an id given twice, a folder or feed without its id.
     """
+    folder_ids: set[int] = set()
     for section, model in _TABLE_SECTIONS.items():
         seen: set[int] = set()
         for number, row in enumerate(document.get(section, ()), start=1):
@@ -63,6 +64,13 @@ def check_document(document: Mapping[str, Sequence[Any]]) -> dict[int, str]:
                 _check_table_row(section, model, row, seen)
             except _ERRORS as exc:
                 raise DocumentDamage(f"{where}: {describe(exc)}") from exc
+        if section == "folders":
+            folder_ids = seen
+    for number, row in enumerate(document.get("folders", ()), start=1):
+        parent = row.get("parent_id")
+        # Into an empty library folders keep their ids, and a parent must be one of them.
+        if parent is not None and int(parent) not in folder_ids:
+            raise DocumentDamage(f"folder {number}: its parent {parent} is not in the export")
     for number, row in enumerate(document.get("settings", ()), start=1):
         if not isinstance(row, Mapping) or "key" not in row or "value" not in row:
             raise DocumentDamage(f"setting {number}: it needs a key and a value")
@@ -85,7 +93,9 @@ def _check_table_row(section: str, model: type[m.BaseModel], row: Any, seen: set
     if not isinstance(row, Mapping):
         raise TypeError("not an object")
     _row_values(model, row, {}, True)
-    if section in ("folders", "feeds"):
+    # Into an empty library rows keep their ids: each may be given once. Folders and feeds
+    # need one (articles and icons name them by it).
+    if section in ("folders", "feeds") or row.get("id") is not None:
         row_id = _whole(row, "id")
         if row_id in seen:
             raise ValueError(f"the id {row_id} is given twice")

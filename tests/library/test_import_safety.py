@@ -101,6 +101,8 @@ def test_a_folio_export_damaged_at_article_701_changes_nothing(
         ("articles", 10, {"tags": "not a list"}, "article 11"),
         ("feeds", 0, {"id": None}, "feed 1"),
         ("folders", 0, {"parent_id": "up"}, "folder 1"),
+        ("folders", 0, {"parent_id": 9}, "folder 1"),
+        ("tags", 1, {"id": 1, "name": "again"}, "tag 2"),
         ("tags", 0, {"name": "   "}, "tag 1"),
     ],
 )
@@ -113,7 +115,10 @@ def test_damage_anywhere_in_a_folio_export_is_found_before_writing(
     where: str,
 ) -> None:
     document = folio_export(450)
-    document[section][index].update(damage)
+    rows = document[section]
+    if index == len(rows):
+        rows.append({})  # a row of its own
+    rows[index].update(damage)
     with pytest.raises(ImportFormatError, match=where):
         library.import_file(write_json(tmp_path, "damaged.json", document))
     assert library.is_empty()
