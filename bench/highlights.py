@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from reader.core.anchoring import fold, make_anchor, place_all, squash  # noqa: E402
 from reader.core.anchoring_html import mark_article, reading_text  # noqa: E402
-from reader.core.highlights import HighlightColor, NewHighlight  # noqa: E402
+from reader.core.highlights import HighlightColor, NewHighlight, Placement  # noqa: E402
 from reader.core.types import ArticleInput, SourceKind  # noqa: E402
 from reader.library import Library  # noqa: E402
 from reader.services.sanitize import html_to_text  # noqa: E402
@@ -193,9 +193,13 @@ def main() -> int:
                         note=f"Note {number} on this passage" if number % 5 == 0 else None,
                     )
                 )
-            with library.transaction():
+
+            def fill() -> tuple[int, Placement]:
                 article_id = store_articles.insert_article(item, now=NOW)
                 _, placement = store_highlights.add_highlights(article_id, new, now=NOW)
+                return article_id, placement
+
+            article_id, placement = library.writer.run(fill)
             words = item.word_count
             load = ", ".join(f"{v:.1f}" for v in os.getloadavg())
             print(
@@ -223,7 +227,7 @@ def main() -> int:
                 content_html=new_html,
                 text=html_to_text(new_html),
             )
-            db = library._db
+            db = library.writer.database
 
             def place_again() -> object:
                 with db.atomic() as transaction:
@@ -232,7 +236,8 @@ def main() -> int:
                 return result
 
             print("Placing them again after a re-extraction that moved the text:")
-            times, placed_again = timed(place_again, args.runs)
+            # On the writer, in a transaction of its own that is rolled back each time.
+            times, placed_again = timed(lambda: library.writer.call(place_again), args.runs)
             report("content_changed(): reading text, place all, store", times, 200)
             new_text = reading_text(new_html).text
             anchors = [h.anchor for h in stored]
@@ -245,8 +250,7 @@ def main() -> int:
                 if span and squash(fold(new_text[span[0] : span[1]])) == squash(fold(anchor.exact))
             )
             print(f"  ({placed_again}; {same} on exactly their words, the rest on edited ones)")
-            with library.transaction():
-                store_articles.update_article(article_id, new_item)
+            library.writer.run(lambda: store_articles.update_article(article_id, new_item))
             print(f"  after the update: {store_highlights.count_all()} (all, could not be placed)")
         finally:
             library.close()

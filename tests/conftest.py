@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from reader.library import Library
+from reader.library.writer import THREAD_NAME as WRITER_THREAD
+from reader.store.write_watch import unwatch_writes, watch_writes
 from tests import miniflux as miniflux_tools
 from tests.fake_greader import FRESHRSS, MINIFLUX, FakeGReader
 
@@ -33,6 +35,25 @@ def _isolated_environment(
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.delenv("FOLIO_DB", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _one_writer(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every write to a library file, in every test, runs on a library's writer thread: a
+    test whose code writes from any other thread fails."""
+    stray: list[str] = []
+
+    def report(thread: str, table: str) -> None:
+        if thread != WRITER_THREAD:
+            stray.append(f"thread {thread!r} wrote to {table!r}")
+
+    watch_writes(report)
+    try:
+        yield
+    finally:
+        unwatch_writes(report)
+    if stray and request.node.get_closest_marker("writes_outside_the_writer") is None:
+        pytest.fail("writes outside the library's writer thread: " + "; ".join(sorted(set(stray))))
 
 
 @pytest.fixture

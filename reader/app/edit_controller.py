@@ -1,4 +1,5 @@
-"""The user's changes from the window, written in order on one thread so the window never waits."""
+"""The user's changes from the window, handed to the library in order from one thread, so the
+window never waits for them to be stored."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from reader.app.tasks import TaskRunner
 
 
 class EditController(QObject):
-    """Runs each change on the write thread, in the order they were made.
+    """Runs each change (a call of the library) in the order they were made, on a thread of
+    its own that only calls the library and waits: the library's writer thread stores the
+    change, a user's edit ahead of any bulk work (a refresh, an import) waiting there.
 
     While a change to some articles is on its way, :meth:`is_busy` says so for them: the
     window already shows the change, and a notification about those articles from before it

@@ -14,7 +14,7 @@ from reader.cli.terminal import raw
 
 if TYPE_CHECKING:
     from reader.library import Library
-    from reader.library.feeds import RefreshProgress, RefreshSummary
+    from reader.library.refresh import RefreshProgress, RefreshSummary
 
 # Redraw at most this often: a terminal is slower than a loopback server.
 _REDRAW_SECONDS = 0.1

@@ -109,9 +109,14 @@ class ImportReport:
     existing: int = 0
     feeds_added: int = 0
     feeds_existing: int = 0
+    folders_added: int = 0
     problems: list[str] = field(default_factory=list)
     article_ids: list[int] = field(default_factory=list)
     cancelled: bool = False
+    # Items (articles, links, bookmarks) the file holds, and how many of them, from its start,
+    # were dealt with: all of them unless the import was stopped.
+    total: int = 0
+    done: int = 0
     # What happened to the items of each format the file held (see reader.core.import_counts).
     formats: dict[str, FormatCounts] = field(default_factory=dict)
     # Highlights brought in: placed in their article's text, not found in it, or waiting for
@@ -169,9 +174,11 @@ class ImportReport:
             "already_present": self.existing,
             "feeds_added": self.feeds_added,
             "feeds_existing": self.feeds_existing,
+            "folders_added": self.folders_added,
             "skipped": sum(c.skipped_total for c in self.formats.values()),
             "failed": sum(c.failed_total for c in self.formats.values()),
             "cancelled": self.cancelled,
+            "items": {"total": self.total, "done": self.done},
             "formats": {key: counts.as_dict() for key, counts in self.formats.items()},
             "highlights": {
                 "total": self.highlights_placed
@@ -200,7 +207,14 @@ class ImportReport:
             # Shorter than highlights_summary(): the status bar has one line for everything.
             detail = ", ".join(f"{number:,} {what}" for number, what in counted if number)
             lines.append(f"{_count(total, 'highlight')} ({detail})")
-        return "; ".join(lines) + (" (stopped before the end)" if self.cancelled else "")
+        return "; ".join(lines) + self._stopped_brief()
+
+    def _stopped_brief(self) -> str:
+        if not self.cancelled:
+            return ""
+        if not self.total:
+            return " (stopped before the end)"
+        return f" (stopped: {self.done:,} of the file's {self.total:,} items came in)"
 
     def summary(self) -> str:
         parts: list[str] = []
@@ -209,6 +223,8 @@ class ImportReport:
                 f"{_count(self.feeds_added, 'feed')} subscribed"
                 + (f", {self.feeds_existing} already subscribed" if self.feeds_existing else "")
             )
+        if self.folders_added:
+            parts.append(f"{_count(self.folders_added, 'folder')} created")
         if self.added or not parts:
             detail = []
             if self.with_content:
@@ -227,9 +243,17 @@ class ImportReport:
         if self.problems:
             parts.append(f"{len(self.problems)} skipped")
         text = f"Imported from {self.format_name}: " + "; ".join(parts)
-        if self.cancelled:
-            text += " (stopped before the end)"
-        return text
+        if not self.cancelled:
+            return text
+        if not self.total:
+            # Stopped before the items were counted (or a file that holds none).
+            return text + " (stopped before the end)"
+        if self.done == 0:
+            return text + f". Stopped before any of the file's {self.total} items came in"
+        return text + (
+            f". Stopped: the file's first {self.done} of {self.total} items came in;"
+            " import it again to bring in the rest"
+        )
 
 
 @dataclass(slots=True)

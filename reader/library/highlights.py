@@ -9,7 +9,6 @@ reading text of the article's HTML (:mod:`reader.core.anchoring_html`).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -29,12 +28,11 @@ from reader.core.highlights import (
     color_or_default,
 )
 from reader.core.transfer import ImportHighlight
+from reader.library.context import LibraryContext
 from reader.store import articles as store_articles
 from reader.store import highlights as store
 
 T = TypeVar("T")
-
-Notify = Callable[[str, Any], None]
 
 # What listeners hear after a change (with the ids of the articles it touched).
 HIGHLIGHTS_CHANGED = "highlights"
@@ -52,23 +50,14 @@ __all__ = ["HIGHLIGHTS_CHANGED", "UNCHANGED", "HighlightsPart", "MarkedArticle",
 class HighlightsPart:
     """Highlights and article notes, on the library's writer, reads on the calling thread."""
 
-    def __init__(
-        self,
-        *,
-        submit_write: Callable[[Callable[[], Any]], Future[Any]],
-        notify: Notify,
-        clock: Callable[[], datetime],
-    ) -> None:
-        self._submit_write = submit_write
-        self._notify = notify
-        self._clock = clock
+    def __init__(self, context: LibraryContext) -> None:
+        self._ctx = context
 
     def _write(self, fn: Callable[[], T]) -> T:
-        result: T = self._submit_write(fn).result()
-        return result
+        return self._ctx.writer.run(fn)
 
     def _changed(self, article_ids: Sequence[int]) -> None:
-        self._notify(HIGHLIGHTS_CHANGED, list(dict.fromkeys(article_ids)))
+        self._ctx.events.notify(HIGHLIGHTS_CHANGED, list(dict.fromkeys(article_ids)))
 
     # -- reading ----------------------------------------------------------------------------------
     def for_article(self, article_id: int) -> list[Highlight]:
@@ -189,7 +178,7 @@ class HighlightsPart:
     ) -> Highlight:
         if len(item.anchor.exact) > MAX_QUOTE_CHARS:
             raise UserError(f"a highlight can be at most {MAX_QUOTE_CHARS:,} characters long")
-        now = self._clock()
+        now = self._ctx.now()
 
         def write() -> int:
             # The text may have changed since it was read: then the highlight is placed in
@@ -215,7 +204,7 @@ class HighlightsPart:
         """Change a highlight's colour or note (None removes the note); returns it before
         and after."""
         cleaned = note if isinstance(note, Unchanged) else clean_note(note)
-        now = self._clock()
+        now = self._ctx.now()
 
         def write() -> tuple[Highlight, Highlight]:
             if isinstance(cleaned, Unchanged):
@@ -258,7 +247,7 @@ class HighlightsPart:
             return previous
 
         previous = self._write(write)
-        self._notify("articles", [article_id])
+        self._ctx.events.notify("articles", [article_id])
         return previous
 
 

@@ -1,34 +1,40 @@
 """Storing the items an import file holds: links, notes, and articles the library has that
-the file names by title; each with its tags and highlights, counted per format."""
+the file names by title; each with its tags and highlights, counted per format.
+
+The file is read whole before anything is written, so one that breaks off changes nothing.
+Items are then written in short transactions (see library/import_batches.py), each batch
+prepared (sanitized, its rows worked out, its highlights placed) on the importing thread while
+the one before is written; if writing fails half-way, what the import wrote is taken out again.
+"""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from reader.core.errors import UserError
-from reader.core.highlights import NewHighlight
+from reader.core.highlights import NewHighlight, Placement
 from reader.core.import_counts import FormatCounts
 from reader.core.text import word_count
 from reader.core.transfer import ImportItem, ImportKind, ImportProblem, ImportReport
 from reader.core.types import ArticleInput, SourceKind
 from reader.core.urls import normalize_url
-from reader.library.base import LibraryBase
+from reader.library.context import LibraryContext
 from reader.library.highlights import imported_highlights, imported_rows
+from reader.library.import_batches import IMPORT_BATCH, Batches
 from reader.store import articles as store_articles
 from reader.store import highlights as store_highlights
 from reader.store import transfer as store_transfer
+from reader.store.import_writes import ImportWrites
 from reader.store.tags import clean_tag_name
 
 if TYPE_CHECKING:
     from reader.services.importers.common import Entry
 
 Progress = Callable[[int, int], None]
-
-# Rows per write transaction: large enough that commits cost little, small enough that the
-# window's own writes wait well under a second behind an import.
-IMPORT_BATCH = 1000
 
 # What the report counts an item named by its title under when it finds no one article.
 NO_SUCH_TITLE = "no article of that title in the library"
@@ -40,7 +46,33 @@ _Row = tuple[store_transfer.ArticleRow, str]
 _Wanted = dict[int, list[NewHighlight]]
 
 
-class ImportItemsMixin(LibraryBase):
+@dataclass(slots=True)
+class _Prepared:
+    """A batch ready to write: new rows, and what articles the library has gain."""
+
+    rows: list[_Row]
+    tags: dict[int, list[str]]
+    highlights: _Wanted
+
+
+@dataclass(slots=True)
+class _Written:
+    """What writing a batch did, counted into the report on the importing thread."""
+
+    ids: list[int] = field(default_factory=list)
+    rows: list[_Row] = field(default_factory=list)
+    # The formats of rows another writer had stored meanwhile (so they were left out).
+    raced: list[str] = field(default_factory=list)
+    placement: Placement = field(default_factory=Placement)
+
+
+class ItemImports:
+    """Imports of the items an importer read from a file (every format but OPML and Folio's
+    own export)."""
+
+    def __init__(self, context: LibraryContext) -> None:
+        self._ctx = context
+
     def import_items(
         self,
         entries: Iterable[Entry],
@@ -50,13 +82,14 @@ class ImportItemsMixin(LibraryBase):
         progress: Progress | None = None,
         cancel: threading.Event | None = None,
     ) -> ImportReport:
-        """Store import items in batches (one transaction each, on the writer thread). A link
+        """Store import items in batches (one short transaction each, on the writer). A link
         the library has (by normalised URL), a note it has (by its text) and an article the
         file names by title only gain the tags and highlights they lacked. The report counts
         each format of ``format_key``'s file apart (a .zip of exports holds several: its
         entries name theirs)."""
         report = ImportReport(format_name=format_name)
         items: list[ImportItem] = []
+        # Reading the whole file first: a file that breaks off is refused before any write.
         for entry in entries:
             key = entry.source or format_key
             if isinstance(entry, ImportProblem):
@@ -64,7 +97,7 @@ class ImportItemsMixin(LibraryBase):
             else:
                 report.counts(key, format_label(key, format_name)).found += 1
                 items.append(entry)
-        total = len(items)
+        report.total = len(items)
         # Articles named by title come last, in batches of their own, so that they find the
         # articles this same import adds (a .zip with Reader's documents and Readwise's
         # highlights of them).
@@ -73,42 +106,52 @@ class ImportItemsMixin(LibraryBase):
             [item for item in items if item.kind is ImportKind.BY_TITLE],
         )
         seen: set[str] = set()
+        writes = ImportWrites()
         tags = store_transfer.TagCache()
-        done = 0
         if progress:
-            progress(0, total)
-        for group in groups:
-            for start in range(0, len(group), IMPORT_BATCH):
-                if cancel is not None and cancel.is_set():
-                    report.cancelled = True
-                    return report
-                batch = group[start : start + IMPORT_BATCH]
-                self._import_batch(batch, report, seen, format_key, tags)
-                done += len(batch)
-                if progress:
-                    progress(done, total)
+            progress(0, report.total)
+
+        def written(result: _Written, end: int) -> None:
+            _count_written(report, result)
+            report.done = end
+            if result.ids:
+                self._ctx.events.articles_added.publish(result.ids)
+                self._ctx.events.notify("articles", result.ids)
+            if progress:
+                progress(report.done, report.total)
+
+        done = 0
+        with Batches(self._ctx, writes, written) as batches:
+            for group in groups:
+                # The articles named by title may be among those the batch in flight adds.
+                batches.wait()
+                for start in range(0, len(group), IMPORT_BATCH):
+                    if cancel is not None and cancel.is_set():
+                        report.cancelled = True
+                        return report
+                    batch = group[start : start + IMPORT_BATCH]
+                    # Sanitizing, working out rows and placing highlights happen here, outside
+                    # the writer (which the window's own writes queue behind), while the batch
+                    # before is written.
+                    prepared = self._prepare_import_batch(batch, report, seen, format_key)
+                    batches.wait()
+                    if cancel is not None and cancel.is_set():
+                        report.cancelled = True
+                        return report
+                    done += len(batch)
+                    batches.write(self._batch_job(prepared, tags), done)
         return report
 
-    def _import_batch(
-        self,
-        batch: Sequence[ImportItem],
-        report: ImportReport,
-        seen: set[str],
-        format_key: str,
-        tags: store_transfer.TagCache,
-    ) -> None:
-        # Everything but the writing happens here, so the writer (which the window's own
-        # writes queue behind) is held only for the inserts.
-        wanted_highlights: _Wanted = {}
-        rows, wanted_tags = self._prepare_import_batch(
-            batch, report, seen, format_key, wanted_highlights
-        )
-        ids = self.submit_write(
-            lambda: self._write_import_batch(rows, wanted_tags, report, tags, wanted_highlights)
-        ).result()
-        if ids:
-            self.on_articles_added(ids)
-            self.notify("articles", ids)
+    def _batch_job(
+        self, prepared: _Prepared, tags: store_transfer.TagCache
+    ) -> Callable[[ImportWrites], _Written]:
+        now = self._ctx.now()
+
+        def write(done: ImportWrites) -> _Written:
+            tags.writes = done
+            return _write_import_batch(prepared, tags, done, now)
+
+        return write
 
     def _prepare_row(
         self, item: ImportItem, url: str | None, canonical: str | None, report: ImportReport
@@ -119,7 +162,7 @@ class ImportItemsMixin(LibraryBase):
         html = sanitize_html(item.content_html, base_url=url) if item.content_html else ""
         text = html_to_text(html) if html else ""
         has_body = bool(text.strip())
-        now = self.now()
+        now = self._ctx.now()
         added = item.added or now
         kind = SourceKind.URL if url else SourceKind.TEXT_FILE
         title = item.title or url or _first_words(text)
@@ -175,12 +218,11 @@ class ImportItemsMixin(LibraryBase):
         report: ImportReport,
         seen: set[str],
         format_key: str,
-        wanted_highlights: _Wanted,
-    ) -> tuple[list[_Row], dict[int, list[str]]]:
+    ) -> _Prepared:
         """The rows to insert (items new to the library and to this file), each with its
-        format, and the tags to add to articles the library already has (and, into
-        ``wanted_highlights``, their highlights). A link is known by its normalised address,
-        a note by its text, an article named by its title by that title."""
+        format, and the tags and highlights to add to articles the library already has. A
+        link is known by its normalised address, a note by its text, an article named by its
+        title by that title."""
         links = [(item, (item.url or "").strip()) for item in batch if item.kind is ImportKind.LINK]
         canonical = {url: normalize_url(url) for _, url in links}
         known = store_transfer.existing_by_url([*canonical.values(), *canonical])
@@ -192,8 +234,7 @@ class ImportItemsMixin(LibraryBase):
         known_notes = store_transfer.existing_notes(
             [row.columns["content_hash"] for row in notes.values()]
         )
-        rows: list[_Row] = []
-        wanted_tags: dict[int, list[str]] = {}
+        prepared = _Prepared(rows=[], tags={}, highlights={})
         for item in batch:
             key = item.source or format_key
             counts = report.counts(key, format_label(key, report.format_name))
@@ -215,9 +256,9 @@ class ImportItemsMixin(LibraryBase):
                 counts.present += 1
                 if existing is not None and identity not in seen:
                     if item.tags:
-                        wanted_tags.setdefault(existing, []).extend(item.tags)
+                        prepared.tags.setdefault(existing, []).extend(item.tags)
                     if item.highlights:
-                        wanted_highlights.setdefault(existing, []).extend(
+                        prepared.highlights.setdefault(existing, []).extend(
                             imported_highlights(item.highlights)
                         )
                 seen.add(identity)
@@ -227,49 +268,56 @@ class ImportItemsMixin(LibraryBase):
                 row = notes[id(item)]
             else:
                 row = self._prepare_row(item, url, identity, report)
-            rows.append((row, key))
-        return rows, wanted_tags
+            prepared.rows.append((row, key))
+        return prepared
 
-    def _write_import_batch(
-        self,
-        rows: list[_Row],
-        wanted_tags: dict[int, list[str]],
-        report: ImportReport,
-        tags: store_transfer.TagCache,
-        wanted_highlights: _Wanted | None = None,
-    ) -> list[int]:
-        # Another writer may have saved one of these pages since the batch was prepared.
-        raced = store_transfer.existing_by_url(
-            [r.columns["canonical_url"] for r, _ in rows if r.columns["canonical_url"]]
-        )
-        if raced:
-            for row, key in rows:
-                if row.columns["canonical_url"] in raced:
-                    report.existing += 1
-                    report.counts(key, format_label(key, report.format_name)).present += 1
-            rows = [(r, k) for r, k in rows if r.columns["canonical_url"] not in raced]
-        ids = store_transfer.insert_articles([r for r, _ in rows], tags=tags)
-        if wanted_tags:
-            store_transfer.add_missing_tags(wanted_tags, tags=tags)
-        if wanted_highlights:
-            placement = store_highlights.add_missing(wanted_highlights, now=self.now())
-            report.highlights_placed += placement.placed
-            report.highlights_unplaced += placement.unplaced
-        for row, _ in rows:
-            if row.columns["fetch_status"] == "pending":
-                report.highlights_waiting += len(row.highlights)
-            else:
-                placed = sum(1 for h in row.highlights if h["placed"])
-                report.highlights_placed += placed
-                report.highlights_unplaced += len(row.highlights) - placed
-        pending = sum(1 for r, _ in rows if r.columns["fetch_status"] == "pending")
-        report.pending += pending
-        report.with_content += len(rows) - pending
-        report.added += len(ids)
-        report.article_ids.extend(ids)
-        for _, key in rows:
-            report.counts(key, format_label(key, report.format_name)).added += 1
-        return ids
+
+def _write_import_batch(
+    prepared: _Prepared,
+    tags: store_transfer.TagCache,
+    writes: ImportWrites,
+    now: datetime,
+) -> _Written:
+    """Write a prepared batch, in the writer's transaction, recording it in ``writes``."""
+    rows = prepared.rows
+    # Another writer may have saved one of these pages since the batch was prepared.
+    raced = store_transfer.existing_by_url(
+        [r.columns["canonical_url"] for r, _ in rows if r.columns["canonical_url"]]
+    )
+    result = _Written()
+    if raced:
+        result.raced = [key for row, key in rows if row.columns["canonical_url"] in raced]
+        rows = [(r, k) for r, k in rows if r.columns["canonical_url"] not in raced]
+    result.rows = rows
+    result.ids = store_transfer.insert_articles([r for r, _ in rows], tags=tags)
+    writes.article_ids.extend(result.ids)
+    if prepared.tags:
+        store_transfer.add_missing_tags(prepared.tags, tags=tags, writes=writes)
+    if prepared.highlights:
+        result.placement = store_highlights.add_missing(prepared.highlights, now=now)
+    return result
+
+
+def _count_written(report: ImportReport, result: _Written) -> None:
+    for key in result.raced:
+        report.existing += 1
+        report.counts(key, format_label(key, report.format_name)).present += 1
+    report.highlights_placed += result.placement.placed
+    report.highlights_unplaced += result.placement.unplaced
+    for row, _ in result.rows:
+        if row.columns["fetch_status"] == "pending":
+            report.highlights_waiting += len(row.highlights)
+        else:
+            placed = sum(1 for h in row.highlights if h["placed"])
+            report.highlights_placed += placed
+            report.highlights_unplaced += len(row.highlights) - placed
+    pending = sum(1 for r, _ in result.rows if r.columns["fetch_status"] == "pending")
+    report.pending += pending
+    report.with_content += len(result.rows) - pending
+    report.added += len(result.ids)
+    report.article_ids.extend(result.ids)
+    for _, key in result.rows:
+        report.counts(key, format_label(key, report.format_name)).added += 1
 
 
 def _find_by_title(item: ImportItem, report: ImportReport, counts: FormatCounts) -> int | None:

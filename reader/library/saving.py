@@ -26,7 +26,7 @@ from reader.core.types import (
     SourceKind,
 )
 from reader.core.urls import is_http_url, normalize_url
-from reader.library.base import LibraryBase
+from reader.library.context import LibraryContext
 from reader.services import images as image_service
 from reader.services.encoding import decode_bytes, decode_text_file, looks_binary
 from reader.store import articles as store_articles
@@ -286,7 +286,10 @@ def _link_item(url: str, content_type: str, kind: str, size: int) -> _Prepared:
     return _Prepared(page, SourceKind.URL, url, enclosures=(enclosure,), has_images=False)
 
 
-class SavingMixin(LibraryBase):
+class Saving:
+    def __init__(self, context: LibraryContext) -> None:
+        self._ctx = context
+
     # -- kept pages -------------------------------------------------------------------------------
     @property
     def keep_pages(self) -> bool:
@@ -294,8 +297,7 @@ class SavingMixin(LibraryBase):
         return store_settings.get_setting(KEEP_PAGES_KEY) is not False
 
     def set_keep_pages(self, keep: bool) -> None:
-        with self.transaction():
-            store_settings.set_setting(KEEP_PAGES_KEY, keep)
+        self._ctx.writer.run(lambda: store_settings.set_setting(KEEP_PAGES_KEY, keep))
 
     @property
     def fetch_file_images(self) -> bool:
@@ -304,12 +306,11 @@ class SavingMixin(LibraryBase):
         return store_settings.get_setting(FILE_IMAGES_KEY) is not False
 
     def set_fetch_file_images(self, fetch: bool) -> None:
-        with self.transaction():
-            store_settings.set_setting(FILE_IMAGES_KEY, fetch)
+        self._ctx.writer.run(lambda: store_settings.set_setting(FILE_IMAGES_KEY, fetch))
 
     def drop_kept_pages(self) -> int:
         """Forget every kept page (re-extraction then fetches pages again); returns how many."""
-        return self.submit_write(store_sources.drop_sources).result()
+        return self._ctx.writer.run(store_sources.drop_sources)
 
     def _to_keep(self, prepared: _Prepared, item: ArticleInput) -> KeptSource | None:
         """The page to keep with ``item``: none for a feed's article (feeds bring thousands a
@@ -320,7 +321,7 @@ class SavingMixin(LibraryBase):
 
     # -- transport ------------------------------------------------------------------------------
     def _saving_client(self) -> HttpClient:
-        return self.http_client()
+        return self._ctx.http.client()
 
     def _fetch_image(self, url: str) -> tuple[str | None, bytes]:
         response = self._saving_client().get(
@@ -390,7 +391,7 @@ class SavingMixin(LibraryBase):
 
     def store_fetched_link(self, article_id: int, fetched: FetchedLink) -> None:
         """Write what :meth:`fetch_link` found into the waiting article ``article_id``."""
-        now = self.now()
+        now = self._ctx.now()
 
         def write() -> None:
             store_articles.update_article(article_id, fetched.item)
@@ -401,7 +402,7 @@ class SavingMixin(LibraryBase):
             if fetched.source is not None:
                 store_sources.keep_source(article_id, fetched.source, now=now)
 
-        self.submit_write(write).result()
+        self._ctx.writer.run(write, bulk=True)
 
     def extract_bytes(self, data: bytes, *, name: str = "stdin") -> ExtractedPage:
         return prepare_bytes(data, name=name).page
@@ -489,7 +490,7 @@ class SavingMixin(LibraryBase):
         if localized.failed:
             notes.append(f"{localized.failed} image(s) could not be downloaded and were left out")
         source = self._to_keep(prepared, item)
-        now = self.now()
+        now = self._ctx.now()
 
         def write() -> tuple[int, bool]:
             found = store_articles.find_by_url(item.canonical_url) if item.canonical_url else None
@@ -518,12 +519,12 @@ class SavingMixin(LibraryBase):
                 store_images.delete_unused_images()
             return article_id, created
 
-        article_id, created = self.submit_write(write).result()
+        article_id, created = self._ctx.writer.run(write)
         if created:
-            self.on_articles_added([article_id])
+            self._ctx.events.articles_added.publish([article_id])
         else:
             notes.insert(0, f"already in the library (id {article_id}); updated it")
-        self.notify("articles", [article_id])
+        self._ctx.events.notify("articles", [article_id])
         article = store_articles.get_article(article_id)
         return SaveResult(article=article, created=created, notes=tuple(notes))
 
@@ -544,7 +545,7 @@ class SavingMixin(LibraryBase):
             return 0
         known = store_images.article_images(article_id)
         localized = image_service.localize_images(html, self._fetch_image, known=known)
-        now = self.now()
+        now = self._ctx.now()
 
         def write() -> None:
             for image in localized.images:
@@ -552,8 +553,8 @@ class SavingMixin(LibraryBase):
             store_images.link_images(article_id, localized.mapping)
             store_images.set_article_html(article_id, localized.html)
 
-        self.submit_write(write).result()
-        self.notify("articles", [article_id])
+        self._ctx.writer.run(write)
+        self._ctx.events.notify("articles", [article_id])
         return len(localized.mapping)
 
     # -- re-extraction and full text --------------------------------------------------------
@@ -601,7 +602,7 @@ class SavingMixin(LibraryBase):
         localized = self._localize(prepared, item.content_html, known)
         item = replace(item, content_html=localized.html)
         source = self._to_keep(prepared, item)
-        now = self.now()
+        now = self._ctx.now()
 
         def write() -> None:
             store_articles.update_article(article_id, item)
@@ -613,8 +614,8 @@ class SavingMixin(LibraryBase):
             if source is not None:
                 store_sources.keep_source(article_id, source, now=now)
 
-        self.submit_write(write).result()
-        self.notify("articles", [article_id])
+        self._ctx.writer.run(write, bulk=True)
+        self._ctx.events.notify("articles", [article_id])
 
     def fetch_full_text_for(self, article_ids: Sequence[int]) -> list[str]:
         """Replace the summaries of feed articles by their linked pages' articles.
@@ -654,7 +655,4 @@ class SavingMixin(LibraryBase):
         return failures
 
     def _record_fetch_error(self, article_id: int, message: str) -> None:
-        def write() -> None:
-            store_articles.set_fetch_error(article_id, message)
-
-        self.submit_write(write).result()
+        self._ctx.writer.run(lambda: store_articles.set_fetch_error(article_id, message), bulk=True)

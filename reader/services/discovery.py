@@ -12,8 +12,9 @@ import lxml.html
 from lxml import etree
 
 from reader.core.errors import FeedError, FetchError
-from reader.services.feeds import ParsedFeed, decode_document, looks_like_html, parse_feed
+from reader.services.feeds import decode_document, looks_like_html, parse_feed
 from reader.services.http import FetchResponse, HttpClient
+from reader.services.parsed_feed import ParsedFeed
 
 # How discovery parses what it fetched: ``parse(content, url=, headers=, now=)``, raising
 # FeedError when the bytes are not a feed.

@@ -4,6 +4,7 @@ RSS 0.9x/1.0/2.0, RDF and Atom go through feedparser, which is fed bytes we fetc
 (it never fetches) with our own decision on the character encoding. JSON Feed goes through
 :mod:`reader.services.jsonfeed`. feedparser's sanitizer and relative-link rewriting are turned
 off: :func:`reader.services.sanitize.sanitize_html` supersedes both and is several times faster.
+Both build their entries with :mod:`reader.services.parsed_feed`.
 
 Everything here is pure and picklable, so it can run in a worker process:
 :func:`parse_within_budget` runs a large document in one, which is stopped when it takes too long.
@@ -15,66 +16,41 @@ import codecs
 import io
 import re
 import time
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import feedparser
 
-from reader.core.bounded import bound_article, sane_date
 from reader.core.errors import FeedError
-from reader.core.identity import entry_key
 from reader.core.limits import (
     DEFAULT_KEEP_ITEMS,
     MAX_FEED_DESCRIPTION_CHARS,
     MAX_TITLE_CHARS,
     cut_line,
 )
-from reader.core.text import word_count
-from reader.core.types import ArticleInput, Enclosure, SourceKind
-from reader.core.urls import is_http_url, normalize_url, safe_link
+from reader.core.types import Enclosure
+from reader.core.urls import safe_link
 from reader.services.feed_bounds import cap_people, keep_newest
-from reader.services.sanitize import html_to_text, sanitize_html, text_to_html
+from reader.services.jsonfeed import parse_json_feed
+from reader.services.parsed_feed import (
+    ParsedEntry,
+    ParsedFeed,
+    absolute,
+    clean_categories,
+    language_code,
+    make_entry,
+    plain_text,
+    unique_entries,
+)
+from reader.services.sanitize import text_to_html
 
 if TYPE_CHECKING:
     from reader.services.parse_pool import BudgetPool
 
-SUMMARY_CHARS = 500
 # Documents up to this size are parsed in the calling process: with author fields capped and
 # items limited, their work is bounded by their size, and a worker would cost more to start.
 INLINE_PARSE_BYTES = 64 * 1024
-_MAX_CATEGORY = 100
-_MAX_TITLE = 300
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedEntry:
-    """One entry: its identity within the feed and the article to store."""
-
-    key: str
-    article: ArticleInput
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedFeed:
-    title: str
-    site_url: str | None
-    entries: tuple[ParsedEntry, ...]
-    kind: str = ""
-    description: str | None = None
-    icon_url: str | None = None
-    language: str | None = None
-    # Things wrong with the document that did not stop us reading it.
-    warnings: tuple[str, ...] = ()
-    # How many items the document had when it had more than were read (the newest of them);
-    # 0 when every item was read.
-    found_entries: int = 0
-
-    @property
-    def trimmed(self) -> bool:
-        return self.found_entries > 0
-
 
 # -- encodings ------------------------------------------------------------------------------
 
@@ -181,145 +157,6 @@ def struct_to_datetime(value: time.struct_time | None) -> datetime | None:
         return datetime(*value[:6], tzinfo=UTC)
     except (TypeError, ValueError, OverflowError):
         return None
-
-
-def clamp_date(value: datetime | None, now: datetime) -> datetime | None:
-    """Dates in the future are taken as now: a wrong clock must not pin an entry to the top."""
-    if value is None:
-        return None
-    return min(value, now)
-
-
-def plain_text(value: str | None) -> str:
-    """A title or name as one line of plain text (markup dropped, whitespace collapsed)."""
-    if not value:
-        return ""
-    if "<" in value or "&" in value:
-        value = html_to_text(value)
-    return " ".join(value.split())
-
-
-def summary_of(text: str) -> str | None:
-    """The start of ``text``, cut at a word boundary, for list previews."""
-    text = " ".join(text.split())
-    if not text:
-        return None
-    if len(text) <= SUMMARY_CHARS:
-        return text
-    cut = text[:SUMMARY_CHARS].rsplit(" ", 1)[0]
-    return cut + "…"
-
-
-def title_from_text(text: str, fallback: str) -> str:
-    words = " ".join(text.split())
-    if not words:
-        return fallback
-    if len(words) <= 80:
-        return words
-    return words[:80].rsplit(" ", 1)[0] + "…"
-
-
-def clean_categories(names: Iterable[str | None]) -> tuple[str, ...]:
-    seen: dict[str, str] = {}
-    for name in names:
-        label = " ".join((name or "").split())
-        if label and len(label) <= _MAX_CATEGORY and label.lower() not in seen:
-            seen[label.lower()] = label
-    return tuple(seen.values())
-
-
-def language_code(value: str | None) -> str | None:
-    if not value:
-        return None
-    primary = value.strip().replace("_", "-").split("-", 1)[0].lower()
-    return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
-
-
-def absolute(url: str | None, base: str) -> str | None:
-    if not url or not url.strip():
-        return None
-    from urllib.parse import urljoin
-
-    return urljoin(base, url.strip())
-
-
-def make_entry(
-    *,
-    feed_url: str,
-    now: datetime,
-    guid: str | None,
-    link: str | None,
-    title: str | None,
-    content_html: str | None,
-    content_base: str | None,
-    summary_html: str | None,
-    summary_base: str | None,
-    author: str | None,
-    published: datetime | None,
-    updated: datetime | None,
-    site_name: str | None,
-    language: str | None,
-    image_url: str | None,
-    enclosures: tuple[Enclosure, ...],
-    categories: tuple[str, ...],
-) -> ParsedEntry:
-    """Sanitize an entry's HTML and build what the store takes. Shared by every format."""
-    link = safe_link(link)
-    body_html = sanitize_html(content_html, content_base or feed_url) if content_html else ""
-    summary_clean = ""
-    if summary_html:
-        summary_clean = (
-            body_html
-            if summary_html == content_html
-            else sanitize_html(summary_html, summary_base or feed_url)
-        )
-    if not body_html:
-        body_html = summary_clean
-    text = html_to_text(body_html)
-    summary_text = text if summary_clean is body_html else html_to_text(summary_clean)
-    link = link.strip() if link else None
-    canonical = normalize_url(link) if link and is_http_url(link) else link
-    clean_title = plain_text(title)[:_MAX_TITLE]
-    if not clean_title:
-        clean_title = title_from_text(text, link or "Untitled")
-    published = clamp_date(sane_date(published), now)
-    updated = clamp_date(sane_date(updated), now)
-    article = ArticleInput(
-        title=clean_title,
-        source_kind=SourceKind.FEED,
-        # The link as stored carries no tracking parameters either (utm_* and the like).
-        url=canonical,
-        canonical_url=canonical,
-        guid=guid.strip() if guid and guid.strip() else None,
-        author=plain_text(author) or None,
-        published=published or updated,
-        updated=updated,
-        summary=summary_of(summary_text),
-        content_html=body_html,
-        text=text,
-        language=language,
-        site_name=site_name,
-        image_url=image_url,
-        word_count=word_count(text),
-        enclosures=enclosures,
-        categories=categories,
-    )
-    # Every field within its limit and only safe links: what the store would make of it, so
-    # the content hash taken here is the stored one.
-    article = bound_article(article)
-    key = entry_key(guid=guid, link=link, title=clean_title, content=body_html or summary_clean)
-    return ParsedEntry(key=key, article=article)
-
-
-def unique_entries(entries: Iterable[ParsedEntry]) -> tuple[ParsedEntry, ...]:
-    """Entries with duplicate keys dropped (the first one wins, as feeds list newest first)."""
-    seen: set[str] = set()
-    result: list[ParsedEntry] = []
-    for entry in entries:
-        if entry.key not in seen:
-            seen.add(entry.key)
-            result.append(entry)
-    return tuple(result)
 
 
 # -- feedparser -----------------------------------------------------------------------------
@@ -512,8 +349,6 @@ def parse_feed(
     if not content.strip():
         raise FeedError(f"{url} sent an empty document, not a feed")
     if _looks_like_json(content, lowered.get("content-type")):
-        from reader.services.jsonfeed import parse_json_feed
-
         return parse_json_feed(content, url=url, now=now, max_items=max_items)
     return _parse_xml(content, url, lowered, now, max_items)
 

@@ -36,8 +36,8 @@ from urllib.parse import urlsplit
 from reader.core import sync as model
 from reader.core.errors import FetchError, UserError
 from reader.core.types import Enclosure
-from reader.services.feeds import ParsedEntry, make_entry
 from reader.services.http import FetchResponse, HttpClient, HttpStatusError
+from reader.services.parsed_feed import ParsedEntry, make_entry
 
 # Ids per request: id lists in pages of this many (Miniflux's largest page), contents and
 # edits in batches that keep a request's body and the server's work small.

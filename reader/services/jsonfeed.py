@@ -20,7 +20,8 @@ from reader.core.limits import (
 )
 from reader.core.types import Enclosure
 from reader.core.urls import safe_link
-from reader.services.feeds import (
+from reader.services.json_input import JsonTooDeep, load_json
+from reader.services.parsed_feed import (
     ParsedEntry,
     ParsedFeed,
     absolute,
@@ -30,7 +31,6 @@ from reader.services.feeds import (
     plain_text,
     unique_entries,
 )
-from reader.services.json_input import JsonTooDeep, load_json
 from reader.services.sanitize import text_to_html
 
 

@@ -14,6 +14,10 @@ from reader.core.errors import ImportFormatError
 from reader.core.limits import drop_controls
 from reader.core.urls import is_http_url, safe_link
 
+# Folders nested deeper than this are no subscription list anyone keeps: the file is refused
+# whole rather than imported in part (the XML parser itself stops at 256 levels).
+MAX_FOLDER_DEPTH = 50
+
 
 @dataclass(frozen=True, slots=True)
 class OpmlFeed:
@@ -73,6 +77,11 @@ def parse_opml(data: bytes) -> OpmlDocument:
     try:
         root = etree.fromstring(data, strict)
     except etree.XMLSyntaxError as exc:
+        if "depth" in str(exc).lower():
+            raise ImportFormatError(
+                "the OPML file nests its outlines hundreds of levels deep; Folio reads"
+                f" folders up to {MAX_FOLDER_DEPTH} levels deep"
+            ) from None
         lenient = etree.XMLParser(
             recover=True, resolve_entities=False, no_network=True, huge_tree=False
         )
@@ -109,6 +118,11 @@ def parse_opml(data: bytes) -> OpmlDocument:
                     _attr(element, "htmlUrl") is not None
                 )
                 if children or (label and not looks_like_feed):
+                    if len(path) >= MAX_FOLDER_DEPTH:
+                        raise ImportFormatError(
+                            f"the OPML file nests folders more than {MAX_FOLDER_DEPTH} levels"
+                            f" deep ({_where(element)}); Folio reads up to {MAX_FOLDER_DEPTH}"
+                        )
                     name = (label or "").replace("/", "-").strip() or "Untitled folder"
                     folder = (*path, name)
                     if folder not in folders:

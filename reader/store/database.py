@@ -14,6 +14,7 @@ from reader.core.errors import LibraryError, SchemaTooNewError
 from reader.core.urls import site_hosts
 from reader.store import highlights_migration, search_index, sync_schema
 from reader.store.models import MODELS, database_proxy
+from reader.store.write_watch import WatchedDatabase
 
 log = logging.getLogger(__name__)
 
@@ -190,7 +191,7 @@ def open_database(path: Path) -> peewee.SqliteDatabase:
         raise LibraryError(
             f"cannot create the folder for the library {path}: {exc.strerror}"
         ) from exc
-    db = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    db = WatchedDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
     try:
         db.connect()
         version = _user_version(db)

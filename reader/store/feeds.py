@@ -9,6 +9,7 @@ import peewee
 
 from reader.core.errors import DuplicateError, NotFoundError, UserError
 from reader.core.types import Feed, Folder
+from reader.core.updates import KEEP, FeedUpdate, Keep
 from reader.store import models as m
 from reader.store.articles import delete_articles
 from reader.store.convert import feed_from_row
@@ -208,17 +209,38 @@ def get_feed(feed_id: int) -> Feed:
     )
 
 
-def update_feed(feed_id: int, **fields: object) -> None:
-    """Set columns of a feed by name (title, url, folder, etag, error_count, …)."""
-    if "url" in fields:
-        other = (
-            m.Feed.select(m.Feed.id)
-            .where((m.Feed.url == fields["url"]) & (m.Feed.id != feed_id))
-            .scalar()
-        )
+def update_feed(feed_id: int, update: FeedUpdate) -> None:
+    """Write the fields of ``update`` that are not left at KEEP."""
+    f = m.Feed
+    columns: dict[peewee.Field, object] = {}
+    for column, value in (
+        (f.title, update.title),
+        (f.url, update.url),
+        (f.site_url, update.site_url),
+        (f.folder, update.folder_id),
+        (f.etag, update.etag),
+        (f.last_modified, update.last_modified),
+        (f.content_hash, update.content_hash),
+        (f.last_fetched, update.last_fetched),
+        (f.next_fetch, update.next_fetch),
+        (f.error_count, update.error_count),
+        (f.last_error, update.last_error),
+        (f.disabled, update.disabled),
+        (f.fetch_full_text, update.fetch_full_text),
+        (f.keep_items, update.keep_items),
+        (f.notice, update.notice),
+    ):
+        if value is not KEEP:
+            columns[column] = value
+    if not isinstance(update.url, Keep):
+        other = f.select(f.id).where((f.url == update.url) & (f.id != feed_id)).scalar()
         if other is not None:
-            raise DuplicateError(f"another feed already has the address {fields['url']}")
-    if not m.Feed.update(**fields).where(m.Feed.id == feed_id).execute():
+            raise DuplicateError(f"another feed already has the address {update.url}")
+    if not columns:
+        if not f.select().where(f.id == feed_id).exists():
+            raise NotFoundError(f"no feed with id {feed_id}")
+        return
+    if not f.update(columns).where(f.id == feed_id).execute():
         raise NotFoundError(f"no feed with id {feed_id}")
 
 

@@ -19,6 +19,7 @@ from reader.core import sync as model
 from reader.core.errors import DuplicateError, NotFoundError
 from reader.core.identity import link_title_key
 from reader.core.types import ArticleInput
+from reader.core.updates import FeedUpdate
 from reader.core.urls import normalize_url
 from reader.store import feeds as store_feeds
 from reader.store import models as m
@@ -293,11 +294,11 @@ class SyncStore:
         )
 
     def set_feed_title(self, feed_id: int, title: str) -> None:
-        store_feeds.update_feed(feed_id, title=title)
+        store_feeds.update_feed(feed_id, FeedUpdate(title=title))
 
     def set_feed_folder(self, feed_id: int, path: str | None) -> None:
         folder_id = store_feeds.ensure_folder(path) if path and path.strip() else None
-        store_feeds.update_feed(feed_id, folder=folder_id)
+        store_feeds.update_feed(feed_id, FeedUpdate(folder_id=folder_id))
 
     def remove_feed(self, feed_id: int) -> None:
         """As the user's own removal does: starred and tagged articles stay, as saved ones."""

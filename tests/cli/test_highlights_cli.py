@@ -26,8 +26,10 @@ TEXT = (
 @pytest.fixture
 def article(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> int:
     monkeypatch.setenv("FOLIO_DB", str(db_path))
-    with Library(db_path) as lib, lib.transaction():
-        return store_articles.insert_article(make_input("Heat pumps", TEXT), now=BASE_TIME)
+    with Library(db_path) as lib:
+        return lib.writer.run(
+            lambda: store_articles.insert_article(make_input("Heat pumps", TEXT), now=BASE_TIME)
+        )
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -120,10 +122,9 @@ def test_highlights_that_lose_their_passage_are_listed_apart(
     capsys: pytest.CaptureFixture[str], article: int, db_path: Path
 ) -> None:
     run(capsys, "highlight", str(article), "--quote", "sized for the house", "--note", "size")
-    with Library(db_path) as lib, lib.transaction():
-        store_articles.update_article(
-            article, make_input("Heat pumps", "Heat pumps move heat instead of making it.")
-        )
+    changed = make_input("Heat pumps", "Heat pumps move heat instead of making it.")
+    with Library(db_path) as lib:
+        lib.writer.run(lambda: store_articles.update_article(article, changed))
     code, out, _ = run(capsys, "highlights", str(article))
     assert code == 0
     assert out.splitlines()[1:] == [

@@ -27,8 +27,9 @@ TEXT = (
 
 
 def _article(library: Library, text: str = TEXT, title: str = "Heat pumps") -> int:
-    with library.transaction():
-        return store_articles.insert_article(make_input(title, text), now=BASE_TIME)
+    return library.writer.run(
+        lambda: store_articles.insert_article(make_input(title, text), now=BASE_TIME)
+    )
 
 
 class Events:
@@ -233,9 +234,9 @@ def test_a_highlighted_feed_article_outlives_retention_and_its_feed(library: Lib
     from reader.core.types import SourceKind
     from reader.store import feeds as store_feeds
 
-    with library.transaction():
+    def fill() -> tuple[int, list[int]]:
         feed_id = store_feeds.add_feed("https://feeds.example/rss", title="F", now=BASE_TIME)
-        ids = [
+        return feed_id, [
             store_articles.insert_article(
                 make_input(f"Entry {i}", f"Entry number {i} says something.", kind=SourceKind.FEED),
                 now=BASE_TIME,
@@ -245,9 +246,12 @@ def test_a_highlighted_feed_article_outlives_retention_and_its_feed(library: Lib
             )
             for i in range(3)
         ]
+
+    feed_id, ids = library.writer.run(fill)
     library.highlights.add_quote(ids[0], "says something")
-    with library.transaction():
-        deleted = store_feeds.delete_old_read(feed_id, BASE_TIME + timedelta(days=1), [])
+    deleted = library.writer.run(
+        lambda: store_feeds.delete_old_read(feed_id, BASE_TIME + timedelta(days=1), [])
+    )
     assert deleted == 2
     assert store_articles.existing_ids(ids) == {ids[0]}
     library.remove_feed(feed_id)
@@ -279,11 +283,12 @@ def test_exports_carry_highlights_and_notes(library: Library, tmp_path: Any) -> 
 def test_a_link_without_text_cannot_be_highlighted_yet(library: Library) -> None:
     from reader.core.types import ArticleInput, SourceKind
 
-    with library.transaction():
-        article_id = store_articles.insert_article(
+    article_id = library.writer.run(
+        lambda: store_articles.insert_article(
             ArticleInput(title="Later", source_kind=SourceKind.URL, url="https://l.example/"),
             now=BASE_TIME,
             fetch_status="pending",
         )
+    )
     with pytest.raises(UserError, match="has no text to highlight yet"):
         library.highlights.add_quote(article_id, "anything")

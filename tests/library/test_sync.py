@@ -233,8 +233,8 @@ def test_an_article_folio_already_has_is_linked_not_duplicated(
     greader.add_item(feed, 2, link="https://news.example/post/2")
     # Folio refreshed the same feed itself and read the first entry.
     local = library.add_feed("https://news.example/feed.xml", folder="News", title="News")
-    with library.transaction():
-        insert_articles(
+    library.writer.run(
+        lambda: insert_articles(
             [
                 ArticleRow(
                     columns={
@@ -255,6 +255,7 @@ def test_an_article_folio_already_has_is_linked_not_duplicated(
             ],
             tags=TagCache(),
         )
+    )
     connect(library, greader)
     report = library.sync.sync()
     assert report.new_articles == 1

@@ -10,6 +10,7 @@ from typing import Any
 
 from reader.core.highlights import HighlightColor, NewHighlight, TextAnchor
 from reader.core.types import ArticleInput, Enclosure, KeptSource, SourceKind
+from reader.core.updates import FeedUpdate
 from reader.library import Library
 from reader.store import articles as store_articles
 from reader.store import feeds as store_feeds
@@ -28,7 +29,8 @@ PNG = bytes.fromhex(
 
 def fill(library: Library) -> None:
     """A small library with one of everything the export must carry."""
-    with library.transaction():
+
+    def write() -> None:
         tech = store_feeds.ensure_folder("News/Tech")
         store_feeds.ensure_folder("Empty folder")
         feed_id = store_feeds.add_feed(
@@ -40,17 +42,19 @@ def fill(library: Library) -> None:
         )
         store_feeds.update_feed(
             feed_id,
-            etag='"abc"',
-            last_modified="Tue, 04 Mar 2025 05:06:07 GMT",
-            fetch_full_text=True,
-            error_count=2,
-            last_error="timed out",
-            next_fetch=WHEN + timedelta(hours=1),
+            FeedUpdate(
+                etag='"abc"',
+                last_modified="Tue, 04 Mar 2025 05:06:07 GMT",
+                fetch_full_text=True,
+                error_count=2,
+                last_error="timed out",
+                next_fetch=WHEN + timedelta(hours=1),
+            ),
         )
         store_feeds.set_feed_tags(feed_id, ["tech", "daily"])
         m.FeedIcon.create(feed=feed_id, mime="image/png", data=PNG, fetched=WHEN)
         other = store_feeds.add_feed("https://other.example/feed", title="Other", now=WHEN)
-        store_feeds.update_feed(other, disabled=True)
+        store_feeds.update_feed(other, FeedUpdate(disabled=True))
         entry = ArticleInput(
             title="Feed entry",
             source_kind=SourceKind.FEED,
@@ -139,6 +143,8 @@ def fill(library: Library) -> None:
         m.Rule.create(query="title:ads", action="read", enabled=False, position=1)
         set_setting("retention_days", 30)
         set_setting("theme", {"name": "sepia", "size": 18})
+
+    library.writer.run(write)
 
 
 def snapshot(library: Library) -> dict[str, Any]:

@@ -52,24 +52,27 @@ def test_a_version_10_library_gains_highlights_and_its_notes_become_searchable(
 
 def test_replacing_the_content_places_the_highlights_again(library: Library) -> None:
     item = make_input("Pumps", "Alpha beta gamma delta.\n\nEpsilon zeta eta theta.")
-    with library.transaction():
+    text = reading_text(item.content_html).text
+    anchors = [
+        make_anchor(text, text.index("gamma"), text.index("gamma") + 11),
+        make_anchor(text, text.index("zeta"), text.index("zeta") + 8),
+    ]
+
+    def fill() -> tuple[int, list[int], Placement]:
         article_id = store_articles.insert_article(item, now=BASE_TIME)
-        text = reading_text(item.content_html).text
-        anchors = [
-            make_anchor(text, text.index("gamma"), text.index("gamma") + 11),
-            make_anchor(text, text.index("zeta"), text.index("zeta") + 8),
-        ]
         ids, placement = store_highlights.add_highlights(
             article_id, [NewHighlight(a) for a in anchors], now=BASE_TIME
         )
+        return article_id, ids, placement
+
+    article_id, ids, placement = library.writer.run(fill)
     assert placement == Placement(2, 0)
     changed = replace(
         item,
         content_html="<p>New opening.</p><p>Alpha beta gamma delta.</p>",
         text="New opening.\n\nAlpha beta gamma delta.",
     )
-    with library.transaction():
-        assert store_articles.update_article(article_id, changed)
+    assert library.writer.run(lambda: store_articles.update_article(article_id, changed))
     moved, lost = (store_highlights.get_highlight(i) for i in ids)
     assert moved.placed and moved.anchor.start == anchors[0].start + len("New opening.\n\n")  # type: ignore[operator]
     assert not lost.placed and lost.anchor == anchors[1]
@@ -79,11 +82,15 @@ def test_replacing_the_content_places_the_highlights_again(library: Library) -> 
 
 def test_a_note_stays_searchable_when_the_content_is_replaced(library: Library) -> None:
     item = make_input("Boilers", "Gas boilers heat water.")
-    with library.transaction():
+    changed = replace(item, content_html="<p>Oil boilers too.</p>", text="Oil boilers too.")
+
+    def note_then_replace() -> int:
         article_id = store_articles.insert_article(item, now=BASE_TIME)
         store_articles.set_note(article_id, "ask the plumber")
-        changed = replace(item, content_html="<p>Oil boilers too.</p>", text="Oil boilers too.")
         assert store_articles.update_article(article_id, changed)
+        return article_id
+
+    article_id = library.writer.run(note_then_replace)
     assert [a.id for a in library.search("plumber")] == [article_id]
 
 

@@ -20,18 +20,20 @@ def rows(library: Library) -> set[tuple[str, int, str]]:
 
 
 def with_account(library: Library) -> int:
-    with library.transaction():
-        return SyncStore().add_account(
+    return library.writer.run(
+        lambda: SyncStore().add_account(
             url="https://rss.example", username="u", secret="file", now=NOW
         )
+    )
 
 
 def feed_article(library: Library, feed_id: int) -> int:
     ids = add_articles(library, 1)
-    with library.transaction():
-        library._db.execute_sql(
+    library.writer.run(
+        lambda: library.writer.database.execute_sql(
             'UPDATE "article" SET "feed_id" = ? WHERE "id" = ?', (feed_id, ids[0])
         )
+    )
     return ids[0]
 
 
@@ -91,12 +93,15 @@ def test_the_servers_own_changes_are_not_queued(library: Library) -> None:
     feed = library.add_feed("https://a.example/feed")
     article = feed_article(library, feed.id)
     store = SyncStore()
-    with library.transaction():
+
+    def apply_from_the_server() -> None:
         store.acknowledge(store.pending())
         store.set_applying(account, True)
         store.set_flags([article], now=NOW, read=True)
         store.change_tags({article: ["theirs"]}, {})
         store.set_applying(account, False)
+
+    library.writer.run(apply_from_the_server)
     assert rows(library) == set()
     library.mark([article], starred=True)
     assert rows(library) == {("article", article, "starred")}
@@ -106,9 +111,12 @@ def test_a_removed_feed_leaves_its_server_id_in_the_queue(library: Library) -> N
     account = with_account(library)
     feed = library.add_feed("https://a.example/feed")
     store = SyncStore()
-    with library.transaction():
+
+    def link() -> None:
         store.link_feed(account, model.FeedLink(feed.id, "feed/42", "", "", None, "All"))
         store.acknowledge(store.pending())
+
+    library.writer.run(link)
     library.remove_feed(feed.id)
     [change] = store.pending()
     assert (change.field, change.detail) == ("unsubscribe", "feed/42")
@@ -120,8 +128,7 @@ def test_a_deleted_article_leaves_a_tombstone_and_no_queue_rows(library: Library
     feed = library.add_feed("https://a.example/feed")
     article = feed_article(library, feed.id)
     store = SyncStore()
-    with library.transaction():
-        store.save_items(account, {77: (article, False, False, None)})
+    library.writer.run(lambda: store.save_items(account, {77: (article, False, False, None)}))
     library.mark([article], read=True)
     library.delete_articles([article])
     assert ("article", article, "read") not in rows(library)
@@ -137,13 +144,13 @@ def test_a_row_changed_again_during_a_sync_survives_the_acknowledgement(
     library.mark([article], read=True)
     store = SyncStore()
     sent = store.pending(model.Entity.ARTICLE)
-    with library.transaction():
-        library._db.execute_sql(
+    library.writer.run(
+        lambda: library.writer.database.execute_sql(
             'UPDATE "sync_change" SET "changed_at" = "changed_at" + 1000 WHERE "entity" = ?',
             ("article",),
         )
-    with library.transaction():
-        store.acknowledge(sent)
+    )
+    library.writer.run(lambda: store.acknowledge(sent))
     assert ("article", article, "read") in rows(library)
 
 
@@ -151,11 +158,15 @@ def test_removing_the_account_empties_the_queue_and_the_links(library: Library) 
     account = with_account(library)
     library.add_feed("https://a.example/feed")
     store = SyncStore()
-    with library.transaction():
+
+    def save_then_remove() -> None:
         store.save_items(account, {1: (None, True, False, None)})
         store.remove_account(account)
+
+    library.writer.run(save_then_remove)
     assert store.pending() == [] and store.account() is None
-    assert library._db.execute_sql('SELECT count(*) FROM "sync_item"').fetchone()[0] == 0
+    count = library.writer.database.execute_sql('SELECT count(*) FROM "sync_item"').fetchone()[0]
+    assert count == 0
 
 
 def test_a_version_7_library_is_migrated_and_keeps_its_articles(tmp_path: Path) -> None:
@@ -176,8 +187,11 @@ def test_a_version_7_library_is_migrated_and_keeps_its_articles(tmp_path: Path) 
     with Library(old) as lib:
         assert lib.get_article(5).title == "Kept"
         # The triggers work on a migrated library too.
-        with lib.transaction():
-            SyncStore().add_account(url="https://rss.example", username="u", secret="file", now=NOW)
+        lib.writer.run(
+            lambda: SyncStore().add_account(
+                url="https://rss.example", username="u", secret="file", now=NOW
+            )
+        )
         lib.mark([5], read=True)
         assert rows(lib) == {("article", 5, "read")}
     fresh = tmp_path / "fresh.sqlite"

@@ -99,12 +99,10 @@ def test_changes_update_insert_and_remove_rows(
     from reader.store import articles as store_articles
     from tests.factories import make_input
 
-    with library.transaction():
-        newcomer = store_articles.insert_article(
-            make_input("Late arrival", published=BASE_TIME - timedelta(minutes=30)),
-            now=BASE_TIME,
-            feed_id=feed_id,
-        )
+    late = make_input("Late arrival", published=BASE_TIME - timedelta(minutes=30))
+    newcomer = library.writer.run(
+        lambda: store_articles.insert_article(late, now=BASE_TIME, feed_id=feed_id)
+    )
     saved_elsewhere = add_saved(library, "Not in this feed")
     model.apply_changes([newcomer, saved_elsewhere])
     assert model.loaded_ids() == [ids[0], newcomer, ids[1], ids[2]]

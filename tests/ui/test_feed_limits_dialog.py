@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from reader.core.types import Feed
+from reader.core.updates import FeedUpdate
 from reader.library import Library
 from reader.store import feeds as store_feeds
 from reader.ui.feed_properties_dialog import FeedPropertiesDialog
@@ -38,8 +39,8 @@ def test_a_feed_with_its_own_number_shows_it(qtbot: QtBot) -> None:
 
 def test_the_sidebar_tooltip_says_what_the_last_refresh_left_out(library: Library) -> None:
     feed = library.add_feed("https://busy.example/feed.xml", title="Busy")
-    with library.transaction():
-        store_feeds.update_feed(feed.id, notice="kept the newest 1,000 of its 500,000 items")
+    notice = "kept the newest 1,000 of its 500,000 items"
+    library.writer.run(lambda: store_feeds.update_feed(feed.id, FeedUpdate(notice=notice)))
     [brief] = library.list_feeds_brief()
     assert feed_node(brief).tooltip == (
         "https://busy.example/feed.xml\n\n"

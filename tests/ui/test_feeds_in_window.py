@@ -218,9 +218,9 @@ def test_feed_icons_show_in_the_sidebar(library: Library, window: MainWindow, qt
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes
-    library.submit_write(
+    library.writer.run(
         lambda: store_feeds.set_icon(feed_id, "image/png", bytes(data.data()), library.now())
-    ).result()
+    )
     library.notify("feeds", [feed_id])
     model = window.sidebar_model
     qtbot.waitUntil(lambda: model.node_for_key(FeedKey(feed_id)) is not None)
