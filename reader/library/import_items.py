@@ -294,7 +294,9 @@ def _write_import_batch(
     if prepared.tags:
         store_transfer.add_missing_tags(prepared.tags, tags=tags, writes=writes)
     if prepared.highlights:
-        result.placement = store_highlights.add_missing(prepared.highlights, now=now)
+        result.placement = store_highlights.add_missing(
+            prepared.highlights, now=now, added=writes.highlight_ids
+        )
     return result
 
 

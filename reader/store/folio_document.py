@@ -78,13 +78,14 @@ def check_document(document: Mapping[str, Sequence[Any]]) -> dict[int, str]:
     skipped: dict[int, str] = {}
     convert = ArticleConverter()
     ids: set[int] = set()
+    highlight_ids: set[int] = set()
     for index, row in enumerate(document.get("articles", ())):
         problem = article_problem(row)
         if problem:
             skipped[index] = problem
             continue
         try:
-            _check_article(row, convert, ids)
+            _check_article(row, convert, ids, highlight_ids)
         except _ERRORS as exc:
             raise DocumentDamage(f"article {index + 1}: {describe(exc)}") from exc
     return skipped
@@ -118,7 +119,9 @@ def _check_table_row(section: str, model: type[m.BaseModel], row: Any, seen: set
         str(row["sha256"])
 
 
-def _check_article(row: Mapping[str, Any], convert: ArticleConverter, ids: set[int]) -> None:
+def _check_article(
+    row: Mapping[str, Any], convert: ArticleConverter, ids: set[int], highlight_ids: set[int]
+) -> None:
     if row.get("id") is not None:
         article_id = _whole(row, "id")
         if article_id in ids:
@@ -136,6 +139,14 @@ def _check_article(row: Mapping[str, Any], convert: ArticleConverter, ids: set[i
     convert.values(article.columns)
     if article.source is not None:
         convert.source_values(article.source)
+    # Into an empty library highlights keep their ids too (those that cannot be read are
+    # left out, and the article keeps its others).
+    for highlight in article.highlights:
+        if highlight.get("id") is not None:
+            highlight_id = int(highlight["id"])
+            if highlight_id in highlight_ids:
+                raise ValueError(f"its highlight id {highlight_id} is given twice")
+            highlight_ids.add(highlight_id)
 
 
 def _whole(row: Mapping[str, Any], key: str) -> int:

@@ -289,9 +289,12 @@ def delete_highlight(highlight_id: int) -> Highlight:
     return before
 
 
-def add_missing(wanted: Mapping[int, Sequence[NewHighlight]], *, now: datetime) -> Placement:
+def add_missing(
+    wanted: Mapping[int, Sequence[NewHighlight]], *, now: datetime, added: list[int] | None = None
+) -> Placement:
     """Add to each article of ``wanted`` those of its highlights it does not have yet (the
-    same quote, read loosely, with the same note); returns how the new ones were placed.
+    same quote, read loosely, with the same note); returns how the new ones were placed. The
+    new highlights' ids go into ``added`` (an import records them, to undo it if it fails).
 
     The articles' highlights are read a chunk of articles at a time, so a file imported
     again, whose highlights are all there already, costs a few queries, not two an article."""
@@ -311,8 +314,10 @@ def add_missing(wanted: Mapping[int, Sequence[NewHighlight]], *, now: datetime) 
                 have.add(item_key)
                 new.append(item)
         if new:
-            _, placed = add_highlights(article_id, new, now=now)
+            ids, placed = add_highlights(article_id, new, now=now)
             placement += placed
+            if added is not None:
+                added.extend(ids)
     return placement
 
 

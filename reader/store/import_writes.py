@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reader.store import highlights as store_highlights
 from reader.store import models as m
 from reader.store.articles import delete_articles
 from reader.store.tags import remove_tags
@@ -32,6 +33,9 @@ class ImportWrites:
     rule_ids: list[int] = field(default_factory=list)
     # Tags given to articles the library already had: (article id, tag names).
     article_tags: list[tuple[int, list[str]]] = field(default_factory=list)
+    # Highlights given to articles the library already had (those of the import's own
+    # articles go with them).
+    highlight_ids: list[int] = field(default_factory=list)
     # Values replaced, to put back: setting key -> stored JSON (None: there was none), tag
     # id -> colour.
     settings_before: dict[str, str | None] = field(default_factory=dict)
@@ -47,6 +51,7 @@ class ImportWrites:
         self.saved_search_ids.extend(other.saved_search_ids)
         self.rule_ids.extend(other.rule_ids)
         self.article_tags.extend(other.article_tags)
+        self.highlight_ids.extend(other.highlight_ids)
         for key, value in other.settings_before.items():
             self.settings_before.setdefault(key, value)
         for tag_id, color in other.tag_colors_before.items():
@@ -64,6 +69,7 @@ class ImportWrites:
                 self.saved_search_ids,
                 self.rule_ids,
                 self.article_tags,
+                self.highlight_ids,
                 self.settings_before,
                 self.tag_colors_before,
             )
@@ -82,6 +88,8 @@ def undo_import(writes: ImportWrites) -> bool:
 
 
 def _undo_the_rest(writes: ImportWrites) -> bool:
+    _undo_highlights(writes.highlight_ids)
+    writes.highlight_ids.clear()
     tagged = [article_id for article_id, _ in writes.article_tags]
     existing: set[int] = set()
     for start in range(0, len(tagged), _BATCH):
@@ -132,6 +140,18 @@ def _undo_the_rest(writes: ImportWrites) -> bool:
     _undo_folders(writes.folder_ids)
     writes.folder_ids.clear()
     return True
+
+
+def _undo_highlights(highlight_ids: list[int]) -> None:
+    """Take out the highlights an import gave to articles the library had; their articles are
+    found by search without those highlights' notes again."""
+    h = m.Highlight
+    for start in range(0, len(highlight_ids), _BATCH):
+        chunk = highlight_ids[start : start + _BATCH]
+        articles = {a for (a,) in h.select(h.article_id).where(h.id.in_(chunk)).tuples()}
+        h.delete().where(h.id.in_(chunk)).execute()
+        for article_id in sorted(articles):
+            store_highlights.reindex_article(article_id)
 
 
 def _undo_folders(folder_ids: list[int]) -> None:
