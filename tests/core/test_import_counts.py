@@ -76,3 +76,17 @@ def test_a_report_without_formats_reads_as_its_summary() -> None:
     report = ImportReport(format_name="a list of links", cancelled=True)
     assert report.status_line() == report.summary()
     assert report.status_line().endswith("(stopped before the end)")
+
+
+def test_a_stopped_import_says_how_many_of_the_files_items_came_in() -> None:
+    report = ImportReport(format_name="a Pocket CSV export", cancelled=True, total=700, done=400)
+    counts = report.counts("pocket", report.format_name)
+    counts.found, counts.added = 700, 400
+    report.added = 400
+    assert report.status_line().endswith("(stopped: 400 of the file's 700 items came in)")
+    assert report.summary().endswith(
+        "Stopped: the file's first 400 of 700 items came in; import it again to bring in the rest"
+    )
+    assert report.as_dict()["items"] == {"total": 700, "done": 400}
+    report.done = 0
+    assert report.summary().endswith("Stopped before any of the file's 700 items came in")
