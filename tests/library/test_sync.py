@@ -45,6 +45,17 @@ def test_a_first_sync_brings_feeds_folders_articles_and_their_state(
     assert status.pending == 0
 
 
+def test_articles_a_sync_brings_meet_the_rules_as_a_refreshs_do(
+    library: Library, greader: FakeGReader
+) -> None:
+    fill(greader)
+    library.add_rule('feed:"A blog"', "tag", "friends")
+    connect(library, greader)
+    assert library.sync.sync().new_articles == 6
+    tagged = {a.title for a in articles(library) if "friends" in a.tags}
+    assert tagged == {f"A blog item {n}" for n in range(3)}
+
+
 def test_local_changes_go_out_in_batches(library: Library, greader: FakeGReader) -> None:
     feed = greader.add_feed("https://news.example/feed.xml", "News", "News")
     for n in range(300):
