@@ -35,7 +35,7 @@ class ArticleListView(QListView):
         self.setMouseTracking(False)
         self.article_delegate = ArticleDelegate(self)
         self.setItemDelegate(self.article_delegate)
-        self.setMinimumWidth(240)
+        self.setMinimumWidth(200)  # PaneLayout keeps it at LIST_MIN or more
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         # Item views make the first row current when they get focus; here that would open
@@ -91,3 +91,4 @@ class ArticleListPanel(QWidget):
         layout.addWidget(self.header)
         self.view = ArticleListView(self)
         layout.addWidget(self.view, 1)
+        self.setFocusProxy(self.view)

@@ -51,6 +51,8 @@ from reader.ui.empty_state import EmptyState
 from reader.ui.feed_commands import FeedCommandsController
 from reader.ui.folder_tag_commands import FolderTagCommandsController
 from reader.ui.icons import icon
+from reader.ui.pane_focus import SHORTCUT_ROWS, PaneFocus
+from reader.ui.pane_layout import PaneLayout
 from reader.ui.prompts import Prompts, QtPrompts
 from reader.ui.reading_controller import ReadingController
 from reader.ui.saved_search_section import SavedSearchCommands, SavedSearchesSection
@@ -75,7 +77,7 @@ MENUS = {
     "&Go": "next_article previous_article next_unread previous_unread page_down | focus_search",
     "&Feeds": "feed_properties unsubscribe | new_folder rename_folder delete_folder"
     " | rename_tag tag_color delete_tag",
-    "&View": "zoom_in zoom_out zoom_reset | oldest_first",
+    "&View": "toggle_sidebar | zoom_in zoom_out zoom_reset | oldest_first",
 }
 THEME_MENU = "theme_system theme_light theme_dark"
 TOOLBAR = (
@@ -92,6 +94,7 @@ COMMANDS_FROM = (
     SearchController,
     ArticleCommandsController,
     AppearanceController,
+    PaneLayout,
 )
 
 
@@ -171,14 +174,22 @@ class MainWindow(QMainWindow):
         self.reading_splitter = _splitter(
             "readingSplitter", self.list_panel, self.article_pane, parent=self
         )
-        self.reading_splitter.setSizes([400, 640])
         self.empty_state = EmptyState(self)
         self.content = QStackedWidget(self)
         self.content.addWidget(self.reading_splitter)
         self.content.addWidget(self.empty_state)
         self.splitter = _splitter("mainSplitter", self.sidebar, self.content, parent=self)
-        self.splitter.setSizes([250, 1030])
         self.setCentralWidget(self.splitter)
+        self.pane_layout = PaneLayout(
+            self.settings,
+            outer=self.splitter,
+            inner=self.reading_splitter,
+            sidebar=self.sidebar,
+            parent=self,
+        )
+        self.pane_focus = PaneFocus(
+            self.sidebar, self.article_view, self.article_pane.browser, parent=self
+        )
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar("Main", self)
@@ -329,6 +340,7 @@ class MainWindow(QMainWindow):
             self.search_controller,
             self.article_commands,
             self.appearance,
+            self.pane_layout,
             self,
         ):
             actions.bind(controller)
@@ -374,18 +386,14 @@ class MainWindow(QMainWindow):
         geometry = s.window_state("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        for name, splitter in (("splitter", self.splitter), ("reading", self.reading_splitter)):
-            state = s.window_state(name)
-            if state is not None:
-                splitter.restoreState(state)
+        self.commands.toggle_sidebar.setChecked(s.sidebar_visible)
         self.appearance.restore()
         self.commands.oldest_first.setChecked(not s.newest_first)
 
     def _save_state(self) -> None:
         s = self.settings
         s.set_window_state("geometry", self.saveGeometry())
-        s.set_window_state("splitter", self.splitter.saveState())
-        s.set_window_state("reading", self.reading_splitter.saveState())
+        self.pane_layout.remember()
         self.sidebar_controller.save_state()
         s.sync()
 
@@ -448,7 +456,11 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from reader.ui.shortcuts_dialog import ShortcutsDialog
 
-        dialog = ShortcutsDialog(self.commands.shortcut_rows(), self)
+        rows = self.commands.shortcut_rows()
+        # The keys that move between the panes come after the other reading keys.
+        last_reading = max(i for i, row in enumerate(rows) if row[0] == "Reading")
+        rows[last_reading + 1 : last_reading + 1] = SHORTCUT_ROWS
+        dialog = ShortcutsDialog(rows, self)
         dialog.open()
         self.shortcuts_dialog = dialog
 
