@@ -34,6 +34,8 @@ ARTICLE_MENU = (
 class ArticleListController(QObject):
     # The reader is on another article (None: on none, or the list was replaced).
     current_changed = Signal(object)
+    # The current article's row changed (read, starred, archived, tags …), not which it is.
+    current_updated = Signal()
     # The rows selected changed (the current one may not have).
     selection_changed = Signal()
     # The list shows something else (another view, feed, search …).
@@ -67,6 +69,7 @@ class ArticleListController(QObject):
         selection.selectionChanged.connect(lambda *_: self.selection_changed.emit())
         self._view.customContextMenuRequested.connect(self._show_menu)
         model.count_changed.connect(self._update_header)
+        model.dataChanged.connect(self._rows_changed)
         model.modelReset.connect(lambda: self.current_changed.emit(None))
         edits.reverted.connect(self._reverted)
 
@@ -137,6 +140,11 @@ class ArticleListController(QObject):
 
     def _view_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.current_changed.emit(self._model.article(current.row()) if current.isValid() else None)
+
+    def _rows_changed(self, top: QModelIndex, bottom: QModelIndex, *_roles: object) -> None:
+        current = self._view.currentIndex()
+        if current.isValid() and top.row() <= current.row() <= bottom.row():
+            self.current_updated.emit()
 
     def select_row(self, row: int) -> None:
         index = self._model.index(row)

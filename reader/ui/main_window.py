@@ -74,7 +74,8 @@ MENUS = {
     " | preferences | quit",
     "&Article": "open_in_browser copy_link | toggle_read toggle_star toggle_archive edit_tags"
     " delete | mark_all_read | undo",
-    "&Go": "next_article previous_article next_unread previous_unread page_down | focus_search",
+    "&Go": "next_article previous_article next_unread previous_unread page_down"
+    " | focus_search find_in_article",
     "&Feeds": "feed_properties unsubscribe | new_folder rename_folder delete_folder"
     " | rename_tag tag_color delete_tag",
     "&View": "toggle_sidebar | zoom_in zoom_out zoom_reset | oldest_first",
@@ -344,6 +345,7 @@ class MainWindow(QMainWindow):
             self,
         ):
             actions.bind(controller)
+        self.article_pane.set_state_actions(actions.toggle_star, actions.toggle_archive)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()

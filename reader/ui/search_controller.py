@@ -74,7 +74,7 @@ class SearchController(QObject):
         self.rules_dialog: RulesDialog | None = None
         sidebar.current_changed.connect(self._sidebar_changed)
 
-    @command("focus_search", "&Search", "Reading", ("/", "Ctrl+F"), icon="search")
+    @command("focus_search", "&Search the Library", "Reading", ("/",), icon="search")
     def focus_search(self) -> None:
         self._box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self._box.selectAll()
