@@ -95,6 +95,15 @@ class Settings(QObject):
     def newest_first(self, value: bool) -> None:
         self._set("reading/newest_first", bool(value))
 
+    @property
+    def search_by_relevance(self) -> bool:
+        """Whether search results (with words) list the best matches first, else by date."""
+        return self._get_bool("reading/search_by_relevance", True)
+
+    @search_by_relevance.setter
+    def search_by_relevance(self, value: bool) -> None:
+        self._set("reading/search_by_relevance", bool(value))
+
     # -- inbox -------------------------------------------------------------------------------
     @property
     def inbox_folder(self) -> Path | None:

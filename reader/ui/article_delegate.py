@@ -2,6 +2,8 @@
 
 ● Title of the article, bold while unread                         14:05
   ★ Source · 4 min                                        [tag] [tag]
+  … a search result's snippet, its **matched** words in bold, over
+  two lines when the list shows search results …
 """
 
 from __future__ import annotations
@@ -75,6 +77,8 @@ class ArticleDelegate(QStyledItemDelegate):
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._star = icon("star-filled")
+        # Lines under each row for a search result's snippet (0: none, for other lists).
+        self.snippet_lines = 0
         self.set_theme(LIGHT)
 
     def set_theme(self, theme: Theme) -> None:
@@ -105,9 +109,11 @@ class ArticleDelegate(QStyledItemDelegate):
         self._tag_chips: dict[str, tuple[QColor, QColor]] = {}
         self._line_height = self._unread_metrics.height()
         self._meta_height = self._meta_metrics.height()
+        self._snippet_height = self._meta_metrics.lineSpacing()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        return QSize(200, PAD_Y * 2 + self._line_height + GAP + self._meta_height)
+        snippet = GAP + self.snippet_lines * self._snippet_height if self.snippet_lines else 0
+        return QSize(200, PAD_Y * 2 + self._line_height + GAP + self._meta_height + snippet)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         article = index.data(ARTICLE_ROLE)
@@ -189,8 +195,21 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.setFont(self._meta_font)
         painter.setPen(muted)
         painter.drawText(QRect(x, meta_top, available, self._meta_height), align_left, source)
-        if article.snippet:
-            # A search result: what matched, in the rest of the line.
+        if article.snippet and self.snippet_lines:
+            # A search result: what matched, on lines of its own under the source.
+            top = meta_top + self._meta_height + GAP
+            room = QRect(left, top, right - left, self.snippet_lines * self._snippet_height)
+            draw_snippet(
+                painter,
+                room,
+                article.snippet,
+                self._meta_font,
+                color=muted,
+                highlight=title_color,
+                lines=self.snippet_lines,
+            )
+        elif article.snippet:
+            # No lines were kept for snippets: what matched, in the rest of the line.
             used = self._meta_metrics.horizontalAdvance(source) + 12
             room = QRect(x + used, meta_top, available - used, self._meta_height)
             draw_snippet(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
@@ -19,6 +20,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from reader.core.query import parse_query
+from reader.core.search_terms import search_terms
 from reader.core.types import Article, ArticleFilter, PageCursor
 from reader.library import Library
 from reader.ui.sidebar_keys import ListKey
@@ -66,7 +69,17 @@ class ArticleSource(Protocol):
         """Whether pages are read off the GUI thread (sources whose pages may be slow)."""
         ...
 
-    def fetch(self, library: Library, after: Article | None, limit: int) -> list[Article]: ...
+    @property
+    def ranked(self) -> bool:
+        """Whether rows come in an order of their own (relevance), read by ``offset`` rather
+        than after the last row; new articles then go to the top."""
+        ...
+
+    def fetch(
+        self, library: Library, after: Article | None, limit: int, offset: int
+    ) -> list[Article]:
+        """``limit`` rows after ``after`` (the last row read), which is row ``offset``."""
+        ...
 
     def count(self, library: Library) -> int: ...
 
@@ -86,8 +99,11 @@ class FilterSource:
     takes_new_articles: bool = True
     noun: str = "articles"
     background: bool = False
+    ranked: bool = False
 
-    def fetch(self, library: Library, after: Article | None, limit: int) -> list[Article]:
+    def fetch(
+        self, library: Library, after: Article | None, limit: int, offset: int = 0
+    ) -> list[Article]:
         cursor = PageCursor(after.sort_date, after.id) if after is not None else None
         return library.list_page(
             self.filter, after=cursor, limit=limit, newest_first=self.newest_first
@@ -108,7 +124,8 @@ class FilterSource:
 
 @dataclass(frozen=True)
 class SearchSource:
-    """What a query in the search language finds, newest (or oldest) first.
+    """What a query in the search language finds: the best matches first (``relevance``,
+    when the query has words), or newest (or oldest) first.
 
     Its pages are read in the background: a common word in a big library takes a few tens
     of milliseconds to page through in date order."""
@@ -120,8 +137,24 @@ class SearchSource:
     takes_new_articles: bool = True
     noun: str = "results"
     background: bool = True
+    relevance: bool = False
 
-    def fetch(self, library: Library, after: Article | None, limit: int) -> list[Article]:
+    @property
+    def has_words(self) -> bool:
+        """Whether the query looks for words (results then have snippets and a relevance)."""
+        return _has_words(self.query)
+
+    @property
+    def ranked(self) -> bool:
+        return self.relevance and self.has_words
+
+    def fetch(
+        self, library: Library, after: Article | None, limit: int, offset: int = 0
+    ) -> list[Article]:
+        if self.ranked:
+            # A ranked list is read from its top again, one page further each time (its
+            # order is not a key to page on); the library ranks at most a few thousand.
+            return library.search(self.query, limit=offset + limit, order="relevance")[offset:]
         return library.search(
             self.query,
             limit=limit,
@@ -140,6 +173,14 @@ class SearchSource:
 
     def with_order(self, newest_first: bool) -> SearchSource:
         return replace(self, newest_first=newest_first)
+
+    def with_relevance(self, relevance: bool) -> SearchSource:
+        return replace(self, relevance=relevance)
+
+
+@lru_cache(maxsize=256)
+def _has_words(query: str) -> bool:
+    return not search_terms(parse_query(query)).empty
 
 
 @dataclass(frozen=True)
@@ -193,6 +234,8 @@ class ArticleListModel(QAbstractListModel):
         self._rows: list[Article] = []
         self._rows_by_id: dict[int, int] = {}
         self._cursor: Article | None = None
+        # How many rows the source has given (hidden ones too): where a ranked list goes on.
+        self._offset = 0
         self._exhausted = True
         self._hidden: set[int] = set()
         self._count: int | None = None
@@ -227,6 +270,7 @@ class ArticleListModel(QAbstractListModel):
         self._source = source
         self._rows = []
         self._cursor = None
+        self._offset = 0
         self._exhausted = source is None
         self._count = None
         if source is not None and not self._in_background(source):
@@ -252,11 +296,11 @@ class ArticleListModel(QAbstractListModel):
             return
         self._fetching = True
         generation = self._generation
-        library, cursor = self._library, self._cursor
+        library, cursor, offset = self._library, self._cursor, self._offset
         count = max(wanted, PAGE_SIZE)
 
         def read() -> list[Article]:
-            return source.fetch(library, cursor, count)
+            return source.fetch(library, cursor, count, offset)
 
         def done(page: Any) -> None:
             if generation != self._generation:
@@ -278,7 +322,9 @@ class ArticleListModel(QAbstractListModel):
             self._exhausted = True
         if page:
             self._cursor = page[-1]
-        visible = [a for a in page if a.id not in self._hidden]
+            self._offset += len(page)
+        # A ranked list read again may repeat a row a newcomer pushed down a place.
+        visible = [a for a in page if a.id not in self._hidden and a.id not in self._rows_by_id]
         if not visible:
             return
         first = len(self._rows)
@@ -318,12 +364,13 @@ class ArticleListModel(QAbstractListModel):
             self._run(lambda: source.count(library), done, None)
 
     def _read_page(self, source: ArticleSource) -> list[Article]:
-        page = source.fetch(self._library, self._cursor, PAGE_SIZE)
+        page = source.fetch(self._library, self._cursor, PAGE_SIZE, self._offset)
         if len(page) < PAGE_SIZE:
             self._exhausted = True
         if page:
             # The cursor is the last row read, shown or not, so hidden rows cannot stall it.
             self._cursor = page[-1]
+            self._offset += len(page)
         return [a for a in page if a.id not in self._hidden]
 
     def _append_page(self, source: ArticleSource) -> None:
@@ -349,7 +396,7 @@ class ArticleListModel(QAbstractListModel):
         if self._in_background(source):
             self._fetch_in_background(source)
             return
-        page = source.fetch(self._library, self._cursor, PAGE_SIZE)
+        page = source.fetch(self._library, self._cursor, PAGE_SIZE, self._offset)
         self._add_page(page, PAGE_SIZE)
 
     def fetch_until(self, article_id: int, *, max_pages: int = 50) -> int | None:
@@ -521,6 +568,13 @@ class ArticleListModel(QAbstractListModel):
         self.remove_ids([i for i in ids if i not in fresh])
 
     def _insert(self, source: ArticleSource, articles: Sequence[Article]) -> None:
+        if source.ranked:
+            # Their rank is not known until the list is read again: new matches come first.
+            self.beginInsertRows(QModelIndex(), 0, len(articles) - 1)
+            self._rows[0:0] = list(articles)
+            self.endInsertRows()
+            self._index_rows()
+            return
         descending = source.newest_first
         for article in sorted(articles, key=source.sort_key, reverse=descending):
             key = source.sort_key(article)

@@ -71,14 +71,14 @@ from reader.ui.undo import UndoStack
 # The menus and the toolbar, by action name; "|" is a separator.
 MENUS = {
     "&Library": "add_feed save_article | import export | refresh_all refresh_feed cancel_refresh"
-    " | preferences | quit",
+    " | show_rules preferences | quit",
     "&Article": "open_in_browser copy_link | toggle_read toggle_star toggle_archive edit_tags"
     " delete | mark_all_read | undo",
     "&Go": "next_article previous_article next_unread previous_unread page_down"
     " | focus_search find_in_article",
     "&Feeds": "feed_properties unsubscribe | new_folder rename_folder delete_folder"
     " | rename_tag tag_color delete_tag",
-    "&View": "toggle_sidebar | zoom_in zoom_out zoom_reset | oldest_first",
+    "&View": "toggle_sidebar | zoom_in zoom_out zoom_reset | oldest_first relevance_first",
 }
 THEME_MENU = "theme_system theme_light theme_dark"
 TOOLBAR = (
@@ -359,8 +359,6 @@ class MainWindow(QMainWindow):
                 for name in THEME_MENU.split():
                     themes.addAction(self.commands[name])
         bar.addMenu("&Help").addAction(self.commands.shortcuts)
-        menus["&Library"].addSeparator()
-        menus["&Library"].addAction(self.search_controller.rules_action)
 
     def _connect(self) -> None:
         self.events.changed.connect(self._library_changed)
@@ -391,6 +389,7 @@ class MainWindow(QMainWindow):
         self.commands.toggle_sidebar.setChecked(s.sidebar_visible)
         self.appearance.restore()
         self.commands.oldest_first.setChecked(not s.newest_first)
+        self.commands.relevance_first.setChecked(s.search_by_relevance)
 
     def _save_state(self) -> None:
         s = self.settings
