@@ -297,6 +297,7 @@ class MainWindow(QMainWindow):
             prompts=self.prompts,
             status=status,
             dialog_parent=self,
+            shown_article=lambda: reading.shown_id,
             parent=self,
         )
         saved_searches = SavedSearchCommands(library, self.prompts, editor.apply)
@@ -377,6 +378,7 @@ class MainWindow(QMainWindow):
         self.empty_state.add_feed.connect(self.transfer_commands.add_feed)
         self.empty_state.save_article.connect(self.transfer_commands.save_article)
         self.empty_state.import_file.connect(self.transfer_commands.import_file)
+        self.transfer_commands.saved_to_show.connect(self._show_saved)
         if self.crash_handler is not None:
             self.crash_handler.crashed.connect(self.status_bar.show_crash)
 
@@ -427,6 +429,12 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:
         self.transfer_commands.drop(event)
+
+    def _show_saved(self, article_id: int, shown_before: int | None) -> None:
+        """An article the reader saved is shown, unless they went on to read another one
+        while it was saved."""
+        if self.reading_controller.shown_id == shown_before:
+            self.reveal_article(article_id)
 
     def reveal_article(self, article_id: int) -> None:
         """Select ``article_id`` in the list shown, else in Saved, All articles or Archive."""
