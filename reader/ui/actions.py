@@ -154,6 +154,14 @@ def _make_action(spec: ActionSpec, parent: QWidget) -> QAction:
     if spec.shortcuts:
         action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        typed = _native(spec.shortcuts[0])
+        if typed != QKeySequence(spec.shortcuts[0]).toString(
+            QKeySequence.SequenceFormat.NativeText
+        ):
+            # Menus would show the key as Qt names it ("J"); after a tab, the text shows it
+            # as it is typed instead ("j"). Buttons showing text still show the name alone.
+            action.setText(f"{spec.text}\t{typed}")
+            action.setIconText(spec.text.replace("&", "").rstrip("…"))
     if spec.icon:
         action.setIcon(icon(spec.icon, on=spec.icon_on))
     tip = spec.tip or spec.text.replace("&", "").rstrip("…")

@@ -185,11 +185,14 @@ def _has_words(query: str) -> bool:
 
 @dataclass(frozen=True)
 class ChangePlan:
-    """What a change means for a list: rows to update, to drop, and to insert."""
+    """What a change means for a list: rows to update, to drop, and to insert; and which
+    of the rows updated still belong to it (the others stay listed until it is read again,
+    as a read article stays in Unread)."""
 
     fresh: tuple[Article, ...]
     gone: tuple[int, ...]
     newcomers: tuple[Article, ...]
+    belonging: frozenset[int] = frozenset()
 
 
 def plan_changes(
@@ -204,11 +207,15 @@ def plan_changes(
     gone = tuple(i for i in loaded if i not in fresh)
     candidates = [i for i in fresh if i not in loaded and i not in hidden]
     newcomers: tuple[Article, ...] = ()
+    listed = [i for i in fresh if i in loaded]
+    wanted = source.matching(library, [*candidates, *listed]) if candidates or listed else set()
     if candidates and source.takes_new_articles:
-        wanted = source.matching(library, candidates)
         newcomers = tuple(fresh[i] for i in candidates if i in wanted)
     return ChangePlan(
-        fresh=tuple(a for i, a in fresh.items() if i in loaded), gone=gone, newcomers=newcomers
+        fresh=tuple(fresh[i] for i in listed),
+        gone=gone,
+        newcomers=newcomers,
+        belonging=frozenset(i for i in listed if i in wanted),
     )
 
 
@@ -238,6 +245,9 @@ class ArticleListModel(QAbstractListModel):
         self._offset = 0
         self._exhausted = True
         self._hidden: set[int] = set()
+        # Listed rows that no longer belong to the source (an article read in Unread): they
+        # stay until the list is read again, and the count counts them.
+        self._kept: set[int] = set()
         self._count: int | None = None
         self._count_generation = 0
         # Bumped whenever the source changes, so a late background page is dropped.
@@ -271,6 +281,7 @@ class ArticleListModel(QAbstractListModel):
         self._rows = []
         self._cursor = None
         self._offset = 0
+        self._kept = set()
         self._exhausted = source is None
         self._count = None
         if source is not None and not self._in_background(source):
@@ -344,6 +355,9 @@ class ArticleListModel(QAbstractListModel):
         self.set_source(self._source, keep_loaded=True)
 
     def recount(self) -> None:
+        """Count the rows the list holds, in the background: what the source holds, less
+        the rows hidden (a deletion waiting for its undo), and the rows kept after they left
+        it (see ``_kept``); once every row is read, simply the rows."""
         source = self._source
         self._count_generation += 1
         generation = self._count_generation
@@ -351,17 +365,26 @@ class ArticleListModel(QAbstractListModel):
             self._count = 0
             self.count_changed.emit()
             return
+        hidden = sorted(self._hidden)
+        kept = len(self._kept)
+        library = self._library
+
+        def count() -> int:
+            total = source.count(library)
+            if hidden:
+                total -= len(source.matching(library, hidden))
+            return total + kept
 
         def done(value: Any) -> None:
             if generation == self._count_generation:
-                self._count = int(value)
+                complete = self._exhausted and not self._fetching
+                self._count = len(self._rows) if complete else int(value)
                 self.count_changed.emit()
 
         if self._run is None:
-            done(source.count(self._library))
+            done(count())
         else:
-            library = self._library
-            self._run(lambda: source.count(library), done, None)
+            self._run(count, done, None)
 
     def _read_page(self, source: ArticleSource) -> list[Article]:
         page = source.fetch(self._library, self._cursor, PAGE_SIZE, self._offset)
@@ -497,6 +520,7 @@ class ArticleListModel(QAbstractListModel):
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
             self.endRemoveRows()
+        self._kept -= set(article_ids)
         self._index_rows()
         if self._count is not None:
             self._count = max(self._count - len(rows), 0)
@@ -541,9 +565,16 @@ class ArticleListModel(QAbstractListModel):
             self._run(read, done, None)
 
     def _apply_plan(self, source: ArticleSource, plan: ChangePlan) -> None:
+        kept_before = set(self._kept)
         for article in plan.fresh:
             row = self._rows_by_id.get(article.id)
-            if row is not None and self._rows[row] != article:
+            if row is None:
+                continue
+            if article.id in plan.belonging:
+                self._kept.discard(article.id)
+            else:
+                self._kept.add(article.id)
+            if self._rows[row] != article:
                 self._rows[row] = article
                 index = self.index(row)
                 self.dataChanged.emit(index, index)
@@ -551,7 +582,7 @@ class ArticleListModel(QAbstractListModel):
         self.remove_ids(plan.gone)
         if newcomers:
             self._insert(source, newcomers)
-        if plan.gone or newcomers:
+        if plan.gone or newcomers or self._kept != kept_before:
             self.recount()
 
     def refresh_loaded(self) -> None:
