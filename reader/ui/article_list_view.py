@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QFocusEvent
+from PySide6.QtGui import QAction, QActionGroup, QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.article_delegate import ArticleDelegate
+
+# Narrower than this, a row gives its title two lines (and its date goes under it).
+NARROW_LIST = 300
 
 
 class ArticleListView(QListView):
@@ -37,6 +40,14 @@ class ArticleListView(QListView):
         self.article_delegate = ArticleDelegate(self)
         self.setItemDelegate(self.article_delegate)
         self.setMinimumWidth(200)  # PaneLayout keeps it at LIST_MIN or more
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        lines = 2 if self.viewport().width() < NARROW_LIST else 1
+        if lines != self.article_delegate.title_lines:
+            # Rows are all as tall as the first: measured again, at their new height.
+            self.article_delegate.title_lines = lines
+            self.scheduleDelayedItemsLayout()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         # Item views make the first row current when they get focus; here that would open
@@ -112,7 +123,7 @@ class ListHeader(QWidget):
             return
         self.order_actions[order].setChecked(True)
         short = next(short for name, _text, short in SEARCH_ORDERS if name == order)
-        self.order_button.setText(f"{short} ▾")
+        self.order_button.setText(short)
         self.order_button.setAccessibleName(f"Order: {short}")
 
     def set_count(self, count: int | None, noun: str) -> None:

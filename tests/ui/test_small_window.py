@@ -1,13 +1,16 @@
 """Small windows: the article keeps at least 60 % of the width, the sidebar can be hidden
-(View menu, F9), and the splitters keep sensible proportions from one run to the next."""
+(View menu, F9), the splitters keep sensible proportions from one run to the next, and a
+narrow list gives its titles two lines."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMenu
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from reader.library import Library
+from reader.ui.article_delegate import title_lines
 from reader.ui.main_window import MainWindow
 from reader.ui.pane_layout import (
     ARTICLE_SHARE,
@@ -106,3 +109,25 @@ def test_the_splitters_keep_their_proportions_in_another_window_size(
     expected = again.pane_layout.widths()
     assert abs(again.sidebar.width() - expected.sidebar) <= 2
     assert abs(again.list_panel.width() - expected.articles) <= 2
+
+
+def test_a_narrow_list_gives_titles_two_lines(
+    library: Library, make_window: object, qtbot: QtBot
+) -> None:
+    add_feed_with_articles(library, "Alpha", 3)
+    window: MainWindow = make_window(library)  # type: ignore[operator]
+    delegate = window.article_view.article_delegate
+    resize(window, qtbot, 1280, 800)
+    qtbot.waitUntil(lambda: delegate.title_lines == 1)
+    one_line = window.article_view.sizeHintForRow(0)
+    resize(window, qtbot, 900, 600)
+    qtbot.waitUntil(lambda: delegate.title_lines == 2)
+    qtbot.waitUntil(lambda: window.article_view.sizeHintForRow(0) > one_line)
+    metrics = QFontMetrics(QApplication.font())
+    title = "Notes on Keeping a Commonplace Book"
+    lines = title_lines(title, metrics, metrics.horizontalAdvance("Notes on Keeping a C"), 2)
+    assert lines == ["Notes on Keeping a", "Commonplace Book"]
+    # A word longer than a line is broken; what does not fit on the last line is elided.
+    long = title_lines("Donaudampfschifffahrtsgesellschaft " * 3, metrics, 60, 2)
+    assert len(long) == 2 and long[1].endswith("…")
+    assert all(metrics.horizontalAdvance(line) <= 60 for line in long)
