@@ -26,7 +26,17 @@ _SOURCE_NAMES = {
 
 
 _IMAGE_PARAGRAPH = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>", re.IGNORECASE)
+# Qt's rich text knows neither <figure> nor <figcaption>: a div and a paragraph stand in.
+_FIGURE_TAG = re.compile(r"</?fig(?:ure|caption)\s*>", re.IGNORECASE)
+_FIGURE_TAGS = {
+    "<figure>": '<div class="figure">',
+    "</figure>": "</div>",
+    "<figcaption>": '<p class="caption">',
+    "</figcaption>": "</p>",
+}
 _CODE_BLOCK = re.compile(r"<pre\b[^>]*>.*?</pre\s*>", re.IGNORECASE | re.DOTALL)
+# The line break a code block ends with would show as an empty line at the foot of its box.
+_TRAILING_LINES = re.compile(r"\s+((?:</code>\s*)?</pre\s*>)\Z", re.IGNORECASE)
 _TABLE = re.compile(r"<table\b([^>]*)>", re.IGNORECASE)
 # "[ ] " or "[x] " at the start of a list item (Markdown's task lists), perhaps inside the
 # item's first paragraph or a mark that begins there.
@@ -37,20 +47,24 @@ _TASK_ITEM = re.compile(
 
 
 def mark_figures(html: str) -> str:
-    """Paragraphs that hold only a picture get their own spacing (class "figure")."""
-    return _IMAGE_PARAGRAPH.sub(r'<p class="figure">\1</p>', html)
+    """Paragraphs that hold only a picture, and figures, get their own spacing (class
+    "figure"); a figure's caption is a paragraph Qt knows how to draw."""
+    html = _IMAGE_PARAGRAPH.sub(r'<p class="figure">\1</p>', html)
+    return _FIGURE_TAG.sub(lambda m: _FIGURE_TAGS[m.group(0).lower().replace(" ", "")], html)
 
 
 def box_code_blocks(html: str) -> str:
     """Each ``<pre>`` inside a one-cell table: Qt pads and colours a table cell, not a block.
     Its lines wrap (the reading CSS says ``pre-wrap``) rather than widen the pane."""
-    return _CODE_BLOCK.sub(
-        lambda m: (
+
+    def box(match: re.Match[str]) -> str:
+        block = _TRAILING_LINES.sub(lambda end: end.group(1), match.group(0))
+        return (
             '<table class="code" width="100%" cellspacing="0" cellpadding="10">'
-            f"<tr><td>{m.group(0)}</td></tr></table>"
-        ),
-        html,
-    )
+            f"<tr><td>{block}</td></tr></table>"
+        )
+
+    return _CODE_BLOCK.sub(box, html)
 
 
 def fit_tables(html: str) -> str:
@@ -60,7 +74,7 @@ def fit_tables(html: str) -> str:
         attributes = match.group(1)
         if "width=" in attributes.lower():
             attributes = re.sub(r"\swidth\s*=\s*(\"[^\"]*\"|'[^']*'|\S+)", "", attributes)
-        return f'<table{attributes} width="100%" cellspacing="0" cellpadding="5">'
+        return f'<table{attributes} width="100%" cellspacing="0" cellpadding="4">'
 
     return _TABLE.sub(lambda m: m.group(0) if 'class="code"' in m.group(1) else widen(m), html)
 

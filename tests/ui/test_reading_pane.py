@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from reader.library import Library
 from reader.library.views import SmartView
 from reader.ui.article_browser import ArticleBrowser
+from reader.ui.article_html import reading_html
 from reader.ui.image_viewer import ImageViewer
 from reader.ui.main_window import MainWindow
 from reader.ui.sidebar_keys import ViewKey
@@ -187,3 +188,25 @@ def test_starred_and_archived_show_in_the_pane_and_on_the_toolbar(
     pane.archive_button.click()
     qtbot.waitUntil(lambda: not library.get_article(first).archived)
     assert not archive.isChecked()
+
+
+def test_the_html_is_adapted_to_what_qt_draws() -> None:
+    html = (
+        "<figure><img src='x'><figcaption>A caption</figcaption></figure>"
+        "<ul><li>[ ] to do</li><li><p>[x] done</p></li><li value='3'>[X] done too</li>"
+        "<li>[y] not a task</li></ul>"
+        "<pre><code>line\n</code></pre><table><tr><td>cell</td></tr></table>"
+    )
+    assert reading_html(html) == (
+        '<div class="figure"><img src=\'x\'><p class="caption">A caption</p></div>'
+        '<ul><li class="unchecked">to do</li><li class="checked"><p>done</p></li>'
+        "<li value='3' class=\"checked\">done too</li><li>[y] not a task</li></ul>"
+        '<table class="code" width="100%" cellspacing="0" cellpadding="10"><tr><td>'
+        "<pre><code>line</code></pre></td></tr></table>"
+        '<table width="100%" cellspacing="0" cellpadding="4"><tr><td>cell</td></tr></table>'
+    )
+    # A highlight marked in the text keeps its mark; the task's box is drawn all the same.
+    marked = '<li><mark class="hl hl-yellow">[x] bought</mark></li>'
+    assert (
+        reading_html(marked) == '<li class="checked"><mark class="hl hl-yellow">bought</mark></li>'
+    )
