@@ -1,5 +1,6 @@
 """A picture of the article at its own size, in a window of its own (a click on the picture
-in the pane opens it; Escape or a click on it closes it)."""
+in the pane opens it; Escape or a click on it closes it). A picture larger than the screen
+scrolls inside the window."""
 
 from __future__ import annotations
 
@@ -15,8 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# The window takes at most this share of the screen; a bigger picture scrolls inside it.
+# The window takes at most this share of the screen.
 SCREEN_SHARE = 0.9
+# Room around the picture.
+MARGIN = 12
 
 
 class _Picture(QLabel):
@@ -38,18 +41,23 @@ class ImageViewer(QDialog):
         self.setWindowTitle(f"Picture — {image.width()} × {image.height()}")
         self.image = image
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.area = QScrollArea(self)
-        self.area.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.area.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.picture = _Picture(self.area)
+        layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
+        self.picture = _Picture(self)
         self.picture.setPixmap(QPixmap.fromImage(image))
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.picture.setToolTip("Click or press Escape to close")
         self.picture.setAccessibleName("Picture at full size")
         self.picture.clicked.connect(self.accept)
-        self.area.setWidget(self.picture)
-        layout.addWidget(self.area, 1)
+        room = self._room()
+        self.area: QScrollArea | None = None
+        if image.width() > room.width() or image.height() > room.height():
+            self.area = QScrollArea(self)
+            self.area.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.area.setFrameShape(QScrollArea.Shape.NoFrame)
+            self.area.setWidget(self.picture)
+            layout.addWidget(self.area, 1)
+        else:
+            layout.addWidget(self.picture, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         self.link_button: QPushButton | None = None
@@ -59,17 +67,15 @@ class ImageViewer(QDialog):
             )
             self.link_button.setToolTip(link.toString())
             self.link_button.clicked.connect(lambda: self._open_link(link))
-        buttons.setContentsMargins(10, 6, 10, 10)
         layout.addWidget(buttons)
-        self.resize(self._fitting_size(buttons.sizeHint().height()))
+        if self.area is not None:
+            self.resize(room)
 
-    def _fitting_size(self, buttons_height: int) -> QSize:
-        wanted = QSize(self.image.width() + 4, self.image.height() + buttons_height + 4)
+    def _room(self) -> QSize:
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is None:
-            return wanted
-        room = screen.availableGeometry().size() * SCREEN_SHARE
-        return wanted.boundedTo(room).expandedTo(QSize(240, 160))
+            return QSize(1024, 768)
+        return screen.availableGeometry().size() * SCREEN_SHARE
 
     def _open_link(self, link: QUrl) -> None:
         self.link_requested.emit(link)

@@ -210,3 +210,28 @@ def test_the_html_is_adapted_to_what_qt_draws() -> None:
     assert (
         reading_html(marked) == '<li class="checked"><mark class="hl hl-yellow">bought</mark></li>'
     )
+
+
+def test_the_picture_window_shows_a_picture_whole_or_scrolls_a_big_one(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QImage
+
+    small = QImage(640, 300, QImage.Format.Format_RGB32)
+    viewer = ImageViewer(small, QUrl("https://example.org/full.png"))
+    qtbot.addWidget(viewer)
+    viewer.open()
+    qtbot.waitExposed(viewer)
+    assert viewer.area is None
+    assert viewer.picture.size().width() >= 640 and viewer.picture.size().height() >= 300
+    assert viewer.link_button is not None
+    with qtbot.waitSignal(viewer.link_requested) as opened:
+        viewer.link_button.click()
+    assert opened.args == [QUrl("https://example.org/full.png")]
+    big = QImage(4000, 3000, QImage.Format.Format_RGB32)
+    large = ImageViewer(big, QUrl())
+    qtbot.addWidget(large)
+    large.open()
+    qtbot.waitExposed(large)
+    screen = large.screen().availableGeometry()
+    assert large.area is not None
+    assert large.width() <= screen.width() and large.height() <= screen.height()
