@@ -194,10 +194,6 @@ class ArticlePane(QWidget):
         self.find_bar.search(from_top=not keep_position)
 
     # -- what a search found -------------------------------------------------------------------
-    @property
-    def search(self) -> SearchTerms | None:
-        return self._search
-
     def _mark_search(self) -> None:
         terms, article = self._search, self.article
         if terms is None or article is None:

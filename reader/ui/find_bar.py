@@ -101,11 +101,6 @@ class FindBar(QWidget):
     def matches(self) -> int:
         return len(self._matches)
 
-    @property
-    def current(self) -> int:
-        """The match shown (0 for the first), or -1 for none."""
-        return self._current
-
     def search(self, *, from_top: bool) -> None:
         """Look for the bar's text in the article again (it changed, or the article did);
         the first match at or after the part of the article on screen becomes current."""
