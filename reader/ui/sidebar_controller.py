@@ -350,7 +350,13 @@ class SidebarController(QObject):
             flt = self._library.smart_view_filter(node.payload)
             return FilterSource(node.key, node.title, flt, newest_first)
         if node.query is not None:
-            return SearchSource(node.key, node.title, node.query, newest_first)
+            return SearchSource(
+                node.key,
+                node.title,
+                node.query,
+                newest_first,
+                relevance=self._settings.search_by_relevance,
+            )
         return FilterSource(node.key, node.title, node.filter or ArticleFilter(), newest_first)
 
     def _source_for_key(self, key: SidebarKey) -> FilterSource | None:
