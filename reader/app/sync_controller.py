@@ -13,6 +13,7 @@ import logging
 import threading
 import traceback
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,6 +92,11 @@ class SyncController(QObject):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.sync_due)
         self._tokens = itertools.count(1)
+        self._reader = ThreadPoolExecutor(
+            max_workers=1,
+            thread_name_prefix="folio-sync-status",
+            initializer=library.limit_read_cache,
+        )
         self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[BaseException], None]]]
         self._callbacks = {}
 
@@ -190,7 +196,9 @@ class SyncController(QObject):
     ) -> int:
         """Log in to the server and read what it holds; ``done(line)`` says what was found."""
         engine = self._library.sync
-        return self._job(lambda: engine.test_connection(url, username, password), done, failed)
+        return self._job(
+            lambda: engine.test_connection(url, username, password), done, failed, network=True
+        )
 
     def add_account(
         self,
@@ -203,7 +211,9 @@ class SyncController(QObject):
         """Test the connection, then keep the account (its password in the keyring, or in a
         file only the user can read, which ``AddedAccount.warning`` then says)."""
         engine = self._library.sync
-        return self._job(lambda: engine.add_account(url, username, password), done, failed)
+        return self._job(
+            lambda: engine.add_account(url, username, password), done, failed, network=True
+        )
 
     def remove_account(
         self, done: Callable[[AccountStatus], None], failed: Callable[[BaseException], None]
@@ -212,7 +222,7 @@ class SyncController(QObject):
         if self.running:
             raise UserError("a sync is running; remove the account when it is done")
         engine = self._library.sync
-        return self._job(engine.remove_account, done, failed)
+        return self._job(engine.remove_account, done, failed, network=True)
 
     def read_status(
         self,
@@ -221,7 +231,7 @@ class SyncController(QObject):
     ) -> int:
         """The account's status (None: there is none), read in the background."""
         engine = self._library.sync
-        return self._job(engine.status, done, failed or _log_failure)
+        return self._job(engine.status, done, failed or _log_failure, network=False)
 
     def forget(self, token: int) -> None:
         """Drop the callbacks of a job whose answer nobody wants any more."""
@@ -232,10 +242,13 @@ class SyncController(QObject):
         fn: Callable[[], Any],
         done: Callable[[Any], None],
         failed: Callable[[BaseException], None],
+        *,
+        network: bool,
     ) -> int:
-        # A thread of its own rather than the window's task pool: a server that does not
-        # answer holds its job for up to the HTTP deadline, and the sidebar's reads must not
-        # wait behind it; nor must closing the window.
+        # Work that talks to the server gets a thread of its own: a server that does not
+        # answer holds it for up to the HTTP deadline, and neither the status reads, nor the
+        # window's own reads, nor closing the window may wait behind it. Status reads (after
+        # every change the window hears of) share one long-lived thread and its connection.
         token = next(self._tokens)
         self._callbacks[token] = (done, failed)
 
@@ -249,7 +262,10 @@ class SyncController(QObject):
             else:
                 self._job_posted.emit(token, _Outcome(result, None))
 
-        threading.Thread(target=work, name="folio-sync-account", daemon=True).start()
+        if network:
+            threading.Thread(target=work, name="folio-sync-account", daemon=True).start()
+        else:
+            self._reader.submit(work)
         return token
 
     @Slot(int, object)
@@ -270,6 +286,7 @@ class SyncController(QObject):
         self._closing = True
         self._timer.stop()
         self._callbacks.clear()
+        self._reader.shutdown(wait=False, cancel_futures=True)
         self._queued = None
         self._cancel.set()
         thread = self._thread

@@ -129,12 +129,14 @@ class SyncCommandsController(QObject):
     def _add(self, dialog: AccountDialog, server: str, user: str, password: str) -> None:
         def added(result: AddedAccount) -> None:
             self._set_account(result.status)
-            dialog.show_account(result.status, warning=result.warning)
-            self._status_bar.show_message(
-                self.tr("Added the sync account {user} at {server}").format(
-                    user=result.status.username, server=server_name(result.status.url)
-                )
+            message = self.tr("Added the sync account {user} at {server}").format(
+                user=result.status.username, server=server_name(result.status.url)
             )
+            if result.warning and not dialog.isVisible():
+                # Closed while the account was being added: the warning is said here instead.
+                message += "; " + result.warning
+            dialog.show_account(result.status, warning=result.warning)
+            self._status_bar.show_message(message)
             # What the server holds comes in at once.
             self._syncer.sync()
             self._show_state()
