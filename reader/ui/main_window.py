@@ -390,6 +390,7 @@ class MainWindow(QMainWindow):
         self.empty_state.add_feed.connect(self.transfer_commands.add_feed)
         self.empty_state.save_article.connect(self.transfer_commands.save_article)
         self.empty_state.import_file.connect(self.transfer_commands.import_file)
+        self.empty_state.sync_account.connect(self.sync_commands.show_account)
         if self.crash_handler is not None:
             self.crash_handler.crashed.connect(self.status_bar.show_crash)
 
