@@ -1,6 +1,7 @@
 """Sync from the window, as a user does it: the account dialog with its connection test, "Sync
 Now", the account's sidebar item and the status bar, against the in-process Google Reader
-servers (as Miniflux and as FreshRSS); faults leave one clear line and lose nothing."""
+servers (as Miniflux and as FreshRSS) and a real Miniflux; faults leave one clear line and
+lose nothing."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from pytest_httpserver import HTTPServer
 from pytestqt.qtbot import QtBot
 
 from reader.app.sync_controller import SyncResult
@@ -21,6 +23,8 @@ from reader.ui.sidebar_keys import DEFAULT_VIEW, FeedKey, SectionKey, ViewKey
 from reader.ui.sidebar_model import ERROR_ROLE
 from tests.fake_greader import FakeGReader
 from tests.library.sync_helpers import articles, connect
+from tests.library.test_sync_miniflux import serve_feed, subscribe_there
+from tests.miniflux import MinifluxServer
 from tests.ui.scripted_prompts import ScriptedPrompts
 
 SYNC_TIMEOUT_MS = 15_000
@@ -293,6 +297,16 @@ def test_the_sidebar_item_opens_the_account_and_has_a_menu(
     dialog.reject()
 
 
+def test_an_empty_library_offers_to_sync_with_a_server(
+    library: Library, window: MainWindow, qtbot: QtBot
+) -> None:
+    assert window.content.currentWidget() is window.empty_state
+    window.empty_state.buttons["sync_account"].click()
+    dialog = window.sync_commands.account_dialog
+    assert dialog is not None and dialog.isVisible() and not dialog.on_account_page
+    dialog.reject()
+
+
 def test_sync_now_without_an_account_offers_to_add_one(
     library: Library, window: MainWindow, qtbot: QtBot
 ) -> None:
@@ -333,3 +347,41 @@ def test_a_sync_that_fails_again_on_schedule_is_said_once(
     assert window.status_bar.currentMessage() == ""
     qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(ACCOUNT_KEY) is not None)
     assert account_item(window)[2] == status_line(library)
+
+
+def test_the_window_syncs_with_a_real_miniflux(
+    library: Library,
+    window: MainWindow,
+    miniflux: MinifluxServer,
+    httpserver: HTTPServer,
+    qtbot: QtBot,
+) -> None:
+    url = serve_feed(httpserver, "Real feed", 4)
+    subscribe_there(miniflux, url, "Reading")
+    try:
+        dialog = open_dialog(window)
+        type_account(dialog, miniflux.url, miniflux.user, "not-the-password")
+        dialog.test_button.click()
+        assert "refused the user name or password" in wait_result(qtbot, dialog)
+        dialog.password.clear()
+        QTest.keyClicks(dialog.password, miniflux.password)
+        dialog.test_button.click()
+        assert "1 subscription, without labels" in wait_result(qtbot, dialog)
+        with qtbot.waitSignal(window.syncer.finished, timeout=30_000) as blocker:
+            dialog.add_button.click()
+        result = blocker.args[0]
+        assert result.error is None, result.error
+        assert result.report.new_articles == 4
+        dialog.reject()
+        [feed] = library.list_feeds()
+        assert (feed.url, feed.folder) == (url, "Reading")
+        qtbot.waitUntil(lambda: window.sidebar_model.unread(FeedKey(feed.id)) == 4)
+        qtbot.waitUntil(lambda: account_item(window)[1].endswith(status_line(library)))
+        assert account_item(window)[0].startswith("Synced ")
+        assert window.status_bar.currentMessage().startswith("Synced in ")
+        window.sidebar_controller.open_key(FeedKey(feed.id))
+        qtbot.waitUntil(lambda: window.article_list_model.rowCount() == 4)
+    finally:
+        # The server outlives the test: leave it without this test's feeds.
+        for item in miniflux.api("GET", "/v1/feeds").get("items", []):
+            miniflux.api("DELETE", f"/v1/feeds/{item['id']}")
