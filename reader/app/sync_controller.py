@@ -250,6 +250,9 @@ class SyncController(QObject):
         # window's own reads, nor closing the window may wait behind it. Status reads (after
         # every change the window hears of) share one long-lived thread and its connection.
         token = next(self._tokens)
+        if self._closing:
+            # The window is closing: nobody is there to hear the answer.
+            return token
         self._callbacks[token] = (done, failed)
 
         def work() -> None:

@@ -158,7 +158,10 @@ def test_closing_stops_the_schedule_and_drops_what_comes_after(
     # The sync ended while closing (its thread was waited for): its result is dropped.
     QApplication.processEvents()
     assert len(results) == 1
-    # Once closed it starts nothing.
+    # Once closed it starts nothing, and asks nothing of the library (which closes next).
     syncer.sync()
     syncer.sync_due()
     assert not syncer.running
+    syncer.read_status(results.append)  # type: ignore[arg-type]
+    QApplication.processEvents()
+    assert len(results) == 1

@@ -385,3 +385,37 @@ def test_the_window_syncs_with_a_real_miniflux(
         # The server outlives the test: leave it without this test's feeds.
         for item in miniflux.api("GET", "/v1/feeds").get("items", []):
             miniflux.api("DELETE", f"/v1/feeds/{item['id']}")
+
+
+def test_a_sync_cut_short_by_closing_the_window_resumes_in_the_next(
+    library: Library,
+    make_window: Callable[..., MainWindow],
+    miniflux_fake: FakeGReader,
+    qtbot: QtBot,
+) -> None:
+    server = miniflux_fake
+    feed = server.add_feed("https://news.example/feed.xml", "News site", "News")
+    for n in range(1000):
+        server.add_item(feed, n)
+    connect(library, server)
+    window = make_window(library)
+    # The first three batches of contents (asked for at once) come, the fourth waits: the
+    # window closes half-way.
+    server.hang("/reader/api/0/stream/items/contents", after=3)
+    with qtbot.waitSignal(window.syncer.progressed, timeout=SYNC_TIMEOUT_MS):
+        window.commands.sync_now.trigger()
+    assert server.hanging.wait(10)
+    server.unhang()
+    window.close()
+    stored = len(articles(library))
+    assert 0 < stored < 1000
+    line = status_line(library)
+    assert line.startswith("Sync failed: ")
+    again = make_window(library)
+    qtbot.waitUntil(lambda: again.sidebar_model.node_for_key(ACCOUNT_KEY) is not None)
+    assert account_item(again)[2] == line
+    result = sync_now(again, qtbot)
+    assert result.error is None and result.report is not None
+    assert result.report.new_articles == 1000 - stored
+    assert len({a.url for a in articles(library)}) == len(articles(library)) == 1000
+    qtbot.waitUntil(lambda: account_item(again)[0].startswith("Synced "))
