@@ -104,16 +104,19 @@ class SyncCommandsController(QObject):
             dialog.raise_()
             dialog.activateWindow()
             return
-        dialog = AccountDialog(self._dialog_parent)
-        dialog.test_requested.connect(lambda *fields: self._test(dialog, *fields))
-        dialog.add_requested.connect(lambda *fields: self._add(dialog, *fields))
-        dialog.sync_requested.connect(self.sync_now)
-        dialog.remove_requested.connect(lambda: self._remove(dialog))
+        if dialog is None:
+            # One dialog, shown again each time: the window does not collect hidden ones.
+            dialog = self.account_dialog = AccountDialog(self._dialog_parent)
+            dialog.test_requested.connect(lambda *fields: self._test(dialog, *fields))
+            dialog.add_requested.connect(lambda *fields: self._add(dialog, *fields))
+            dialog.sync_requested.connect(self.sync_now)
+            dialog.remove_requested.connect(lambda: self._remove(dialog))
         if self._account is not None:
             dialog.show_account(self._account, syncing=self._syncer.running)
             if self._syncer.running:
                 dialog.show_sync_state(self._account, syncing=True, progress=self._progress)
-        self.account_dialog = dialog
+        else:
+            dialog.show_form()
         dialog.open()
 
     # -- the dialog's requests -------------------------------------------------------------------

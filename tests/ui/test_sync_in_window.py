@@ -131,6 +131,11 @@ def test_add_an_account_in_the_dialog_and_sync(
     qtbot.waitUntil(lambda: window.article_list_model.rowCount() == 3)
     dialog.close_button.click()
     assert not dialog.isVisible()
+    # Opened again: the account as it stands, the warning said once is gone.
+    assert open_dialog(window) is dialog
+    assert dialog.on_account_page and not dialog.warning.isVisible()
+    assert dialog.status_label.text() == line
+    dialog.reject()
 
 
 def test_sync_now_sends_what_was_read_here(
