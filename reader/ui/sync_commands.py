@@ -221,7 +221,12 @@ class SyncCommandsController(QObject):
                 self.show_account()
             return
         before = self._account
-        self._set_account(result.status)
+        if result.status is not None:
+            self._set_account(result.status)
+        else:
+            # Its status could not be read just now (that was logged): try again.
+            self._show_state()
+            self.read_status()
         if result.error is not None:
             status = result.status
             line = status.line() if status is not None else sentence(result.error)
