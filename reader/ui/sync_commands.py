@@ -94,7 +94,7 @@ class SyncCommandsController(QObject):
 
     @command(
         "sync_account",
-        "Sync &Account…",
+        "Sync A&ccount…",
         "Library",
         tip="Add, see or remove the account Folio syncs with",
     )
