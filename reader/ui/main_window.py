@@ -9,6 +9,7 @@ work, one per area, put together. Behaviour lives in the controllers:
   sidebar's context menu (``SidebarMenu``), through ``SidebarEditor``;
 - ``TransferCommandsController``: subscribing, saving, importing, exporting, drops;
 - ``SearchController``: the search box, saved searches and the rules;
+- ``SyncCommandsController``: the sync account, its sidebar item and "Sync Now";
 - ``AppearanceController``: the theme and the text size.
 """
 
@@ -36,10 +37,12 @@ from reader.app.library_events import ChangeBatch, LibraryEvents
 from reader.app.refresh_controller import RefreshController
 from reader.app.save_controller import SaveController
 from reader.app.settings import Settings
+from reader.app.sync_controller import SyncController
 from reader.app.tasks import TaskRunner
 from reader.app.transfer_controller import TransferController
 from reader.library import Library
 from reader.library.views import SmartView
+from reader.ui.account_section import AccountSection
 from reader.ui.actions import WindowActions, command
 from reader.ui.appearance_controller import AppearanceController
 from reader.ui.article_commands import ArticleCommandsController
@@ -64,6 +67,7 @@ from reader.ui.sidebar_menu import SidebarMenu
 from reader.ui.sidebar_model import SidebarModel, SidebarSection
 from reader.ui.sidebar_view import SidebarView
 from reader.ui.status_bar import StatusBar
+from reader.ui.sync_commands import SyncCommandsController
 from reader.ui.theme import ThemeManager
 from reader.ui.transfer_commands import TransferCommandsController
 from reader.ui.undo import UndoStack
@@ -71,7 +75,7 @@ from reader.ui.undo import UndoStack
 # The menus and the toolbar, by action name; "|" is a separator.
 MENUS = {
     "&Library": "add_feed save_article | import export | refresh_all refresh_feed cancel_refresh"
-    " | show_rules preferences | quit",
+    " | sync_now sync_account | show_rules preferences | quit",
     "&Article": "open_in_browser copy_link | toggle_read toggle_star toggle_archive edit_tags"
     " delete | mark_all_read | undo",
     "&Go": "next_article previous_article next_unread previous_unread page_down"
@@ -89,6 +93,7 @@ TOOLBAR = (
 COMMANDS_FROM = (
     TransferCommandsController,
     FeedCommandsController,
+    SyncCommandsController,
     FolderTagCommandsController,
     ArticleListController,
     ReadingController,
@@ -128,6 +133,7 @@ class MainWindow(QMainWindow):
         self.edits = EditController(parent=self)
         self.events = LibraryEvents(library, parent=self)
         self.refresher = RefreshController(library, parent=self)
+        self.syncer = SyncController(library, parent=self)
         self.saver = SaveController(library, parent=self)
         self.transfers = TransferController(library, parent=self)
         self.undo_stack = UndoStack(parent=self)
@@ -303,6 +309,23 @@ class MainWindow(QMainWindow):
         saved_searches = SavedSearchCommands(library, self.prompts, editor.apply)
         if add_saved_searches:
             self.sidebar_model.add_section(SavedSearchesSection(), after="views")
+            syncer = self.syncer
+            self.sidebar_model.add_section(
+                AccountSection(lambda: syncer.running), after=SavedSearchesSection.key
+            )
+        self.sync_commands = SyncCommandsController(
+            syncer=self.syncer,
+            refresher=self.refresher,
+            events=self.events,
+            sidebar=sidebar,
+            model=self.sidebar_model,
+            view=self.sidebar,
+            prompts=self.prompts,
+            status=status,
+            actions=actions,
+            dialog_parent=self,
+            parent=self,
+        )
         self.search_controller = SearchController(
             library=library,
             settings=settings,
@@ -331,11 +354,13 @@ class MainWindow(QMainWindow):
             feeds=self.feed_commands,
             folders_and_tags=self.folder_tag_commands,
             saved_searches=saved_searches,
+            sync=self.sync_commands,
             parent=self,
         )
         for controller in (
             self.transfer_commands,
             self.feed_commands,
+            self.sync_commands,
             self.folder_tag_commands,
             articles,
             reading,
@@ -379,6 +404,7 @@ class MainWindow(QMainWindow):
         self.empty_state.save_article.connect(self.transfer_commands.save_article)
         self.empty_state.import_file.connect(self.transfer_commands.import_file)
         self.transfer_commands.saved_to_show.connect(self._show_saved)
+        self.empty_state.sync_account.connect(self.sync_commands.show_account)
         if self.crash_handler is not None:
             self.crash_handler.crashed.connect(self.status_bar.show_crash)
 
@@ -497,6 +523,7 @@ class MainWindow(QMainWindow):
         self.search_controller.shutdown()
         self.undo_stack.commit()
         self.refresher.shutdown()
+        self.syncer.shutdown()
         self.transfers.shutdown()
         self.saver.shutdown()
         self.edits.shutdown()

@@ -424,7 +424,12 @@ def test_empty_library_offers_the_ways_in(
     library: Library, window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
     assert window.content.currentWidget() is window.empty_state
-    assert set(window.empty_state.buttons) == {"add_feed", "save_article", "import_file"}
+    assert set(window.empty_state.buttons) == {
+        "add_feed",
+        "save_article",
+        "import_file",
+        "sync_account",
+    }
     page = tmp_path / "first.txt"
     page.write_text(
         "A First Article\n\nSaved from a file on this computer, to see the window change.\n\n"
