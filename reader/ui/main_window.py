@@ -53,6 +53,7 @@ from reader.ui.article_pane import ArticlePane
 from reader.ui.empty_state import EmptyState
 from reader.ui.feed_commands import FeedCommandsController
 from reader.ui.folder_tag_commands import FolderTagCommandsController
+from reader.ui.highlight_commands import HighlightCommandsController
 from reader.ui.icons import icon
 from reader.ui.pane_focus import SHORTCUT_ROWS, PaneFocus
 from reader.ui.pane_layout import PaneLayout
@@ -77,7 +78,7 @@ MENUS = {
     "&Library": "add_feed save_article | import export | refresh_all refresh_feed cancel_refresh"
     " | sync_now sync_account | show_rules preferences | quit",
     "&Article": "open_in_browser copy_link | toggle_read toggle_star toggle_archive edit_tags"
-    " delete | mark_all_read | undo",
+    " delete | highlight_selection edit_note | mark_all_read | undo",
     "&Go": "next_article previous_article next_unread previous_unread page_down"
     " | focus_search find_in_article",
     "&Feeds": "feed_properties unsubscribe | new_folder rename_folder delete_folder"
@@ -97,6 +98,7 @@ COMMANDS_FROM = (
     FolderTagCommandsController,
     ArticleListController,
     ReadingController,
+    HighlightCommandsController,
     SearchController,
     ArticleCommandsController,
     AppearanceController,
@@ -249,6 +251,16 @@ class MainWindow(QMainWindow):
             status=status,
             parent=self,
         )
+        self.highlight_commands = HighlightCommandsController(
+            library=library,
+            pane=self.article_pane,
+            reading=reading,
+            edits=self.edits,
+            undo_stack=self.undo_stack,
+            prompts=self.prompts,
+            status=status,
+            parent=self,
+        )
         self.sidebar_controller = sidebar = SidebarController(
             library=library,
             settings=settings,
@@ -364,6 +376,7 @@ class MainWindow(QMainWindow):
             self.folder_tag_commands,
             articles,
             reading,
+            self.highlight_commands,
             self.search_controller,
             self.article_commands,
             self.appearance,

@@ -246,7 +246,7 @@ class SidebarController(QObject):
             self._feeds_changed(batch)
         # A tag may have been made, renamed or deleted; other kinds (saved searches, say)
         # belong to sections of their own: read the tree again.
-        if batch.tags or batch.kinds - {"articles", "tags", "feeds", "folders"}:
+        if batch.tags or batch.kinds - {"articles", "tags", "feeds", "folders", "highlights"}:
             self.reload()
         self.refresh_counts()
 

@@ -1,0 +1,238 @@
+"""Highlighting in the reading pane: making a highlight of the selection (``h``, the context
+menu, the floating button), changing its colour or note or removing it (the popup a click on
+it opens), and the article's own note. Every change is handed to the library's writer (the
+window never waits for it) and can be undone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QPoint
+from PySide6.QtWidgets import QMenu
+
+from reader.app.edit_controller import EditController
+from reader.core.errors import UserError
+from reader.core.highlights import Highlight, HighlightColor
+from reader.library import Library
+from reader.ui.actions import command
+from reader.ui.article_pane import ArticlePane
+from reader.ui.highlight_layer import COLOR_NAMES, color_actions
+from reader.ui.highlight_popup import HighlightPopup
+from reader.ui.prompts import Prompts
+from reader.ui.reading_controller import ReadingController
+from reader.ui.status_bar import StatusBar
+from reader.ui.undo import UndoEntry, UndoStack
+
+
+class HighlightCommandsController(QObject):
+    def __init__(
+        self,
+        *,
+        library: Library,
+        pane: ArticlePane,
+        reading: ReadingController,
+        edits: EditController,
+        undo_stack: UndoStack,
+        prompts: Prompts,
+        status: StatusBar,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._pane = pane
+        self._layer = pane.highlights
+        self._reading = reading
+        self._edits = edits
+        self._undo = undo_stack
+        self._prompts = prompts
+        self._status = status
+        self.popup: HighlightPopup | None = None
+        self._layer.highlight_requested.connect(lambda name: self.highlight(HighlightColor(name)))
+        pane.highlight_clicked.connect(self.open_popup)
+        pane.note_requested.connect(self.edit_note)
+        pane.browser.menu_extender = self._extend_menu
+
+    # -- making ------------------------------------------------------------------------------
+    @command(
+        "highlight_selection",
+        "&Highlight Selection",
+        "Reading",
+        ("H",),
+        tip="Highlight the selected text (the colour used last)",
+    )
+    def highlight_selection(self) -> None:
+        self.highlight(self._layer.last_color)
+
+    def highlight(self, color: HighlightColor) -> None:
+        """Highlight the pane's selection in ``color``."""
+        article = self._pane.article
+        if article is None:
+            self._status.show_message("Select an article, then the text to highlight")
+            return
+        span = self._layer.selected_range()
+        if span is None:
+            self._status.show_message("Select some of the article's text to highlight it")
+            return
+        article_id = article.id
+        start, end = span
+        self._layer.set_last_color(color)
+        # The selection goes: the highlight replaces it on screen when it is stored.
+        cursor = self._pane.browser.textCursor()
+        cursor.clearSelection()
+        self._pane.browser.setTextCursor(cursor)
+        library = self._library
+
+        def done(made: Highlight) -> None:
+            self._reading.refresh_shown()
+            self._status.show_message(f"Highlighted in {COLOR_NAMES[made.color].lower()}")
+            self._push(
+                "Highlight",
+                lambda: self._write(lambda: library.highlights.remove(made.id), made.article_id),
+            )
+
+        self._write(
+            lambda: library.highlights.add(article_id, start, end, color=color),
+            article_id,
+            done,
+        )
+
+    # -- changing ----------------------------------------------------------------------------
+    def open_popup(self, highlight_id: int, at: QPoint) -> None:
+        """The popup for one highlight of the article shown, under ``at`` (global)."""
+        highlight = self._layer.get(highlight_id)
+        if highlight is None:
+            return
+        if self.popup is not None:
+            self.popup.close()
+        popup = HighlightPopup(highlight, self._pane.window())
+        popup.color_chosen.connect(lambda name: self.set_color(highlight, HighlightColor(name)))
+        popup.note_changed.connect(lambda text: self.set_note(highlight, text))
+        popup.remove_requested.connect(lambda: self.remove(highlight))
+        popup.destroyed.connect(lambda _obj=None: self._popup_gone(popup))
+        self.popup = popup
+        popup.show_at(at)
+
+    def _popup_gone(self, popup: HighlightPopup) -> None:
+        if self.popup is popup:
+            self.popup = None
+
+    def set_color(self, highlight: Highlight, color: HighlightColor) -> None:
+        library = self._library
+        self._write(
+            lambda: library.highlights.edit(highlight.id, color=color),
+            highlight.article_id,
+            lambda result: self._edited("Colour changed", result),
+        )
+        self._layer.set_last_color(color)
+
+    def set_note(self, highlight: Highlight, text: str) -> None:
+        library = self._library
+        note = text or None
+        self._write(
+            lambda: library.highlights.edit(highlight.id, note=note),
+            highlight.article_id,
+            lambda result: self._edited("Note saved" if note else "Note removed", result),
+        )
+
+    def _edited(self, message: str, result: tuple[Highlight, Highlight]) -> None:
+        before, _after = result
+        library = self._library
+        self._reading.refresh_shown()
+        self._status.show_message(message)
+        self._push(
+            message,
+            lambda: self._write(lambda: library.highlights.restore_edit(before), before.article_id),
+        )
+
+    def remove(self, highlight: Highlight) -> None:
+        library = self._library
+
+        def done(removed: Highlight) -> None:
+            self._reading.refresh_shown()
+            self._status.show_message("Highlight removed")
+            self._push(
+                "Highlight removed",
+                lambda: self._write(
+                    lambda: library.highlights.restore(removed), removed.article_id
+                ),
+            )
+
+        self._write(lambda: library.highlights.remove(highlight.id), highlight.article_id, done)
+
+    # -- the article's note ------------------------------------------------------------------
+    @command("edit_note", "Article &Note…", "Article", ("Shift+H",))
+    def edit_note(self) -> None:
+        article = self._pane.article
+        if article is None:
+            self._status.show_message("Select an article to write a note on it")
+            return
+        text = self._prompts.ask_long_text(
+            "Note", f"Your note on “{article.title or '(untitled)'}”:", article.note or ""
+        )
+        if text is None or (text.strip() or None) == (article.note or None):
+            return
+        article_id = article.id
+        library = self._library
+
+        def done(previous: str | None) -> None:
+            self._reading.refresh_shown()
+            self._status.show_message("Note saved" if text.strip() else "Note removed")
+            self._push(
+                "Note",
+                lambda: self._write(
+                    lambda: library.highlights.set_note(article_id, previous), article_id
+                ),
+            )
+
+        self._write(lambda: library.highlights.set_note(article_id, text), article_id, done)
+
+    # -- the pane's context menu ----------------------------------------------------------------
+    def _extend_menu(self, menu: QMenu, pos: QPoint) -> None:
+        browser = self._pane.browser
+        first = menu.actions()[0] if menu.actions() else None
+        added: list[QMenu | None] = []
+        if self._layer.selected_range() is not None:
+            colors = QMenu("&Highlight", menu)
+            for action in color_actions(colors):
+                colors.addAction(action)
+            colors.triggered.connect(lambda a: self.highlight(HighlightColor(str(a.data()))))
+            added.append(colors)
+        position = browser.cursorForPosition(pos).position()
+        found = self._layer.highlight_at(position) or self._layer.highlight_at(position - 1)
+        if found is not None:
+            edit = menu.addAction("Edit Highlight…")
+            edit.triggered.connect(
+                lambda: self.open_popup(found.id, browser.viewport().mapToGlobal(pos))
+            )
+            remove = menu.addAction("Remove Highlight")
+            remove.triggered.connect(lambda: self.remove(found))
+            for action in (edit, remove):
+                menu.removeAction(action)
+                menu.insertAction(first, action)
+        for submenu in added:
+            if submenu is not None:
+                menu.insertMenu(first, submenu)
+        if added or found is not None:
+            menu.insertSeparator(first)
+
+    # -- writing -------------------------------------------------------------------------------
+    def _write(
+        self,
+        fn: Callable[[], Any],
+        article_id: int,
+        done: Callable[[Any], None] | None = None,
+    ) -> None:
+        """Hand ``fn`` to the writer; a failure is said in the status bar and the pane shows
+        what the library holds."""
+
+        def failed(exc: BaseException) -> None:
+            message = str(exc) if isinstance(exc, UserError) else f"Could not save: {exc}"
+            self._status.show_message(message)
+            self._reading.refresh_shown()
+
+        self._edits.run(fn, done, failed, article_ids=[article_id])
+
+    def _push(self, description: str, undo: Callable[[], None]) -> None:
+        self._undo.push(UndoEntry(description, undo))
