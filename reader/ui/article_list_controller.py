@@ -81,7 +81,7 @@ class ArticleListController(QObject):
     def source(self) -> ArticleSource | None:
         return self._model.source
 
-    def show(self, source: ArticleSource) -> None:
+    def show(self, source: ArticleSource | None) -> None:
         # A search's results keep two lines for what matched; other lists need none.
         searching = isinstance(source, SearchSource) and source.has_words
         self._view.article_delegate.snippet_lines = 2 if searching else 0

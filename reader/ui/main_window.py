@@ -54,6 +54,7 @@ from reader.ui.empty_state import EmptyState
 from reader.ui.feed_commands import FeedCommandsController
 from reader.ui.folder_tag_commands import FolderTagCommandsController
 from reader.ui.highlight_commands import HighlightCommandsController
+from reader.ui.highlights_view import HighlightsViewController
 from reader.ui.icons import icon
 from reader.ui.pane_focus import SHORTCUT_ROWS, PaneFocus
 from reader.ui.pane_layout import PaneLayout
@@ -63,7 +64,7 @@ from reader.ui.saved_search_section import SavedSearchCommands, SavedSearchesSec
 from reader.ui.search_controller import SearchController
 from reader.ui.sidebar_controller import SidebarController
 from reader.ui.sidebar_edits import SidebarEditor
-from reader.ui.sidebar_keys import DEFAULT_VIEW, ViewKey
+from reader.ui.sidebar_keys import DEFAULT_VIEW, HighlightsKey, ViewKey
 from reader.ui.sidebar_menu import SidebarMenu
 from reader.ui.sidebar_model import SidebarModel, SidebarSection
 from reader.ui.sidebar_view import SidebarView
@@ -261,6 +262,9 @@ class MainWindow(QMainWindow):
             status=status,
             parent=self,
         )
+        self.highlights_view = HighlightsViewController(
+            library=library, panel=self.list_panel, reading=reading, parent=self
+        )
         self.sidebar_controller = sidebar = SidebarController(
             library=library,
             settings=settings,
@@ -406,6 +410,12 @@ class MainWindow(QMainWindow):
         sidebar.tags_loaded.connect(lambda _names, colors: articles.set_tag_colors(colors))
         sidebar.tags_loaded.connect(self.reading_controller.set_known_tags)
         sidebar.tree_loaded.connect(self._update_empty_state)
+        sidebar.current_changed.connect(
+            lambda: self.highlights_view.set_active(
+                isinstance(sidebar.current_key, HighlightsKey) and not sidebar.searching
+            )
+        )
+        self.themes.changed.connect(self.highlights_view.set_theme)
         sidebar.counts_loaded.connect(self._update_title)
         self.sidebar_model.feeds_dropped.connect(self.feed_commands.move_feeds)
         self.sidebar_model.folders_dropped.connect(self.folder_tag_commands.move_folders)
@@ -446,6 +456,8 @@ class MainWindow(QMainWindow):
         self.sidebar_controller.library_changed(batch)
         self.list_controller.library_changed(batch)
         self.reading_controller.library_changed(batch)
+        if batch.highlight_ids or batch.everything:
+            self.highlights_view.highlights_changed(sorted(batch.highlight_ids))
         self._update_empty_state()
 
     def _update_title(self) -> None:

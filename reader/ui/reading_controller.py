@@ -74,12 +74,18 @@ class ReadingController(QObject):
             if self._pane.article is not None:
                 self._pane.show_article(None)
             return
+        self.show_id(article.id)
+
+    def show_id(self, article_id: int) -> bool:
+        """Show the article ``article_id`` in full (whichever list shows it, or none);
+        whether it is there."""
+        self._read_timer.stop()
         try:
-            full = self._library.open_article(article.id)
+            full = self._library.open_article(article_id)
         except UserError:
             self._pane.show_article(None, message="This article is no longer here.")
             self._shown_id = None
-            return
+            return False
         self._shown_id = full.id
         self._pane.show_article(full, search=self._search_terms(), marked=self._marked(full.id))
         if not full.read:
@@ -88,6 +94,11 @@ class ReadingController(QObject):
                 self._mark_shown_read()
             else:
                 self._read_timer.start(delay)
+        return True
+
+    def scroll_to_highlight(self, highlight_id: int) -> bool:
+        """Scroll the article shown to one of its highlights; whether it is in the text."""
+        return self._pane.highlights.scroll_to(highlight_id)
 
     def _search_terms(self) -> SearchTerms | None:
         """The words the list searched for, when it lists a search's results."""

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtTest import QTest
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from reader.core.highlights import HighlightColor
@@ -18,8 +19,8 @@ from reader.library import Library
 from reader.library.views import SmartView
 from reader.store import articles as store_articles
 from reader.ui.main_window import MainWindow
-from reader.ui.sidebar_keys import ViewKey
-from tests.ui.keyboard import press
+from reader.ui.sidebar_keys import HighlightsKey, SectionKey, ViewKey
+from tests.ui.keyboard import check_model, press
 from tests.ui.library_data import add_saved
 from tests.ui.scripted_prompts import ScriptedPrompts
 
@@ -250,3 +251,51 @@ def test_highlights_that_could_not_be_placed_are_listed_under_the_text(
     assert shown.index("the river and its banks") > shown.index("Only a new text")
     assert "Kept" in shown
     assert not library.highlights.get(made.id).placed
+
+
+def test_the_highlights_view_lists_them_newest_first_and_opens_each_in_its_article(
+    make_window: Callable[..., MainWindow], library: Library, qtbot: QtBot
+) -> None:
+    long_text = "\n\n".join(f"Paragraph {i} of the long article." for i in range(300))
+    first = add_saved(library, "Foxes", text=TEXT)
+    second = add_saved(library, "Long read", text=long_text)
+    library.highlights.add_quote(first, "lazy dog", note="About dogs")
+    far = library.highlights.add_quote(second, "Paragraph 280 of the long article.")
+    window = make_window(library)
+    index = window.sidebar_model.index_for_key(HighlightsKey())
+    assert index.isValid() and index.parent() == window.sidebar_model.index_for_key(
+        SectionKey("views")
+    )
+    window.sidebar.setCurrentIndex(index)
+    controller = window.highlights_view
+    qtbot.waitUntil(lambda: controller.active and controller.view.isVisible())
+    assert not window.article_view.isVisible()
+    assert window.list_header.title.toolTip() == "Highlights"
+    assert window.list_header.count.text() == "2 highlights"
+    model = controller.model
+    check_model(ModelTester(None), model)  # type: ignore[no-untyped-call]
+    rows = [model.highlight(row) for row in range(model.rowCount())]
+    assert [(h.quote, h.note, h.article_title) for h in rows if h is not None] == [
+        ("Paragraph 280 of the long article.", None, "Long read"),
+        ("lazy dog", "About dogs", "Foxes"),
+    ]
+
+    controller.view.setCurrentIndex(model.index(0))
+    qtbot.waitUntil(lambda: window.reading_controller.shown_id == second)
+    # Scrolled to the highlight, far down the article.
+    browser = window.article_pane.browser
+    assert browser.verticalScrollBar().value() > 0
+    found = browser.document().find("Paragraph 280 of")
+    top = browser.cursorRect(QTextCursor(found)).top()
+    assert 0 <= top < browser.viewport().height()
+
+    # A change to a highlight shows in the list at once.
+    library.highlights.edit(far.id, note="Far down")
+    qtbot.waitUntil(
+        lambda: model.highlight(0) is not None and model.highlight(0).note == "Far down"
+    )  # type: ignore[union-attr]
+
+    # Another sidebar item brings the article list back.
+    window.sidebar_controller.open_key(ViewKey(SmartView.ALL))
+    qtbot.waitUntil(window.article_view.isVisible)
+    assert not controller.view.isVisible()
