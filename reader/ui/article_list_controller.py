@@ -291,6 +291,8 @@ class ArticleListController(QObject):
         self._model.apply_changes(ids)
 
     def library_changed(self, batch: ChangeBatch) -> None:
+        if batch.highlight_ids:
+            self._model.highlights_changed(sorted(batch.highlight_ids))
         if batch.tags and not batch.article_ids and not batch.everything:
             # A tag was renamed or coloured: the rows on screen show it again.
             self._model.refresh_loaded()

@@ -18,6 +18,7 @@ from reader.core.types import ArticleInput
 from reader.library import Library
 from reader.library.views import SmartView
 from reader.store import articles as store_articles
+from reader.ui.article_list_model import HIGHLIGHTS_ROLE
 from reader.ui.main_window import MainWindow
 from reader.ui.sidebar_keys import HighlightsKey, SectionKey, ViewKey
 from tests.ui.keyboard import check_model, press
@@ -299,3 +300,23 @@ def test_the_highlights_view_lists_them_newest_first_and_opens_each_in_its_artic
     window.sidebar_controller.open_key(ViewKey(SmartView.ALL))
     qtbot.waitUntil(window.article_view.isVisible)
     assert not controller.view.isVisible()
+
+
+def test_articles_with_highlights_are_marked_in_the_list(
+    window: MainWindow, library: Library, qtbot: QtBot
+) -> None:
+    article_id = open_article(window, qtbot, "Foxes")
+    model = window.article_list_model
+    row = model.row_of(article_id)
+    assert row is not None
+    assert model.index(row).data(HIGHLIGHTS_ROLE) == 0
+    library.highlights.add_quote(article_id, "lazy dog")
+    library.highlights.add_quote(article_id, "short remark")
+    qtbot.waitUntil(lambda: model.index(row).data(HIGHLIGHTS_ROLE) == 2)
+    assert "2 highlights" in model.index(row).data(Qt.ItemDataRole.AccessibleTextRole)
+    # Listed again (another list, then back), the count is read with the page.
+    window.sidebar_controller.open_key(ViewKey(SmartView.STARRED))
+    window.sidebar_controller.open_key(ViewKey(SmartView.ALL))
+    qtbot.waitUntil(lambda: model.row_of(article_id) is not None)
+    again = model.row_of(article_id)
+    assert again is not None and model.index(again).data(HIGHLIGHTS_ROLE) == 2
