@@ -246,7 +246,9 @@ def reading_css(theme: Theme, *, font_size: int) -> str:
     values["h2_size"] = f"{round(font_size * 1.25)}pt"
     values["h3_size"] = f"{round(font_size * 1.1)}pt"
     values["code_size"] = f"{max(font_size - 2, 7)}pt"
-    return fill(_template("reading.css"), values) + mark_css(highlight_backgrounds(theme))
+    # Qt's rich text draws a <mark> in black unless told otherwise, whatever the theme.
+    marks = mark_css(highlight_backgrounds(theme)) + f"mark.hl {{ color: {theme.text}; }}\n"
+    return fill(_template("reading.css"), values) + marks
 
 
 def window_style_sheet(theme: Theme) -> str:
