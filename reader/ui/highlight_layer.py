@@ -84,6 +84,12 @@ class HighlightLayer(QObject):
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.button.setCursor(Qt.CursorShape.PointingHandCursor)
+        # It floats over the text: a solid face and an edge keep it apart from the words.
+        self.button.setStyleSheet(
+            "QToolButton#highlightButton { background-color: palette(base);"
+            " border: 1px solid palette(mid); border-radius: 5px; padding: 3px 8px; }"
+            " QToolButton#highlightButton:hover { background-color: palette(alternate-base); }"
+        )
         menu = QMenu(self.button)
         for action in color_actions(menu):
             menu.addAction(action)
