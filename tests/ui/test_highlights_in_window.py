@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QTextCursor, QTextDocument
 from PySide6.QtTest import QTest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -21,6 +21,7 @@ from reader.store import articles as store_articles
 from reader.ui.article_list_model import HIGHLIGHTS_ROLE
 from reader.ui.main_window import MainWindow
 from reader.ui.sidebar_keys import HighlightsKey, SectionKey, ViewKey
+from reader.ui.theme import DARK, LIGHT, contrast_ratio, highlight_backgrounds, reading_css
 from tests.ui.keyboard import check_model, press
 from tests.ui.library_data import add_saved
 from tests.ui.scripted_prompts import ScriptedPrompts
@@ -320,3 +321,12 @@ def test_articles_with_highlights_are_marked_in_the_list(
     qtbot.waitUntil(lambda: model.row_of(article_id) is not None)
     again = model.row_of(article_id)
     assert again is not None and model.index(again).data(HIGHLIGHTS_ROLE) == 2
+
+
+def test_highlight_colours_keep_the_text_readable_in_both_themes(qapp: object) -> None:
+    for theme in (LIGHT, DARK):
+        for color, background in highlight_backgrounds(theme).items():
+            ratio = contrast_ratio(QColor(theme.text), QColor(background))
+            assert ratio >= 4.5, (theme.name, color, ratio)
+        # Qt draws a mark's text black unless the CSS says otherwise.
+        assert f"mark.hl {{ color: {theme.text}; }}" in reading_css(theme, font_size=13)
