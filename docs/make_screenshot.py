@@ -10,8 +10,8 @@ served from 127.0.0.1 while it runs):
 
 QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshot.py [--dark] [--only NAME] [DIR]
 
-NAME is window, small, search, highlights or highlights-small; DIR (docs/ by default) is where the PNGs go. With --dark the
-files are named …-dark.png.
+NAME is window, small, search, highlights or highlights-small; DIR (docs/ by default) is where
+the PNGs go. With --dark the files are named …-dark.png.
 """
 
 from __future__ import annotations
