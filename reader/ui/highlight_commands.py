@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QPoint
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from reader.app.edit_controller import EditController
@@ -190,32 +191,33 @@ class HighlightCommandsController(QObject):
 
     # -- the pane's context menu ----------------------------------------------------------------
     def _extend_menu(self, menu: QMenu, pos: QPoint) -> None:
+        """Highlighting the selection, or changing the highlight clicked, first in the menu."""
         browser = self._pane.browser
-        first = menu.actions()[0] if menu.actions() else None
-        added: list[QMenu | None] = []
+        entries: list[QAction] = []
         if self._layer.selected_range() is not None:
             colors = QMenu("&Highlight", menu)
             for action in color_actions(colors):
                 colors.addAction(action)
             colors.triggered.connect(lambda a: self.highlight(HighlightColor(str(a.data()))))
-            added.append(colors)
+            entries.append(colors.menuAction())
         position = browser.cursorForPosition(pos).position()
         found = self._layer.highlight_at(position) or self._layer.highlight_at(position - 1)
         if found is not None:
-            edit = menu.addAction("Edit Highlight…")
+            edit = QAction("Edit Highlight…", menu)
             edit.triggered.connect(
                 lambda: self.open_popup(found.id, browser.viewport().mapToGlobal(pos))
             )
-            remove = menu.addAction("Remove Highlight")
+            remove = QAction("Remove Highlight", menu)
             remove.triggered.connect(lambda: self.remove(found))
-            for action in (edit, remove):
-                menu.removeAction(action)
-                menu.insertAction(first, action)
-        for submenu in added:
-            if submenu is not None:
-                menu.insertMenu(first, submenu)
-        if added or found is not None:
-            menu.insertSeparator(first)
+            entries += [edit, remove]
+        if not entries:
+            return
+        existing = menu.actions()
+        if existing:
+            menu.insertActions(existing[0], entries)
+            menu.insertSeparator(existing[0])
+        else:
+            menu.addActions(entries)
 
     # -- writing -------------------------------------------------------------------------------
     def _write(

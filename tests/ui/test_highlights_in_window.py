@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QTextCursor, QTextDocument
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMenu
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -157,11 +158,11 @@ def test_the_floating_button_and_the_context_menu_highlight(
     select(window, "short remark")
     browser = window.article_pane.browser
     rect = browser.cursorRect(browser.textCursor())
-    from PySide6.QtWidgets import QMenu
-
     menu = QMenu()
-    browser.menu_extender(menu, rect.center())  # type: ignore[misc]
+    assert browser.menu_extender is not None
+    browser.menu_extender(menu, rect.center())
     submenu = next(a.menu() for a in menu.actions() if a.menu() is not None)
+    assert isinstance(submenu, QMenu)
     blue = next(a for a in submenu.actions() if a.text() == "Blue")
     blue.trigger()
     qtbot.waitUntil(lambda: len(library.highlights.for_article(article_id)) == 2)
@@ -293,9 +294,7 @@ def test_the_highlights_view_lists_them_newest_first_and_opens_each_in_its_artic
 
     # A change to a highlight shows in the list at once.
     library.highlights.edit(far.id, note="Far down")
-    qtbot.waitUntil(
-        lambda: model.highlight(0) is not None and model.highlight(0).note == "Far down"
-    )  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: getattr(model.highlight(0), "note", None) == "Far down")
 
     # Another sidebar item brings the article list back.
     window.sidebar_controller.open_key(ViewKey(SmartView.ALL))
@@ -330,3 +329,23 @@ def test_highlight_colours_keep_the_text_readable_in_both_themes(qapp: object) -
             assert ratio >= 4.5, (theme.name, color, ratio)
         # Qt draws a mark's text black unless the CSS says otherwise.
         assert f"mark.hl {{ color: {theme.text}; }}" in reading_css(theme, font_size=13)
+
+
+def test_the_context_menu_on_a_highlight_removes_it(
+    window: MainWindow, library: Library, qtbot: QtBot
+) -> None:
+    article_id = open_article(window, qtbot, "Foxes")
+    library.highlights.add_quote(article_id, "short remark")
+    qtbot.waitUntil(lambda: background_at(window, "short remark") is not None)
+    browser = window.article_pane.browser
+    found = browser.document().find("short remark")
+    probe = QTextCursor(browser.document())
+    probe.setPosition(found.selectionStart() + 3)
+    menu = QMenu()
+    menu.addAction("Copy")
+    assert browser.menu_extender is not None
+    browser.menu_extender(menu, browser.cursorRect(probe).center())
+    texts = [a.text() for a in menu.actions()]
+    assert texts[:2] == ["Edit Highlight…", "Remove Highlight"] and texts[-1] == "Copy"
+    menu.actions()[1].trigger()
+    qtbot.waitUntil(lambda: library.highlights.for_article(article_id) == [])
