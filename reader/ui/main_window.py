@@ -410,11 +410,7 @@ class MainWindow(QMainWindow):
         sidebar.tags_loaded.connect(lambda _names, colors: articles.set_tag_colors(colors))
         sidebar.tags_loaded.connect(self.reading_controller.set_known_tags)
         sidebar.tree_loaded.connect(self._update_empty_state)
-        sidebar.current_changed.connect(
-            lambda: self.highlights_view.set_active(
-                isinstance(sidebar.current_key, HighlightsKey) and not sidebar.searching
-            )
-        )
+        sidebar.current_changed.connect(self._show_highlights_view)
         self.themes.changed.connect(self.highlights_view.set_theme)
         sidebar.counts_loaded.connect(self._update_title)
         self.sidebar_model.feeds_dropped.connect(self.feed_commands.move_feeds)
@@ -459,6 +455,13 @@ class MainWindow(QMainWindow):
         if batch.highlight_ids or batch.everything:
             self.highlights_view.highlights_changed(sorted(batch.highlight_ids))
         self._update_empty_state()
+
+    def _show_highlights_view(self) -> None:
+        """The middle pane lists highlights while the sidebar's Highlights item is open."""
+        sidebar = self.sidebar_controller
+        active = isinstance(sidebar.current_key, HighlightsKey) and not sidebar.searching
+        self.highlights_view.set_active(active)
+        self.pane_focus.set_list(self.highlights_view.view if active else self.article_view)
 
     def _update_title(self) -> None:
         unread = self.sidebar_model.unread(DEFAULT_VIEW)

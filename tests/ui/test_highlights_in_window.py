@@ -349,3 +349,22 @@ def test_the_context_menu_on_a_highlight_removes_it(
     assert texts[:2] == ["Edit Highlight…", "Remove Highlight"] and texts[-1] == "Copy"
     menu.actions()[1].trigger()
     qtbot.waitUntil(lambda: library.highlights.for_article(article_id) == [])
+
+
+def test_keys_move_between_the_sidebar_the_highlights_and_the_article(
+    window: MainWindow, library: Library, qtbot: QtBot
+) -> None:
+    article_id = open_article(window, qtbot, "Foxes")
+    library.highlights.add_quote(article_id, "short remark")
+    window.sidebar_controller.open_key(HighlightsKey())
+    view = window.highlights_view.view
+    qtbot.waitUntil(lambda: view.isVisible() and view.model().rowCount() == 1)
+    window.sidebar.setFocus()
+    press(window.sidebar, Qt.Key.Key_Right)
+    assert view.hasFocus()
+    press(view, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: window.reading_controller.shown_id == article_id)
+    press(view, Qt.Key.Key_Right)
+    assert window.article_pane.browser.hasFocus()
+    press(window.article_pane.browser, Qt.Key.Key_Left)
+    assert view.hasFocus()
