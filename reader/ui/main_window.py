@@ -452,7 +452,8 @@ class MainWindow(QMainWindow):
         self.sidebar_controller.library_changed(batch)
         self.list_controller.library_changed(batch)
         self.reading_controller.library_changed(batch)
-        if batch.highlight_ids or batch.everything:
+        # Articles deleted or retitled change the Highlights list too.
+        if batch.highlight_ids or batch.articles:
             self.highlights_view.highlights_changed(sorted(batch.highlight_ids))
         self._update_empty_state()
 
