@@ -182,9 +182,10 @@ def unplaced_list(highlights: list[Highlight]) -> str:
             f' <a href="{HIGHLIGHT_SCHEME}:{highlight.id}">Edit</a></p>{note}'
         )
     return (
-        '<hr/><p class="unplaced-title">Could not be placed in the text</p>'
+        '<table class="note unplaced" width="100%" cellspacing="0" cellpadding="10"><tr><td>'
+        '<p class="unplaced-title">Could not be placed in the text</p>'
         '<p class="unplaced-help">These highlights no longer match the article as it is now;'
-        " their quotes and notes are kept.</p>" + "".join(items)
+        " their quotes and notes are kept.</p>" + "".join(items) + "</td></tr></table>"
     )
 
 

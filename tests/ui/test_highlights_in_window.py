@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QColor, QTextCursor, QTextDocument
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu
@@ -254,6 +254,13 @@ def test_highlights_that_could_not_be_placed_are_listed_under_the_text(
     assert shown.index("the river and its banks") > shown.index("Only a new text")
     assert "Kept" in shown
     assert not library.highlights.get(made.id).placed
+    # Its "Edit" link opens its popup, where it can be removed.
+    window.article_pane.browser.anchorClicked.emit(QUrl(f"folio-highlight:{made.id}"))
+    popup = window.highlight_commands.popup
+    assert popup is not None and popup.highlight.id == made.id
+    popup.remove_button.click()
+    qtbot.waitUntil(lambda: library.highlights.for_article(article_id) == [])
+    qtbot.waitUntil(lambda: "Could not be placed" not in window.article_pane.browser.toPlainText())
 
 
 def test_the_highlights_view_lists_them_newest_first_and_opens_each_in_its_article(
