@@ -84,19 +84,12 @@ class HighlightCommandsController(QObject):
         cursor.clearSelection()
         self._pane.browser.setTextCursor(cursor)
         library = self._library
-
-        def done(made: Highlight) -> None:
-            self._reading.refresh_shown()
-            self._status.show_message(f"Highlighted in {COLOR_NAMES[made.color].lower()}")
-            self._push(
-                "Highlight",
-                lambda: self._write(lambda: library.highlights.remove(made.id), made.article_id),
-            )
-
-        self._write(
+        self._change(
+            "Highlight",
             lambda: library.highlights.add(article_id, start, end, color=color),
+            lambda made: library.highlights.remove(made.id),
             article_id,
-            done,
+            lambda made: f"Highlighted in {COLOR_NAMES[made.color].lower()}",
         )
 
     # -- changing ----------------------------------------------------------------------------
@@ -121,46 +114,32 @@ class HighlightCommandsController(QObject):
 
     def set_color(self, highlight: Highlight, color: HighlightColor) -> None:
         library = self._library
-        self._write(
+        self._change(
+            "Colour changed",
             lambda: library.highlights.edit(highlight.id, color=color),
+            lambda result: library.highlights.restore_edit(result[0]),
             highlight.article_id,
-            lambda result: self._edited("Colour changed", result),
         )
         self._layer.set_last_color(color)
 
     def set_note(self, highlight: Highlight, text: str) -> None:
         library = self._library
         note = text or None
-        self._write(
+        self._change(
+            "Note saved" if note else "Note removed",
             lambda: library.highlights.edit(highlight.id, note=note),
+            lambda result: library.highlights.restore_edit(result[0]),
             highlight.article_id,
-            lambda result: self._edited("Note saved" if note else "Note removed", result),
-        )
-
-    def _edited(self, message: str, result: tuple[Highlight, Highlight]) -> None:
-        before, _after = result
-        library = self._library
-        self._reading.refresh_shown()
-        self._status.show_message(message)
-        self._push(
-            message,
-            lambda: self._write(lambda: library.highlights.restore_edit(before), before.article_id),
         )
 
     def remove(self, highlight: Highlight) -> None:
         library = self._library
-
-        def done(removed: Highlight) -> None:
-            self._reading.refresh_shown()
-            self._status.show_message("Highlight removed")
-            self._push(
-                "Highlight removed",
-                lambda: self._write(
-                    lambda: library.highlights.restore(removed), removed.article_id
-                ),
-            )
-
-        self._write(lambda: library.highlights.remove(highlight.id), highlight.article_id, done)
+        self._change(
+            "Highlight removed",
+            lambda: library.highlights.remove(highlight.id),
+            library.highlights.restore,
+            highlight.article_id,
+        )
 
     # -- the article's note ------------------------------------------------------------------
     @command("edit_note", "Article &Note…", "Article", ("Shift+H",))
@@ -176,18 +155,12 @@ class HighlightCommandsController(QObject):
             return
         article_id = article.id
         library = self._library
-
-        def done(previous: str | None) -> None:
-            self._reading.refresh_shown()
-            self._status.show_message("Note saved" if text.strip() else "Note removed")
-            self._push(
-                "Note",
-                lambda: self._write(
-                    lambda: library.highlights.set_note(article_id, previous), article_id
-                ),
-            )
-
-        self._write(lambda: library.highlights.set_note(article_id, text), article_id, done)
+        self._change(
+            "Note saved" if text.strip() else "Note removed",
+            lambda: library.highlights.set_note(article_id, text),
+            lambda previous: library.highlights.set_note(article_id, previous),
+            article_id,
+        )
 
     # -- the pane's context menu ----------------------------------------------------------------
     def _extend_menu(self, menu: QMenu, pos: QPoint) -> None:
@@ -236,5 +209,35 @@ class HighlightCommandsController(QObject):
 
         self._edits.run(fn, done, failed, article_ids=[article_id])
 
-    def _push(self, description: str, undo: Callable[[], None]) -> None:
-        self._undo.push(UndoEntry(description, undo))
+    def _change(
+        self,
+        description: str,
+        change: Callable[[], Any],
+        undo: Callable[[Any], Any],
+        article_id: int,
+        message: Callable[[Any], str] | None = None,
+    ) -> None:
+        """Hand ``change`` to the writer and offer its undo at once: ``undo`` gets what
+        ``change`` returned (the highlight made, its state before an edit). Both run on the
+        window's one edit thread, in order, so an undo asked for before the change is
+        stored still follows it."""
+        made: list[Any] = []
+
+        def write() -> Any:
+            result = change()
+            made.append(result)
+            return result
+
+        def done(result: Any) -> None:
+            self._reading.refresh_shown()
+            self._status.show_message(message(result) if message else description)
+
+        def write_undo() -> None:
+            if made:  # else the change itself failed, and was said so
+                undo(made[0])
+
+        def take_back() -> None:
+            self._write(write_undo, article_id, lambda _result: self._reading.refresh_shown())
+
+        self._write(write, article_id, done)
+        self._undo.push(UndoEntry(description, take_back))

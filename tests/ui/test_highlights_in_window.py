@@ -189,19 +189,22 @@ def test_clicking_a_highlight_changes_its_colour_and_note_or_removes_it(
     qtbot.waitUntil(lambda: library.highlights.get(made.id).color is HighlightColor.PINK)
     popup.note_edit.setPlainText("Dogs are not lazy.")
     popup.close()
-    qtbot.waitUntil(lambda: undo_offered(window, "Note saved"))
-    assert library.highlights.get(made.id).note == "Dogs are not lazy."
-    # Undo takes back the last change: the note.
+    assert undo_offered(window, "Note saved")
+    # Undo takes back the last change, the note, even before it is stored: the undo follows
+    # the change on the window's one edit thread.
+    assert window.edits.busy_ids() == {article_id}
     window.article_commands.undo()
-    qtbot.waitUntil(lambda: library.highlights.get(made.id).note is None)
-    assert library.highlights.get(made.id).color is HighlightColor.PINK
+    qtbot.waitUntil(lambda: not window.edits.busy_ids())
+    undone = library.highlights.get(made.id)
+    assert (undone.note, undone.color) == (None, HighlightColor.PINK)
+    assert undone.updated > made.updated  # the note was written, then taken back
 
     window.highlight_commands.open_popup(made.id, browser.mapToGlobal(point))
     popup = window.highlight_commands.popup
     assert popup is not None
     popup.remove_button.click()
-    qtbot.waitUntil(lambda: undo_offered(window, "Highlight removed"))
-    assert library.highlights.for_article(article_id) == []
+    assert undo_offered(window, "Highlight removed")
+    qtbot.waitUntil(lambda: library.highlights.for_article(article_id) == [])
     qtbot.waitUntil(lambda: background_at(window, "lazy dog") is None)
     window.article_commands.undo()
     qtbot.waitUntil(lambda: len(library.highlights.for_article(article_id)) == 1)
@@ -217,8 +220,8 @@ def test_the_article_note_sits_above_the_text_and_can_be_undone(
     assert "Add a note" in text
     prompts.answer("Read again in spring.")
     window.highlight_commands.edit_note()
-    qtbot.waitUntil(lambda: undo_offered(window, "Note"))
-    assert library.highlights.note(article_id) == "Read again in spring."
+    assert undo_offered(window, "Note saved")
+    qtbot.waitUntil(lambda: library.highlights.note(article_id) == "Read again in spring.")
     qtbot.waitUntil(lambda: "Read again in spring." in window.article_pane.browser.toPlainText())
     shown = window.article_pane.browser.toPlainText()
     assert shown.index("Read again in spring.") < shown.index("The quick brown fox")
