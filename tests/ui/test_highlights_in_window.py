@@ -187,7 +187,10 @@ def test_clicking_a_highlight_changes_its_colour_and_note_or_removes_it(
 
     popup.color_buttons[HighlightColor.PINK].click()
     qtbot.waitUntil(lambda: library.highlights.get(made.id).color is HighlightColor.PINK)
-    popup.note_edit.setPlainText("Dogs are not lazy.")
+    # Typed into the popup, letters are text, not the window's one-key commands.
+    popup.note_edit.setFocus()
+    QTest.keyClicks(popup.note_edit, "Dogs are not lazy.")
+    assert popup.note_edit.toPlainText() == "Dogs are not lazy."
     popup.close()
     assert undo_offered(window, "Note saved")
     # Undo takes back the last change, the note, even before it is stored: the undo follows
