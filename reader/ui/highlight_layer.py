@@ -171,7 +171,8 @@ class HighlightLayer(QObject):
 
     # -- the floating button -------------------------------------------------------------------
     def _selection_changed(self) -> None:
-        if self._browser.textCursor().hasSelection() and self._html:
+        # Only for a selection of the article's text (not of its title or byline).
+        if self.selected_range() is not None:
             self._place_button()
         else:
             self.button.hide()

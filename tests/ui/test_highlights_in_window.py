@@ -149,6 +149,8 @@ def test_the_floating_button_and_the_context_menu_highlight(
 ) -> None:
     article_id = open_article(window, qtbot, "Foxes")
     layer = window.article_pane.highlights
+    select(window, "Foxes")  # the title: not the article's text
+    assert not layer.button.isVisible()
     select(window, "river and its banks")
     qtbot.waitUntil(layer.button.isVisible)
     QTest.mouseClick(layer.button, Qt.MouseButton.LeftButton, pos=QPoint(8, 8))
