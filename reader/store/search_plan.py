@@ -1,0 +1,405 @@
+"""How a compiled search runs: which side of a query leads, and how the index is read.
+
+A query has up to three parts (see :class:`~reader.store.search_compile.CompiledQuery`): a
+full-text match every result meets, or one no result meets (words left out of a query that
+wants no others), and conditions on the article table. What leads depends on their sizes,
+told for the price of reading a few thousand entries (:func:`match_size`, :func:`condition_ids`):
+
+- Ranked by relevance, bm25 ranks the most recently added ``RANK_POOL`` matches (ranking
+  every match of a word found in most articles would cost a pass over all of them with a
+  lookup each; the best matches among recent articles are what a reader searching a common
+  word wants). The matches are read from the index alone, or joined to the articles when
+  they are few, or checked against the articles passing the filters when those are few.
+- In date order, few matches are listed and sorted. Else the articles passing the filters
+  are walked in date order a batch at a time, and each batch is checked against the index
+  (:func:`~reader.store.search_fts.matches_among`, which also makes the snippets): a page of
+  a common word costs a page's worth of checks, not a sort of every match. Words left out
+  work the same way, keeping the articles the check does not find.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import peewee
+
+from reader.core.types import PageCursor
+from reader.store import models as m
+from reader.store.fields import from_micros, to_micros
+from reader.store.search_compile import CompiledQuery, Sql
+from reader.store.search_fts import (
+    MatchSize,
+    among,
+    fts_count,
+    match_size,
+    matches_among,
+    snippets_of,
+    spread,
+)
+from reader.store.search_index import FTS_TABLE
+
+# bm25 weights for the columns title, author, text, tags.
+WEIGHTS = "10.0, 3.0, 1.0, 5.0"
+# How many of the most recent matches are ranked (see the module docstring).
+RANK_POOL = 2000
+# A filter side this small is listed outright and checked against the index.
+FEW = 5000
+# Matches this few are listed and sorted by date rather than checked a page at a time.
+LIST_MATCHES = 2000
+# Bounds of one batch of articles checked against the index in date order.
+_MIN_BATCH = 32
+_MAX_BATCH = 5000
+# After walking this many articles in date order without filling a page (the words are rare
+# among the articles the filters pass), the rest of the page is found by listing matches.
+_WALK_LIMIT = 20000
+
+_COUNTS = 'count(*), coalesce(sum(a."read" = 0), 0)'
+_MATCHES = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?"
+
+
+def _db() -> peewee.SqliteDatabase:
+    return m.database_proxy.obj
+
+
+def _copy(sql: Sql) -> Sql:
+    return Sql(list(sql.conditions), list(sql.params))
+
+
+def _keyset(sql: Sql, after: PageCursor | None, newest_first: bool) -> None:
+    if after is not None:
+        op = "<" if newest_first else ">"
+        micros = to_micros(after.sort_date)
+        sql.add(
+            f'a."sort_date" {op} ? OR (a."sort_date" = ? AND a."id" {op} ?)',
+            [micros, micros, after.id],
+        )
+
+
+def condition_ids(sql: Sql, *, cap: int) -> list[int] | None:
+    """The ids passing ``sql`` in ascending order, or None when there are more than ``cap``.
+
+    No ORDER BY: SQLite then reads the rows through whichever index suits the conditions.
+    """
+    query = f'SELECT a."id" FROM "article" a WHERE {sql.where()} LIMIT ?'
+    rows = _db().execute_sql(query, [*sql.params, cap + 1]).fetchall()
+    if len(rows) > cap:
+        return None
+    return sorted(int(r[0]) for r in rows)
+
+
+# -- ranked by relevance -----------------------------------------------------------------------
+
+
+def ranked_ids(compiled: CompiledQuery, *, limit: int, size: MatchSize | None = None) -> list[int]:
+    """The best ``limit`` matches, by bm25 among the most recent ``RANK_POOL``."""
+    match = compiled.match
+    assert match is not None
+    size = size or match_size(match)
+    sql = compiled.sql
+    score = f"bm25({FTS_TABLE}, {WEIGHTS})"
+    joined = (
+        f"SELECT {FTS_TABLE}.rowid AS id, {score} AS score FROM {FTS_TABLE}"
+        f' CROSS JOIN "article" a ON a."id" = {FTS_TABLE}.rowid'
+        f" WHERE {FTS_TABLE} MATCH ? AND {sql.where()}"
+    )
+    params: list[Any] = [match, *sql.params]
+    if not sql.conditions:
+        inner = f"SELECT rowid AS id, {score} AS score FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?"
+        params = [match]
+        pooled = not size.exact or size.count > RANK_POOL
+    elif size.exact and size.count <= LIST_MATCHES:
+        inner = joined
+        pooled = size.count > RANK_POOL
+    else:
+        filtered = condition_ids(sql, cap=FEW)
+        if filtered is None:
+            inner = joined
+            pooled = True
+        else:
+            # Few articles pass the filters: the index is read once, checking each entry
+            # against them, rather than joining each match to its article.
+            condition, among_params = among(filtered, bounded=not spread(filtered))
+            inner = (
+                f"SELECT rowid AS id, {score} AS score FROM {FTS_TABLE}"
+                f" WHERE {FTS_TABLE} MATCH ? AND {condition}"
+            )
+            params = [match, *among_params]
+            pooled = len(filtered) > RANK_POOL
+    pool = f" ORDER BY id DESC LIMIT {RANK_POOL}" if pooled else ""
+    rows = (
+        _db()
+        .execute_sql(
+            f"SELECT id FROM ({inner}{pool}) ORDER BY score, id DESC LIMIT ?", [*params, limit]
+        )
+        .fetchall()
+    )
+    return [int(r[0]) for r in rows]
+
+
+def ranked_page(compiled: CompiledQuery, *, limit: int) -> tuple[list[int], dict[int, str]]:
+    """The best ``limit`` matches and their snippets."""
+    assert compiled.match is not None
+    size = match_size(compiled.match)
+    ids = ranked_ids(compiled, limit=limit, size=size)
+    return ids, snippets_of(compiled.highlight, ids, density=size.density)
+
+
+# -- in date order -----------------------------------------------------------------------------
+
+
+def _order(newest_first: bool) -> str:
+    direction = "DESC" if newest_first else "ASC"
+    return f'ORDER BY a."sort_date" {direction}, a."id" {direction}'
+
+
+def _filtered_page(
+    sql: Sql, *, limit: int, after: PageCursor | None, newest_first: bool
+) -> list[tuple[int, int]]:
+    """(id, sort date) of the articles passing ``sql`` after ``after``, in date order."""
+    sql = _copy(sql)
+    _keyset(sql, after, newest_first)
+    rows = _db().execute_sql(
+        f'SELECT a."id", a."sort_date" FROM "article" a WHERE {sql.where()}'
+        f" {_order(newest_first)} LIMIT ?",
+        [*sql.params, limit],
+    )
+    return [(int(r[0]), int(r[1])) for r in rows]
+
+
+def _listed_page(
+    sql: Sql,
+    expr: str,
+    *,
+    keep: bool,
+    limit: int,
+    after: PageCursor | None,
+    newest_first: bool,
+) -> list[int]:
+    """A page of the articles passing ``sql`` that ``expr`` finds (or, without ``keep``,
+    does not find), by listing its matches: right when they are few."""
+    sql = _copy(sql)
+    sql.add(f'{"" if keep else "NOT "}a."id" IN ({_MATCHES})', [expr])
+    _keyset(sql, after, newest_first)
+    rows = _db().execute_sql(
+        f'SELECT a."id" FROM "article" a WHERE {sql.where()} {_order(newest_first)} LIMIT ?',
+        [*sql.params, limit],
+    )
+    return [int(r[0]) for r in rows]
+
+
+def _batch(need: int, rate: float) -> int:
+    """How many articles to check for ``need`` results when about ``rate`` of them pass:
+    enough that one batch nearly always does, as each batch costs a read of the index."""
+    expected = need / max(rate, 1e-3)
+    wanted = math.ceil(expected + 2.5 * math.sqrt(expected) + 8)
+    return max(_MIN_BATCH, need, min(wanted, _MAX_BATCH))
+
+
+def _walked_page(
+    compiled: CompiledQuery,
+    expr: str,
+    size: MatchSize,
+    *,
+    keep: bool,
+    limit: int,
+    after: PageCursor | None,
+    newest_first: bool,
+    snippets: bool,
+) -> tuple[list[int], dict[int, str]]:
+    """A page found by walking the articles passing the filters in date order, a batch at a
+    time, checking each batch against the index; snippets come with the check."""
+    found: list[int] = []
+    texts: dict[int, str] = {}
+    rate = size.density if keep else 1.0 - size.density
+    cursor = after
+    walked = 0
+    while len(found) < limit:
+        need = limit - len(found)
+        if walked >= _WALK_LIMIT:
+            listed = _listed_page(
+                compiled.sql, expr, keep=keep, limit=need, after=cursor, newest_first=newest_first
+            )
+            found.extend(listed)
+            if keep and snippets:
+                texts.update(snippets_of(compiled.highlight, listed, density=size.density))
+            break
+        size_of_batch = _batch(need, rate)
+        rows = _filtered_page(
+            compiled.sql, limit=size_of_batch, after=cursor, newest_first=newest_first
+        )
+        if not rows:
+            break
+        hits = matches_among(
+            expr, [r[0] for r in rows], density=size.density, snippets=keep and snippets
+        )
+        kept = [article_id for article_id, _ in rows if (article_id in hits) == keep]
+        for article_id in kept[:need]:
+            found.append(article_id)
+            text = hits.get(article_id)
+            if text is not None:
+                texts[article_id] = text
+        walked += len(rows)
+        if len(rows) < size_of_batch:
+            break
+        last_id, last_date = rows[-1]
+        cursor = PageCursor(from_micros(last_date), last_id)
+        rate = len(kept) / len(rows)
+    return found, texts
+
+
+def dated_page(
+    compiled: CompiledQuery,
+    *,
+    limit: int,
+    after: PageCursor | None = None,
+    newest_first: bool = True,
+    snippets: bool = True,
+) -> tuple[list[int], dict[int, str]]:
+    """Matches in date order (newest or oldest first), keyset-paged on ``(sort_date, id)``,
+    and (with ``snippets``) their snippets."""
+    keep = compiled.match is not None
+    expr = compiled.match if keep else compiled.exclude
+    if expr is None:
+        rows = _filtered_page(compiled.sql, limit=limit, after=after, newest_first=newest_first)
+        ids = [article_id for article_id, _ in rows]
+    else:
+        size = match_size(expr)
+        if size.exact and size.count <= LIST_MATCHES:
+            ids = _listed_page(
+                compiled.sql, expr, keep=keep, limit=limit, after=after, newest_first=newest_first
+            )
+        else:
+            ids, texts = _walked_page(
+                compiled,
+                expr,
+                size,
+                keep=keep,
+                limit=limit,
+                after=after,
+                newest_first=newest_first,
+                snippets=snippets,
+            )
+            if keep or not snippets:
+                return ids, texts
+    if not snippets or compiled.highlight is None:
+        return ids, {}
+    density = match_size(compiled.highlight).density
+    return ids, snippets_of(compiled.highlight, ids, density=density)
+
+
+def dated_ids(
+    compiled: CompiledQuery,
+    *,
+    limit: int,
+    after: PageCursor | None = None,
+    newest_first: bool = True,
+) -> list[int]:
+    return dated_page(
+        compiled, limit=limit, after=after, newest_first=newest_first, snippets=False
+    )[0]
+
+
+def all_ids(compiled: CompiledQuery) -> list[int]:
+    """Every matching article id, newest first (exports, bulk actions)."""
+    sql = _copy(compiled.sql)
+    if compiled.match is not None:
+        sql.add(f'a."id" IN ({_MATCHES})', [compiled.match])
+    elif compiled.exclude is not None:
+        sql.add(f'NOT a."id" IN ({_MATCHES})', [compiled.exclude])
+    rows = _db().execute_sql(
+        f'SELECT a."id" FROM "article" a WHERE {sql.where()} {_order(True)}', sql.params
+    )
+    return [int(r[0]) for r in rows]
+
+
+# -- counting ----------------------------------------------------------------------------------
+
+
+def _checked_ids(expr: str, sql: Sql) -> list[int] | None:
+    """The articles passing ``sql`` that ``expr`` finds, when listing them is cheaper than
+    joining every match to its article; else None."""
+    if not sql.conditions:
+        return None
+    size = match_size(expr)
+    if size.exact and size.count <= FEW:
+        return None
+    filtered = condition_ids(sql, cap=FEW)
+    if filtered is None:
+        return None
+    return sorted(matches_among(expr, filtered, density=size.density))
+
+
+def _matched_counts(expr: str, sql: Sql) -> tuple[int, int]:
+    found = _checked_ids(expr, sql)
+    if found is not None:
+        query = (
+            f'SELECT {_COUNTS} FROM "article" a WHERE a."id" IN (SELECT value FROM json_each(?))'
+        )
+        params: list[Any] = [json.dumps(found)]
+    else:
+        query = (
+            f'SELECT {_COUNTS} FROM {FTS_TABLE} CROSS JOIN "article" a'
+            f' ON a."id" = {FTS_TABLE}.rowid WHERE {FTS_TABLE} MATCH ? AND {sql.where()}'
+        )
+        params = [expr, *sql.params]
+    total, unread = _db().execute_sql(query, params).fetchone()
+    return int(total or 0), int(unread or 0)
+
+
+def _filtered_counts(sql: Sql) -> tuple[int, int]:
+    query = f'SELECT {_COUNTS} FROM "article" a WHERE {sql.where()}'
+    total, unread = _db().execute_sql(query, sql.params).fetchone()
+    return int(total or 0), int(unread or 0)
+
+
+def count_with_unread(compiled: CompiledQuery) -> tuple[int, int]:
+    """How many articles match, and how many of those are unread."""
+    if compiled.match is not None:
+        return _matched_counts(compiled.match, compiled.sql)
+    total, unread = _filtered_counts(compiled.sql)
+    if compiled.exclude is None:
+        return total, unread
+    # Those passing the filters, less those of them the left-out words find.
+    left_out, left_out_unread = _matched_counts(compiled.exclude, compiled.sql)
+    return total - left_out, unread - left_out_unread
+
+
+def count(compiled: CompiledQuery, *, unread_only: bool = False) -> int:
+    """How many articles match (only unread ones when asked)."""
+    if unread_only:
+        return count_with_unread(compiled)[1]
+    if compiled.sql.conditions:
+        return count_with_unread(compiled)[0]
+    if compiled.match is not None:
+        return fts_count(compiled.match)
+    total = _filtered_counts(compiled.sql)[0]
+    # Every article is in the index (written in the same transaction): those the left-out
+    # words find are all articles.
+    return total - fts_count(compiled.exclude) if compiled.exclude is not None else total
+
+
+def matching_among(compiled: CompiledQuery, article_ids: Sequence[int]) -> list[int]:
+    """Which of ``article_ids`` match (rules on new articles): the cost follows the number of
+    ids, not the size of the library."""
+    if not article_ids:
+        return []
+    expr = compiled.match if compiled.match is not None else compiled.exclude
+    density = match_size(expr).density if expr is not None else 0.0
+    found: list[int] = []
+    ids = sorted(set(article_ids))
+    for start in range(0, len(ids), FEW):
+        chunk = ids[start : start + FEW]
+        sql = _copy(compiled.sql)
+        sql.conditions.insert(0, 'a."id" IN (SELECT value FROM json_each(?))')
+        sql.params.insert(0, json.dumps(chunk))
+        rows = _db().execute_sql(f'SELECT a."id" FROM "article" a WHERE {sql.where()}', sql.params)
+        passing = sorted(int(r[0]) for r in rows)
+        if expr is not None and passing:
+            hits = matches_among(expr, passing, density=density)
+            keep = compiled.match is not None
+            passing = [article_id for article_id in passing if (article_id in hits) == keep]
+        found.extend(passing)
+    return found
