@@ -56,14 +56,15 @@ class Sql:
 class CompiledQuery:
     """Every result meets ``match`` (rows of the full-text table) and ``sql`` (articles).
 
-    ``exclude`` is set only without ``match``: words left out of a query that wants no
-    others, which no result may meet (with ``match``, they are part of it, after NOT).
+    ``match`` is ``wanted`` (the words looked for) NOT ``exclude`` (the words left out),
+    each None when there are none; kept apart too, so each side can be checked on its own.
     """
 
     match: str | None
     sql: Sql
     # What snippets highlight: every word, phrase and prefix the query looks for.
     highlight: str | None = None
+    wanted: str | None = None
     exclude: str | None = None
 
 
@@ -272,16 +273,10 @@ def compile_query(
                 continue
         params: list[Any] = []
         sql.add(" OR ".join(compiler.atom_sql(a, params) for a in clause), params)
-    match: str | None = None
-    highlight: str | None = None
-    exclude: str | None = None
-    if positive:
-        match = " AND ".join(positive)
-        highlight = " AND ".join(positive)
-        if negative:
-            match = f"({match}) NOT ({' OR '.join(negative)})"
-    else:
-        highlight = " OR ".join(dict.fromkeys(wanted)) or None
-        if negative:
-            exclude = " OR ".join(negative)
-    return CompiledQuery(match, sql, highlight, exclude)
+    looked_for = " AND ".join(positive) or None
+    left_out = " OR ".join(negative) or None
+    match = looked_for
+    if looked_for is not None and left_out is not None:
+        match = f"({looked_for}) NOT ({left_out})"
+    highlight = looked_for or " OR ".join(dict.fromkeys(wanted)) or None
+    return CompiledQuery(match, sql, highlight, looked_for, left_out)

@@ -12,7 +12,7 @@ others gets a seek of its own, and many spread ids become one read of everything
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -148,36 +148,67 @@ def spread(ids: Sequence[int]) -> bool:
     return bool(ids) and (max(ids) - min(ids)) * 2 > last_article_id()
 
 
-def _read(group: list[int], columns: str) -> tuple[str, list[Any]]:
-    select = f"SELECT rowid{columns} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?"
+def _snippet_column(group: list[int], asked: Collection[int]) -> tuple[str, list[Any]]:
+    """The snippet column of a read of ``group``: a snippet for each id in ``asked``."""
+    marks: list[Any] = [HIGHLIGHT_START, HIGHLIGHT_END]
+    wanting = [article_id for article_id in group if article_id in asked]
+    if not wanting:
+        return "NULL", []
+    low, high = group[0], group[-1]
+    if len(wanting) == len(group) or high - low >= MAX_BYTEMAP:
+        return _SNIPPET, marks
+    wanted = bytearray(high - low + 1)
+    for article_id in wanting:
+        wanted[article_id - low] = 1
+    return f"CASE WHEN substr(?, rowid - ?, 1) = x'01' THEN {_SNIPPET} END", [
+        bytes(wanted),
+        low - 1,
+        *marks,
+    ]
+
+
+def _read(group: list[int], match: str, asked: Collection[int]) -> tuple[str, list[Any]]:
+    """One read of the index for the sorted ids of ``group``."""
+    column, params = _snippet_column(group, asked)
+    select = f"SELECT rowid, {column} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?"
     if len(group) == 1:
-        return f"{select} AND rowid = ?", [group[0]]
-    condition, params = among(group)
-    return f"{select} AND {condition}", params
+        return f"{select} AND rowid = ?", [*params, match, group[0]]
+    condition, condition_params = among(group)
+    return f"{select} AND {condition}", [*params, match, *condition_params]
 
 
 def matches_among(
-    match: str, ids: Sequence[int], *, density: float, snippets: bool = False
+    match: str,
+    ids: Sequence[int],
+    *,
+    density: float,
+    snippets: bool | Collection[int] = False,
 ) -> dict[int, str | None]:
-    """Which of ``ids`` ``match`` finds; with ``snippets``, each with its highlighted snippet
-    of the text (None when the match is outside the text)."""
+    """Which of ``ids`` ``match`` finds; with ``snippets`` (True, or the ids wanting one),
+    each with its highlighted snippet of the text (None when the match is outside it).
+
+    A snippet costs more than the check (the text is read and split into words twice), so
+    a caller that will keep only some of the matches asks for snippets of those only.
+    """
     if not ids:
         return {}
     ordered = sorted(set(ids))
-    columns = f", {_SNIPPET}" if snippets else ""
-    head = [HIGHLIGHT_START, HIGHLIGHT_END] if snippets else []
+    asked: Collection[int] = ()
+    if snippets is True:
+        asked = set(ordered)
+    elif snippets is not False:
+        asked = snippets
     found: dict[int, str | None] = {}
     parts = groups(ordered, density)
     for start in range(0, len(parts), _READS_PER_STATEMENT):
         selects: list[str] = []
         params: list[Any] = []
         for group in parts[start : start + _READS_PER_STATEMENT]:
-            select, read_params = _read(group, columns)
+            select, read_params = _read(group, match, asked)
             selects.append(select)
-            params.extend([*head, match, *read_params])
-        for row in _db().execute_sql(" UNION ALL ".join(selects), params):
-            snippet = row[1] if snippets else None
-            found[int(row[0])] = snippet if snippet and HIGHLIGHT_START in snippet else None
+            params.extend(read_params)
+        for article_id, snippet in _db().execute_sql(" UNION ALL ".join(selects), params):
+            found[int(article_id)] = snippet if snippet and HIGHLIGHT_START in snippet else None
     return found
 
 

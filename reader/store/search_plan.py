@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import peewee
@@ -52,6 +53,9 @@ LIST_MATCHES = 2000
 # Bounds of one batch of articles checked against the index in date order.
 _MIN_BATCH = 32
 _MAX_BATCH = 5000
+# Snippets are made during the check for the first articles of a batch expected to hold this
+# share of the page's results.
+_SNIPPET_REACH = 1.0
 # After walking this many articles in date order without filling a page (the words are rare
 # among the articles the filters pass), the rest of the page is found by listing matches.
 _WALK_LIMIT = 20000
@@ -169,25 +173,69 @@ def _filtered_page(
     return [(int(r[0]), int(r[1])) for r in rows]
 
 
+def _matching(sql: Sql, compiled: CompiledQuery) -> None:
+    """Add the full-text side of ``compiled`` to ``sql`` as a list of matches."""
+    if compiled.match is not None:
+        sql.add(f'a."id" IN ({_MATCHES})', [compiled.match])
+    elif compiled.exclude is not None:
+        sql.add(f'NOT a."id" IN ({_MATCHES})', [compiled.exclude])
+
+
 def _listed_page(
-    sql: Sql,
-    expr: str,
-    *,
-    keep: bool,
-    limit: int,
-    after: PageCursor | None,
-    newest_first: bool,
+    compiled: CompiledQuery, *, limit: int, after: PageCursor | None, newest_first: bool
 ) -> list[int]:
-    """A page of the articles passing ``sql`` that ``expr`` finds (or, without ``keep``,
-    does not find), by listing its matches: right when they are few."""
-    sql = _copy(sql)
-    sql.add(f'{"" if keep else "NOT "}a."id" IN ({_MATCHES})', [expr])
+    """A page of matches found by listing the full-text matches: right when they are few."""
+    sql = _copy(compiled.sql)
+    _matching(sql, compiled)
     _keyset(sql, after, newest_first)
     rows = _db().execute_sql(
         f'SELECT a."id" FROM "article" a WHERE {sql.where()} {_order(newest_first)} LIMIT ?',
         [*sql.params, limit],
     )
     return [int(r[0]) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class _Check:
+    """What each article of a walk is checked for: the words wanted, then (among those that
+    have them) the words left out, each read for its own density."""
+
+    wanted: str | None
+    wanted_size: MatchSize | None
+    exclude: str | None
+    exclude_size: MatchSize | None
+
+    @classmethod
+    def of(cls, compiled: CompiledQuery) -> _Check:
+        wanted, exclude = compiled.wanted, compiled.exclude
+        return cls(
+            wanted,
+            match_size(wanted) if wanted is not None else None,
+            exclude,
+            match_size(exclude) if exclude is not None else None,
+        )
+
+    @property
+    def rate(self) -> float:
+        """About what share of the articles pass."""
+        rate = self.wanted_size.density if self.wanted_size is not None else 1.0
+        if self.exclude_size is not None:
+            rate *= 1.0 - self.exclude_size.density
+        return rate
+
+    def passing(
+        self, ids: Sequence[int], *, snippets: Collection[int] = ()
+    ) -> dict[int, str | None]:
+        """Those of ``ids`` that pass, with the snippets of those in ``snippets``."""
+        found: dict[int, str | None] = dict.fromkeys(ids)
+        if self.wanted is not None and self.wanted_size is not None:
+            found = matches_among(
+                self.wanted, ids, density=self.wanted_size.density, snippets=snippets
+            )
+        if self.exclude is not None and self.exclude_size is not None and found:
+            left_out = matches_among(self.exclude, list(found), density=self.exclude_size.density)
+            found = {i: text for i, text in found.items() if i not in left_out}
+        return found
 
 
 def _batch(need: int, rate: float) -> int:
@@ -200,31 +248,31 @@ def _batch(need: int, rate: float) -> int:
 
 def _walked_page(
     compiled: CompiledQuery,
-    expr: str,
-    size: MatchSize,
+    check: _Check,
     *,
-    keep: bool,
     limit: int,
     after: PageCursor | None,
     newest_first: bool,
     snippets: bool,
 ) -> tuple[list[int], dict[int, str]]:
     """A page found by walking the articles passing the filters in date order, a batch at a
-    time, checking each batch against the index; snippets come with the check."""
+    time, checking each batch against the index.
+
+    The check makes the snippets too, for as many of the first articles of the batch as
+    should fill the page; the few kept beyond those get theirs afterwards.
+    """
     found: list[int] = []
     texts: dict[int, str] = {}
-    rate = size.density if keep else 1.0 - size.density
+    unsnipped: list[int] = []
+    rate = check.rate
     cursor = after
     walked = 0
     while len(found) < limit:
         need = limit - len(found)
         if walked >= _WALK_LIMIT:
-            listed = _listed_page(
-                compiled.sql, expr, keep=keep, limit=need, after=cursor, newest_first=newest_first
-            )
+            listed = _listed_page(compiled, limit=need, after=cursor, newest_first=newest_first)
             found.extend(listed)
-            if keep and snippets:
-                texts.update(snippets_of(compiled.highlight, listed, density=size.density))
+            unsnipped.extend(listed)
             break
         size_of_batch = _batch(need, rate)
         rows = _filtered_page(
@@ -232,14 +280,18 @@ def _walked_page(
         )
         if not rows:
             break
-        hits = matches_among(
-            expr, [r[0] for r in rows], density=size.density, snippets=keep and snippets
-        )
-        kept = [article_id for article_id, _ in rows if (article_id in hits) == keep]
-        for article_id in kept[:need]:
-            found.append(article_id)
-            text = hits.get(article_id)
-            if text is not None:
+        ids = [article_id for article_id, _ in rows]
+        asked: set[int] = set()
+        if snippets and check.wanted is not None:
+            asked = set(ids[: math.ceil(need / max(rate, 1e-3) * _SNIPPET_REACH)])
+        passing = check.passing(ids, snippets=asked)
+        kept = [article_id for article_id in ids if article_id in passing][:need]
+        found.extend(kept)
+        for article_id in kept:
+            text = passing[article_id]
+            if article_id not in asked:
+                unsnipped.append(article_id)
+            elif text is not None:
                 texts[article_id] = text
         walked += len(rows)
         if len(rows) < size_of_batch:
@@ -247,6 +299,9 @@ def _walked_page(
         last_id, last_date = rows[-1]
         cursor = PageCursor(from_micros(last_date), last_id)
         rate = len(kept) / len(rows)
+    if snippets and unsnipped and check.wanted_size is not None:
+        density = check.wanted_size.density
+        texts.update(snippets_of(compiled.highlight, unsnipped, density=density))
     return found, texts
 
 
@@ -260,29 +315,26 @@ def dated_page(
 ) -> tuple[list[int], dict[int, str]]:
     """Matches in date order (newest or oldest first), keyset-paged on ``(sort_date, id)``,
     and (with ``snippets``) their snippets."""
-    keep = compiled.match is not None
-    expr = compiled.match if keep else compiled.exclude
-    if expr is None:
+    if compiled.wanted is None and compiled.exclude is None:
         rows = _filtered_page(compiled.sql, limit=limit, after=after, newest_first=newest_first)
         ids = [article_id for article_id, _ in rows]
     else:
-        size = match_size(expr)
-        if size.exact and size.count <= LIST_MATCHES:
-            ids = _listed_page(
-                compiled.sql, expr, keep=keep, limit=limit, after=after, newest_first=newest_first
-            )
+        check = _Check.of(compiled)
+        # The side that decides: the words wanted when there are any, else those left out.
+        leading = check.wanted_size or check.exclude_size
+        assert leading is not None
+        if leading.exact and leading.count <= LIST_MATCHES:
+            ids = _listed_page(compiled, limit=limit, after=after, newest_first=newest_first)
         else:
             ids, texts = _walked_page(
                 compiled,
-                expr,
-                size,
-                keep=keep,
+                check,
                 limit=limit,
                 after=after,
                 newest_first=newest_first,
                 snippets=snippets,
             )
-            if keep or not snippets:
+            if check.wanted is not None or not snippets:
                 return ids, texts
     if not snippets or compiled.highlight is None:
         return ids, {}
@@ -305,10 +357,7 @@ def dated_ids(
 def all_ids(compiled: CompiledQuery) -> list[int]:
     """Every matching article id, newest first (exports, bulk actions)."""
     sql = _copy(compiled.sql)
-    if compiled.match is not None:
-        sql.add(f'a."id" IN ({_MATCHES})', [compiled.match])
-    elif compiled.exclude is not None:
-        sql.add(f'NOT a."id" IN ({_MATCHES})', [compiled.exclude])
+    _matching(sql, compiled)
     rows = _db().execute_sql(
         f'SELECT a."id" FROM "article" a WHERE {sql.where()} {_order(True)}', sql.params
     )
@@ -386,8 +435,7 @@ def matching_among(compiled: CompiledQuery, article_ids: Sequence[int]) -> list[
     ids, not the size of the library."""
     if not article_ids:
         return []
-    expr = compiled.match if compiled.match is not None else compiled.exclude
-    density = match_size(expr).density if expr is not None else 0.0
+    check = _Check.of(compiled) if compiled.wanted or compiled.exclude else None
     found: list[int] = []
     ids = sorted(set(article_ids))
     for start in range(0, len(ids), FEW):
@@ -397,9 +445,7 @@ def matching_among(compiled: CompiledQuery, article_ids: Sequence[int]) -> list[
         sql.params.insert(0, json.dumps(chunk))
         rows = _db().execute_sql(f'SELECT a."id" FROM "article" a WHERE {sql.where()}', sql.params)
         passing = sorted(int(r[0]) for r in rows)
-        if expr is not None and passing:
-            hits = matches_among(expr, passing, density=density)
-            keep = compiled.match is not None
-            passing = [article_id for article_id in passing if (article_id in hits) == keep]
+        if check is not None and passing:
+            passing = sorted(check.passing(passing))
         found.extend(passing)
     return found
