@@ -4,7 +4,6 @@ bodies, with their feed's title, tags and snippet, read in plain SQL."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from typing import Any
 
 import peewee
@@ -27,8 +26,7 @@ _RESULT_COLUMNS = (
 _SELECT_RESULTS = "SELECT " + ", ".join(f'"{c}"' for c in _RESULT_COLUMNS) + ' FROM "article"'
 
 
-def _micros(value: int | None) -> datetime | None:
-    return None if value is None else from_micros(int(value))
+_KINDS = {kind.value: kind for kind in SourceKind}
 
 
 def load_articles(ids: Sequence[int], snippets: dict[int, str] | None = None) -> list[Article]:
@@ -63,37 +61,37 @@ def load_articles(ids: Sequence[int], snippets: dict[int, str] | None = None) ->
         row = rows.get(article_id)
         if row is None:
             continue
-        values = dict(zip(_RESULT_COLUMNS, row, strict=True))
-        feed_id = values["feed_id"]
-        added = _micros(values["added"])
-        sort_date = _micros(values["sort_date"])
-        assert added is not None and sort_date is not None
+        (
+            _, feed_id, kind, guid, url, canonical_url, title, author, published, updated,
+            added, sort_date, summary, language, site_name, image_url, word_count, read,
+            starred, archived, note, enclosures,
+        ) = row  # fmt: skip
         result.append(
             Article(
                 id=article_id,
-                title=values["title"],
-                source_kind=SourceKind(values["source_kind"]),
-                added=added,
-                sort_date=sort_date,
-                url=values["url"],
-                canonical_url=values["canonical_url"],
-                guid=values["guid"],
+                title=title,
+                source_kind=_KINDS[kind],
+                added=from_micros(added),
+                sort_date=from_micros(sort_date),
+                url=url,
+                canonical_url=canonical_url,
+                guid=guid,
                 feed_id=feed_id,
                 feed_title=titles.get(feed_id) if feed_id is not None else None,
-                author=values["author"],
-                published=_micros(values["published"]),
-                updated=_micros(values["updated"]),
-                summary=values["summary"],
-                language=values["language"],
-                site_name=values["site_name"],
-                image_url=values["image_url"],
-                word_count=values["word_count"],
-                read=bool(values["read"]),
-                starred=bool(values["starred"]),
-                archived=bool(values["archived"]),
+                author=author,
+                published=None if published is None else from_micros(published),
+                updated=None if updated is None else from_micros(updated),
+                summary=summary,
+                language=language,
+                site_name=site_name,
+                image_url=image_url,
+                word_count=word_count,
+                read=bool(read),
+                starred=bool(starred),
+                archived=bool(archived),
                 tags=tuple(tags.get(article_id, ())),
-                note=values["note"],
-                enclosures=enclosures_from_json(values["enclosures"]),
+                note=note,
+                enclosures=enclosures_from_json(enclosures),
                 snippet=snippets.get(article_id),
             )
         )
