@@ -3,11 +3,12 @@
 The straightforward plan is worked out here in plain SQL and Python: every full-text match
 with its bm25 score, every article passing the filters, intersected, then sorted by date or
 ranked among the newest ``RANK_POOL`` matches. The planner's thresholds are lowered so that a
-small library takes each of its paths (listing matches, walking in date order, in small
-batches, with snippets made after the check, falling back to listing after a walk, listing the filter side, a seek per id, one
-read for all ids, id lists instead of byte maps, estimated sizes, a small ranking pool), and
-each query kind of the search language is run through each: ranked, newest and oldest first
-(paged with a cursor), counted, listed whole and checked against given ids, with snippets.
+small library takes each of its paths (listing matches; walking in date order, in small
+batches, with snippets made after the check, falling back to listing after a walk; listing
+the filter side; a seek per id, one read for all ids, id lists instead of byte maps;
+estimated sizes; a small ranking pool), and each query kind of the search language is run
+through each: ranked, newest and oldest first (paged with a cursor), counted, listed whole
+and checked against given ids, with snippets.
 """
 
 from __future__ import annotations
