@@ -123,18 +123,20 @@ def among(ids: Sequence[int], *, bounded: bool = True) -> tuple[str, list[Any]]:
     bound_params: list[Any] = [low, high] if bounded else []
     if bounded and len(ordered) == high - low + 1:
         return bounds, bound_params  # every id of the range: the bounds say it all
-    if high - low >= MAX_BYTEMAP:
+    # Unbounded, the map starts at id 1, so no row needs a check that it is in the range
+    # (below it, substr() would count from the end).
+    first = low if bounded else 1
+    if high - first >= MAX_BYTEMAP:
         check = "+rowid IN (SELECT value FROM json_each(?))"
         return _joined(bounds, check), [*bound_params, json.dumps(ordered)]
     # One byte per id of the range, 1 for the wanted ones: reading a byte costs about half
     # as much as a lookup among the ids, and the check runs for every row the index holds.
-    wanted = bytearray(high - low + 1)
+    wanted = bytearray(high - first + 1)
     for article_id in ordered:
-        wanted[article_id - low] = 1
-    check = "substr(?, rowid - ?, 1) = x'01'"
+        wanted[article_id - first] = 1
     if not bounded:
-        check = "+rowid >= ? AND " + check  # below the range, substr() counts from the end
-        bound_params = [low]
+        return "substr(?, rowid, 1) = x'01'", [bytes(wanted)]
+    check = "substr(?, rowid - ?, 1) = x'01'"
     return _joined(bounds, check), [*bound_params, bytes(wanted), low - 1]
 
 

@@ -35,6 +35,7 @@ from reader.store.search_fts import (
     MatchSize,
     among,
     fts_count,
+    last_article_id,
     match_size,
     matches_among,
     snippets_of,
@@ -50,6 +51,8 @@ RANK_POOL = 2000
 FEW = 5000
 # Matches this few are listed and sorted by date rather than checked a page at a time.
 LIST_MATCHES = 2000
+# Ids looked up to tell what share of the articles some filters pass.
+_SHARE_SAMPLE = 400
 # Bounds of one batch of articles checked against the index in date order.
 _MIN_BATCH = 32
 _MAX_BATCH = 5000
@@ -82,11 +85,33 @@ def _keyset(sql: Sql, after: PageCursor | None, newest_first: bool) -> None:
         )
 
 
+def filter_share(sql: Sql) -> float:
+    """About what share of the articles pass ``sql``, from ``_SHARE_SAMPLE`` ids spread
+    evenly over the library's (a lookup each, whatever the conditions)."""
+    top = last_article_id()
+    step = max(top // _SHARE_SAMPLE, 1)
+    sample = json.dumps(list(range(step // 2 + 1, top + 1, step)))
+    found, passing = (
+        _db()
+        .execute_sql(
+            f"SELECT count(*), coalesce(sum(CASE WHEN {sql.where()} THEN 1 ELSE 0 END), 0)"
+            ' FROM "article" a WHERE a."id" IN (SELECT value FROM json_each(?))',
+            [*sql.params, sample],
+        )
+        .fetchone()
+    )
+    return passing / found if found else 0.0
+
+
 def condition_ids(sql: Sql, *, cap: int) -> list[int] | None:
     """The ids passing ``sql`` in ascending order, or None when there are more than ``cap``.
 
     No ORDER BY: SQLite then reads the rows through whichever index suits the conditions.
+    Without an index for them, finding that more than ``cap`` pass costs a read of as many
+    rows as it takes: a share of the library well above ``cap`` is not looked for.
     """
+    if filter_share(sql) * last_article_id() > cap * 2:
+        return None
     query = f'SELECT a."id" FROM "article" a WHERE {sql.where()} LIMIT ?'
     rows = _db().execute_sql(query, [*sql.params, cap + 1]).fetchall()
     if len(rows) > cap:

@@ -5,10 +5,10 @@ with its bm25 score, every article passing the filters, intersected, then sorted
 ranked among the newest ``RANK_POOL`` matches. The planner's thresholds are lowered so that a
 small library takes each of its paths (listing matches; walking in date order, in small
 batches, with snippets made after the check, falling back to listing after a walk; listing
-the filter side; a seek per id, one read for all ids, id lists instead of byte maps;
-estimated sizes; a small ranking pool), and each query kind of the search language is run
-through each: ranked, newest and oldest first (paged with a cursor), counted, listed whole
-and checked against given ids, with snippets.
+the filter side, whatever share of the library it is guessed to be; a seek per id, one read
+for all ids, id lists instead of byte maps; estimated sizes; a small ranking pool), and each
+query kind of the search language is run through each: ranked, newest and oldest first
+(paged with a cursor), counted, listed whole and checked against given ids, with snippets.
 """
 
 from __future__ import annotations
@@ -210,6 +210,11 @@ PLANS: dict[str, list[tuple[object, str, object]]] = {
         (search_plan, "_WALK_LIMIT", 5),
     ],
     "filters lead": [(search_plan, "FEW", 70), (search_plan, "LIST_MATCHES", 0)],
+    "filters lead, shares guessed from two ids": [
+        (search_plan, "FEW", 70),
+        (search_plan, "LIST_MATCHES", 0),
+        (search_plan, "_SHARE_SAMPLE", 2),
+    ],
     "a seek per id": [(search_fts, "SEEK_COST", 0), (search_plan, "LIST_MATCHES", 0)],
     "one read": [(search_fts, "SEEK_COST", 10**9), (search_plan, "LIST_MATCHES", 0)],
     "id lists": [
