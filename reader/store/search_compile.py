@@ -62,7 +62,8 @@ class CompiledQuery:
 
     match: str | None
     sql: Sql
-    # What snippets highlight: every word, phrase and prefix the query looks for.
+    # What snippets of the text highlight: every word, phrase and prefix the query looks for
+    # (None when it looks for words in titles and authors only).
     highlight: str | None = None
     wanted: str | None = None
     exclude: str | None = None
@@ -279,4 +280,10 @@ def compile_query(
     if looked_for is not None and left_out is not None:
         match = f"({looked_for}) NOT ({left_out})"
     highlight = looked_for or " OR ".join(dict.fromkeys(wanted)) or None
+    if not any(
+        isinstance(a, Term) and not a.negated and a.field is TextField.ANY for a in query.atoms()
+    ):
+        # Snippets are of the text: words looked for only in titles and authors are never
+        # highlighted there.
+        highlight = None
     return CompiledQuery(match, sql, highlight, looked_for, left_out)

@@ -31,7 +31,7 @@ MAX_BYTEMAP = 1 << 23
 # Reads joined into one statement (SQLite allows 500 parts in a compound SELECT).
 _READS_PER_STATEMENT = 100
 # How many of the newest matches are read to tell a match's size.
-SIZE_SAMPLE = 2000
+SIZE_SAMPLE = 500
 
 TEXT_COLUMN = 2
 _SNIPPET_TOKENS = 16
@@ -46,11 +46,13 @@ def _db() -> peewee.SqliteDatabase:
 class MatchSize:
     """How many articles a match finds: ``count`` is exact when ``exact``, else estimated
     from how far back the newest ``SIZE_SAMPLE`` matches reach; ``density`` is the share of
-    the ids up to the newest article's that match."""
+    the ids up to the newest article's that match; ``terms`` how many words and phrases
+    the expression holds (a seek costs one per segment of the index for each)."""
 
     count: int
     exact: bool
     density: float
+    terms: int = 1
 
 
 def last_article_id() -> int:
@@ -71,11 +73,12 @@ def match_size(match: str) -> MatchSize:
         .fetchone()
     )
     top = max(last_article_id(), 1)
+    terms = max(match.count('"') // 2, 1)
     if found < sample:
-        return MatchSize(int(found), True, min(found / top, 1.0))
+        return MatchSize(int(found), True, min(found / top, 1.0), terms)
     span = max(top - int(lowest) + 1, found)
     density = found / span
-    return MatchSize(max(round(density * top), found), False, density)
+    return MatchSize(max(round(density * top), found), False, density, terms)
 
 
 def fts_count(match: str, *, cap: int | None = None) -> int:
@@ -91,14 +94,15 @@ def fts_count(match: str, *, cap: int | None = None) -> int:
     return int(_db().execute_sql(query, params).fetchone()[0])
 
 
-def groups(ids: Sequence[int], density: float) -> list[list[int]]:
+def groups(ids: Sequence[int], size: MatchSize) -> list[list[int]]:
     """Sorted ``ids`` split where reading the stretch of the lists between two neighbours
     would cost more than a seek.
 
-    A read over a stretch of ids passes about ``density`` entries per id; splitting at a gap
-    saves that much and costs one more start, so each gap is decided on its own.
+    A read over a stretch of ids passes about ``size.density`` entries per id; splitting at
+    a gap saves that much and costs one more start, a seek for each of the expression's
+    terms; so each gap is decided on its own.
     """
-    widest = SEEK_COST / max(density, 1e-9)
+    widest = SEEK_COST * size.terms / max(size.density, 1e-9)
     found: list[list[int]] = []
     for article_id in ids:
         if found and article_id - found[-1][-1] <= widest:
@@ -106,6 +110,12 @@ def groups(ids: Sequence[int], density: float) -> list[list[int]]:
         else:
             found.append([article_id])
     return found
+
+
+def read_share(ids: Sequence[int], size: MatchSize) -> float:
+    """About what share of the index's lists checking ``ids`` (sorted) reads."""
+    covered = sum(group[-1] - group[0] + 1 for group in groups(ids, size) if len(group) > 1)
+    return covered / max(last_article_id(), 1)
 
 
 def among(ids: Sequence[int], *, bounded: bool = True) -> tuple[str, list[Any]]:
@@ -183,7 +193,7 @@ def matches_among(
     match: str,
     ids: Sequence[int],
     *,
-    density: float,
+    size: MatchSize,
     snippets: bool | Collection[int] = False,
 ) -> dict[int, str | None]:
     """Which of ``ids`` ``match`` finds; with ``snippets`` (True, or the ids wanting one),
@@ -201,7 +211,7 @@ def matches_among(
     elif snippets is not False:
         asked = snippets
     found: dict[int, str | None] = {}
-    parts = groups(ordered, density)
+    parts = groups(ordered, size)
     for start in range(0, len(parts), _READS_PER_STATEMENT):
         selects: list[str] = []
         params: list[Any] = []
@@ -214,9 +224,10 @@ def matches_among(
     return found
 
 
-def snippets_of(expr: str | None, ids: Sequence[int], *, density: float) -> dict[int, str]:
-    """Highlighted snippets of the text of those of ``ids`` that ``expr`` finds there."""
+def snippets_of(expr: str | None, ids: Sequence[int], *, size: MatchSize) -> dict[int, str]:
+    """Highlighted snippets of the text of those of ``ids`` that ``expr`` (of ``size``)
+    finds there."""
     if expr is None or not ids:
         return {}
-    found = matches_among(expr, ids, density=density, snippets=True)
+    found = matches_among(expr, ids, size=size, snippets=True)
     return {article_id: text for article_id, text in found.items() if text is not None}

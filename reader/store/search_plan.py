@@ -38,6 +38,7 @@ from reader.store.search_fts import (
     last_article_id,
     match_size,
     matches_among,
+    read_share,
     snippets_of,
     spread,
 )
@@ -49,13 +50,17 @@ WEIGHTS = "10.0, 3.0, 1.0, 5.0"
 RANK_POOL = 2000
 # A filter side this small is listed outright and checked against the index.
 FEW = 5000
-# Matches this few are listed and sorted by date rather than checked a page at a time.
+# Matches this few are listed and sorted by date rather than checked a page at a time; so
+# are matches fewer than this many times the articles a walk's batch would check.
 LIST_MATCHES = 2000
+_LIST_FACTOR = 2
 # Ids looked up to tell what share of the articles some filters pass.
 _SHARE_SAMPLE = 400
 # Bounds of one batch of articles checked against the index in date order.
 _MIN_BATCH = 32
 _MAX_BATCH = 5000
+# A batch whose check reads the index through gets this many times as many articles more.
+_WIDEN = 1
 # Snippets are made during the check for the first articles of a batch expected to hold this
 # share of the page's results.
 _SNIPPET_REACH = 1.0
@@ -139,9 +144,9 @@ def ranked_ids(compiled: CompiledQuery, *, limit: int, size: MatchSize | None = 
         inner = f"SELECT rowid AS id, {score} AS score FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?"
         params = [match]
         pooled = not size.exact or size.count > RANK_POOL
-    elif size.exact and size.count <= LIST_MATCHES:
+    elif size.count <= LIST_MATCHES:
         inner = joined
-        pooled = size.count > RANK_POOL
+        pooled = not size.exact or size.count > RANK_POOL
     else:
         filtered = condition_ids(sql, cap=FEW)
         if filtered is None:
@@ -173,7 +178,7 @@ def ranked_page(compiled: CompiledQuery, *, limit: int) -> tuple[list[int], dict
     assert compiled.match is not None
     size = match_size(compiled.match)
     ids = ranked_ids(compiled, limit=limit, size=size)
-    return ids, snippets_of(compiled.highlight, ids, density=size.density)
+    return ids, snippets_of(compiled.highlight, ids, size=size)
 
 
 # -- in date order -----------------------------------------------------------------------------
@@ -190,12 +195,16 @@ def _filtered_page(
     """(id, sort date) of the articles passing ``sql`` after ``after``, in date order."""
     sql = _copy(sql)
     _keyset(sql, after, newest_first)
-    rows = _db().execute_sql(
-        f'SELECT a."id", a."sort_date" FROM "article" a WHERE {sql.where()}'
-        f" {_order(newest_first)} LIMIT ?",
-        [*sql.params, limit],
+    rows: list[tuple[int, int]] = (
+        _db()
+        .execute_sql(
+            f'SELECT a."id", a."sort_date" FROM "article" a WHERE {sql.where()}'
+            f" {_order(newest_first)} LIMIT ?",
+            [*sql.params, limit],
+        )
+        .fetchall()
     )
-    return [(int(r[0]), int(r[1])) for r in rows]
+    return rows
 
 
 def _matching(sql: Sql, compiled: CompiledQuery) -> None:
@@ -248,19 +257,27 @@ class _Check:
             rate *= 1.0 - self.exclude_size.density
         return rate
 
+    def reads_through(self, ids: list[int]) -> bool:
+        """Whether checking ``ids`` reads most of the index's lists for the first check."""
+        size = self.wanted_size or self.exclude_size
+        return size is not None and read_share(sorted(ids), size) > 0.5
+
     def passing(
         self, ids: Sequence[int], *, snippets: Collection[int] = ()
     ) -> dict[int, str | None]:
         """Those of ``ids`` that pass, with the snippets of those in ``snippets``."""
         found: dict[int, str | None] = dict.fromkeys(ids)
         if self.wanted is not None and self.wanted_size is not None:
-            found = matches_among(
-                self.wanted, ids, density=self.wanted_size.density, snippets=snippets
-            )
+            found = matches_among(self.wanted, ids, size=self.wanted_size, snippets=snippets)
         if self.exclude is not None and self.exclude_size is not None and found:
-            left_out = matches_among(self.exclude, list(found), density=self.exclude_size.density)
+            left_out = matches_among(self.exclude, list(found), size=self.exclude_size)
             found = {i: text for i, text in found.items() if i not in left_out}
         return found
+
+
+def _cursor(row: tuple[int, int]) -> PageCursor:
+    article_id, sort_date = row
+    return PageCursor(from_micros(sort_date), article_id)
 
 
 def _batch(need: int, rate: float) -> int:
@@ -305,6 +322,15 @@ def _walked_page(
         )
         if not rows:
             break
+        exhausted = len(rows) < size_of_batch
+        if not exhausted and check.reads_through([r[0] for r in rows]):
+            # The check reads the index through anyway: more articles in the same read cost
+            # a byte each, where falling short would cost another read of all of it.
+            more = size_of_batch * _WIDEN
+            rows += _filtered_page(
+                compiled.sql, limit=more, after=_cursor(rows[-1]), newest_first=newest_first
+            )
+            exhausted = len(rows) < size_of_batch + more
         ids = [article_id for article_id, _ in rows]
         asked: set[int] = set()
         if snippets and check.wanted is not None:
@@ -319,14 +345,12 @@ def _walked_page(
             elif text is not None:
                 texts[article_id] = text
         walked += len(rows)
-        if len(rows) < size_of_batch:
+        if exhausted:
             break
-        last_id, last_date = rows[-1]
-        cursor = PageCursor(from_micros(last_date), last_id)
+        cursor = _cursor(rows[-1])
         rate = len(kept) / len(rows)
     if snippets and unsnipped and check.wanted_size is not None:
-        density = check.wanted_size.density
-        texts.update(snippets_of(compiled.highlight, unsnipped, density=density))
+        texts.update(snippets_of(compiled.highlight, unsnipped, size=check.wanted_size))
     return found, texts
 
 
@@ -340,6 +364,7 @@ def dated_page(
 ) -> tuple[list[int], dict[int, str]]:
     """Matches in date order (newest or oldest first), keyset-paged on ``(sort_date, id)``,
     and (with ``snippets``) their snippets."""
+    snippets = snippets and compiled.highlight is not None
     if compiled.wanted is None and compiled.exclude is None:
         rows = _filtered_page(compiled.sql, limit=limit, after=after, newest_first=newest_first)
         ids = [article_id for article_id, _ in rows]
@@ -348,7 +373,11 @@ def dated_page(
         # The side that decides: the words wanted when there are any, else those left out.
         leading = check.wanted_size or check.exclude_size
         assert leading is not None
-        if leading.exact and leading.count <= LIST_MATCHES:
+        # Listing the matches reads the index through once and looks each up; a walk lists
+        # and checks a batch, at about the same price per article: with fewer matches than
+        # a batch would take, listing them is cheaper.
+        batch = _batch(limit, check.rate)
+        if leading.count <= LIST_MATCHES or batch * _LIST_FACTOR >= leading.count:
             ids = _listed_page(compiled, limit=limit, after=after, newest_first=newest_first)
         else:
             ids, texts = _walked_page(
@@ -363,8 +392,7 @@ def dated_page(
                 return ids, texts
     if not snippets or compiled.highlight is None:
         return ids, {}
-    density = match_size(compiled.highlight).density
-    return ids, snippets_of(compiled.highlight, ids, density=density)
+    return ids, snippets_of(compiled.highlight, ids, size=match_size(compiled.highlight))
 
 
 def dated_ids(
@@ -398,12 +426,12 @@ def _checked_ids(expr: str, sql: Sql) -> list[int] | None:
     if not sql.conditions:
         return None
     size = match_size(expr)
-    if size.exact and size.count <= FEW:
+    if size.count <= FEW:
         return None
     filtered = condition_ids(sql, cap=FEW)
     if filtered is None:
         return None
-    return sorted(matches_among(expr, filtered, density=size.density))
+    return sorted(matches_among(expr, filtered, size=size))
 
 
 def _matched_counts(expr: str, sql: Sql) -> tuple[int, int]:

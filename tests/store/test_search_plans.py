@@ -4,11 +4,12 @@ The straightforward plan is worked out here in plain SQL and Python: every full-
 with its bm25 score, every article passing the filters, intersected, then sorted by date or
 ranked among the newest ``RANK_POOL`` matches. The planner's thresholds are lowered so that a
 small library takes each of its paths (listing matches; walking in date order, in small
-batches, with snippets made after the check, falling back to listing after a walk; listing
-the filter side, whatever share of the library it is guessed to be; a seek per id, one read
-for all ids, id lists instead of byte maps; estimated sizes; a small ranking pool), and each
-query kind of the search language is run through each: ranked, newest and oldest first
-(paged with a cursor), counted, listed whole and checked against given ids, with snippets.
+batches, widened or not, with snippets made after the check, falling back to listing after a
+walk; listing the filter side, whatever share of the library it is guessed to be; a seek per
+id, one read for all ids, id lists instead of byte maps; estimated sizes; a small ranking
+pool), and each query kind of the search language is run through each: ranked, newest and
+oldest first (paged with a cursor), counted, listed whole and checked against given ids,
+with snippets.
 """
 
 from __future__ import annotations
@@ -193,34 +194,58 @@ QUERIES = [
 
 PLANS: dict[str, list[tuple[object, str, object]]] = {
     "as chosen": [],
-    "walk": [(search_plan, "LIST_MATCHES", 0)],
+    "walk": [(search_plan, "LIST_MATCHES", 0), (search_plan, "_LIST_FACTOR", 0)],
     "walk, snippets after": [
         (search_plan, "LIST_MATCHES", 0),
+        (search_plan, "_LIST_FACTOR", 0),
         (search_plan, "_SNIPPET_REACH", 0.3),
+    ],
+    "walk, batches never widened": [
+        (search_plan, "LIST_MATCHES", 0),
+        (search_plan, "_LIST_FACTOR", 0),
+        (search_plan, "_WIDEN", 0),
+        (search_plan, "_MIN_BATCH", 1),
+        (search_plan, "_MAX_BATCH", 5),
     ],
     "walk, small batches": [
         (search_plan, "LIST_MATCHES", 0),
+        (search_plan, "_LIST_FACTOR", 0),
         (search_plan, "_MIN_BATCH", 1),
         (search_plan, "_MAX_BATCH", 3),
     ],
     "walk, then list": [
         (search_plan, "LIST_MATCHES", 0),
+        (search_plan, "_LIST_FACTOR", 0),
         (search_plan, "_MIN_BATCH", 1),
         (search_plan, "_MAX_BATCH", 2),
         (search_plan, "_WALK_LIMIT", 5),
     ],
-    "filters lead": [(search_plan, "FEW", 70), (search_plan, "LIST_MATCHES", 0)],
+    "filters lead": [
+        (search_plan, "FEW", 70),
+        (search_plan, "LIST_MATCHES", 0),
+        (search_plan, "_LIST_FACTOR", 0),
+    ],
     "filters lead, shares guessed from two ids": [
         (search_plan, "FEW", 70),
         (search_plan, "LIST_MATCHES", 0),
+        (search_plan, "_LIST_FACTOR", 0),
         (search_plan, "_SHARE_SAMPLE", 2),
     ],
-    "a seek per id": [(search_fts, "SEEK_COST", 0), (search_plan, "LIST_MATCHES", 0)],
-    "one read": [(search_fts, "SEEK_COST", 10**9), (search_plan, "LIST_MATCHES", 0)],
+    "a seek per id": [
+        (search_fts, "SEEK_COST", 0),
+        (search_plan, "LIST_MATCHES", 0),
+        (search_plan, "_LIST_FACTOR", 0),
+    ],
+    "one read": [
+        (search_fts, "SEEK_COST", 10**9),
+        (search_plan, "LIST_MATCHES", 0),
+        (search_plan, "_LIST_FACTOR", 0),
+    ],
     "id lists": [
         (search_fts, "MAX_BYTEMAP", 1),
         (search_plan, "FEW", 70),
         (search_plan, "LIST_MATCHES", 0),
+        (search_plan, "_LIST_FACTOR", 0),
     ],
     "estimated sizes": [(search_fts, "SIZE_SAMPLE", 4)],
     "small pool": [
@@ -384,6 +409,9 @@ def test_a_common_word_is_paged_by_checking_a_batch_not_every_match(
 
     monkeypatch.setattr(search_plan, "matches_among", recording)
     monkeypatch.setattr(search_plan, "LIST_MATCHES", 10)
+    monkeypatch.setattr(search_plan, "_LIST_FACTOR", 0)
+    # In a library this small every check reads the index through, and batches are widened.
+    monkeypatch.setattr(search_plan, "_WIDEN", 0)
     page = shared.library.search("common", limit=20, order="newest")
     assert len(page) == 20
     assert len(checked) == 1 and 20 < checked[0] < 60
@@ -397,10 +425,17 @@ def test_ids_far_apart_are_sought_and_close_ones_read_together(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(search_fts, "SEEK_COST", 300)
+    ids = [1, 2, 3, 500, 501, 5000]
     # A match in every article: a gap of more than 300 ids costs more to read than a seek.
-    assert search_fts.groups([1, 2, 3, 500, 501, 5000], 1.0) == [[1, 2, 3], [500, 501], [5000]]
+    every = search_fts.MatchSize(5000, True, 1.0)
+    assert search_fts.groups(ids, every) == [[1, 2, 3], [500, 501], [5000]]
     # In one article of ten, ten times wider gaps are read through.
-    assert search_fts.groups([1, 2, 3, 500, 501, 5000], 0.1) == [[1, 2, 3, 500, 501], [5000]]
+    tenth = search_fts.MatchSize(500, True, 0.1)
+    assert search_fts.groups(ids, tenth) == [[1, 2, 3, 500, 501], [5000]]
+    # A seek for each of twenty words costs more than reading 5,000 entries.
+    twenty = search_fts.MatchSize(5000, True, 1.0, terms=20)
+    assert search_fts.groups(ids, twenty) == [ids]
     # A rare match: reading everything between costs less than seeking each.
-    assert search_fts.groups([1, 500, 5000], 0.001) == [[1, 500, 5000]]
-    assert search_fts.groups([], 0.5) == []
+    rare = search_fts.MatchSize(5, True, 0.001)
+    assert search_fts.groups([1, 500, 5000], rare) == [[1, 500, 5000]]
+    assert search_fts.groups([], every) == []
