@@ -1,9 +1,9 @@
 """How a compiled search runs: which side of a query leads, and how the index is read.
 
-A query has up to three parts (see :class:`~reader.store.search_compile.CompiledQuery`): a
-full-text match every result meets, or one no result meets (words left out of a query that
-wants no others), and conditions on the article table. What leads depends on their sizes,
-told for the price of reading a few thousand entries (:func:`match_size`, :func:`condition_ids`):
+A query has up to three parts (see :class:`~reader.store.search_compile.CompiledQuery`):
+words every result has, words no result has, and conditions on the article table. What leads depends on their sizes,
+told for the price of reading a few hundred entries of the index and looking up a few hundred
+articles (:func:`~reader.store.search_fts.match_size`, :func:`filter_share`):
 
 - Ranked by relevance, bm25 ranks the most recently added ``RANK_POOL`` matches (ranking
   every match of a word found in most articles would cost a pass over all of them with a
@@ -365,11 +365,13 @@ def dated_page(
     """Matches in date order (newest or oldest first), keyset-paged on ``(sort_date, id)``,
     and (with ``snippets``) their snippets."""
     snippets = snippets and compiled.highlight is not None
+    highlight_size: MatchSize | None = None
     if compiled.wanted is None and compiled.exclude is None:
         rows = _filtered_page(compiled.sql, limit=limit, after=after, newest_first=newest_first)
         ids = [article_id for article_id, _ in rows]
     else:
         check = _Check.of(compiled)
+        highlight_size = check.wanted_size  # the words wanted are those highlighted
         # The side that decides: the words wanted when there are any, else those left out.
         leading = check.wanted_size or check.exclude_size
         assert leading is not None
@@ -392,7 +394,8 @@ def dated_page(
                 return ids, texts
     if not snippets or compiled.highlight is None:
         return ids, {}
-    return ids, snippets_of(compiled.highlight, ids, size=match_size(compiled.highlight))
+    size = highlight_size or match_size(compiled.highlight)
+    return ids, snippets_of(compiled.highlight, ids, size=size)
 
 
 def dated_ids(
