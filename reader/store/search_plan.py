@@ -1,9 +1,10 @@
 """How a compiled search runs: which side of a query leads, and how the index is read.
 
 A query has up to three parts (see :class:`~reader.store.search_compile.CompiledQuery`):
-words every result has, words no result has, and conditions on the article table. What leads depends on their sizes,
-told for the price of reading a few hundred entries of the index and looking up a few hundred
-articles (:func:`~reader.store.search_fts.match_size`, :func:`filter_share`):
+words every result has, words no result has, and conditions on the article table. What leads
+depends on their sizes, told for the price of reading a few hundred entries of the index and
+looking up a few hundred articles (:func:`~reader.store.search_fts.match_size`,
+:func:`filter_share`):
 
 - Ranked by relevance, bm25 ranks the most recently added ``RANK_POOL`` matches (ranking
   every match of a word found in most articles would cost a pass over all of them with a
