@@ -174,8 +174,9 @@ def build(path: Path, articles: int) -> BuildTimes:
     rng = gen.rng
     started = time.perf_counter()
     lib = Library(path, clock=lambda: NOW)
-    db = lib._db
-    with lib.transaction():
+    db = lib.writer.database
+
+    def write_setup() -> None:
         for folder in range(1, FOLDERS + 1):
             db.execute_sql(
                 'INSERT INTO "folder" ("id", "name", "parent_id", "position")'
@@ -203,6 +204,8 @@ def build(path: Path, articles: int) -> BuildTimes:
                 'INSERT INTO "tag" ("id", "name") VALUES (?, ?)',
                 (tag, f"topic-{gen.stems[tag + 50]}"),
             )
+
+    lib.writer.run(write_setup)
     rare_ids = set(rng.sample(range(1, articles + 1), min(10, articles)))
     peer = _peer_connection(path)
     batch = 2000
@@ -247,7 +250,10 @@ def build(path: Path, articles: int) -> BuildTimes:
             index_rows.append(
                 search_index.IndexRow(article_id, title, author, text, sorted(names), lang)
             )
-        with lib.transaction():
+
+        def write_batch(
+            rows: list[Any], contents: list[Any], tag_rows: list[Any], index_rows: list[Any]
+        ) -> tuple[float, float]:
             cursor = db.cursor()
             cursor.executemany(
                 'INSERT INTO "article" ("id", "feed_id", "source_kind", "url", "canonical_url",'
@@ -267,14 +273,17 @@ def build(path: Path, articles: int) -> BuildTimes:
             began = time.perf_counter()
             began_cpu = time.process_time()
             search_index.index_articles(db, index_rows)
-            times.index += time.perf_counter() - began
-            times.index_cpu += time.process_time() - began_cpu
+            return time.perf_counter() - began, time.process_time() - began_cpu
+
+        seconds, cpu = lib.writer.run(partial(write_batch, rows, contents, tag_rows, index_rows))
+        times.index += seconds
+        times.index_cpu += cpu
         _peer_insert(
             peer,
             [(r.article_id, r.title, r.author or "", r.text, " ".join(r.tags)) for r in index_rows],
             times,
         )
-    db.execute_sql("PRAGMA optimize")
+    lib.writer.call(lambda: db.execute_sql("PRAGMA optimize"))
     lib.close()
     peer.close()
     times.total = time.perf_counter() - started
@@ -388,15 +397,25 @@ def build_report(path: Path, times: BuildTimes, articles: int) -> None:
 
 
 def queries(lib: Library) -> list[tuple[str, str]]:
-    some_tag = lib._db.execute_sql('SELECT "name" FROM "tag" ORDER BY "id" LIMIT 1').fetchone()[0]
+    some_tag = lib.writer.database.execute_sql(
+        'SELECT "name" FROM "tag" ORDER BY "id" LIMIT 1'
+    ).fetchone()[0]
     feed_word = (
-        lib._db.execute_sql('SELECT "title" FROM "feed" WHERE "id" = 7').fetchone()[0].split()[1]
+        lib.writer.database.execute_sql('SELECT "title" FROM "feed" WHERE "id" = 7')
+        .fetchone()[0]
+        .split()[1]
     )
-    folder = lib._db.execute_sql('SELECT "name" FROM "folder" WHERE "id" = 3').fetchone()[0]
-    author = lib._db.execute_sql('SELECT "author" FROM "article" WHERE "id" = 5').fetchone()[0]
+    folder = lib.writer.database.execute_sql(
+        'SELECT "name" FROM "folder" WHERE "id" = 3'
+    ).fetchone()[0]
+    author = lib.writer.database.execute_sql(
+        'SELECT "author" FROM "article" WHERE "id" = 5'
+    ).fetchone()[0]
     # The first word of a title: common words come first in them as anywhere.
     title_word = (
-        lib._db.execute_sql('SELECT "title" FROM "article" WHERE "id" = 3').fetchone()[0].split()[0]
+        lib.writer.database.execute_sql('SELECT "title" FROM "article" WHERE "id" = 3')
+        .fetchone()[0]
+        .split()[0]
     )
     site = f"{feed_word.lower()}.example"
     return [

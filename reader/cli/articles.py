@@ -16,6 +16,7 @@ from reader.cli.common import (
     print_json,
     whole_number,
 )
+from reader.core.local_time import as_local
 
 if TYPE_CHECKING:
     from reader.library import Library
@@ -127,7 +128,7 @@ def cmd_show(lib: Library, args: argparse.Namespace) -> int:
         print(article.title)
         meta = [m for m in (article.feed_title or article.site_name, article.author) if m]
         if article.published:
-            meta.append(article.published.astimezone().strftime("%Y-%m-%d %H:%M"))
+            meta.append(as_local(article.published).strftime("%Y-%m-%d %H:%M"))
         meta.append(f"{article.reading_minutes} min read")
         print(" · ".join(meta))
         if article.url:
@@ -197,6 +198,9 @@ def cmd_stats(lib: Library, args: argparse.Namespace) -> int:
     stats = lib.stats()
     data = asdict(stats)
     data["path"] = str(lib.path)
+    highlights, unplaced = lib.highlights.totals()
+    data["highlights"] = highlights
+    data["highlights_unplaced"] = unplaced
     if args.json:
         print_json(data)
     else:
@@ -206,6 +210,9 @@ def cmd_stats(lib: Library, args: argparse.Namespace) -> int:
             f" {stats.archived} archived, {stats.saved} saved)"
         )
         print(f"{stats.feeds} feeds in {stats.folders} folders, {stats.tags} tags")
+        if highlights:
+            lost = f" ({unplaced} could not be placed in their text)" if unplaced else ""
+            print(f"{highlights} highlight{'s' if highlights != 1 else ''}{lost}")
         print(f"{file_size(stats.database_bytes)}, library version {stats.schema_version}")
         if stats.kept_pages:
             print(

@@ -12,8 +12,9 @@ import peewee
 
 from reader.core.errors import LibraryError, SchemaTooNewError
 from reader.core.urls import site_hosts
-from reader.store import search_index
+from reader.store import highlights_migration, search_index, sync_schema
 from reader.store.models import MODELS, database_proxy
+from reader.store.write_watch import WatchedDatabase
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +100,16 @@ def _article_sources(db: peewee.SqliteDatabase) -> None:
     )
 
 
+def _unchanged(db: peewee.SqliteDatabase) -> None:
+    """A step that leaves the schema as it is: its number is kept for another change."""
+
+
+def _feed_limits(db: peewee.SqliteDatabase) -> None:
+    """How many newest items each feed keeps per refresh, and the last refresh's notice."""
+    db.execute_sql('ALTER TABLE "feed" ADD COLUMN "keep_items" INTEGER')
+    db.execute_sql('ALTER TABLE "feed" ADD COLUMN "notice" TEXT')
+
+
 # Append-only: step i takes a library from version i + 1 to version i + 2. Steps name tables
 # and columns as strings, never through model classes, because the models always describe the
 # newest schema.
@@ -109,6 +120,11 @@ MIGRATIONS: list[Step] = [
     search_index.migrate_without_prefix_indexes,
     _site_hosts,
     _article_sources,
+    _unchanged,
+    _feed_limits,
+    sync_schema.create_sync_tables,
+    _unchanged,
+    highlights_migration.create_highlight_table,
 ]
 SCHEMA_VERSION = len(MIGRATIONS) + 1
 
@@ -147,6 +163,7 @@ def _create(db: peewee.SqliteDatabase) -> None:
         db.create_tables(MODELS)
         for statement in search_index.SEARCH_SCHEMA_SQL:
             db.execute_sql(statement)
+        sync_schema.create_sync_tables(db)
         db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
@@ -174,7 +191,7 @@ def open_database(path: Path) -> peewee.SqliteDatabase:
         raise LibraryError(
             f"cannot create the folder for the library {path}: {exc.strerror}"
         ) from exc
-    db = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    db = WatchedDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
     try:
         db.connect()
         version = _user_version(db)

@@ -56,7 +56,7 @@ def test_new_library_is_stamped_with_the_latest_version_and_uses_wal(db_path: Pa
 
 
 def test_foreign_keys_are_enforced(library: Library) -> None:
-    db = library._db
+    db = library.writer.database
     assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
 
 

@@ -82,11 +82,11 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shared]:
     """COUNT articles in three feeds (two folders, one inside the other) and saved by hand;
     dates mostly follow ids, but not all, and some are equal; words of every density."""
     path = tmp_path_factory.mktemp("plans") / "library.sqlite"
-    library = Library(path)
+    library = Library(path, clock=lambda: NOW)
     library.search_timezone = UTC
-    library._clock = lambda: NOW
     rng = random.Random(11)
-    with library.transaction():
+
+    def write() -> None:
         news = store_feeds.ensure_folder("News")
         tech = store_feeds.ensure_folder("News/Tech")
         feeds = [
@@ -135,6 +135,8 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shared]:
                 starred=number % 11 == 0,
                 archived=number % 13 == 0,
             )
+
+    library.writer.run(write)
     try:
         yield Shared(library, path)
     finally:
@@ -265,7 +267,7 @@ class Expected:
 
 def _straightforward(library: Library, query: str) -> Expected:
     compiled = store_search.compile_query(parse_query(query), now=NOW, tz=UTC)
-    db = library._db
+    db = library.writer.database
     passing = {
         int(r[0]): (int(r[1]), bool(r[2]))
         for r in db.execute_sql(
@@ -305,7 +307,7 @@ def _snippet(library: Library, query: str, article_id: int) -> str | None:
     compiled = store_search.compile_query(parse_query(query), now=NOW, tz=UTC)
     if compiled.highlight is None:
         return None
-    row = library._db.execute_sql(
+    row = library.writer.database.execute_sql(
         f"SELECT snippet({FTS_TABLE}, 2, ?, ?, '…', 16) FROM {FTS_TABLE}"
         f" WHERE {FTS_TABLE} MATCH ? AND rowid = ?",
         [HIGHLIGHT_START, HIGHLIGHT_END, compiled.highlight, article_id],
@@ -338,7 +340,7 @@ def _check(library: Library, query: str) -> None:
         assert [a.snippet for a in ranked] == [_snippet(library, query, a.id) for a in ranked]
     assert library.count_search(query) == len(expected.newest)
     assert library.count_search(query, unread_only=True) == expected.unread
-    compiled = library._compile(query)
+    compiled = library.searches.compile(query)
     assert store_search.count_with_unread(compiled) == (len(expected.newest), expected.unread)
     assert library.search_ids(query) == expected.newest
     some = list(range(3, COUNT + 1, 3))
@@ -358,7 +360,7 @@ def test_every_plan_finds_what_the_straightforward_one_does(
 
 def test_the_queries_cover_every_part_of_a_compiled_query(shared: Shared) -> None:
     """Matches, words left out, filters, and the mixes, so each path above is taken."""
-    compiled = [shared.library._compile(q) for q in QUERIES]
+    compiled = [shared.library.searches.compile(q) for q in QUERIES]
     assert any(c.match and not c.sql.conditions for c in compiled)
     assert any(c.match and c.sql.conditions for c in compiled)
     assert any(c.exclude and not c.sql.conditions for c in compiled)
