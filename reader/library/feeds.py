@@ -22,6 +22,7 @@ from reader.library.refresh import (
     content_hash,
     lookup_icon,
     refresh_interval,
+    rescheduled,
     retention_days,
     store_entries,
 )
@@ -84,9 +85,19 @@ class Feeds:
         return refresh_interval()
 
     def set_refresh_interval(self, minutes: int) -> None:
-        if not 5 <= minutes <= 7 * 24 * 60:
-            raise UserError("the refresh interval must be from 5 minutes to a week")
-        self._ctx.writer.run(lambda: store_settings.set_setting(INTERVAL_KEY, minutes))
+        """How long after a refresh a feed is due again (feeds with an interval of their own
+        keep it). Feeds already scheduled are due again by the new interval."""
+        schedule.check_interval(minutes)
+        interval = timedelta(minutes=minutes)
+
+        def write() -> None:
+            store_settings.set_setting(INTERVAL_KEY, minutes)
+            for feed in store_feeds.feeds_by_ids():
+                if not feed.refresh_minutes:
+                    _reschedule(feed, interval)
+
+        self._ctx.writer.run(write)
+        self._ctx.events.notify("feeds", None)
 
     # -- subscriptions ----------------------------------------------------------------------
     def add_feed(self, url: str, *, folder: str | None = None, title: str | None = None) -> Feed:
@@ -200,11 +211,17 @@ class Feeds:
         fetch_full_text: bool | None = None,
         disabled: bool | None = None,
         keep_items: int | None = None,
+        refresh_minutes: int | None = _UNSET,
     ) -> Feed:
         """Change what the user may change about a feed. ``folder=None`` moves it to the top
         level; leaving ``folder`` out leaves it where it is. ``keep_items`` is how many of its
-        newest items a refresh reads."""
+        newest items a refresh reads; ``refresh_minutes`` how often it is fetched (None: as
+        often as the library's interval says)."""
         update = FeedUpdate()
+        if refresh_minutes is not _UNSET:
+            if refresh_minutes is not None:
+                schedule.check_interval(refresh_minutes)
+            update = replace(update, refresh_minutes=refresh_minutes)
         if keep_items is not None:
             if not 1 <= keep_items <= MAX_KEEP_ITEMS:
                 raise UserError(f"a feed can keep from 1 to {MAX_KEEP_ITEMS:,} items per refresh")
@@ -242,7 +259,11 @@ class Feeds:
                 change = replace(change, folder_id=folder_id)
             if not change.is_empty:
                 store_feeds.update_feed(feed_id, change)
-            return store_feeds.get_feed(feed_id)
+            feed = store_feeds.get_feed(feed_id)
+            if refresh_minutes is not _UNSET and url is None:
+                _reschedule(feed, refresh_interval())
+                feed = store_feeds.get_feed(feed_id)
+            return feed
 
         feed = self._ctx.writer.run(write)
         self._ctx.events.notify("feeds", [feed_id])
@@ -409,6 +430,13 @@ def _clean_url(url: str) -> str:
     if not is_http_url(text):
         raise UserError(f"not a web address: {url.strip()!r} (expected http:// or https://)")
     return text
+
+
+def _reschedule(feed: Feed, library_interval: timedelta) -> None:
+    """Make ``feed`` due by its interval as it is now (in the caller's transaction)."""
+    when = rescheduled(feed, library_interval)
+    if when is not None and when != feed.next_fetch:
+        store_feeds.update_feed(feed.id, FeedUpdate(next_fetch=when))
 
 
 def _refuse_duplicate(url: str) -> None:
