@@ -50,6 +50,8 @@ class OpmlImportReport:
     existing: tuple[str, ...]
     folders_created: int
     problems: tuple[str, ...]
+    # The new subscriptions' ids, in the order of ``added`` (none fetched yet).
+    added_ids: tuple[int, ...] = ()
 
     def summary(self) -> str:
         text = f"Imported {len(self.added)} feeds"
@@ -350,8 +352,9 @@ class Feeds:
         document = opml_format.parse_opml(data)
         now = self._ctx.now()
 
-        def write() -> tuple[list[str], list[str], int]:
+        def write() -> tuple[list[str], list[str], int, list[int]]:
             added: list[str] = []
+            added_ids: list[int] = []
             existing: list[str] = []
             before = len(store_feeds.list_folders())
             for folder in document.folders:
@@ -363,7 +366,7 @@ class Feeds:
                 folder_id = (
                     store_feeds.ensure_folder("/".join(item.folder)) if item.folder else None
                 )
-                store_feeds.add_feed(
+                feed_id = store_feeds.add_feed(
                     item.url,
                     title=item.title or "",
                     site_url=item.site_url,
@@ -371,15 +374,17 @@ class Feeds:
                     now=now,
                 )
                 added.append(item.url)
-            return added, existing, len(store_feeds.list_folders()) - before
+                added_ids.append(feed_id)
+            return added, existing, len(store_feeds.list_folders()) - before, added_ids
 
-        added, existing, folders = self._ctx.writer.run(write)
+        added, existing, folders, added_ids = self._ctx.writer.run(write)
         self._ctx.events.notify("feeds", None)
         return OpmlImportReport(
             added=tuple(added),
             existing=tuple(existing),
             folders_created=folders,
             problems=document.problems,
+            added_ids=tuple(added_ids),
         )
 
     def export_opml_data(self) -> tuple[bytes, int]:
