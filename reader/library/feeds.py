@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core import schedule
-from reader.core.errors import DuplicateError, NotFoundError, UserError
+from reader.core.errors import DuplicateError, FeedError, NotFoundError, UserError
 from reader.core.limits import DEFAULT_KEEP_ITEMS, MAX_KEEP_ITEMS
 from reader.core.types import Feed, Folder
 from reader.core.updates import FeedUpdate
@@ -134,6 +134,12 @@ class Feeds:
         if found.url != url:
             _refuse_duplicate(found.url)
         parsed = found.parsed
+        if not parsed.entries and not parsed.title:
+            # An XML document whose root happens to be <feed> or <rss>, and nothing in it:
+            # subscribing would list a bare address that never gets an article.
+            raise FeedError(
+                f"{found.url} is not a feed Folio can subscribe to: it has no title and no articles"
+            )
         response = found.response
         interval = refresh_interval()
         notice = trim_notice(parsed, DEFAULT_KEEP_ITEMS)
