@@ -202,7 +202,7 @@ def fill(template: str, values: dict[str, str]) -> str:
     return template
 
 
-def reading_css(theme: Theme, *, font_size: int) -> str:
+def reading_css(theme: Theme, *, font_size: int, family: str = "") -> str:
     values = theme.placeholders()
     values["font_size"] = f"{font_size}pt"
     # About half a line between lines: points to pixels (96 / 72), then a half.
@@ -212,7 +212,13 @@ def reading_css(theme: Theme, *, font_size: int) -> str:
     values["h2_size"] = f"{round(font_size * 1.25)}pt"
     values["h3_size"] = f"{round(font_size * 1.1)}pt"
     values["code_size"] = f"{max(font_size - 2, 7)}pt"
-    return fill(_template("reading.css"), values)
+    css = fill(_template("reading.css"), values)
+    if family:
+        # The reader's own font for the text, before the stylesheet's choices (the later rule
+        # wins).
+        name = family.replace("\\", "").replace('"', "")
+        css += f'\nbody {{ font-family: "{name}", serif; }}\n'
+    return css
 
 
 def window_style_sheet(theme: Theme) -> str:
