@@ -14,10 +14,12 @@ from reader.app.library_events import ChangeBatch
 from reader.app.settings import Settings
 from reader.app.tasks import TaskRunner
 from reader.core.errors import UserError
+from reader.core.search_terms import SearchTerms, search_terms
 from reader.core.types import Article
 from reader.library import Library
 from reader.ui.actions import command
 from reader.ui.article_list_controller import ArticleListController
+from reader.ui.article_list_model import SearchSource
 from reader.ui.article_pane import ArticlePane
 from reader.ui.status_bar import StatusBar, plural
 from reader.ui.undo import UndoEntry, UndoStack
@@ -52,15 +54,21 @@ class ReadingController(QObject):
         self._read_timer.setSingleShot(True)
         self._read_timer.timeout.connect(self._mark_shown_read)
         pane.browser.image_loader = self._load_image
-        pane.browser.link_activated.connect(self.open_link)
+        pane.link_activated.connect(self.open_link)
         pane.browser.page_past_end.connect(self.next_unread)
         pane.images_requested.connect(self.load_images)
+        pane.find_bar.closed.connect(articles.focus)
         self._tag_bar.tags_added.connect(self._add_tags)
         self._tag_bar.tag_removed.connect(self._remove_tag)
         articles.current_changed.connect(self.show)
         edits.reverted.connect(lambda _ids: self._refresh_shown_now())
 
     # -- showing ---------------------------------------------------------------------------------
+    @property
+    def shown_id(self) -> int | None:
+        """The article the pane shows."""
+        return self._shown_id
+
     def show(self, article: Article | None) -> None:
         """Show ``article`` (a row of the list) in full, or nothing."""
         self._read_timer.stop()
@@ -76,13 +84,20 @@ class ReadingController(QObject):
             self._shown_id = None
             return
         self._shown_id = full.id
-        self._pane.show_article(full)
+        self._pane.show_article(full, search=self._search_terms())
         if not full.read:
             delay = self._settings.mark_read_delay_ms
             if delay <= 0:
                 self._mark_shown_read()
             else:
                 self._read_timer.start(delay)
+
+    def _search_terms(self) -> SearchTerms | None:
+        """The words the list searched for, when it lists a search's results."""
+        source = self._articles.source
+        if not isinstance(source, SearchSource):
+            return None
+        return search_terms(self._library.parse_query(source.query))
 
     def cancel_marking_read(self) -> None:
         """The shown article is not marked read after the delay (the reader set its read
@@ -163,6 +178,14 @@ class ReadingController(QObject):
     @command("page_down", "Page Down, Then Next Unread", "Reading", ("Space",))
     def page_down(self) -> None:
         self._pane.browser.page_down()
+
+    @command("find_in_article", "&Find in Article…", "Reading", ("Ctrl+F",))
+    def find_in_article(self) -> None:
+        """Open the find bar under the article (the library's search is "/")."""
+        if self._pane.article is None:
+            self._status.show_message("Select an article to find words in it")
+            return
+        self._pane.find_bar.open_bar()
 
     # -- links -----------------------------------------------------------------------------------
     @command(

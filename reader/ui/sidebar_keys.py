@@ -53,6 +53,12 @@ class SavedSearchKey(NamedTuple):
     kind: Literal["search"] = "search"
 
 
+class AccountKey(NamedTuple):
+    """The sync account (a library has one at most). Not a list: it opens the account."""
+
+    kind: Literal["account"] = "account"
+
+
 class SectionKey(NamedTuple):
     """A section header ("views", "feeds", "tags", …) or, with no name, the tree's root."""
 
@@ -67,7 +73,7 @@ class QueryKey(NamedTuple):
     kind: Literal["query"] = "query"
 
 
-SidebarKey = ViewKey | FolderKey | FeedKey | TagKey | SavedSearchKey | SectionKey
+SidebarKey = ViewKey | FolderKey | FeedKey | TagKey | SavedSearchKey | AccountKey | SectionKey
 ListKey = SidebarKey | QueryKey
 
 DEFAULT_VIEW = ViewKey(SmartView.UNREAD)
@@ -87,6 +93,9 @@ def key_text(key: SidebarKey) -> str:
             return f"tag\t{name}"
         case SavedSearchKey(search_id):
             return f"search\t{search_id}"
+        case AccountKey():
+            # Never the list shown, so never read back (see key_from_text).
+            return "account"
         case SectionKey(name):
             return f"section\t{name}"
 
