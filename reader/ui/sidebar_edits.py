@@ -72,27 +72,30 @@ class SidebarEditor:
         if edit.renaming is not None:
             self._sidebar.follow(*edit.renaming)
         self._sidebar.leave(edit.leaving)
-        # The undo is offered at once (Ctrl+Z right after OK takes it back): its write queues
-        # behind this one, as every edit runs in order. A refused change takes its offer away.
+        # Ctrl+Z takes the change back at once (right after OK): the undo's write queues behind
+        # this one, as every edit runs in order. The status bar offers it once the change is
+        # written, and a refused change is forgotten.
         entry: UndoEntry | None = None
         if edit.undo is not None and self._undo_stack is not None:
             description, write = edit.undo
             back = SidebarEdit(write, message=f"Undone: {description}")
             entry = UndoEntry(description, lambda: self._undo(back))
-            self._undo_stack.push(entry)
+            self._undo_stack.push(entry, offer=False)
         self._edits.run(
             edit.write,
-            lambda result: self._written(edit, result),
+            lambda result: self._written(edit, result, entry),
             lambda exc: self._failed(edit, exc, entry),
         )
         return True
 
-    def _written(self, edit: SidebarEdit, result: Any) -> None:
+    def _written(self, edit: SidebarEdit, result: Any, entry: UndoEntry | None) -> None:
         if edit.done is not None:
             edit.done(result)
         message = edit.message(result) if callable(edit.message) else edit.message
         if message:
             self._status.show_message(message)
+        if entry is not None and self._undo_stack is not None:
+            self._undo_stack.offer(entry)
 
     def _undo(self, edit: SidebarEdit) -> None:
         self.apply(edit)

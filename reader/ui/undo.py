@@ -67,7 +67,9 @@ class UndoStack(QObject):
     def __len__(self) -> int:
         return len(self._entries)
 
-    def push(self, entry: UndoEntry) -> None:
+    def push(self, entry: UndoEntry, *, offer: bool = True) -> None:
+        """Remember ``entry`` as the latest change; ``offer=False`` keeps the status bar from
+        offering its undo until :meth:`offer` (once the change is known to be written)."""
         self._entries.append(entry)
         if entry.commit is not None:
             timer = entry._timer = QTimer(self)
@@ -76,8 +78,17 @@ class UndoStack(QObject):
             timer.start(self._timeout_ms)
         while len(self._entries) > self._depth:
             self._carry_out(self._entries[0], quietly=True)
-        self._offer.start()
+        if offer:
+            self._offer.start()
+        else:
+            self._offer.stop()
         self.changed.emit()
+
+    def offer(self, entry: UndoEntry) -> None:
+        """Offer ``entry``'s undo in the status bar now, if it is still the latest change."""
+        if entry is self.entry:
+            self._offer.start()
+            self.changed.emit()
 
     def describe(self, entry: UndoEntry, description: str) -> None:
         """Say better what ``entry`` did (once its write told how much)."""
