@@ -62,6 +62,7 @@ class FeedCommandsController(QObject):
         refresher.failed.connect(self._refresh_failed)
         # The item a list was opened on before the tree was read is there once it is.
         sidebar.current_changed.connect(self._update_actions)
+        sidebar.current_changed.connect(self._tell_problem)
         sidebar.tree_loaded.connect(self._update_actions)
         self._update_actions()
 
@@ -71,6 +72,20 @@ class FeedCommandsController(QObject):
         self._actions.feed_properties.setEnabled(is_feed)
         self._actions.unsubscribe.setEnabled(is_feed)
         self._actions.cancel_refresh.setEnabled(self._refresher.running)
+
+    def _tell_problem(self) -> None:
+        """A failing feed, opened, says why in the status bar (its properties say more)."""
+        node = self._sidebar.selected_node()
+        if node is None or node.kind is not NodeKind.FEED or not isinstance(node.payload, Feed):
+            return
+        feed = node.payload
+        if feed.last_error:
+            self._status.show_message(
+                self.tr("{feed}: the last refresh failed: {error}").format(
+                    feed=feed.title or feed.url, error=feed.last_error
+                ),
+                RESULT_TIMEOUT_MS,
+            )
 
     # -- refreshing ------------------------------------------------------------------------------
     @command(

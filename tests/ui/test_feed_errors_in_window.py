@@ -61,6 +61,10 @@ def test_failing_feeds_are_marked_with_their_cause(
     assert not model.data(fine, ERROR_ROLE)
     # The refresh's line counts the problems.
     assert "3 errors" in window.statusBar().currentMessage()
+    # A failing feed, opened, says why.
+    window.sidebar.setCurrentIndex(model.index_for_key(FeedKey(feeds["/missing.xml"])))
+    message = window.statusBar().currentMessage()
+    assert "the last refresh failed" in message and causes["/missing.xml"] in message
 
 
 def test_feed_properties_show_the_problem_and_retry_now_fetches_again(
