@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -67,6 +68,8 @@ def _note(text: str, parent: QWidget) -> QLabel:
     note = QLabel(text, parent)
     note.setWordWrap(True)
     note.setEnabled(False)
+    # As wide as the choices above it (a wrapping label alone keeps itself narrow).
+    note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     return note
 
 
@@ -87,6 +90,8 @@ class PreferencesDialog(QDialog):
         # The look as it was, for Cancel.
         self._appearance = {name: getattr(settings, name) for name in APPEARANCE}
         self.setWindowTitle(self.tr("Preferences"))
+        # Wide enough for the notes under the choices to read as sentences, not columns.
+        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget(self)
         layout.addWidget(self.tabs)
