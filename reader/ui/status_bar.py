@@ -7,7 +7,7 @@ bar's tooltip while it shows, so no message is ever lost to the window's width.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
@@ -18,6 +18,9 @@ STATUS_TIMEOUT_MS = 8_000
 RESULT_TIMEOUT_MS = 12_000
 # Long enough to read a line about something that went wrong.
 CRASH_TIMEOUT_MS = 15_000
+
+
+_LAYOUT_EVENTS = (QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.Move, QEvent.Type.Resize)
 
 
 class StatusBar(QStatusBar):
@@ -66,6 +69,14 @@ class StatusBar(QStatusBar):
         self._message_timer.setSingleShot(True)
         self._message_timer.timeout.connect(self.clearMessage)
         self.messageChanged.connect(self._message_changed)
+        # The room for the message changes as the widgets on the right come, go and move.
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self._refit_message)
+        for widget in self.findChildren(QWidget):
+            if widget.parent() is self and widget is not self.crash_label:
+                widget.installEventFilter(self)
 
     def show_message(self, text: str, timeout_ms: int = STATUS_TIMEOUT_MS) -> None:
         self.showMessage(text, timeout_ms)
@@ -110,6 +121,15 @@ class StatusBar(QStatusBar):
         if text != self._fitted:
             self._message = self._fitted = text
             self.setToolTip("")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _LAYOUT_EVENTS and self._message:
+            self._refit.start()
+        return super().eventFilter(watched, event)
+
+    def _refit_message(self) -> None:
+        if self._message and super().currentMessage():
+            self._show_fitted()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

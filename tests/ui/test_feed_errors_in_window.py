@@ -152,3 +152,28 @@ def test_long_messages_are_shortened_to_fit_and_shown_whole_on_hover(
     window.status_bar.show_message("Link copied")
     assert window.status_bar.toolTip() == ""
     assert super(type(window.status_bar), window.status_bar).currentMessage() == "Link copied"
+
+
+def test_a_message_makes_room_for_what_comes_up_beside_it(window: MainWindow, qtbot: QtBot) -> None:
+    window.resize(900, 600)
+    qtbot.waitUntil(lambda: window.width() == 900)
+    bar = window.status_bar
+    qtbot.waitUntil(bar.isVisible)
+    message = "Imported bookmarks.html: 40 found, 40 added, 0 already present, 0 skipped"
+    bar.show_message(message)
+
+    def shown() -> str:
+        return super(type(bar), bar).currentMessage()
+
+    assert shown() == message
+    # Links start being fetched after the import's line was shown: it gives way.
+    bar.links_label.setText("Fetching the pages of imported links: 2 of 40 " * 2)
+    bar.links_label.show()
+    qtbot.waitUntil(lambda: shown() != message)
+    assert shown().endswith("…")
+    width = bar.fontMetrics().horizontalAdvance(shown())
+    assert width <= bar.links_label.x()
+    assert bar.toolTip() == message
+    # And has its room back when they are done.
+    bar.links_label.hide()
+    qtbot.waitUntil(lambda: shown() == message)
