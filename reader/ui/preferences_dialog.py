@@ -207,8 +207,9 @@ class PreferencesDialog(QDialog):
             "",
             _note(
                 self.tr(
-                    "Starred, tagged, archived, highlighted and annotated articles and saved"
-                    " pages are never deleted."
+                    "Applied to each feed as it is refreshed (an article still in its feed"
+                    " stays). Starred, tagged, archived, highlighted and annotated articles and"
+                    " saved pages are never deleted."
                 ),
                 self,
             ),
