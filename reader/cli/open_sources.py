@@ -10,7 +10,6 @@ import os
 from collections.abc import Collection, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
 from reader.core.errors import UserError
 from reader.core.urls import is_http_url
@@ -65,6 +64,9 @@ def resolve_sources(sources: Sequence[str], cwd: Path | None = None) -> list[str
             parts = urlsplit(text)
             if parts.netloc not in ("", "localhost"):
                 raise UserError(f"not a file on this computer: {text}")
+            # Imported here: urllib.request brings the whole HTTP and e-mail stack with it.
+            from urllib.request import url2pathname
+
             text = url2pathname(parts.path)
         elif "://" in text:
             raise UserError(f"not a web address Folio can fetch: {text!r} (http or https only)")
