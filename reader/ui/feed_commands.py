@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from reader.app.refresh_controller import RefreshController, RefreshProgress, RefreshSummary
+from reader.app.refresh_controller import RefreshController
 from reader.core.limits import DEFAULT_KEEP_ITEMS
 from reader.library import Library
 from reader.ui.actions import WindowActions, command
@@ -19,6 +19,7 @@ from reader.ui.sidebar_model import NodeKind, SidebarNode
 from reader.ui.status_bar import RESULT_TIMEOUT_MS, StatusBar, plural
 
 if TYPE_CHECKING:
+    from reader.app.refresh_controller import RefreshProgress, RefreshSummary
     from reader.ui.feed_properties_dialog import FeedPropertiesDialog
 
 
