@@ -75,7 +75,7 @@ class SyncCommandsController(QObject):
         sidebar.tree_loaded.connect(self._show_in_sidebar)
         view.clicked.connect(self._item_clicked)
         view.activated.connect(self._item_clicked)
-        self.read_status()
+        # The window reads the account's status once it is on screen (read_status).
 
     @property
     def account(self) -> AccountStatus | None:
