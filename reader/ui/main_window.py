@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         self.transfers = TransferController(library, parent=self)
         self.undo_stack = UndoStack(parent=self)
         self.themes = ThemeManager(self.settings, parent=self)
+        self.themes.apply_style()
         self.crash_handler = crash_handler
 
         self.commands = WindowActions(self, [*COMMANDS_FROM, MainWindow])
