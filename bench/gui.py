@@ -27,7 +27,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import argparse
     import random
+    from collections.abc import Callable
 
     from reader.ui.main_window import MainWindow
 
@@ -373,7 +375,6 @@ def _mark(label: str, begun: float, ended: float) -> None:
 
 
 def _wrap_steps() -> None:
-    import functools
     import importlib
 
     for module_name, path, label in STEPS:
@@ -381,16 +382,21 @@ def _wrap_steps() -> None:
         *parents, name = path.split(".")
         for parent in parents:
             owner = getattr(owner, parent)
-        original = getattr(owner, name)
+        setattr(owner, name, _timed_step(getattr(owner, name), label))
 
-        def wrapper(*args: object, __original=original, __label=label, **kwargs: object) -> object:
-            begun = time.time()
-            try:
-                return __original(*args, **kwargs)
-            finally:
-                _mark(__label, begun, time.time())
 
-        setattr(owner, name, functools.wraps(original)(wrapper))
+def _timed_step(original: Callable[..., object], label: str) -> Callable[..., object]:
+    import functools
+
+    @functools.wraps(original)
+    def wrapper(*args: object, **kwargs: object) -> object:
+        begun = time.time()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            _mark(label, begun, time.time())
+
+    return wrapper
 
 
 def child(db_path: Path) -> None:
@@ -447,11 +453,11 @@ def child(db_path: Path) -> None:
     QApplication.exec = run_actions  # type: ignore[method-assign, assignment]
     open_window = reader.main.open_window
 
-    def command_line_read(args: object) -> int:
+    def command_line_read(args: argparse.Namespace) -> int:
         _mark("command line read", run_begun, time.time())
-        return open_window(args)  # type: ignore[arg-type]
+        return open_window(args)
 
-    reader.main.open_window = command_line_read  # type: ignore[assignment]
+    reader.main.open_window = command_line_read
     run_begun = time.time()
     _mark(SETUP, begun, run_begun)
     reader.main.run(["--db", str(db_path)])

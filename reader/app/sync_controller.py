@@ -234,6 +234,7 @@ class SyncController(QObject):
     ) -> int:
         """The account's status (None: there is none), read in the background."""
         library = self._library
+
         # The sync engine is made (its modules imported) there too: the window asks for the
         # status as it opens, and the first page must not wait for it.
         def status() -> AccountStatus | None:
