@@ -13,7 +13,6 @@ from reader.core.bounded import bound_article
 from reader.core.errors import NotFoundError
 from reader.core.types import Article, ArticleFilter, ArticleInput, PageCursor, SourceKind, Stats
 from reader.core.urls import site_hosts
-from reader.store import highlights, search_index
 from reader.store import models as m
 from reader.store.convert import article_from_row, enclosures_to_json
 from reader.store.tags import get_or_create_tag, tags_for_articles
@@ -271,6 +270,8 @@ def insert_article(
         tag = get_or_create_tag(name)
         m.ArticleTag.insert(article=row.id, tag=tag.id).on_conflict_ignore().execute()
         names.append(tag.name)
+    from reader.store import search_index
+
     search_index.index_article(
         m.database_proxy.obj,
         article_id=row.id,
@@ -326,6 +327,9 @@ def update_article(article_id: int, item: ArticleInput, *, entry_key: str | None
     m.ArticleContent.insert(
         article=article_id, html=item.content_html, text=item.text
     ).on_conflict_replace().execute()
+    # Imported here rather than above: a command that only reads articles needs neither.
+    from reader.store import highlights, search_index
+
     # Highlights follow the text wherever it moved.
     highlights.content_changed(article_id, item.content_html)
     tags = tags_for_articles([article_id]).get(article_id, ())
@@ -385,6 +389,8 @@ def unread_ids(flt: ArticleFilter) -> list[int]:
 
 
 def delete_articles(article_ids: Sequence[int]) -> int:
+    from reader.store import search_index
+
     ids = list(article_ids)
     deleted = 0
     for start in range(0, len(ids), 500):
@@ -397,6 +403,8 @@ def delete_articles(article_ids: Sequence[int]) -> int:
 def set_note(article_id: int, note: str | None) -> None:
     if not m.Article.update(note=note).where(m.Article.id == article_id).execute():
         raise NotFoundError(f"no article with id {article_id}")
+    from reader.store import highlights
+
     # Search finds an article by its note.
     highlights.reindex_article(article_id)
 

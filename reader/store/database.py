@@ -12,7 +12,7 @@ import peewee
 
 from reader.core.errors import LibraryError, SchemaTooNewError
 from reader.core.urls import site_hosts
-from reader.store import highlights_migration, search_index, sync_schema
+from reader.store import sync_schema
 from reader.store.models import MODELS, database_proxy
 from reader.store.write_watch import WatchedDatabase
 
@@ -110,6 +110,26 @@ def _feed_limits(db: peewee.SqliteDatabase) -> None:
     db.execute_sql('ALTER TABLE "feed" ADD COLUMN "notice" TEXT')
 
 
+# The search index's and the highlights' modules are imported only by the steps (and the new
+# library) that need them: opening a library that is up to date loads neither.
+def _word_forms(db: peewee.SqliteDatabase) -> None:
+    from reader.store import search_index
+
+    search_index.migrate_to_word_forms(db)
+
+
+def _without_prefix_indexes(db: peewee.SqliteDatabase) -> None:
+    from reader.store import search_index
+
+    search_index.migrate_without_prefix_indexes(db)
+
+
+def _highlight_table(db: peewee.SqliteDatabase) -> None:
+    from reader.store import highlights_migration
+
+    highlights_migration.create_highlight_table(db)
+
+
 def _feed_refresh_interval(db: peewee.SqliteDatabase) -> None:
     """A feed's own refresh interval, in minutes (NULL: the library's)."""
     db.execute_sql('ALTER TABLE "feed" ADD COLUMN "refresh_minutes" INTEGER')
@@ -120,16 +140,16 @@ def _feed_refresh_interval(db: peewee.SqliteDatabase) -> None:
 # newest schema.
 MIGRATIONS: list[Step] = [
     _v1_to_v2,
-    search_index.migrate_to_word_forms,
+    _word_forms,
     _list_indexes,
-    search_index.migrate_without_prefix_indexes,
+    _without_prefix_indexes,
     _site_hosts,
     _article_sources,
     _unchanged,
     _feed_limits,
     sync_schema.create_sync_tables,
     _unchanged,
-    highlights_migration.create_highlight_table,
+    _highlight_table,
     _feed_refresh_interval,
 ]
 SCHEMA_VERSION = len(MIGRATIONS) + 1
@@ -165,6 +185,8 @@ def copy_database(source: Path, target: Path) -> None:
 
 
 def _create(db: peewee.SqliteDatabase) -> None:
+    from reader.store import search_index
+
     with db.atomic():
         db.create_tables(MODELS)
         for statement in search_index.SEARCH_SCHEMA_SQL:
