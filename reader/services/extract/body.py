@@ -1,0 +1,471 @@
+"""The article's body: the extractors' versions of it, chosen by agreement, and the edits
+that take out what surrounds an article inside its container (kickers, teaser lists, a second
+copy, buttons) and put back what the chosen version left out."""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable
+from copy import deepcopy
+from dataclasses import dataclass
+from typing import Any
+
+import lxml.html
+from lxml import etree
+
+from reader.services.extract.facts import WORD, clean, words_of
+from reader.services.extract.markup import RESTORED, restore_markup
+from reader.services.sanitize import html_to_text, sanitize_html
+
+log = logging.getLogger(__name__)
+
+
+# -- the article body ------------------------------------------------------------------------------
+
+# Below this many words an extraction is "too little" and the next method is tried.
+MIN_WORDS = 40
+# readability's version wins when its text not found in trafilatura's is at least this share
+# of trafilatura's and reads as prose (words per paragraph), not as a list of links.
+_EXTRA_SHARE = 0.2
+_PROSE_WORDS = 8
+# ... or, whatever it adds, when it also holds this share of trafilatura's article.
+_SAME_ARTICLE = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    html: str
+    text: str
+    method: str
+    words: int
+
+
+def body_from(html: str, method: str, base_url: str | None) -> Body:
+    clean = sanitize_html(html, base_url)
+    text = html_to_text(clean)
+    return Body(clean, text, method, len(WORD.findall(text)))
+
+
+def run_trafilatura(
+    prepared: str,
+    url: str | None,
+    tree: lxml.html.HtmlElement,
+    *,
+    metadata: bool = True,
+    favor: str | None = None,
+) -> tuple[Body | None, Any]:
+    import trafilatura
+    from trafilatura.htmlprocessing import build_html_output
+
+    try:
+        # Asking trafilatura for links, images or formatting changes which parts it takes
+        # for the article (for the worse, on the dev set); they are put back afterwards from
+        # the page itself.
+        document = trafilatura.bare_extraction(
+            prepared,
+            url=url,
+            with_metadata=metadata,
+            include_comments=False,
+            include_tables=True,
+            favor_precision=favor == "precision",
+            favor_recall=favor == "recall",
+        )
+    except Exception:
+        # trafilatura raises assorted errors on odd markup; the other methods still run.
+        log.warning("trafilatura failed on %s", url or "a page", exc_info=True)
+        return None, None
+    if not isinstance(document, trafilatura.settings.Document) or document.body is None:
+        return None, None
+    mend_lists(document.body)
+    mend_cells(document.body)
+    html = restore_markup(build_html_output(document), tree)
+    method = "trafilatura" if favor is None else f"trafilatura ({favor})"
+    return body_from(html, method, url), document
+
+
+def mend_lists(body: etree._Element) -> None:
+    """Keep ordered lists ordered: trafilatura's HTML output turns every list into ``<ul>``,
+    which loses the numbers of a list of steps or a ranking."""
+    for listing in body.iter("list"):
+        if listing.get("rend") == "ol":
+            listing.tag = "ol"
+            listing.attrib.clear()
+
+
+def mend_cells(body: etree._Element) -> None:
+    """Put table cells trafilatura left outside any table (a spec table inside a list item)
+    back into rows. An HTML parser drops such cells' tags, which glued "Resolution" and
+    "Up to 2K" into one word. A header cell starts a row."""
+    orphans = [cell for cell in body.iter("td", "th") if cell.getparent().tag not in ("row", "tr")]
+    left = set(orphans)
+    for cell in orphans:
+        if cell not in left:
+            continue
+        run = [cell]
+        following = cell.getnext()
+        while following in left and not (run[-1].tail or "").strip():
+            run.append(following)
+            following = following.getnext()
+        left.difference_update(run)
+        table = etree.Element("table")
+        cell.addprevious(table)
+        row: etree._Element | None = None
+        for member in run:
+            if row is None or member.tag == "th":
+                row = etree.SubElement(table, "row")
+            if member.tag == "th":
+                member.set("role", "head")
+            member.tag = "cell"
+            table.tail, member.tail = member.tail, None
+            row.append(member)
+
+
+# Elements whose inline content (links, emphasis, code) is copied back into the article.
+
+
+def run_readability(prepared: str, url: str | None) -> Body | None:
+    from readability import Document
+
+    try:
+        summary = Document(prepared, url=url).summary(html_partial=True)
+    except Exception:
+        log.warning("readability failed on %s", url or "a page", exc_info=True)
+        return None
+    return body_from(summary, "readability", url)
+
+
+def shingles(text: str) -> Counter[tuple[str, ...]]:
+    tokens = words_of(text)
+    return Counter(tuple(tokens[i : i + 4]) for i in range(max(1, len(tokens) - 3)))
+
+
+def _extra_prose(text: str, other: str) -> tuple[int, float]:
+    """Words in paragraphs of ``text`` that ``other`` mostly lacks, and their mean length."""
+    known = set(shingles(other))
+    words: list[int] = []
+    for paragraph in text.split("\n"):
+        grams = shingles(paragraph)
+        if not grams or not any(grams):
+            continue
+        shared = sum(1 for g in grams if g in known) / len(grams)
+        if shared < 0.5:
+            words.append(len(WORD.findall(paragraph)))
+    if not words:
+        return 0, 0.0
+    return sum(words), sum(words) / len(words)
+
+
+def choose_body(main: Body | None, other: Body | None) -> tuple[Body | None, str | None]:
+    """trafilatura's article, unless readability found clearly more of the article."""
+    if other is None or other.words == 0:
+        return main, None
+    if main is None or main.words == 0:
+        return other, "trafilatura found no article; used readability's"
+    extra_words, extra_mean = _extra_prose(other.text, main.text)
+    if extra_words > _EXTRA_SHARE * main.words and (
+        extra_mean >= _PROSE_WORDS or _contained(main.text, other.text) >= _SAME_ARTICLE
+    ):
+        # readability holds clearly more: more prose, or the same article and then some.
+        return other, None
+    return main, None
+
+
+def _contained(text: str, other: str) -> float:
+    """The share of ``text``'s word 4-grams that ``other`` holds too."""
+    grams = shingles(text)
+    total = sum(grams.values())
+    if not total:
+        return 0.0
+    known = shingles(other)
+    return sum(min(count, known.get(gram, 0)) for gram, count in grams.items()) / total
+
+
+# trafilatura's recall setting replaces the chosen article when it holds this many times its
+# words and nearly all of it: the same article, which the other settings cut short.
+_RECALL_GROWTH = 1.5
+# Edges are trimmed only when readability holds more than this share of the article (it can then
+# vouch for where the article starts and ends).
+_WITNESSED = 0.5
+# A repeated stretch of the article (pages that print it twice, for a print or mobile view) is
+# dropped from this many blocks and words on.
+# A block of this many words reads as a paragraph (see trim_edges) ...
+_PARAGRAPH_WORDS = 30
+# ... and the article's edge passes over at most this many other blocks to reach the next one.
+_EDGE_GAP = 6
+_REPEAT_BLOCKS = 3
+_REPEAT_WORDS = 100
+_REPEAT_CANDIDATES = 16
+
+_BLOCKS = frozenset((*RESTORED, "div", "section", "article", "figure", "table", "tr", "ul", "ol",
+                     "dl", "header", "footer", "aside", "main"))  # fmt: skip
+
+
+def prefer_recall(body: Body | None, recall: Body | None) -> Body | None:
+    """trafilatura's recall setting, when it finds the same article and much more of it (an
+    article split over several containers, of which the other settings keep the first)."""
+    if recall is None or recall.words == 0:
+        return body
+    if body is None or body.words == 0:
+        return recall
+    if recall.words >= _RECALL_GROWTH * body.words and _contained(body.text, recall.text) >= (
+        _SAME_ARTICLE
+    ):
+        return recall
+    return body
+
+
+# A paragraph trafilatura's recall setting found inside the article, between two of its
+# paragraphs, is put back when it has at least this many words (prose, not a button).
+_HOLE_WORDS = 8
+_ITEMS = frozenset(("li", "dt", "dd", "td", "th", "tr"))
+_CONTAINERS = frozenset(("ul", "ol", "dl", "tr", "tbody", "thead", "tfoot", "table"))
+
+
+def fill_holes(body: Body, recall: Body) -> Body:
+    """Put back the paragraphs trafilatura's recall setting found between paragraphs of the
+    chosen article: a gap in the middle of an article is worse to read than a line of chrome,
+    and the other settings leave such gaps around embeds and pull quotes."""
+    try:
+        source = lxml.html.fragment_fromstring(recall.html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return body
+    found = _leaf_blocks(source)
+    held = _Witness(body.text)
+    inside = [held.holds(words) for _, words in found]
+    if inside.count(True) < 2:
+        return body
+
+    def edit(root: etree._Element) -> bool:
+        by_key: dict[str, etree._Element] = {}
+        for el, words in _leaf_blocks(root):
+            by_key.setdefault(" ".join(words), el)
+        first = inside.index(True)
+        last = len(inside) - 1 - inside[::-1].index(True)
+        anchor: etree._Element | None = None
+        added = False
+        for i in range(first, last + 1):
+            el, words = found[i]
+            if inside[i]:
+                anchor = by_key.get(" ".join(words))
+            elif anchor is not None and len(words) >= _HOLE_WORDS:
+                copy = deepcopy(el)
+                copy.tail = None
+                # A paragraph goes after a list or table, not among its items or cells.
+                while (
+                    copy.tag not in _ITEMS
+                    and anchor.getparent() is not None
+                    and anchor.getparent() is not root
+                    and anchor.getparent().tag in _CONTAINERS
+                ):
+                    anchor = anchor.getparent()
+                anchor.addnext(copy)
+                anchor = copy
+                added = True
+        return added
+
+    return _edited(body, edit)
+
+
+class _Witness:
+    """Which blocks of text another extraction also holds."""
+
+    def __init__(self, text: str) -> None:
+        self._grams = set(shingles(text))
+        self._joined = " " + " ".join(words_of(text)) + " "
+
+    def holds(self, tokens: list[str]) -> bool:
+        if len(tokens) < 4:
+            return (" " + " ".join(tokens) + " ") in self._joined
+        grams = [tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3)]
+        return sum(gram in self._grams for gram in grams) >= 0.5 * len(grams)
+
+
+def _leaf_blocks(root: etree._Element) -> list[tuple[etree._Element, list[str]]]:
+    """The innermost block elements holding text, in reading order, with their words."""
+    found = []
+    for el in root.iter():
+        if el is root or el.tag not in _BLOCKS:
+            continue
+        if any(child.tag in _BLOCKS for child in el.iterdescendants()):
+            continue
+        words = words_of(el.text_content())
+        if words:
+            found.append((el, words))
+    return found
+
+
+def _remove_blocks(root: etree._Element, blocks: list[etree._Element]) -> None:
+    for el in blocks:
+        parent = el.getparent()
+        el.drop_tree()
+        # Containers left holding nothing (a list whose items all went) go too.
+        while (
+            parent is not None
+            and parent is not root
+            and not clean(parent.text_content())
+            and next(parent.iter("img"), None) is None
+        ):
+            above = parent.getparent()
+            parent.drop_tree()
+            parent = above
+
+
+def _edited(body: Body, edit: Callable[[etree._Element], bool]) -> Body:
+    """``body`` after ``edit(root)`` changed its markup; ``edit`` returns whether it did."""
+    if not body.html:
+        return body
+    try:
+        root = lxml.html.fragment_fromstring(body.html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return body
+    if not edit(root):
+        return body
+    html = (root.text or "") + "".join(
+        etree.tostring(child, encoding="unicode", method="html") for child in root
+    )
+    text = html_to_text(html)
+    words = len(WORD.findall(text))
+    return Body(html, text, body.method, words) if words else body
+
+
+def run_strict(prepared: str, url: str | None, tree: lxml.html.HtmlElement) -> Body | None:
+    return run_trafilatura(prepared, url, tree, metadata=False, favor="precision")[0]
+
+
+def trim_edges(body: Body, readability: Body | None, strict: Callable[[], Body | None]) -> Body:
+    """Drop what lies before and after the article at the edges of its container: a kicker,
+    a "read this next" list, a sign-up form, an author's blurb.
+
+    The article runs from the first to the last block readability took. It grows outward
+    through paragraphs trafilatura's precision setting (``strict``, run only when needed)
+    also took, passing over a few other blocks (a heading, a caption) on the way to the next
+    such paragraph; a teaser list past the article's end is more than a few blocks of
+    dates, labels and links."""
+    if readability is None or _contained(body.text, readability.text) <= _WITNESSED:
+        return body
+    read = _Witness(readability.text)
+    precise = strict()
+    vouch = _Witness(precise.text) if precise is not None else None
+
+    def edit(root: etree._Element) -> bool:
+        blocks = _leaf_blocks(root)
+        held = [read.holds(words) for _, words in blocks]
+        if True not in held:
+            return False
+        first = held.index(True)
+        last = len(held) - 1 - held[::-1].index(True)
+        if vouch is not None:
+            vouched = [len(words) >= _PARAGRAPH_WORDS and vouch.holds(words) for _, words in blocks]
+            last = _reach(vouched, last, 1)
+            first = _reach(vouched, first, -1)
+        doomed = [el for i, (el, _) in enumerate(blocks) if i < first or i > last]
+        _remove_blocks(root, doomed)
+        return bool(doomed)
+
+    return _edited(body, edit)
+
+
+def _reach(vouched: list[bool], edge: int, step: int) -> int:
+    """How far from ``edge`` (going by ``step``) the article runs: to each next vouched
+    block no more than _EDGE_GAP blocks further on."""
+    while True:
+        ahead = range(edge + step, edge + step * (_EDGE_GAP + 2), step)
+        nxt = next((i for i in ahead if 0 <= i < len(vouched) and vouched[i]), None)
+        if nxt is None:
+            return edge
+        edge = nxt
+
+
+def drop_repeats(body: Body) -> Body:
+    """Drop a stretch of the article that repeats an earlier one block for block (a page that
+    holds the article twice, once for each layout). Single repeated blocks stay: articles
+    repeat a line on purpose (a step of a recipe, a pull quote)."""
+
+    def edit(root: etree._Element) -> bool:
+        blocks = _leaf_blocks(root)
+        keys = [" ".join(words) for _, words in blocks]
+        where: dict[str, list[int]] = {}
+        for i, key in enumerate(keys):
+            where.setdefault(key, []).append(i)
+        doomed: list[etree._Element] = []
+        i = 0
+        while i < len(keys):
+            longest = 0
+            earlier = where[keys[i]]
+            # The last few copies of the block are enough to find where a repeat started,
+            # and keep a page of a thousand identical lines from costing a thousand passes.
+            before = bisect_left(earlier, i)
+            for j in earlier[max(0, before - _REPEAT_CANDIDATES) : before]:
+                n = 0
+                while i + n < len(keys) and j + n < i and keys[j + n] == keys[i + n]:
+                    n += 1
+                longest = max(longest, n)
+            words = sum(len(blocks[i + k][1]) for k in range(longest))
+            if longest >= _REPEAT_BLOCKS and words >= _REPEAT_WORDS:
+                doomed.extend(el for el, _ in blocks[i : i + longest])
+                i += longest
+            else:
+                i += 1
+        _remove_blocks(root, doomed)
+        return bool(doomed)
+
+    return _edited(body, edit)
+
+
+# Whole blocks that are a control's label, not the article's words: buttons and links that
+# trafilatura keeps when they sit inside the article's container.
+_CONTROLS = frozenset((
+    "advertisement", "advertisement continue reading below", "apply now", "back to top",
+    "book now", "buy now", "check availability", "check price", "click here", "contact us",
+    "continue reading", "copy link", "get a quote", "get started", "get the recipe",
+    "jump to details", "jump to recipe", "learn more", "load more", "pin it", "print recipe",
+    "read full review", "read more", "read review", "read reviews", "scroll to top", "see deal",
+    "see details", "see more", "share", "share on facebook", "share on twitter", "share this",
+    "share this article", "shop now", "show more", "sign up", "skip to content", "start course",
+    "subscribe", "table of contents", "tweet", "view deal", "view details", "view in list",
+    "view more", "where to buy",
+))  # fmt: skip
+
+
+def drop_controls(body: Body) -> Body:
+    """Drop blocks that only hold a button's or a link's label ("Read more", "Book now")."""
+
+    def edit(root: etree._Element) -> bool:
+        doomed = [el for el, words in _leaf_blocks(root) if " ".join(words).lower() in _CONTROLS]
+        _remove_blocks(root, doomed)
+        return bool(doomed)
+
+    return _edited(body, edit)
+
+
+def drop_leading_title(body: Body, title: str) -> Body:
+    """The reading pane shows the title above the body; the page's own copy of the headline
+    at the top of the body would print it twice."""
+    wanted = words_of(title)
+    if not wanted or not body.html:
+        return body
+    try:
+        root = lxml.html.fragment_fromstring(body.html, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return body
+    first = root
+    while len(first) and not (first.text or "").strip():
+        first = first[0]
+        if words_of(first.text_content()) == wanted:
+            break
+    if first is root or words_of(first.text_content()) != wanted:
+        return body
+    first.drop_tree()
+    html = (root.text or "") + "".join(
+        etree.tostring(child, encoding="unicode", method="html") for child in root
+    )
+    text = html_to_text(html)
+    return Body(html, text, body.method, len(WORD.findall(text)))
+
+
+def whole_body(tree: lxml.html.HtmlElement, url: str | None) -> Body:
+    body = tree.find("body")
+    source = etree.tostring(body if body is not None else tree, encoding="unicode", method="html")
+    return body_from(source, "body", url)
