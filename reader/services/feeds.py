@@ -161,6 +161,15 @@ def struct_to_datetime(value: time.struct_time | None) -> datetime | None:
         return None
 
 
+_CLOCK = re.compile(r"\d:\d\d")
+
+
+def is_date_only(written: object) -> bool:
+    """Whether a feed wrote a date without a time of day ("2024-03-05", "5 Mar 2024");
+    feedparser then answers midnight UTC, which is no time the publisher gave."""
+    return isinstance(written, str) and bool(written.strip()) and not _CLOCK.search(written)
+
+
 def clamp_date(value: datetime | None, now: datetime) -> datetime | None:
     """Dates in the future are taken as now: a wrong clock must not pin an entry to the top."""
     if value is None:
@@ -240,6 +249,7 @@ def make_entry(
     image_url: str | None,
     enclosures: tuple[Enclosure, ...],
     categories: tuple[str, ...],
+    published_date_only: bool = False,
 ) -> ParsedEntry:
     """Sanitize an entry's HTML and build what the store takes. Shared by every format."""
     body_html = sanitize_html(content_html, content_base or feed_url) if content_html else ""
@@ -261,6 +271,10 @@ def make_entry(
         clean_title = title_from_text(text, link or "Untitled")
     published = clamp_date(published, now)
     updated = clamp_date(updated, now)
+    shown = published or updated
+    if shown is not None and published_date_only:
+        # A day without a time: its noon, the same day almost everywhere, shown as the day.
+        shown = min(shown.replace(hour=12, minute=0, second=0, microsecond=0), now)
     article = ArticleInput(
         title=clean_title,
         source_kind=SourceKind.FEED,
@@ -269,7 +283,8 @@ def make_entry(
         canonical_url=canonical,
         guid=guid.strip() if guid and guid.strip() else None,
         author=plain_text(author) or None,
-        published=published or updated,
+        published=shown,
+        published_date_only=bool(shown and published_date_only),
         updated=updated,
         summary=summary_of(summary_text),
         content_html=body_html,
@@ -435,6 +450,12 @@ def _parse_xml(content: bytes, url: str, headers: Mapping[str, str], now: dateti
                 author=_author(raw),
                 published=struct_to_datetime(
                     dict.get(raw, "published_parsed") or dict.get(raw, "created_parsed")
+                ),
+                # Whichever date the entry is shown with: its publication, else its update.
+                published_date_only=is_date_only(
+                    dict.get(raw, "published") or dict.get(raw, "created")
+                    if dict.get(raw, "published_parsed") or dict.get(raw, "created_parsed")
+                    else dict.get(raw, "updated")
                 ),
                 # Read past feedparser's key mapping, which would answer "updated" with
                 # "published" (and warn about it).

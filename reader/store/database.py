@@ -99,6 +99,24 @@ def _article_sources(db: peewee.SqliteDatabase) -> None:
     )
 
 
+_NOON_MICROS = 12 * 3600 * 1_000_000
+_DAY_MICROS = 24 * 3600 * 1_000_000
+
+
+def _published_date_only(db: peewee.SqliteDatabase) -> None:
+    """Whether an article's publication time is known or only its day. Saved pages that
+    gave only a day were stored at exactly noon UTC: those are marked, so they show the
+    day without an invented time ("folio reextract" settles the others)."""
+    db.execute_sql(
+        'ALTER TABLE "article" ADD COLUMN "published_date_only" INTEGER NOT NULL DEFAULT 0'
+    )
+    db.execute_sql(
+        'UPDATE "article" SET "published_date_only" = 1 WHERE "feed_id" IS NULL'
+        ' AND "published" IS NOT NULL AND "published" % ? = ?',
+        (_DAY_MICROS, _NOON_MICROS),
+    )
+
+
 # Append-only: step i takes a library from version i + 1 to version i + 2. Steps name tables
 # and columns as strings, never through model classes, because the models always describe the
 # newest schema.
@@ -109,6 +127,7 @@ MIGRATIONS: list[Step] = [
     search_index.migrate_without_prefix_indexes,
     _site_hosts,
     _article_sources,
+    _published_date_only,
 ]
 SCHEMA_VERSION = len(MIGRATIONS) + 1
 

@@ -368,6 +368,7 @@ _RESULT_COLUMNS = (
     "id", "feed_id", "source_kind", "guid", "url", "canonical_url", "title", "author",
     "published", "updated", "added", "sort_date", "summary", "language", "site_name",
     "image_url", "word_count", "read", "starred", "archived", "note", "enclosures",
+    "published_date_only",
 )  # fmt: skip
 _SELECT_RESULTS = "SELECT " + ", ".join(f'"{c}"' for c in _RESULT_COLUMNS) + ' FROM "article"'
 
@@ -427,6 +428,7 @@ def load_articles(ids: Sequence[int], snippets: dict[int, str] | None = None) ->
                 feed_title=titles.get(feed_id) if feed_id is not None else None,
                 author=values["author"],
                 published=_micros(values["published"]),
+                published_date_only=bool(values["published_date_only"]),
                 updated=_micros(values["updated"]),
                 summary=values["summary"],
                 language=values["language"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,41 @@ def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path: Path) -> No
 def test_a_folder_is_not_a_library(tmp_path: Path) -> None:
     with pytest.raises(LibraryError, match="is a folder"):
         Library(tmp_path)
+
+
+def test_a_version_7_library_learns_which_saved_dates_had_no_time(tmp_path: Path) -> None:
+    """Step 8: saved pages that gave only a day were stored at noon UTC; they are marked as
+    dates without a time. Other times, and feeds' dates, are left as they were."""
+    path = tmp_path / "v7.sqlite"
+    Library(path).close()
+    con = sqlite3.connect(str(path))
+    con.execute('ALTER TABLE "article" DROP COLUMN "published_date_only"')
+    con.execute("PRAGMA user_version = 7")
+    noon = int(datetime(2024, 3, 5, 12, tzinfo=UTC).timestamp()) * 1_000_000
+    timed = int(datetime(2024, 3, 5, 14, 20, tzinfo=UTC).timestamp()) * 1_000_000
+    con.execute(
+        "INSERT INTO feed (id, url, title, added, error_count, disabled, fetch_full_text,"
+        " position) VALUES (1, 'https://f.example/feed', 'F', 1, 0, 0, 0, 0)"
+    )
+    for article_id, feed, published in ((1, None, noon), (2, None, timed), (3, 1, noon)):
+        con.execute(
+            "INSERT INTO article (id, feed_id, source_kind, title, published, added, sort_date,"
+            " word_count, read, starred, archived, fetch_status)"
+            " VALUES (?, ?, 'url', 'An article', ?, 1, ?, 3, 0, 0, 0, 'ok')",
+            (article_id, feed, published, published),
+        )
+        con.execute(
+            "INSERT INTO article_content (article_id, html, text) VALUES (?, '<p>x</p>', 'x')",
+            (article_id,),
+        )
+    con.commit()
+    con.close()
+
+    with Library(path) as lib:
+        assert lib.get_article(1).published_date_only
+        assert not lib.get_article(2).published_date_only
+        assert not lib.get_article(3).published_date_only
+        assert lib.get_article(1).published == datetime(2024, 3, 5, 12, tzinfo=UTC)
+    fresh = tmp_path / "fresh.sqlite"
+    Library(fresh).close()
+    assert _schema(path) == _schema(fresh)

@@ -66,7 +66,7 @@ def test_a_guessed_date_that_is_the_modification_date_yields_to_the_structured_d
     facts = page_facts(tree, html)
 
     def guessed(fallback: str) -> str | None:
-        found = find_date(tree, facts, None, heading="Why Gardens Grow", fallback=fallback)
+        found = find_date(tree, facts, None, heading="Why Gardens Grow", fallback=lambda: fallback)
         return found.local.date().isoformat() if found else None
 
     assert guessed("2024-05-03") == "2024-03-17"
