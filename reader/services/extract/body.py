@@ -10,13 +10,12 @@ from collections import Counter
 from collections.abc import Callable
 from copy import deepcopy
 from dataclasses import dataclass
-from typing import Any
 
 import lxml.html
 from lxml import etree
 
 from reader.services.extract.facts import WORD, clean, words_of
-from reader.services.extract.markup import RESTORED, restore_markup
+from reader.services.extract.markup import RESTORED, PageText, keep_inline_code, restore_markup
 from reader.services.sanitize import html_to_text, sanitize_html
 
 log = logging.getLogger(__name__)
@@ -49,24 +48,26 @@ def body_from(html: str, method: str, base_url: str | None) -> Body:
 
 
 def run_trafilatura(
-    prepared: str,
-    url: str | None,
     tree: lxml.html.HtmlElement,
+    url: str | None,
+    page: PageText,
     *,
-    metadata: bool = True,
     favor: str | None = None,
-) -> tuple[Body | None, Any]:
+) -> Body | None:
+    """trafilatura's article, on the page's tree (which it copies), its markup given back
+    from the page (``page``: the page's laid-out text)."""
     import trafilatura
-    from trafilatura.htmlprocessing import build_html_output
+    from trafilatura.htmlprocessing import convert_to_html
 
     try:
         # Asking trafilatura for links, images or formatting changes which parts it takes
         # for the article (for the worse, on the dev set); they are put back afterwards from
-        # the page itself.
+        # the page itself. Its metadata is not asked for either: the page's own is read
+        # apart, and only as much of it as is needed.
         document = trafilatura.bare_extraction(
-            prepared,
+            tree,
             url=url,
-            with_metadata=metadata,
+            with_metadata=False,
             include_comments=False,
             include_tables=True,
             favor_precision=favor == "precision",
@@ -75,14 +76,18 @@ def run_trafilatura(
     except Exception:
         # trafilatura raises assorted errors on odd markup; the other methods still run.
         log.warning("trafilatura failed on %s", url or "a page", exc_info=True)
-        return None, None
+        return None
     if not isinstance(document, trafilatura.settings.Document) or document.body is None:
-        return None, None
+        return None
     mend_lists(document.body)
     mend_cells(document.body)
-    html = restore_markup(build_html_output(document), tree)
+    inline = keep_inline_code(document.body)
+    output = convert_to_html(document.body)
+    for el in inline:
+        el.tag = "code"
+    html = restore_markup(etree.tostring(output, encoding="unicode"), tree, page)
     method = "trafilatura" if favor is None else f"trafilatura ({favor})"
-    return body_from(html, method, url), document
+    return body_from(html, method, url)
 
 
 def mend_lists(body: etree._Element) -> None:
@@ -122,14 +127,12 @@ def mend_cells(body: etree._Element) -> None:
             row.append(member)
 
 
-# Elements whose inline content (links, emphasis, code) is copied back into the article.
-
-
-def run_readability(prepared: str, url: str | None) -> Body | None:
+def run_readability(tree: lxml.html.HtmlElement, url: str | None) -> Body | None:
     from readability import Document
 
     try:
-        summary = Document(prepared, url=url).summary(html_partial=True)
+        # readability rewrites the tree it is given.
+        summary = Document(deepcopy(tree), url=url).summary(html_partial=True)
     except Exception:
         log.warning("readability failed on %s", url or "a page", exc_info=True)
         return None
@@ -190,10 +193,6 @@ _RECALL_GROWTH = 1.5
 _WITNESSED = 0.5
 # A repeated stretch of the article (pages that print it twice, for a print or mobile view) is
 # dropped from this many blocks and words on.
-# A block of this many words reads as a paragraph (see trim_edges) ...
-_PARAGRAPH_WORDS = 30
-# ... and the article's edge passes over at most this many other blocks to reach the next one.
-_EDGE_GAP = 6
 _REPEAT_BLOCKS = 3
 _REPEAT_WORDS = 100
 _REPEAT_CANDIDATES = 16
@@ -330,24 +329,13 @@ def _edited(body: Body, edit: Callable[[etree._Element], bool]) -> Body:
     return Body(html, text, body.method, words) if words else body
 
 
-def run_strict(prepared: str, url: str | None, tree: lxml.html.HtmlElement) -> Body | None:
-    return run_trafilatura(prepared, url, tree, metadata=False, favor="precision")[0]
-
-
-def trim_edges(body: Body, readability: Body | None, strict: Callable[[], Body | None]) -> Body:
+def trim_edges(body: Body, readability: Body | None) -> Body:
     """Drop what lies before and after the article at the edges of its container: a kicker,
-    a "read this next" list, a sign-up form, an author's blurb.
-
-    The article runs from the first to the last block readability took. It grows outward
-    through paragraphs trafilatura's precision setting (``strict``, run only when needed)
-    also took, passing over a few other blocks (a heading, a caption) on the way to the next
-    such paragraph; a teaser list past the article's end is more than a few blocks of
-    dates, labels and links."""
+    a "read this next" list, a sign-up form, an author's blurb. The article runs from the
+    first to the last block readability took, when readability found the same article."""
     if readability is None or _contained(body.text, readability.text) <= _WITNESSED:
         return body
     read = _Witness(readability.text)
-    precise = strict()
-    vouch = _Witness(precise.text) if precise is not None else None
 
     def edit(root: etree._Element) -> bool:
         blocks = _leaf_blocks(root)
@@ -356,26 +344,11 @@ def trim_edges(body: Body, readability: Body | None, strict: Callable[[], Body |
             return False
         first = held.index(True)
         last = len(held) - 1 - held[::-1].index(True)
-        if vouch is not None:
-            vouched = [len(words) >= _PARAGRAPH_WORDS and vouch.holds(words) for _, words in blocks]
-            last = _reach(vouched, last, 1)
-            first = _reach(vouched, first, -1)
         doomed = [el for i, (el, _) in enumerate(blocks) if i < first or i > last]
         _remove_blocks(root, doomed)
         return bool(doomed)
 
     return _edited(body, edit)
-
-
-def _reach(vouched: list[bool], edge: int, step: int) -> int:
-    """How far from ``edge`` (going by ``step``) the article runs: to each next vouched
-    block no more than _EDGE_GAP blocks further on."""
-    while True:
-        ahead = range(edge + step, edge + step * (_EDGE_GAP + 2), step)
-        nxt = next((i for i in ahead if 0 <= i < len(vouched) and vouched[i]), None)
-        if nxt is None:
-            return edge
-        edge = nxt
 
 
 def drop_repeats(body: Body) -> Body:
@@ -440,32 +413,86 @@ def drop_controls(body: Body) -> Body:
     return _edited(body, edit)
 
 
+# The headline is looked for among the article's first few blocks; those above it may only
+# be short ones (a kicker, a section label, a date).
+_TITLE_BLOCKS = 4
+_KICKER_WORDS = 8
+
+
 def drop_leading_title(body: Body, title: str) -> Body:
     """The reading pane shows the title above the body; the page's own copy of the headline
-    at the top of the body would print it twice."""
+    at the top of the body (and a kicker above it) would print it twice."""
     wanted = words_of(title)
-    if not wanted or not body.html:
+    if not wanted:
         return body
-    try:
-        root = lxml.html.fragment_fromstring(body.html, create_parent="div")
-    except (etree.ParserError, ValueError):
-        return body
-    first = root
-    while len(first) and not (first.text or "").strip():
-        first = first[0]
-        if words_of(first.text_content()) == wanted:
-            break
-    if first is root or words_of(first.text_content()) != wanted:
-        return body
-    first.drop_tree()
-    html = (root.text or "") + "".join(
-        etree.tostring(child, encoding="unicode", method="html") for child in root
-    )
-    text = html_to_text(html)
-    return Body(html, text, body.method, len(WORD.findall(text)))
+
+    def edit(root: etree._Element) -> bool:
+        blocks = _leaf_blocks(root)[:_TITLE_BLOCKS]
+        last = None
+        for index, (el, words) in enumerate(blocks):
+            if words == wanted or (
+                words[: len(wanted)] == wanted and el.tag in ("h1", "h2") and index == 0
+            ):
+                last = index  # printed twice (a heading for each layout): both go
+            elif len(words) >= _KICKER_WORDS:
+                break
+        if last is None:
+            return False
+        _remove_blocks(root, [el for el, _ in blocks[: last + 1]])
+        return True
+
+    return _edited(body, edit)
 
 
 def whole_body(tree: lxml.html.HtmlElement, url: str | None) -> Body:
     body = tree.find("body")
     source = etree.tostring(body if body is not None else tree, encoding="unicode", method="html")
     return body_from(source, "body", url)
+
+
+# trafilatura's article is doubted, and readability and trafilatura's recall setting asked for
+# theirs, when the page holds this much text it left out (a share of its words), counted in
+# blocks of at least this many words (sentences, not labels) ...
+_LEFT_OUT_SHARE = 0.2
+_LEFT_OUT_BLOCK = 12
+# ... or when it is this short (a short article is often a part of a longer one).
+_SHORT_ARTICLE = 400
+_PAGE_BLOCKS = ("p", "li", "td", "th", "dd", "dt", "blockquote", "pre", "div", "section",
+                "article", "h2", "h3", "h4", "figcaption")  # fmt: skip
+
+
+def _page_leaf_blocks(body: etree._Element) -> list[etree._Element]:
+    """The page's innermost blocks: those holding no other block."""
+    blocks = list(body.iter(*_PAGE_BLOCKS))
+    holders: set[etree._Element] = set()
+    for el in blocks:
+        for ancestor in el.iterancestors():
+            if ancestor in holders:
+                break
+            holders.add(ancestor)
+    return [el for el in blocks if el not in holders]
+
+
+@dataclass(frozen=True, slots=True)
+class Doubts:
+    """Which second opinions an extraction needs."""
+
+    readability: bool
+    recall: bool
+
+
+def doubts(tree: lxml.html.HtmlElement, main: Body | None) -> Doubts:
+    """Whether trafilatura's article leaves room for doubt. Most pages are a plain article
+    it gets whole; the other extractors (each as slow as trafilatura) run only for the rest:
+    pages where it found little, or left out much of the page's running text."""
+    if main is None or main.words < _SHORT_ARTICLE:
+        return Doubts(readability=True, recall=True)
+    held = _Witness(main.text)
+    body = tree.find("body")
+    left_out = 0
+    for el in _page_leaf_blocks(body) if body is not None else ():
+        words = words_of(el.text_content())
+        if len(words) >= _LEFT_OUT_BLOCK and not held.holds(words):
+            left_out += len(words)
+    doubt = left_out > _LEFT_OUT_SHARE * main.words
+    return Doubts(readability=doubt, recall=doubt)

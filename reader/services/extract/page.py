@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import re
-from typing import Any
+from collections.abc import Callable
+from copy import deepcopy
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 import lxml.html
@@ -13,13 +16,13 @@ from reader.core.types import ExtractedPage
 from reader.services.extract.body import (
     MIN_WORDS,
     choose_body,
+    doubts,
     drop_controls,
     drop_leading_title,
     drop_repeats,
     fill_holes,
     prefer_recall,
     run_readability,
-    run_strict,
     run_trafilatura,
     trim_edges,
     whole_body,
@@ -35,14 +38,24 @@ from reader.services.extract.facts import (
     parse_prepared,
     prepare_html,
 )
+from reader.services.extract.markup import PageText
 from reader.services.extract.title import choose_title, site_name
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document
+
+log = logging.getLogger(__name__)
 
 # -- other metadata ------------------------------------------------------------------------------
 
 
+# What a byline search leaves around a name: "Ann Gardener ·" before a date it dropped.
+_BYLINE_PUNCTUATION = " ·•|–—-,;:/"
+
+
 def _author(facts: PageFacts, fallback: str | None) -> str | None:
     if fallback:
-        return clean(fallback) or None
+        return clean(fallback).strip(_BYLINE_PUNCTUATION) or None
     for obj in facts.articles():
         found = jsonld_text(obj.get("author"))
         if found:
@@ -95,27 +108,69 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage:
     return _extract(html, url)[0]
 
 
+def _metadata(tree: lxml.html.HtmlElement) -> Document:
+    """What trafilatura reads from a page's metadata (title, author, site name) without its
+    date search, which Folio does itself, and its byline search, which is slow and only run
+    when the metadata names nobody."""
+    from trafilatura.metadata import examine_meta, extract_meta_json
+
+    document = examine_meta(tree)
+    if document.author and " " not in document.author:
+        document.author = None
+    try:
+        document = extract_meta_json(tree, document)
+    except Exception:
+        # Its JSON-LD reading raises on some odd data; the rest still counts.
+        log.warning("trafilatura's JSON-LD reading failed", exc_info=True)
+    return document
+
+
+def _byline_author(tree: lxml.html.HtmlElement) -> str | None:
+    from trafilatura.metadata import extract_author
+
+    try:
+        return extract_author(tree)
+    except Exception:
+        log.warning("trafilatura's byline search failed", exc_info=True)
+        return None
+
+
+def _guessed_date(tree: lxml.html.HtmlElement, url: str | None) -> Callable[[], str | None]:
+    def guess() -> str | None:
+        from htmldate import find_date as htmldate_find
+        from trafilatura.settings import set_date_params
+
+        try:
+            # htmldate cleans the tree it searches.
+            return htmldate_find(deepcopy(tree), **set_date_params(True), url=url)
+        except Exception:
+            log.warning("htmldate failed on %s", url or "a page", exc_info=True)
+            return None
+
+    return guess
+
+
 def _extract(html: str, url: str | None) -> tuple[ExtractedPage, PageDate | None]:
-    prepared = prepare_html(html)
-    tree = parse_prepared(prepared)
-    if open_folds(tree):
-        prepared = lxml.html.tostring(tree, encoding="unicode")
+    tree = parse_prepared(prepare_html(html))
+    open_folds(tree)
     facts = page_facts(tree, html)
     page_url = url or find_page_url(facts)
     notes: list[str] = []
 
-    main, document = run_trafilatura(prepared, page_url, tree)
-    other = run_readability(prepared, page_url)
+    laid_out = PageText(tree)
+    main = run_trafilatura(tree, page_url, laid_out)
+    doubt = doubts(tree, main)
+    other = run_readability(tree, page_url) if doubt.readability else None
     body, note = choose_body(main, other)
     if note:
         notes.append(note)
-    recall, _ = run_trafilatura(prepared, page_url, tree, metadata=False, favor="recall")
-    body = prefer_recall(body, recall)
-    if body is not None and recall is not None and body is not recall:
-        body = fill_holes(body, recall)
+    if doubt.recall:
+        recall = run_trafilatura(tree, page_url, laid_out, favor="recall")
+        body = prefer_recall(body, recall)
+        if body is not None and recall is not None and body is not recall:
+            body = fill_holes(body, recall)
     if body is not None:
-        body = drop_repeats(trim_edges(body, other, lambda: run_strict(prepared, page_url, tree)))
-        body = drop_controls(body)
+        body = drop_controls(drop_repeats(trim_edges(body, other)))
     found = body.words if body else 0
     if found < MIN_WORDS:
         # Too little: keep the whole page instead when it clearly holds more.
@@ -130,23 +185,14 @@ def _extract(html: str, url: str | None) -> tuple[ExtractedPage, PageDate | None
     if body is None or body.words == 0:
         raise ExtractionError("no text found on the page" + (f" {page_url}" if page_url else ""))
 
-    site = site_name(facts, page_url) or (
-        clean(getattr(document, "sitename", None)) or None if document is not None else None
-    )
-    title = choose_title(facts, page_url, site)
-    if not title and document is not None:
-        title = clean(document.title)
+    document = _metadata(tree)
+    site = site_name(facts, page_url) or clean(document.sitename) or None
+    title = choose_title(facts, page_url, site) or clean(document.title)
     trimmed = drop_leading_title(body, title)
     if trimmed.words:
         body = trimmed
-    date = find_date(
-        tree,
-        facts,
-        page_url,
-        heading=title,
-        fallback=getattr(document, "date", None) if document is not None else None,
-    )
-    author = _author(facts, getattr(document, "author", None) if document is not None else None)
+    date = find_date(tree, facts, page_url, heading=title, fallback=_guessed_date(tree, page_url))
+    author = _author(facts, document.author or _byline_author(tree))
     description = facts.first("og:description", "description", "twitter:description")
     page = ExtractedPage(
         title=title,
@@ -155,6 +201,7 @@ def _extract(html: str, url: str | None) -> tuple[ExtractedPage, PageDate | None
         url=page_url,
         author=author,
         published=date.utc if date else None,
+        published_date_only=bool(date and date.date_only),
         site_name=site,
         language=_language(facts, body.text),
         image_url=_lead_image(facts, page_url),

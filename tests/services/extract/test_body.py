@@ -36,55 +36,22 @@ def test_edges_no_other_method_took_are_dropped() -> None:
     body = _body(kicker, *article, *tail[:1], "<li><a href='/a'>Ten tulips</a></li>")
     body = Body(kicker + "".join(article) + "".join(tail), body.text, body.method, body.words)
     readability = _body(*article, method="readability")
-    trimmed = trim_edges(body, readability, lambda: None)
+    trimmed = trim_edges(body, readability)
     assert all(p in trimmed.text for p in PARAGRAPHS)
     for chrome in ("Sponsored", "Read this next", "Ten tulips", "Mulch myths"):
         assert chrome not in trimmed.text
     assert "<ul" not in trimmed.html  # the emptied list goes with its items
-    # trafilatura's precision setting vouches for a paragraph at the edge, not for a line.
-    intro = (
-        "<p>Every spring the same question comes back from readers who have just moved house"
-        " and found a bare patch of clay behind it: where do I even start with a garden like"
-        " this one?</p>"
-    )
-    edged = _body(kicker, intro, *article)
-    vouched = trim_edges(edged, readability, lambda: _body(kicker, intro, *article))
-    assert "Every spring" in vouched.text and "Sponsored" not in vouched.text
     # A paragraph inside the article that readability missed is not an edge: it stays.
     middle = _body(*article[:2], "<p>Between the beds, a path.</p>", *article[2:])
-    assert trim_edges(middle, readability, lambda: None) is middle
-
-
-def test_the_edge_grows_through_vouched_paragraphs_but_not_into_a_teaser_list() -> None:
-    article = tuple(f"<p>{p}</p>" for p in PARAGRAPHS)
-    readability = _body(*article, method="readability")
-    closing = (
-        "<p>In the end a garden is a conversation between a person and a patch of ground, and"
-        " like any conversation it goes better when you listen more than you talk, season after"
-        " season.</p>"
-    )
-    teaser = (
-        "<p>Our editors visited twelve community gardens across the county this summer and"
-        " came back with stories of tomatoes, tempers and the occasional runaway goat that"
-        " you will not want to miss.</p>"
-    )
-    labels = ("<p>Read this next</p>", "<p>Features</p>", "<p>Dec 19, 2025</p>",
-              "<p>Sponsored</p>", "<p>Daily</p>", "<p>Dec 18, 2025</p>", "<p>News</p>")  # fmt: skip
-    body = _body(*article, "<h3>Last words</h3>", closing, *labels, teaser)
-    strict = _body(*article, closing, teaser, method="trafilatura (precision)")
-    trimmed = trim_edges(body, readability, lambda: strict)
-    # The closing paragraph is the article's: a heading away, and vouched for.
-    assert "Last words" in trimmed.text and "In the end a garden" in trimmed.text
-    # The teaser is vouched for too, but seven blocks of labels away: the article ended.
-    assert "runaway goat" not in trimmed.text and "Read this next" not in trimmed.text
+    assert trim_edges(middle, readability) is middle
 
 
 def test_edges_stay_when_readability_found_another_text() -> None:
     article = tuple(f"<p>{p}</p>" for p in PARAGRAPHS)
     body = _body("<p>Sponsored: win a greenhouse</p>", *article)
     elsewhere = _body(*(f"<p>{p}</p>" for p in MORE_PARAGRAPHS), method="readability")
-    assert trim_edges(body, elsewhere, lambda: None) is body
-    assert trim_edges(body, None, lambda: None) is body
+    assert trim_edges(body, elsewhere) is body
+    assert trim_edges(body, None) is body
 
 
 def test_the_recall_setting_wins_only_with_much_more_of_the_same_article() -> None:

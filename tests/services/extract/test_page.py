@@ -121,3 +121,17 @@ def test_ordered_lists_keep_their_numbers() -> None:
     page = extract_page(inside_article(steps), "https://plot.example/g")
     assert "1. Clear the bed" in page.text and "2. Spread two inches" in page.text
     assert "<ol>" in page.html
+
+
+def test_the_headline_is_not_repeated_at_the_top_of_the_body() -> None:
+    kicker = article_page().replace(
+        "<h1>Why Gardens Grow</h1>", "<p>Gardening</p><h1>Why Gardens Grow</h1>"
+    )
+    twice = article_page().replace(
+        '<p class="byline">', '<h2>Why Gardens Grow</h2><p class="byline">'
+    )
+    for html in (article_page(), kicker, twice):
+        page = extract_page(html, "https://plot.example/gardens")
+        assert page.title == "Why Gardens Grow"
+        assert "Why Gardens Grow" not in page.text
+        assert PARAGRAPHS[0] in page.text
