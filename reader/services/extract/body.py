@@ -236,9 +236,9 @@ def fill_holes(body: Body, recall: Body) -> Body:
     if inside.count(True) < 2:
         return body
 
-    def edit(root: etree._Element) -> bool:
+    def edit(root: etree._Element, cache: Words | None = None) -> bool:
         by_key: dict[str, etree._Element] = {}
-        for el, words in _leaf_blocks(root):
+        for el, words in _leaf_blocks(root, cache):
             by_key.setdefault(" ".join(words), el)
         first = inside.index(True)
         last = len(inside) - 1 - inside[::-1].index(True)
@@ -281,15 +281,30 @@ class _Witness:
         return sum(gram in self._grams for gram in grams) >= 0.5 * len(grams)
 
 
-def _leaf_blocks(root: etree._Element) -> list[tuple[etree._Element, list[str]]]:
-    """The innermost block elements holding text, in reading order, with their words."""
+Words = dict[etree._Element, list[str]]
+
+
+def _leaf_blocks(
+    root: etree._Element, cache: Words | None = None
+) -> list[tuple[etree._Element, list[str]]]:
+    """The innermost block elements holding text, in reading order, with their words
+    (read once per element when ``cache`` is shared between edits)."""
+    blocks = [el for el in root.iter(*_BLOCKS) if el is not root]
+    holders: set[etree._Element] = set()
+    for el in blocks:
+        for ancestor in el.iterancestors():
+            if ancestor in holders:
+                break
+            holders.add(ancestor)
     found = []
-    for el in root.iter():
-        if el is root or el.tag not in _BLOCKS:
+    for el in blocks:
+        if el in holders:
             continue
-        if any(child.tag in _BLOCKS for child in el.iterdescendants()):
-            continue
-        words = words_of(el.text_content())
+        words = cache.get(el) if cache is not None else None
+        if words is None:
+            words = words_of(el.text_content())
+            if cache is not None:
+                cache[el] = words
         if words:
             found.append((el, words))
     return found
@@ -311,15 +326,16 @@ def _remove_blocks(root: etree._Element, blocks: list[etree._Element]) -> None:
             parent = above
 
 
-def _edited(body: Body, edit: Callable[[etree._Element], bool]) -> Body:
-    """``body`` after ``edit(root)`` changed its markup; ``edit`` returns whether it did."""
+def _edited(body: Body, edit: Callable[..., bool]) -> Body:
+    """``body`` after ``edit(root, cache)`` changed its markup; ``edit`` returns whether it
+    did."""
     if not body.html:
         return body
     try:
         root = lxml.html.fragment_fromstring(body.html, create_parent="div")
     except (etree.ParserError, ValueError):
         return body
-    if not edit(root):
+    if not edit(root, {}):
         return body
     html = (root.text or "") + "".join(
         etree.tostring(child, encoding="unicode", method="html") for child in root
@@ -329,16 +345,18 @@ def _edited(body: Body, edit: Callable[[etree._Element], bool]) -> Body:
     return Body(html, text, body.method, words) if words else body
 
 
-def trim_edges(body: Body, readability: Body | None) -> Body:
-    """Drop what lies before and after the article at the edges of its container: a kicker,
-    a "read this next" list, a sign-up form, an author's blurb. The article runs from the
-    first to the last block readability took, when readability found the same article."""
+# An edit of the article's markup: changes ``root`` and says whether it did; ``cache`` keeps
+# the words of blocks read by an earlier edit of the same markup.
+Edit = Callable[[etree._Element, Words | None], bool]
+
+
+def _trim_edit(body: Body, readability: Body | None) -> Edit | None:
     if readability is None or _contained(body.text, readability.text) <= _WITNESSED:
-        return body
+        return None
     read = _Witness(readability.text)
 
-    def edit(root: etree._Element) -> bool:
-        blocks = _leaf_blocks(root)
+    def edit(root: etree._Element, cache: Words | None = None) -> bool:
+        blocks = _leaf_blocks(root, cache)
         held = [read.holds(words) for _, words in blocks]
         if True not in held:
             return False
@@ -348,43 +366,51 @@ def trim_edges(body: Body, readability: Body | None) -> Body:
         _remove_blocks(root, doomed)
         return bool(doomed)
 
-    return _edited(body, edit)
+    return edit
+
+
+def trim_edges(body: Body, readability: Body | None) -> Body:
+    """Drop what lies before and after the article at the edges of its container: a kicker,
+    a "read this next" list, a sign-up form, an author's blurb. The article runs from the
+    first to the last block readability took, when readability found the same article."""
+    edit = _trim_edit(body, readability)
+    return body if edit is None else _edited(body, edit)
+
+
+def _repeats_edit(root: etree._Element, cache: Words | None = None) -> bool:
+    blocks = _leaf_blocks(root, cache)
+    keys = [" ".join(words) for _, words in blocks]
+    where: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        where.setdefault(key, []).append(i)
+    doomed: list[etree._Element] = []
+    i = 0
+    while i < len(keys):
+        longest = 0
+        earlier = where[keys[i]]
+        # The last few copies of the block are enough to find where a repeat started, and
+        # keep a page of a thousand identical lines from costing a thousand passes.
+        before = bisect_left(earlier, i)
+        for j in earlier[max(0, before - _REPEAT_CANDIDATES) : before]:
+            n = 0
+            while i + n < len(keys) and j + n < i and keys[j + n] == keys[i + n]:
+                n += 1
+            longest = max(longest, n)
+        words = sum(len(blocks[i + k][1]) for k in range(longest))
+        if longest >= _REPEAT_BLOCKS and words >= _REPEAT_WORDS:
+            doomed.extend(el for el, _ in blocks[i : i + longest])
+            i += longest
+        else:
+            i += 1
+    _remove_blocks(root, doomed)
+    return bool(doomed)
 
 
 def drop_repeats(body: Body) -> Body:
     """Drop a stretch of the article that repeats an earlier one block for block (a page that
     holds the article twice, once for each layout). Single repeated blocks stay: articles
     repeat a line on purpose (a step of a recipe, a pull quote)."""
-
-    def edit(root: etree._Element) -> bool:
-        blocks = _leaf_blocks(root)
-        keys = [" ".join(words) for _, words in blocks]
-        where: dict[str, list[int]] = {}
-        for i, key in enumerate(keys):
-            where.setdefault(key, []).append(i)
-        doomed: list[etree._Element] = []
-        i = 0
-        while i < len(keys):
-            longest = 0
-            earlier = where[keys[i]]
-            # The last few copies of the block are enough to find where a repeat started,
-            # and keep a page of a thousand identical lines from costing a thousand passes.
-            before = bisect_left(earlier, i)
-            for j in earlier[max(0, before - _REPEAT_CANDIDATES) : before]:
-                n = 0
-                while i + n < len(keys) and j + n < i and keys[j + n] == keys[i + n]:
-                    n += 1
-                longest = max(longest, n)
-            words = sum(len(blocks[i + k][1]) for k in range(longest))
-            if longest >= _REPEAT_BLOCKS and words >= _REPEAT_WORDS:
-                doomed.extend(el for el, _ in blocks[i : i + longest])
-                i += longest
-            else:
-                i += 1
-        _remove_blocks(root, doomed)
-        return bool(doomed)
-
-    return _edited(body, edit)
+    return _edited(body, _repeats_edit)
 
 
 # Whole blocks that are a control's label, not the article's words: buttons and links that
@@ -402,15 +428,15 @@ _CONTROLS = frozenset((
 ))  # fmt: skip
 
 
+def _controls_edit(root: etree._Element, cache: Words | None = None) -> bool:
+    doomed = [el for el, words in _leaf_blocks(root, cache) if " ".join(words).lower() in _CONTROLS]
+    _remove_blocks(root, doomed)
+    return bool(doomed)
+
+
 def drop_controls(body: Body) -> Body:
     """Drop blocks that only hold a button's or a link's label ("Read more", "Book now")."""
-
-    def edit(root: etree._Element) -> bool:
-        doomed = [el for el, words in _leaf_blocks(root) if " ".join(words).lower() in _CONTROLS]
-        _remove_blocks(root, doomed)
-        return bool(doomed)
-
-    return _edited(body, edit)
+    return _edited(body, _controls_edit)
 
 
 # The headline is looked for among the article's first few blocks; those above it may only
@@ -419,15 +445,13 @@ _TITLE_BLOCKS = 4
 _KICKER_WORDS = 8
 
 
-def drop_leading_title(body: Body, title: str) -> Body:
-    """The reading pane shows the title above the body; the page's own copy of the headline
-    at the top of the body (and a kicker above it) would print it twice."""
+def _leading_title_edit(title: str) -> Edit | None:
     wanted = words_of(title)
     if not wanted:
-        return body
+        return None
 
-    def edit(root: etree._Element) -> bool:
-        blocks = _leaf_blocks(root)[:_TITLE_BLOCKS]
+    def edit(root: etree._Element, cache: Words | None = None) -> bool:
+        blocks = _leaf_blocks(root, cache)[:_TITLE_BLOCKS]
         last = None
         for index, (el, words) in enumerate(blocks):
             if words == wanted or (
@@ -441,7 +465,37 @@ def drop_leading_title(body: Body, title: str) -> Body:
         _remove_blocks(root, [el for el, _ in blocks[: last + 1]])
         return True
 
-    return _edited(body, edit)
+    return edit
+
+
+def drop_leading_title(body: Body, title: str) -> Body:
+    """The reading pane shows the title above the body; the page's own copy of the headline
+    at the top of the body (and a kicker above it) would print it twice."""
+    edit = _leading_title_edit(title)
+    return body if edit is None else _edited(body, edit)
+
+
+def tidy(body: Body, readability: Body | None, title: str) -> Body:
+    """:func:`trim_edges`, :func:`drop_repeats`, :func:`drop_controls` and
+    :func:`drop_leading_title` in one pass: the article's markup parsed and its text
+    rendered once."""
+    edits = [
+        edit
+        for edit in (
+            _trim_edit(body, readability),
+            _repeats_edit,
+            _controls_edit,
+            _leading_title_edit(title),
+        )
+        if edit is not None
+    ]
+
+    def edit_all(root: etree._Element, cache: Words | None = None) -> bool:
+        # Every edit runs, whatever the others did.
+        changed = [edit(root, cache) for edit in edits]
+        return any(changed)
+
+    return _edited(body, edit_all)
 
 
 def whole_body(tree: lxml.html.HtmlElement, url: str | None) -> Body:
@@ -491,7 +545,10 @@ def doubts(tree: lxml.html.HtmlElement, main: Body | None) -> Doubts:
     body = tree.find("body")
     left_out = 0
     for el in _page_leaf_blocks(body) if body is not None else ():
-        words = words_of(el.text_content())
+        text = el.text_content()
+        if len(text.split()) < _LEFT_OUT_BLOCK:
+            continue  # a label, a link: no need to read it word by word
+        words = words_of(text)
         if len(words) >= _LEFT_OUT_BLOCK and not held.holds(words):
             left_out += len(words)
     doubt = left_out > _LEFT_OUT_SHARE * main.words

@@ -51,15 +51,40 @@ def _tag(el: etree._Element) -> str:
 
 
 class PageText:
-    """The page's visible text as one string, with the inline elements around each stretch."""
+    """The page as the restoring needs it, each part made once and only when asked for: its
+    elements in document order with their paragraphs' text, and its visible text laid out
+    as one string with the inline elements around each stretch."""
 
     def __init__(self, tree: lxml.html.HtmlElement) -> None:
-        self.text = ""
+        self.body = tree.find("body")
+        self._laid_out = False
+        self._text = ""
         self._starts: list[int] = []
         self._runs: list[tuple[int, int, tuple[etree._Element, ...], str]] = []
-        body = tree.find("body")
-        if body is not None:
-            self._lay_out(body)
+        self._order: dict[etree._Element, int] | None = None
+        self._by_text: dict[str, etree._Element] = {}
+
+    @property
+    def text(self) -> str:
+        if not self._laid_out:
+            self._laid_out = True
+            if self.body is not None:
+                self._lay_out(self.body)
+        return self._text
+
+    def index(self) -> tuple[dict[etree._Element, int], dict[str, etree._Element]]:
+        """Every element's position in the page, and the first paragraph-like element
+        holding each text."""
+        if self._order is None:
+            self._order = {}
+            if self.body is not None:
+                for position, el in enumerate(self.body.iter()):
+                    self._order[el] = position
+                    if _tag(el) in RESTORED:
+                        key = clean(el.text_content())
+                        if key and key not in self._by_text:
+                            self._by_text[key] = el
+        return self._order, self._by_text
 
     def _lay_out(self, body: etree._Element) -> None:
         parts: list[str] = []
@@ -106,7 +131,7 @@ class PageText:
                     add(" ")
                 if el.tail and el is not body:
                     add(el.tail)
-        self.text = "".join(parts)
+        self._text = "".join(parts)
 
     def fill(self, block: etree._Element, start: int, end: int) -> None:
         """Make ``block`` hold the page's text from ``start`` to ``end`` with its inline
@@ -203,22 +228,30 @@ def restore_markup(
 ) -> str:
     """Give a text-only article its inline markup, images and captions back from the page.
 
-    ``page`` is the page's laid-out text (made from ``tree`` when not given; pass it when
-    restoring several extractions of one page)."""
+    A paragraph that is word for word a paragraph of the page takes that paragraph's inline
+    elements; any other is found in the page's laid-out text and rebuilt from it. ``page``
+    is made from ``tree`` when not given (pass it when restoring several extractions of one
+    page)."""
     try:
         article = lxml.html.fragment_fromstring(plain_html, create_parent="div")
     except (etree.ParserError, ValueError):
         return plain_html
-    body = tree.find("body")
-    if body is None:
-        return plain_html
     page = page or PageText(tree)
+    if page.body is None:
+        return plain_html
+    _, by_text = page.index()
     cursor = 0
     for block in list(article.iter(*_REBUILT)):
         if any(_tag(child) in _HOLDS_BLOCKS for child in block.iterdescendants()):
             continue
         wanted = _flat_text(block)
         if not wanted:
+            continue
+        source = by_text.get(wanted)
+        if source is not None and not any(
+            _tag(child) in _HOLDS_BLOCKS for child in source.iterdescendants()
+        ):
+            _copy_inline(source, block)
             continue
         at = page.text.find(wanted, cursor)
         if at < 0:
@@ -227,23 +260,30 @@ def restore_markup(
             continue
         cursor = at + len(wanted)
         page.fill(block, at, at + len(wanted))
-    _restore_images(article, body)
+    _restore_images(article, page)
     return (article.text or "") + "".join(
         etree.tostring(child, encoding="unicode", method="html") for child in article
     )
 
 
-def _restore_images(article: etree._Element, body: etree._Element) -> None:
+def _copy_inline(source: etree._Element, block: etree._Element) -> None:
+    if not any(_tag(child) for child in source):
+        return  # plain text: nothing to give back
+    block.text = source.text
+    for child in list(block):
+        block.remove(child)
+    for child in source:
+        if _tag(child) and _tag(child) not in _SKIPPED:
+            block.append(deepcopy(child))
+
+
+def _restore_images(article: etree._Element, page: PageText) -> None:
     """Put the page's images that sit between the article's paragraphs back after the
     paragraph they follow, each with its figure's caption."""
-    order: dict[etree._Element, int] = {}
-    by_text: dict[str, etree._Element] = {}
-    for index, el in enumerate(body.iter()):
-        order[el] = index
-        if _tag(el) in RESTORED:
-            key = clean(el.text_content())
-            if key and key not in by_text:
-                by_text[key] = el
+    body = page.body
+    if body is None:
+        return
+    order, by_text = page.index()
     matched: list[tuple[int, etree._Element, etree._Element]] = []
     for block in article.iter(*RESTORED):
         source = by_text.get(clean(block.text_content()))

@@ -17,14 +17,11 @@ from reader.services.extract.body import (
     MIN_WORDS,
     choose_body,
     doubts,
-    drop_controls,
-    drop_leading_title,
-    drop_repeats,
     fill_holes,
     prefer_recall,
     run_readability,
     run_trafilatura,
-    trim_edges,
+    tidy,
     whole_body,
 )
 from reader.services.extract.dates import PageDate, find_date
@@ -86,11 +83,15 @@ def _lead_image(facts: PageFacts, base: str | None) -> str | None:
     return absolute if absolute.startswith(("http://", "https://")) else None
 
 
+# An article's first few thousand characters say which language it is in.
+_LANGUAGE_SAMPLE = 3000
+
+
 def _language(facts: PageFacts, text: str) -> str | None:
     from reader.services.language import detect_language
 
     # What the text is written in beats what the template claims (sites ship "en" everywhere).
-    detected = detect_language(text)
+    detected = detect_language(text[:_LANGUAGE_SAMPLE])
     if detected:
         return detected
     declared = (facts.lang or "").replace("_", "-").split("-")[0].strip().lower()
@@ -128,8 +129,17 @@ def _metadata(tree: lxml.html.HtmlElement) -> Document:
 def _byline_author(tree: lxml.html.HtmlElement) -> str | None:
     from trafilatura.metadata import extract_author
 
+    # The byline sits with the headline: searching the article (or main) element that holds
+    # the headline, rather than the whole page, is several times faster.
+    scope: lxml.html.HtmlElement = tree
+    headline = tree.find(".//h1")
+    for tag in ("article", "main"):
+        found = tree.find(f".//{tag}")
+        if found is not None and (headline is None or found in headline.iterancestors()):
+            scope = found
+            break
     try:
-        return extract_author(tree)
+        return extract_author(scope)
     except Exception:
         log.warning("trafilatura's byline search failed", exc_info=True)
         return None
@@ -169,8 +179,11 @@ def _extract(html: str, url: str | None) -> tuple[ExtractedPage, PageDate | None
         body = prefer_recall(body, recall)
         if body is not None and recall is not None and body is not recall:
             body = fill_holes(body, recall)
+    document = _metadata(tree)
+    site = site_name(facts, page_url) or clean(document.sitename) or None
+    title = choose_title(facts, page_url, site) or clean(document.title)
     if body is not None:
-        body = drop_controls(drop_repeats(trim_edges(body, other)))
+        body = tidy(body, other, title)
     found = body.words if body else 0
     if found < MIN_WORDS:
         # Too little: keep the whole page instead when it clearly holds more.
@@ -185,12 +198,6 @@ def _extract(html: str, url: str | None) -> tuple[ExtractedPage, PageDate | None
     if body is None or body.words == 0:
         raise ExtractionError("no text found on the page" + (f" {page_url}" if page_url else ""))
 
-    document = _metadata(tree)
-    site = site_name(facts, page_url) or clean(document.sitename) or None
-    title = choose_title(facts, page_url, site) or clean(document.title)
-    trimmed = drop_leading_title(body, title)
-    if trimmed.words:
-        body = trimmed
     date = find_date(tree, facts, page_url, heading=title, fallback=_guessed_date(tree, page_url))
     author = _author(facts, document.author or _byline_author(tree))
     description = facts.first("og:description", "description", "twitter:description")
