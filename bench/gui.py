@@ -323,7 +323,9 @@ def child(db_path: Path, settings_path: Path) -> None:
     from reader.app.application import create_application
     from reader.app.settings import Settings
     from reader.library import Library
+    from reader.library.views import SmartView
     from reader.ui.main_window import MainWindow
+    from reader.ui.sidebar_keys import FeedKey, TagKey, ViewKey
 
     app = create_application()
     library = Library(db_path)
@@ -334,7 +336,7 @@ def child(db_path: Path, settings_path: Path) -> None:
     window.wait_until_ready()
     print(f"READY {time.time():.6f} rows={window.article_list_model.rowCount()}", flush=True)
     started = time.perf_counter()
-    while not window.sidebar_loaded:
+    while not window.sidebar_controller.loaded:
         QApplication.processEvents()
     window.wait_for_counts()
     print(
@@ -378,21 +380,24 @@ def child(db_path: Path, settings_path: Path) -> None:
             flush=True,
         )
 
-    window.select_view_key(("view", "all"))
+    window.sidebar_controller.open_key(ViewKey(SmartView.ALL))
     window.article_view.setFocus()
-    window.select_first_article()
-    timed("next article", [window.next_article] * 30)
+    window.list_controller.select_first()
+    timed("next article", [window.reading_controller.next_article] * 30)
     views = ["unread", "starred", "today", "all", "archive", "saved"] * 2
-    timed("switch view", [lambda v=v: window.select_view_key(("view", v)) for v in views])
+    timed(
+        "switch view",
+        [lambda v=v: window.sidebar_controller.open_key(ViewKey(SmartView(v))) for v in views],
+    )
     feeds = (1, 250, 500, 1000, 1500, 1999)
-    timed("open feed", [lambda f=f: window.select_view_key(("feed", f)) for f in feeds])
+    timed("open feed", [lambda f=f: window.sidebar_controller.open_key(FeedKey(f)) for f in feeds])
     tags = WORDS[:6]
-    timed("open tag", [lambda t=t: window.select_view_key(("tag", t)) for t in tags])
+    timed("open tag", [lambda t=t: window.sidebar_controller.open_key(TagKey(t)) for t in tags])
 
     # The first page of results is read in the background: timed until it is listed.
     words = ("harbour", "lantern meadow", "telescope", "zzzznothing", "kern*", "is:unread orbit")
-    timed("search", [lambda w=w: window.run_search(w) for w in words])
-    window.clear_search()
+    timed("search", [lambda w=w: window.search_controller.run_search(w) for w in words])
+    window.search_controller.clear_search()
     import resource
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -111,8 +112,9 @@ def build(path: Path, articles: int) -> tuple[float, float, float]:
     rng = gen.rng
     started = time.perf_counter()
     lib = Library(path, clock=lambda: NOW)
-    db = lib._db
-    with lib.transaction():
+    db = lib.writer.database
+
+    def write() -> None:
         for folder in range(1, FOLDERS + 1):
             db.execute_sql(
                 'INSERT INTO "folder" ("id", "name", "parent_id", "position")'
@@ -140,6 +142,8 @@ def build(path: Path, articles: int) -> tuple[float, float, float]:
                 'INSERT INTO "tag" ("id", "name") VALUES (?, ?)',
                 (tag, f"topic-{gen.stems[tag + 50]}"),
             )
+
+    lib.writer.run(write)
     rare_ids = set(rng.sample(range(1, articles + 1), min(10, articles)))
     index_seconds = 0.0
     index_cpu = 0.0
@@ -185,7 +189,10 @@ def build(path: Path, articles: int) -> tuple[float, float, float]:
             index_rows.append(
                 search_index.IndexRow(article_id, title, author, text, sorted(names), lang)
             )
-        with lib.transaction():
+
+        def write_batch(
+            rows: list[Any], contents: list[Any], tag_rows: list[Any], index_rows: list[Any]
+        ) -> tuple[float, float]:
             cursor = db.cursor()
             cursor.executemany(
                 'INSERT INTO "article" ("id", "feed_id", "source_kind", "url", "canonical_url",'
@@ -205,9 +212,12 @@ def build(path: Path, articles: int) -> tuple[float, float, float]:
             began = time.perf_counter()
             began_cpu = time.process_time()
             search_index.index_articles(db, index_rows)
-            index_seconds += time.perf_counter() - began
-            index_cpu += time.process_time() - began_cpu
-    db.execute_sql("PRAGMA optimize")
+            return time.perf_counter() - began, time.process_time() - began_cpu
+
+        seconds, cpu = lib.writer.run(partial(write_batch, rows, contents, tag_rows, index_rows))
+        index_seconds += seconds
+        index_cpu += cpu
+    lib.writer.call(lambda: db.execute_sql("PRAGMA optimize"))
     lib.close()
     return index_seconds, index_cpu, time.perf_counter() - started
 
@@ -246,10 +256,9 @@ def main() -> None:
     else:
         print(f"using {path}")
     lib = Library(path, clock=lambda: NOW)
-    some_tag = lib._db.execute_sql('SELECT "name" FROM "tag" ORDER BY "id" LIMIT 1').fetchone()[0]
-    feed_word = (
-        lib._db.execute_sql('SELECT "title" FROM "feed" WHERE "id" = 7').fetchone()[0].split()[1]
-    )
+    db = lib.writer.database
+    some_tag = db.execute_sql('SELECT "name" FROM "tag" ORDER BY "id" LIMIT 1').fetchone()[0]
+    feed_word = db.execute_sql('SELECT "title" FROM "feed" WHERE "id" = 7').fetchone()[0].split()[1]
     queries = [
         ("common word", COMMON),
         ("common word, other form", COMMON + "ing"),

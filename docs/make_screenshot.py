@@ -1,56 +1,108 @@
-"""Take docs/screenshot.png: the window on the demo library.
+"""Take the README's screenshots of the window on the demo library (its feeds and pages are
+served from 127.0.0.1 while it runs):
 
-QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshot.py [--dark] [OUT.png]
+- docs/screenshot.png: 1280 × 800, Unread, the lighthouse article;
+- docs/screenshot-small.png: 900 × 600, the same article in a small window;
+- docs/screenshot-search.png: 1280 × 800, the results of a search, the words found marked.
+
+QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshot.py [--dark] [--only NAME] [DIR]
+
+NAME is window, small or search; DIR (docs/ by default) is where the PNGs go. With --dark the
+files are named …-dark.png.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+LIGHTHOUSE = "How a Lighthouse Lens Works"
+
+
+@dataclass(frozen=True)
+class Scene:
+    name: str
+    file: str
+    size: tuple[int, int]
+    search: str | None = None
+
+
+SCENES = (
+    Scene("window", "screenshot", (1280, 800)),
+    Scene("small", "screenshot-small", (900, 600)),
+    Scene("search", "screenshot-search", (1280, 800), search="light"),
+)
+
 
 def main() -> None:
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=ROOT / "docs")
+    parser.add_argument("--dark", action="store_true")
+    parser.add_argument("--only", choices=[s.name for s in SCENES])
+    args = parser.parse_args()
 
     from reader.app.application import create_application
     from reader.app.demo import DemoSession
-    from reader.app.settings import Settings, ThemeChoice
-    from reader.ui.main_window import MainWindow
 
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    target = Path(args[0]) if args else ROOT / "docs" / "screenshot.png"
     app = create_application()
     demo = DemoSession()
+    try:
+        for scene in SCENES:
+            if args.only in (None, scene.name):
+                suffix = "-dark" if args.dark else ""
+                target = args.folder / f"{scene.file}{suffix}.png"
+                take(app, demo, scene, target, dark=args.dark)
+                print(f"wrote {target}")
+    finally:
+        demo.close()
+
+
+def take(app: object, demo: object, scene: Scene, target: Path, *, dark: bool) -> None:
+    from PySide6.QtCore import QEvent, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from reader.app.settings import Settings, ThemeChoice
+    from reader.library.views import SmartView
+    from reader.ui.main_window import MainWindow
+    from reader.ui.sidebar_keys import ViewKey
+
     with tempfile.TemporaryDirectory() as folder:
         settings = Settings(QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat))
         settings.mark_read_delay_ms = 60_000
-        if "--dark" in sys.argv:
-            settings.theme = ThemeChoice.DARK
-        window = MainWindow(demo.library, settings=settings, demo=True)
-        window.resize(1360, 820)
+        settings.theme = ThemeChoice.DARK if dark else ThemeChoice.LIGHT
+        window = MainWindow(demo.library, settings=settings, demo=True)  # type: ignore[attr-defined]
+        window.resize(*scene.size)
         window.show()
         window.wait_until_ready()
-        while not window.sidebar_loaded:
-            app.processEvents()
+        while not window.sidebar_controller.loaded:
+            QApplication.processEvents()
         window.wait_for_counts()
-        window.select_view_key(("view", "unread"))
-        for row in range(window.article_list_model.rowCount()):
-            article = window.article_list_model.article(row)
-            if article is not None and article.title == "How a Lighthouse Lens Works":
-                window._select_row(row)
+        window.sidebar_controller.open_key(ViewKey(SmartView.UNREAD))
+        model = window.article_list_model
+        if scene.search:
+            window.search_box.setText(scene.search)
+            window.search_controller.run_search(scene.search)
+            while model.loading or model.rowCount() == 0:
+                QApplication.processEvents()
+        for row in range(model.rowCount()):
+            article = model.article(row)
+            if article is not None and article.title == LIGHTHOUSE:
+                window.list_controller.select_row(row)
         window.article_view.setFocus()
         for _ in range(20):
             QApplication.processEvents()
         window.wait_for_counts()
         window.grab().save(str(target))
         window.close()
-    demo.close()
-    print(f"wrote {target}")
+        # Each window goes before the next is made (and before the demo's library closes).
+        window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 if __name__ == "__main__":

@@ -6,11 +6,25 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-NO_DISPLAY_MESSAGE = (
-    "folio: no display found; run the window under a display server (for example"
-    " 'xvfb-run folio'), or use the folio command line ('folio --help')."
-)
+if TYPE_CHECKING:
+    from reader.app.inbox_watcher import InboxWatcher
+    from reader.app.open_controller import OpenController
+    from reader.app.single_instance import InstanceGuard, OpenRequest
+    from reader.library import Library
+    from reader.ui.main_window import MainWindow
+
+
+def no_display_message() -> str:
+    from reader.app.launch_command import launch_hint
+
+    return (
+        "folio: no display found; run the window under a display server (for example"
+        f" 'xvfb-run {launch_hint()}'), or use the folio command line"
+        f" ('{launch_hint('--help')}')."
+    )
 
 
 def has_display() -> bool:
@@ -22,8 +36,36 @@ def has_display() -> bool:
 
 
 def open_window(args: argparse.Namespace) -> int:
+    sources: list[str] = list(getattr(args, "sources", None) or [])
+    guard: InstanceGuard | None = None
+    if not getattr(args, "demo", False):
+        # Before any display is needed: a window already open on the library takes the
+        # files, even when this command runs where there is no display.
+        from reader.app.single_instance import InstanceGuard
+        from reader.core.errors import UserError
+        from reader.library import default_library_path
+
+        try:
+            guard = InstanceGuard(Path(args.db or default_library_path()))
+        except UserError as exc:
+            # No private folder for the lock: the window opens all the same.
+            print(f"folio: warning: {exc}", file=sys.stderr)
+        try:
+            if guard is not None and not guard.claim(sources):
+                return 0
+        except UserError as exc:
+            print(f"folio: error: {exc}", file=sys.stderr)
+            return 1
+    try:
+        return _run_window(args, sources, guard)
+    finally:
+        if guard is not None:
+            guard.release()
+
+
+def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGuard | None) -> int:
     if not has_display():
-        print(NO_DISPLAY_MESSAGE, file=sys.stderr)
+        print(no_display_message(), file=sys.stderr)
         return 1
     # Qt is imported here and only here, so commands that never open the window stay fast.
     from reader.app.application import platform_problem
@@ -46,6 +88,7 @@ def open_window(args: argparse.Namespace) -> int:
     quit_on_signals(app)
     crash = CrashHandler(app, log_path=setup_logging())
     crash.install()
+    server = guard.listen(app) if guard is not None else None
     demo = None
     try:
         if getattr(args, "demo", False):
@@ -62,9 +105,21 @@ def open_window(args: argparse.Namespace) -> int:
     window = MainWindow(library, crash_handler=crash, demo=demo is not None)
     window.show()
     window.refresher.start_schedule()
+    window.syncer.start_schedule()
+    # A demo library is thrown away at the end: it takes no files from the inbox folder.
+    inbox = _attach_inbox(window, library) if demo is None else None
+    opener = _attach_opener(window)
+    if server is not None:
+        server.requested.connect(lambda request: _handed_over(window, opener, request))
+    if sources:
+        opener.open(sources)
     try:
         return app.exec()
     finally:
+        if server is not None:
+            server.close()
+        if inbox is not None:
+            inbox.shutdown()
         crash.uninstall()
         if demo is not None:
             demo.close()
@@ -72,7 +127,55 @@ def open_window(args: argparse.Namespace) -> int:
             library.close()
 
 
+def _attach_opener(window: MainWindow) -> OpenController:
+    from reader.app.open_controller import OpenController
+
+    opener = OpenController(window.saver, window.transfers, parent=window)
+    opener.reveal.connect(window.reveal_article)
+    opener.message.connect(window.status_bar.show_message)
+    return opener
+
+
+def _handed_over(window: MainWindow, opener: OpenController, request: OpenRequest) -> None:
+    from PySide6.QtCore import Qt
+
+    if request.activation_token:
+        # Wayland lets a window come forward only with the token the desktop gave the
+        # launch that asked for it; Qt reads it from here when the window asks.
+        os.environ["XDG_ACTIVATION_TOKEN"] = request.activation_token
+    state = window.windowState()
+    if state & Qt.WindowState.WindowMinimized:
+        window.setWindowState(state & ~Qt.WindowState.WindowMinimized)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    if request.sources:
+        opener.open(list(request.sources))
+
+
+def _attach_inbox(window: MainWindow, library: Library) -> InboxWatcher:
+    from reader.app.inbox_watcher import InboxWatcher
+
+    inbox = InboxWatcher(library, parent=window)
+    inbox.message.connect(window.status_bar.show_message)
+    inbox.problem.connect(lambda text: window.status_bar.show_message(text, 15_000))
+
+    def setting_changed(key: str) -> None:
+        if key == "inbox/folder":
+            inbox.set_folder(window.settings.inbox_folder)
+
+    window.settings.changed.connect(setting_changed)
+    inbox.set_folder(window.settings.inbox_folder)
+    return inbox
+
+
+def install_desktop(args: argparse.Namespace) -> int:
+    from reader.app.desktop_install import run_install_command
+
+    return run_install_command(removing=bool(args.remove))
+
+
 def run(argv: Sequence[str] | None = None) -> None:
     from reader.cli import main
 
-    sys.exit(main(argv, gui=open_window))
+    sys.exit(main(argv, gui=open_window, desktop=install_desktop))

@@ -42,8 +42,8 @@ def add_articles(library: Library, count: int, *, same_date: bool = False) -> li
     """``count`` saved articles, one minute apart (or all at one instant), via the store."""
     from reader.store import articles as store_articles
 
-    ids: list[int] = []
-    with library.transaction():
+    def write() -> list[int]:
+        ids: list[int] = []
         for i in range(count):
             when = BASE_TIME if same_date else BASE_TIME - timedelta(minutes=i)
             ids.append(
@@ -54,4 +54,6 @@ def add_articles(library: Library, count: int, *, same_date: bool = False) -> li
                     now=BASE_TIME,
                 )
             )
-    return ids
+        return ids
+
+    return library.writer.run(write)

@@ -39,6 +39,8 @@ def quit_on_signals(app: QApplication) -> QTimer:
 
     def stop(_signum: int, _frame: object) -> None:
         app.quit()
+        # Before the event loop runs, quit() does nothing: quit as soon as it starts.
+        QTimer.singleShot(0, app.quit)
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from reader.core.errors import UserError
 from reader.library import Library
-from reader.library.feeds import RefreshProgress, RefreshSummary
+from reader.library.refresh import RefreshProgress, RefreshSummary
 
 log = logging.getLogger(__name__)
 

@@ -31,8 +31,10 @@ class _Outcome:
 
 
 class TaskRunner(QObject):
-    """A small pool for library reads and bulk writes the GUI thread must not wait for.
+    """A small pool for library calls the GUI thread must not wait for.
 
+    Its threads read and wait; they never write. A library call that changes something hands
+    the change to the library's one writer thread and waits here for it, off the GUI thread.
     One long-lived object owns the callbacks, so a result always finds its way back even
     when the widget that asked for it has gone (it is then dropped).
     """

@@ -45,7 +45,7 @@ class TransferController(QObject):
 
         def work() -> str:
             report = library.import_file(path, progress=self._progress, cancel=cancel)
-            return f"Imported {path.name}: {report.summary()}"
+            return f"Imported {path.name}: {report.status_line()}"
 
         return self._start(f"Importing {path.name}…", work)
 

@@ -13,12 +13,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reader import __version__
+from reader.cli import accounts as account_commands
 from reader.cli import articles as articles_commands
+from reader.cli import desktop as desktop_commands
 from reader.cli import feeds as feeds_commands
+from reader.cli import highlights as highlights_commands
 from reader.cli import saving as saving_commands
 from reader.cli import search as search_commands
+from reader.cli import terminal
 from reader.cli import transfer as transfer_commands
 from reader.cli.common import Handler, open_library
+from reader.cli.open_sources import resolve_sources, with_gui_command
 from reader.core.errors import UserError
 
 log = logging.getLogger("reader.cli")
@@ -26,7 +31,9 @@ log = logging.getLogger("reader.cli")
 GuiLauncher = Callable[[argparse.Namespace], int]
 
 EPILOG = """\
-With no command, Folio opens its window.
+With no command, Folio opens its window; 'folio FILE|URL...' opens it and saves the pages and
+addresses given (or imports subscription lists and exports), in the window already open on the
+library if there is one.
 The library is the file given by --db, else $FOLIO_DB, else library.sqlite in your user data folder.
 Run 'folio COMMAND --help' for the options of a command."""
 
@@ -48,7 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log what happens to stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     gui = sub.add_parser(
-        "gui", help="open the window (the default)", description="Open Folio's window."
+        "gui",
+        help="open the window (the default)",
+        description="Open Folio's window, or bring forward the one already open on the library."
+        " Pages and web addresses given are saved there and the last one shown; OPML files and"
+        " exports from other services are imported.",
     )
     gui.add_argument(
         "--db",
@@ -62,17 +73,32 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open a temporary library filled with sample articles and feeds",
     )
+    gui.add_argument(
+        "sources",
+        metavar="FILE|URL",
+        nargs="*",
+        help="a saved page, text or Markdown file, OPML or export file, or a web address",
+    )
     feeds_commands.register(sub)
     saving_commands.register(sub)
     articles_commands.register(sub)
+    highlights_commands.register(sub)
     search_commands.register(sub)
     transfer_commands.register(sub)
+    account_commands.register(sub)
+    desktop_commands.register(sub)
     return parser
 
 
-def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    *,
+    gui: GuiLauncher | None = None,
+    desktop: GuiLauncher | None = None,
+) -> int:
     parser = build_parser()
-    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    given = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(with_gui_command(given, _command_names(parser)))
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
@@ -83,9 +109,23 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None) -
             return 1
         if args.command is None:
             args.demo = False
+            args.sources = []
+        try:
+            args.sources = resolve_sources(args.sources)
+        except UserError as exc:
+            print(f"folio: error: {exc}", file=sys.stderr)
+            return 1
         return gui(args)
-    handler: Handler = args.handler
+    if args.command == desktop_commands.COMMAND and desktop is None:
+        print("folio: error: desktop integration is not available here", file=sys.stderr)
+        return 1
+    handler: Handler | None = getattr(args, "handler", None)
+    restore_terminal = terminal.protect()
     try:
+        if handler is None and desktop is not None:
+            # A command about the desktop, not the library.
+            return desktop(args)
+        assert handler is not None
         with open_library(args.db) as lib:
             return handler(lib, args)
     except UserError as exc:
@@ -106,3 +146,12 @@ def main(argv: Sequence[str] | None = None, *, gui: GuiLauncher | None = None) -
             file=sys.stderr,
         )
         return 3
+    finally:
+        restore_terminal()
+
+
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()

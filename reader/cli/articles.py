@@ -17,6 +17,7 @@ from reader.cli.common import (
     short_date,
     whole_number,
 )
+from reader.core.local_time import as_local
 
 if TYPE_CHECKING:
     from reader.library import Library
@@ -130,7 +131,7 @@ def cmd_show(lib: Library, args: argparse.Namespace) -> int:
         if article.published and article.published_date_only:
             meta.append(short_date(article.published, date_only=True))
         elif article.published:
-            meta.append(article.published.astimezone().strftime("%Y-%m-%d %H:%M"))
+            meta.append(as_local(article.published).strftime("%Y-%m-%d %H:%M"))
         meta.append(f"{article.reading_minutes} min read")
         print(" · ".join(meta))
         if article.url:
@@ -200,6 +201,9 @@ def cmd_stats(lib: Library, args: argparse.Namespace) -> int:
     stats = lib.stats()
     data = asdict(stats)
     data["path"] = str(lib.path)
+    highlights, unplaced = lib.highlights.totals()
+    data["highlights"] = highlights
+    data["highlights_unplaced"] = unplaced
     if args.json:
         print_json(data)
     else:
@@ -209,6 +213,9 @@ def cmd_stats(lib: Library, args: argparse.Namespace) -> int:
             f" {stats.archived} archived, {stats.saved} saved)"
         )
         print(f"{stats.feeds} feeds in {stats.folders} folders, {stats.tags} tags")
+        if highlights:
+            lost = f" ({unplaced} could not be placed in their text)" if unplaced else ""
+            print(f"{highlights} highlight{'s' if highlights != 1 else ''}{lost}")
         print(f"{file_size(stats.database_bytes)}, library version {stats.schema_version}")
         if stats.kept_pages:
             print(

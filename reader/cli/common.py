@@ -12,6 +12,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.cli.terminal import json_text
+from reader.core.local_time import as_local
+
 if TYPE_CHECKING:
     from reader.core.types import Article, Feed
     from reader.library import Library
@@ -94,22 +97,26 @@ def feed_json(feed: Feed) -> dict[str, Any]:
         "disabled": feed.disabled,
         "fetch_full_text": feed.fetch_full_text,
         "tags": list(feed.tags),
+        "keep_items": feed.keep_items,
+        "notice": feed.notice,
     }
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_text(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
 def print_json_line(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    sys.stdout.write(json_text(json.dumps(data, ensure_ascii=False)) + "\n")
 
 
 def short_date(value: datetime | None, *, date_only: bool = False) -> str:
     if value is None:
         return "          "
     # A day without a time is stored at its noon UTC: that day, wherever the reader is.
-    return (value.astimezone(UTC) if date_only else value.astimezone()).strftime("%Y-%m-%d")
+    if date_only:
+        return value.astimezone(UTC).date().isoformat()
+    return as_local(value).date().isoformat()
 
 
 def article_line(article: Article) -> str:

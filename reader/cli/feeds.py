@@ -7,6 +7,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from reader.cli.common import feed_json, print_json, short_date, whole_number
+from reader.core.limits import DEFAULT_KEEP_ITEMS, MAX_KEEP_ITEMS
 
 if TYPE_CHECKING:
     from reader.library import Library
@@ -86,6 +87,12 @@ def register(sub: Any) -> None:
     full.add_argument(
         "--no-full-text", dest="full_text", action="store_false", help="keep what the feed gives"
     )
+    p.add_argument(
+        "--keep",
+        metavar="N",
+        type=whole_number(1, MAX_KEEP_ITEMS),
+        help=f"read only the N newest items at each refresh (default {DEFAULT_KEEP_ITEMS:,})",
+    )
     state = p.add_mutually_exclusive_group()
     state.add_argument(
         "--disable", dest="disabled", action="store_true", default=None, help="stop refreshing it"
@@ -161,6 +168,8 @@ def cmd_feeds(lib: Library, args: argparse.Namespace) -> int:
         if feed.last_error:
             times = f" ({feed.error_count} times in a row)" if feed.error_count > 1 else ""
             print(f"      error{times}: {feed.last_error}")
+        if feed.notice:
+            print(f"      note: {feed.notice}")
     if not feeds:
         print("No subscriptions. Add one with: folio add-feed URL")
     return 0
@@ -186,6 +195,7 @@ def cmd_edit_feed(lib: Library, args: argparse.Namespace) -> int:
         "url": args.url,
         "fetch_full_text": args.full_text,
         "disabled": args.disabled,
+        "keep_items": args.keep,
     }
     if args.folder is not None or args.no_folder:
         options["folder"] = args.folder

@@ -10,9 +10,11 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from reader.cli.terminal import raw
+
 if TYPE_CHECKING:
     from reader.library import Library
-    from reader.library.feeds import RefreshProgress, RefreshSummary
+    from reader.library.refresh import RefreshProgress, RefreshSummary
 
 # Redraw at most this often: a terminal is slower than a loopback server.
 _REDRAW_SECONDS = 0.1
@@ -80,8 +82,10 @@ def run_refresh(
     are listed), 1 when every feed failed, 130 when interrupted."""
     out = out or sys.stdout
     err = err or sys.stderr
+    # The bar is Folio's own escape codes; the summary (feed titles, errors) is not.
+    bar_stream = raw(err)
     feed_ids = [lib.resolve_feed(ref).id for ref in refs] if refs else None
-    bar = ProgressBar(err, enabled=err.isatty())
+    bar = ProgressBar(bar_stream, enabled=bar_stream.isatty())
     cancel = threading.Event()
     result: list[RefreshSummary] = []
     failure: list[BaseException] = []

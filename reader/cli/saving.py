@@ -35,6 +35,21 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--title", metavar="T", help="use this title")
     p.add_argument("--json", action="store_true", help="print the saved article as JSON")
+    images = p.add_mutually_exclusive_group()
+    images.add_argument(
+        "--no-images",
+        dest="images",
+        action="store_false",
+        default=None,
+        help="download none of its images: they stay remote, loaded in the window only when"
+        " asked (tracking pixels are never downloaded)",
+    )
+    images.add_argument(
+        "--images",
+        dest="images",
+        action="store_true",
+        help="download its images, even from a local file when 'file-images off' is set",
+    )
     p.set_defaults(handler=cmd_save)
 
     p = sub.add_parser(
@@ -74,6 +89,31 @@ def register(sub: Any) -> None:
     p.add_argument("--drop", action="store_true", help="forget every kept page")
     p.set_defaults(handler=cmd_keep_pages)
 
+    p = sub.add_parser(
+        "file-images",
+        help="whether saving a local file downloads its images",
+        description="Saving a local HTML or Markdown file downloads the remote images it shows,"
+        " so it reads offline. 'off' leaves them remote (nothing is fetched when saving; the"
+        " window loads them only when asked). Tracking pixels are never downloaded. Without an"
+        " argument, show the setting.",
+    )
+    p.add_argument("state", metavar="on|off", nargs="?")
+    p.set_defaults(handler=cmd_file_images)
+
+
+def cmd_file_images(lib: Library, args: argparse.Namespace) -> int:
+    if args.state is not None:
+        state = args.state.strip().lower()
+        if state not in ("on", "off"):
+            raise UserError(f"not on or off: {args.state!r}")
+        lib.set_fetch_file_images(state == "on")
+    print(
+        "Saving a local file downloads its images"
+        if lib.fetch_file_images
+        else "Saving a local file leaves its images remote"
+    )
+    return 0
+
 
 def cmd_keep_pages(lib: Library, args: argparse.Namespace) -> int:
     if args.state is not None:
@@ -94,9 +134,11 @@ def cmd_keep_pages(lib: Library, args: argparse.Namespace) -> int:
 def cmd_save(lib: Library, args: argparse.Namespace) -> int:
     if args.source == "-":
         data = sys.stdin.buffer.read()
-        result = lib.save_text(data, tags=args.tag, title=args.title, name="stdin")
+        result = lib.save_text(
+            data, tags=args.tag, title=args.title, name="stdin", images=args.images
+        )
     else:
-        result = lib.save(args.source, tags=args.tag, title=args.title)
+        result = lib.save(args.source, tags=args.tag, title=args.title, images=args.images)
     article = result.article
     if args.json:
         data_out = article_json(article)
@@ -168,9 +210,18 @@ def cmd_reextract(lib: Library, args: argparse.Namespace) -> int:
     if not args.all and not args.ids:
         raise UserError("give the ids of the articles to extract again, or --all")
     ids = None if args.all else parse_ids(args.ids)
+    unplaced = lib.highlights.unplaced(ids)
     failures = lib.reextract(ids, refetch=args.refetch)
     for message in failures:
         print(f"folio: error: {message}", file=sys.stderr)
     done = "every saved article" if ids is None else f"{len(ids)} article(s)"
     print(f"Extracted {done} again; {len(failures)} failed")
+    # Highlights whose passage the new text lacks are kept and listed apart: say where.
+    for article_id, count in sorted(lib.highlights.unplaced(ids).items()):
+        lost = count - unplaced.get(article_id, 0)
+        if lost > 0:
+            print(
+                f"Article {article_id}: {lost} highlight{'s' if lost != 1 else ''} could not be"
+                f" placed in the new text; kept (see 'folio highlights {article_id}')"
+            )
     return 1 if failures else 0

@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from reader.cli.common import article_json, article_line, print_json, whole_number
+from reader.cli.terminal import clean, raw
 from reader.core.query import SYNTAX_HELP, snippet_text
 
 if TYPE_CHECKING:
@@ -144,10 +145,14 @@ def register(sub: Any) -> None:
 # -- search --------------------------------------------------------------------------------------
 
 
-def _snippet(snippet: str) -> str:
+def _print_snippet(snippet: str) -> None:
+    """The matched words in bold on a terminal: the snippet is cleaned of control characters
+    first, then written past the filter with Folio's own bold codes."""
     if sys.stdout.isatty():
-        return snippet_text(snippet, start=_BOLD, end=_PLAIN)
-    return snippet_text(snippet)
+        out = raw(sys.stdout)
+        out.write("         " + snippet_text(clean(snippet), start=_BOLD, end=_PLAIN) + "\n")
+    else:
+        print("         " + snippet_text(snippet))
 
 
 def _print_articles(articles: list[Article], *, as_json: bool) -> None:
@@ -163,7 +168,7 @@ def _print_articles(articles: list[Article], *, as_json: bool) -> None:
     for article in articles:
         print(article_line(article))
         if article.snippet:
-            print("         " + _snippet(article.snippet))
+            _print_snippet(article.snippet)
 
 
 def _notes(lib: Library, query: str) -> None:

@@ -10,10 +10,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from reader.cli.common import whole_number
+from reader.cli.common import print_json, whole_number
+from reader.cli.terminal import raw
 from reader.core.errors import UserError
 
 if TYPE_CHECKING:
+    from reader.core.transfer import FetchPendingReport
     from reader.library import Library
 
 # Problems printed before "… and N more": a 20,000-row file can have thousands.
@@ -25,21 +27,30 @@ def register(sub: Any) -> None:
         "import",
         help="import subscriptions, articles or bookmarks",
         description="Import a file; its format is detected from the content. Reads OPML,"
-        " Pocket (.csv, .zip, ril_export.html), Instapaper CSV, Omnivore .zip, wallabag JSON,"
-        " bookmark files (Firefox, Chrome, Safari, Shaarli, Pinboard), Pinboard JSON, Firefox"
-        " and Chrome bookmark backups, and Folio's own JSON export. Links that come without"
-        " their text are fetched by 'folio fetch-pending' (or --fetch).",
+        " Pocket (.csv, .zip, ril_export.html), Instapaper CSV, Omnivore (.zip or JSON),"
+        " wallabag JSON (1.x and 2.x), Readwise's highlights CSV (its export, or the layout"
+        " it imports), Readwise Reader's CSV of documents, Raindrop.io (CSV or HTML),"
+        " Readability, Delicious and elCurator JSON, Feedbin's starred entries, bookmark files"
+        " (Firefox, Chrome, Safari, Shaarli, Pinboard), Pinboard JSON, Firefox and Chrome"
+        " bookmark backups, a .zip holding several of these, and Folio's own JSON export."
+        " Highlights come in as highlights placed in their article's text. It reports, for"
+        " each format, the items found, added, already present, skipped (and why) and failed,"
+        " and how many highlights were placed. Links that come without their text are"
+        " fetched by 'folio fetch-pending' (or --fetch).",
     )
     p.add_argument("file", metavar="FILE", type=Path)
     p.add_argument(
         "--format",
         metavar="F",
         help="force the format (folio, opml, pocket, pocket-html, instapaper, omnivore,"
-        " wallabag, bookmarks, pinboard, firefox, chrome)",
+        " wallabag, wallabag-v1, readwise-highlights, readwise-reader, raindrop, raindrop-html,"
+        " readability, delicious, elcurator, feedbin, bookmarks, pinboard, firefox, chrome,"
+        " zip); readwise is either Readwise CSV, told from its columns",
     )
     p.add_argument(
         "--fetch", action="store_true", help="fetch the imported links' pages right away"
     )
+    p.add_argument("--json", action="store_true", help="print the report as one JSON object")
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser(
@@ -47,7 +58,9 @@ def register(sub: Any) -> None:
         help="export articles, subscriptions or everything",
         description="Export to a file. Formats: folio (JSON, everything, lossless), opml,"
         " markdown (a folder, or a .zip), html (one file), epub, bookmarks (Netscape HTML),"
-        " csv (Pocket-style). The format is guessed from the file name if left out.",
+        " csv (Pocket-style), readwise (highlights, in the CSV layout Readwise imports). The"
+        " format is guessed from the file name if left out. Highlights and notes go into"
+        " folio, markdown, html and readwise exports.",
     )
     p.add_argument("file", metavar="FILE", type=Path)
     p.add_argument("--format", metavar="F", default=None, help="the format")
@@ -99,10 +112,11 @@ def register(sub: Any) -> None:
 class _ProgressLine:
     """``label done/total`` overwriting itself on a terminal's stderr; silent elsewhere."""
 
-    def __init__(self, label: str, stream: TextIO = sys.stderr) -> None:
+    def __init__(self, label: str, stream: TextIO | None = None) -> None:
         self.label = label
-        self.stream = stream
-        self.enabled = stream.isatty()
+        # Folio's own escape codes: past the filter on what commands print.
+        self.stream = raw(stream or sys.stderr)
+        self.enabled = self.stream.isatty()
         self._last = 0.0
         self._lock = threading.Lock()
 
@@ -161,7 +175,18 @@ def cmd_import(lib: Library, args: argparse.Namespace) -> int:
         lambda cancel: lib.import_file(args.file, format=args.format, progress=line, cancel=cancel)
     )
     line.clear()
+    if args.json:
+        data = report.as_dict()
+        code = 130 if report.cancelled else 0
+        if report.pending and args.fetch:
+            fetched = _fetch_quietly(lib)
+            data["fetch"] = fetched.as_dict()
+            code = 130 if fetched.cancelled else code
+        print_json(data)
+        return code
     print(report.summary())
+    for format_line in report.format_lines():
+        print(f"  {format_line}")
     _print_problems(report.problems, "skipped")
     if report.pending:
         if args.fetch:
@@ -170,11 +195,23 @@ def cmd_import(lib: Library, args: argparse.Namespace) -> int:
     return 130 if report.cancelled else 0
 
 
+def _fetch_quietly(lib: Library) -> FetchPendingReport:
+    line = _ProgressLine("fetching")
+    report: FetchPendingReport = _interruptible(
+        lambda cancel: lib.fetch_pending(progress=line, cancel=cancel, jobs=4)
+    )
+    line.clear()
+    return report
+
+
 def cmd_export(lib: Library, args: argparse.Namespace) -> int:
     line = _ProgressLine("exporting")
     count = lib.export_file(args.file, format=args.format, query=args.query, progress=line)
     line.clear()
-    print(f"Exported {count} item{'' if count == 1 else 's'} to {args.file}")
+    from reader.services.exporters import export_format
+
+    noun = "highlight" if export_format(args.format, args.file) == "readwise" else "item"
+    print(f"Exported {count} {noun}{'' if count == 1 else 's'} to {args.file}")
     return 0
 
 

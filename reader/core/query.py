@@ -29,6 +29,8 @@ Search syntax
   site:example.com      articles from this site (and its subdomains)
   lang:de               articles in this language
   is:unread             also is:read, is:starred, is:archived, is:saved
+  has:highlights        articles with highlights (has:note: with a note of their own or on
+                        a highlight)
   after:2024-05-01      published on or after this day (also before:, on:)
   after:7d              within the last 7 days (d, w, m, y: days, weeks, months, years)
   before:2024-05        before May 2024 (a year, month or day)"""
@@ -92,6 +94,9 @@ class State(enum.StrEnum):
     STARRED = "starred"
     ARCHIVED = "archived"
     SAVED = "saved"
+    # Written has:highlights and has:note.
+    HIGHLIGHTS = "highlights"
+    NOTE = "note"
 
 
 class DateOp(enum.StrEnum):
@@ -254,7 +259,14 @@ _STATES = {
     "archive": State.ARCHIVED,
     "saved": State.SAVED,
 }
-_ALL_KEYS = {*_TEXT_KEYS, *_FILTER_KEYS, *_DATE_KEYS, "is"}
+_HAS = {
+    "highlights": State.HIGHLIGHTS,
+    "highlight": State.HIGHLIGHTS,
+    "note": State.NOTE,
+    "notes": State.NOTE,
+}
+_HAS_STATES = frozenset(_HAS.values())
+_ALL_KEYS = {*_TEXT_KEYS, *_FILTER_KEYS, *_DATE_KEYS, "is", "has"}
 _OPERATORS = {"OR", "AND", "NOT"}
 
 _DAY = re.compile(r"(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?")
@@ -383,6 +395,15 @@ def _keyed_atom(key: str, value: str, quoted: bool, negated: bool, notes: list[s
             )
             return None
         return StateFilter(state, negated)
+    if key == "has":
+        state = _HAS.get(value.lower())
+        if state is None:
+            notes.append(
+                f"has:{value} is not a filter (has: takes highlights or note); searched for"
+                " the words"
+            )
+            return None
+        return StateFilter(state, negated)
     if key in _DATE_KEYS:
         op = _DATE_KEYS[key]
         when = _parse_when(value, op)
@@ -495,7 +516,8 @@ def _format_atom(atom: Atom) -> str:
     if isinstance(atom, Filter):
         return f"{sign}{atom.key.value}:{_format_value(atom.value)}"
     if isinstance(atom, StateFilter):
-        return f"{sign}is:{atom.state.value}"
+        key = "has" if atom.state in _HAS_STATES else "is"
+        return f"{sign}{key}:{atom.state.value}"
     when = atom.when
     if isinstance(when, Span):
         value = f"{when.count}{when.unit.value}"

@@ -153,6 +153,10 @@ class Feed:
     tags: tuple[str, ...] = ()
     unread: int = 0
     total: int = 0
+    # How many of its newest items a refresh reads (None: the default), and what the last
+    # refresh had to say that is not an error ("kept the newest 1,000 of its 500,000 items").
+    keep_items: int | None = None
+    notice: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

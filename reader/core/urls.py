@@ -137,3 +137,31 @@ def site_key(value: str) -> str | None:
     if len(labels) > 1 and labels[0] == "www":
         labels = labels[1:]
     return _key(labels)
+
+
+# Schemes a stored or exported link may have: a click on anything else (javascript:, data:,
+# vbscript:, file:) could run something or read the disk.
+_SAFE_SCHEMES = frozenset({"http", "https"})
+
+
+def safe_link(url: str | None, *, mailto: bool = False) -> str | None:
+    """``url`` (stripped) when it is a web address short enough to store, else None.
+    ``mailto`` also lets ``mailto:`` addresses through (links inside an article's text)."""
+    if not url:
+        return None
+    from reader.core.limits import MAX_URL_CHARS
+
+    text = url.strip()
+    if not text or len(text) > MAX_URL_CHARS:
+        return None
+    # Browsers drop tabs, newlines and control characters inside a scheme ("java\tscript:")
+    # before they read it; so does this check.
+    head = "".join(ch for ch in text[:32] if ch > " " and ch != "\x7f").lower()
+    scheme, colon, _ = head.partition(":")
+    if not colon:
+        return None
+    if scheme in _SAFE_SCHEMES:
+        return text if _hostname(text) else None
+    if mailto and scheme == "mailto":
+        return text
+    return None

@@ -26,7 +26,7 @@ from reader.core.types import (
     SourceKind,
 )
 from reader.core.urls import is_http_url, normalize_url
-from reader.library.base import LibraryBase
+from reader.library.context import LibraryContext
 from reader.services import images as image_service
 from reader.services.encoding import decode_bytes, decode_text_file, looks_binary
 from reader.store import articles as store_articles
@@ -50,6 +50,7 @@ MAX_SOURCE_BYTES = MAX_DOWNLOAD_BYTES
 # Sources larger than this are not kept: re-extracting such an article fetches it again.
 MAX_KEPT_SOURCE_BYTES = 16 * 1024 * 1024
 KEEP_PAGES_KEY = "keep_pages"
+FILE_IMAGES_KEY = "fetch_file_images"
 
 _DOMAIN_LIKE = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}(?:/\S*)?", re.IGNORECASE)
 _PAGE_ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5,*/*;q=0.1"
@@ -192,6 +193,7 @@ def _prepare_bytes(
     # does not pay for them.
     from reader.services.extract import extract_page
     from reader.services.mhtml import looks_like_mhtml, read_mhtml
+    from reader.services.sanitize import drop_tracking_pixels
 
     suffix = suffix.lower()
     if not data.strip():
@@ -199,7 +201,7 @@ def _prepare_bytes(
     is_mhtml = suffix in MHTML_SUFFIXES or content_type in _MHTML_TYPES or looks_like_mhtml(data)
     if is_mhtml:
         archive = read_mhtml(data, name=name)
-        page = extract_page(archive.html, url or archive.url)
+        page = extract_page(drop_tracking_pixels(archive.html), url or archive.url)
         return _Prepared(page, SourceKind.HTML_FILE, page.url, resources=archive.resources)
     if looks_binary(data):
         raise ExtractionError(f"{name} is a binary file, not a web page or text; nothing saved")
@@ -211,7 +213,8 @@ def _prepare_bytes(
     kind = SourceKind.URL if url and content_type is not None else None
     if is_html:
         text = decode_bytes(data, http_charset=charset)
-        page = extract_page(text, url)
+        # Pixels are told by their sizes and styles, which extraction drops: decided here.
+        page = extract_page(drop_tracking_pixels(text), url)
         return _Prepared(page, kind or SourceKind.HTML_FILE, page.url)
     text = (
         decode_text_file(data, name=name)
@@ -283,7 +286,10 @@ def _link_item(url: str, content_type: str, kind: str, size: int) -> _Prepared:
     return _Prepared(page, SourceKind.URL, url, enclosures=(enclosure,), has_images=False)
 
 
-class SavingMixin(LibraryBase):
+class Saving:
+    def __init__(self, context: LibraryContext) -> None:
+        self._ctx = context
+
     # -- kept pages -------------------------------------------------------------------------------
     @property
     def keep_pages(self) -> bool:
@@ -291,12 +297,20 @@ class SavingMixin(LibraryBase):
         return store_settings.get_setting(KEEP_PAGES_KEY) is not False
 
     def set_keep_pages(self, keep: bool) -> None:
-        with self.transaction():
-            store_settings.set_setting(KEEP_PAGES_KEY, keep)
+        self._ctx.writer.run(lambda: store_settings.set_setting(KEEP_PAGES_KEY, keep))
+
+    @property
+    def fetch_file_images(self) -> bool:
+        """Whether saving a local file (HTML, Markdown) downloads the remote images it shows
+        (on unless turned off); when off they stay remote, loaded only when asked."""
+        return store_settings.get_setting(FILE_IMAGES_KEY) is not False
+
+    def set_fetch_file_images(self, fetch: bool) -> None:
+        self._ctx.writer.run(lambda: store_settings.set_setting(FILE_IMAGES_KEY, fetch))
 
     def drop_kept_pages(self) -> int:
         """Forget every kept page (re-extraction then fetches pages again); returns how many."""
-        return self.submit_write(store_sources.drop_sources).result()
+        return self._ctx.writer.run(store_sources.drop_sources)
 
     def _to_keep(self, prepared: _Prepared, item: ArticleInput) -> KeptSource | None:
         """The page to keep with ``item``: none for a feed's article (feeds bring thousands a
@@ -307,7 +321,7 @@ class SavingMixin(LibraryBase):
 
     # -- transport ------------------------------------------------------------------------------
     def _saving_client(self) -> HttpClient:
-        return self.http_client()
+        return self._ctx.http.client()
 
     def _fetch_image(self, url: str) -> tuple[str | None, bytes]:
         response = self._saving_client().get(
@@ -377,7 +391,7 @@ class SavingMixin(LibraryBase):
 
     def store_fetched_link(self, article_id: int, fetched: FetchedLink) -> None:
         """Write what :meth:`fetch_link` found into the waiting article ``article_id``."""
-        now = self.now()
+        now = self._ctx.now()
 
         def write() -> None:
             store_articles.update_article(article_id, fetched.item)
@@ -388,16 +402,23 @@ class SavingMixin(LibraryBase):
             if fetched.source is not None:
                 store_sources.keep_source(article_id, fetched.source, now=now)
 
-        self.submit_write(write).result()
+        self._ctx.writer.run(write, bulk=True)
 
     def extract_bytes(self, data: bytes, *, name: str = "stdin") -> ExtractedPage:
         return prepare_bytes(data, name=name).page
 
     def save(
-        self, source: str, *, tags: Sequence[str] | None = None, title: str | None = None
+        self,
+        source: str,
+        *,
+        tags: Sequence[str] | None = None,
+        title: str | None = None,
+        images: bool | None = None,
     ) -> SaveResult:
-        """Save a web address or a file (.html, .htm, .xhtml, .mhtml, .mht, .txt, .md)."""
-        return self._save_prepared(self._prepare(source), tags, title)
+        """Save a web address or a file (.html, .htm, .xhtml, .mhtml, .mht, .txt, .md).
+        ``images`` False keeps remote images remote (None: a web page's are fetched, a
+        file's as :attr:`fetch_file_images` says)."""
+        return self._save_prepared(self._prepare(source), tags, title, images)
 
     def save_url(
         self, url: str, *, tags: Sequence[str] | None = None, title: str | None = None
@@ -407,9 +428,15 @@ class SavingMixin(LibraryBase):
         return self._save_prepared(self._prepare_url(url.strip()), tags, title)
 
     def save_file(
-        self, path: Path | str, *, tags: Sequence[str] | None = None, title: str | None = None
+        self,
+        path: Path | str,
+        *,
+        tags: Sequence[str] | None = None,
+        title: str | None = None,
+        images: bool | None = None,
     ) -> SaveResult:
-        return self._save_prepared(self._prepare_file(Path(path).expanduser()), tags, title)
+        prepared = self._prepare_file(Path(path).expanduser())
+        return self._save_prepared(prepared, tags, title, images)
 
     def save_text(
         self,
@@ -418,13 +445,14 @@ class SavingMixin(LibraryBase):
         tags: Sequence[str] | None = None,
         title: str | None = None,
         name: str = "the input",
+        images: bool | None = None,
     ) -> SaveResult:
         """Save what came on stdin: a page saved as text, Markdown, or HTML."""
         if len(data) > MAX_SOURCE_BYTES:
             raise ExtractionError(
                 f"{name} is larger than {MAX_SOURCE_BYTES / (1024 * 1024):.0f} MB; nothing saved"
             )
-        return self._save_prepared(prepare_bytes(data, name=name), tags, title)
+        return self._save_prepared(prepare_bytes(data, name=name), tags, title, images)
 
     # -- storing ----------------------------------------------------------------------------------
     def _article_input(self, prepared: _Prepared, title: str | None) -> ArticleInput:
@@ -433,16 +461,22 @@ class SavingMixin(LibraryBase):
         )
 
     def _localize(
-        self, prepared: _Prepared, html: str, known: dict[str, str]
+        self, prepared: _Prepared, html: str, known: dict[str, str], images: bool | None = None
     ) -> image_service.LocalizedHtml:
         if not prepared.has_images:
             return image_service.LocalizedHtml(html=html, images=(), mapping={}, failed=0)
+        if images is None:
+            images = prepared.kind is SourceKind.URL or self.fetch_file_images
         return image_service.localize_images(
-            html, self._fetch_image, known=known, resources=prepared.resources
+            html, self._fetch_image, known=known, resources=prepared.resources, fetch_remote=images
         )
 
     def _save_prepared(
-        self, prepared: _Prepared, tags: Sequence[str] | None, title: str | None
+        self,
+        prepared: _Prepared,
+        tags: Sequence[str] | None,
+        title: str | None,
+        images: bool | None = None,
     ) -> SaveResult:
         names = [store_tags.clean_tag_name(t) for t in tags or ()]
         item = self._article_input(prepared, title)
@@ -450,13 +484,13 @@ class SavingMixin(LibraryBase):
             raise ExtractionError("the article is empty; nothing saved")
         existing = store_articles.find_by_url(item.canonical_url) if item.canonical_url else None
         known = store_images.article_images(existing) if existing is not None else {}
-        localized = self._localize(prepared, item.content_html, known)
+        localized = self._localize(prepared, item.content_html, known, images)
         item = replace(item, content_html=localized.html)
         notes = list(item.notes)
         if localized.failed:
             notes.append(f"{localized.failed} image(s) could not be downloaded and were left out")
         source = self._to_keep(prepared, item)
-        now = self.now()
+        now = self._ctx.now()
 
         def write() -> tuple[int, bool]:
             found = store_articles.find_by_url(item.canonical_url) if item.canonical_url else None
@@ -485,12 +519,12 @@ class SavingMixin(LibraryBase):
                 store_images.delete_unused_images()
             return article_id, created
 
-        article_id, created = self.submit_write(write).result()
+        article_id, created = self._ctx.writer.run(write)
         if created:
-            self.on_articles_added([article_id])
+            self._ctx.events.articles_added.publish([article_id])
         else:
             notes.insert(0, f"already in the library (id {article_id}); updated it")
-        self.notify("articles", [article_id])
+        self._ctx.events.notify("articles", [article_id])
         article = store_articles.get_article(article_id)
         return SaveResult(article=article, created=created, notes=tuple(notes))
 
@@ -511,7 +545,7 @@ class SavingMixin(LibraryBase):
             return 0
         known = store_images.article_images(article_id)
         localized = image_service.localize_images(html, self._fetch_image, known=known)
-        now = self.now()
+        now = self._ctx.now()
 
         def write() -> None:
             for image in localized.images:
@@ -519,8 +553,8 @@ class SavingMixin(LibraryBase):
             store_images.link_images(article_id, localized.mapping)
             store_images.set_article_html(article_id, localized.html)
 
-        self.submit_write(write).result()
-        self.notify("articles", [article_id])
+        self._ctx.writer.run(write)
+        self._ctx.events.notify("articles", [article_id])
         return len(localized.mapping)
 
     # -- re-extraction and full text --------------------------------------------------------
@@ -568,7 +602,7 @@ class SavingMixin(LibraryBase):
         localized = self._localize(prepared, item.content_html, known)
         item = replace(item, content_html=localized.html)
         source = self._to_keep(prepared, item)
-        now = self.now()
+        now = self._ctx.now()
 
         def write() -> None:
             store_articles.update_article(article_id, item)
@@ -580,8 +614,8 @@ class SavingMixin(LibraryBase):
             if source is not None:
                 store_sources.keep_source(article_id, source, now=now)
 
-        self.submit_write(write).result()
-        self.notify("articles", [article_id])
+        self._ctx.writer.run(write, bulk=True)
+        self._ctx.events.notify("articles", [article_id])
 
     def fetch_full_text_for(self, article_ids: Sequence[int]) -> list[str]:
         """Replace the summaries of feed articles by their linked pages' articles.
@@ -621,7 +655,4 @@ class SavingMixin(LibraryBase):
         return failures
 
     def _record_fetch_error(self, article_id: int, message: str) -> None:
-        def write() -> None:
-            store_articles.set_fetch_error(article_id, message)
-
-        self.submit_write(write).result()
+        self._ctx.writer.run(lambda: store_articles.set_fetch_error(article_id, message), bulk=True)

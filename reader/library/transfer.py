@@ -1,345 +1,50 @@
-"""Import, export, links waiting to be fetched, and backups of the library file."""
+"""Export, links waiting to be fetched, and backups of the library file (imports are in
+library/imports.py)."""
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
-from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.core.errors import ImportFormatError, LibraryError, UserError
-from reader.core.text import word_count
-from reader.core.transfer import FetchPendingReport, ImportItem, ImportProblem, ImportReport
-from reader.core.types import Article, ArticleInput, ExtractedPage, SourceKind
-from reader.core.urls import normalize_url
-from reader.library.base import LibraryBase
-from reader.store import articles as store_articles
+from reader.core.errors import LibraryError, UserError
+from reader.core.highlights import Highlight
+from reader.core.transfer import FetchPendingReport
+from reader.core.types import Article
+from reader.library.context import LibraryContext
+from reader.library.feeds import Feeds
+from reader.library.saving import FetchedLink, Saving
+from reader.library.search import Search
 from reader.store import database as store_database
+from reader.store import highlights as store_highlights
 from reader.store import transfer as store_transfer
-from reader.store.tags import clean_tag_name
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 
-# Rows per write transaction: large enough that commits cost little, small enough that the
-# window's own writes wait well under a second behind an import.
-IMPORT_BATCH = 1000
-FOLIO_BATCH = 500
 BACKUP_FOLDER = "backups"
 AUTO_PREFIX = "auto-"
 AUTO_KEEP = 7
 
 
-def _note_with_highlights(item: ImportItem) -> str | None:
-    parts: list[str] = []
-    if item.note and item.note.strip():
-        parts.append(item.note.strip())
-    if item.highlights:
-        quoted = [
-            "\n".join(f"> {line}" if line else ">" for line in h.splitlines())
-            for h in item.highlights
-        ]
-        parts.append("Highlights:\n\n" + "\n\n".join(quoted))
-    return "\n\n".join(parts) or None
-
-
 if TYPE_CHECKING:
-    from reader.library.feeds import OpmlImportReport
-    from reader.library.saving import FetchedLink
     from reader.services.exporters.common import ImageSource
-    from reader.services.importers.common import Entry
-
-    class _Mixins(LibraryBase):
-        """What the subscription mixin beside this one in Library provides."""
-
-        def import_opml(self, path: Path | str) -> OpmlImportReport: ...
-
-        def export_opml(self, path: Path | str) -> int: ...
-
-        def search_ids(self, query: str) -> list[int]: ...
-
-        def extract(self, source: str) -> ExtractedPage: ...
-
-        def fetch_link(self, url: str) -> FetchedLink: ...
-
-        def store_fetched_link(self, article_id: int, fetched: FetchedLink) -> None: ...
-
-else:
-    _Mixins = LibraryBase
 
 
-def _sanitize(html: str) -> str:
-    # lxml and nh3 load on first use: opening the library for a command needs neither.
-    from reader.services.sanitize import sanitize_html
-
-    return sanitize_html(html)
-
-
-class TransferMixin(_Mixins):
-    # -- import -----------------------------------------------------------------------------
-
-    def import_file(
-        self,
-        path: Path,
-        *,
-        format: str | None = None,
-        progress: Progress | None = None,
-        cancel: threading.Event | None = None,
-    ) -> ImportReport:
-        """Import a file of subscriptions, articles or bookmarks; the format is detected from
-        the content unless ``format`` names it. Safe to call from a background thread."""
-        path = Path(path)
-        if not path.exists():
-            raise UserError(f"no such file: {path}")
-        if path.is_dir():
-            raise UserError(f"{path} is a folder; give the exported file")
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise UserError(f"cannot read {path}: {exc.strerror}") from exc
-        # The importers and exporters load when a file is imported or exported, so that
-        # starting a command or the window does not pay for them.
-        from reader.services.importers import canonical_format, detect_format, parse_items
-        from reader.services.importers.folio_json import parse_folio_json
-
-        fmt = canonical_format(format) if format else detect_format(data, path.name)
-        if fmt == "opml":
-            return self._import_opml_file(path)
-        if fmt == "folio":
-            return self.import_folio_document(
-                parse_folio_json(data), progress=progress, cancel=cancel
-            )
-        return self.import_items(
-            parse_items(data, fmt),
-            format_name=_format_name(fmt),
-            progress=progress,
-            cancel=cancel,
-        )
-
-    def _import_opml_file(self, path: Path) -> ImportReport:
-        result = self.import_opml(path)
-        report = ImportReport(format_name=_format_name("opml"))
-        report.feeds_added = len(result.added)
-        report.feeds_existing = len(result.existing)
-        report.problems.extend(str(p) for p in result.problems)
-        return report
-
-    def import_items(
-        self,
-        entries: Iterable[Entry],
-        *,
-        format_name: str = "a list of links",
-        progress: Progress | None = None,
-        cancel: threading.Event | None = None,
-    ) -> ImportReport:
-        """Store import items in batches (one transaction each, on the writer thread); items
-        already in the library (by normalised URL) only gain the tags they lacked."""
-        report = ImportReport(format_name=format_name)
-        items: list[ImportItem] = []
-        for entry in entries:
-            if isinstance(entry, ImportProblem):
-                report.problems.append(str(entry))
-            else:
-                items.append(entry)
-        total = len(items)
-        seen: set[str] = set()
-        tags = store_transfer.TagCache()
-        done = 0
-        if progress:
-            progress(0, total)
-        for start in range(0, total, IMPORT_BATCH):
-            if cancel is not None and cancel.is_set():
-                report.cancelled = True
-                break
-            batch = items[start : start + IMPORT_BATCH]
-            # Everything but the writing happens here, so the writer (which the window's own
-            # writes queue behind) is held only for the inserts.
-            rows, wanted_tags = self._prepare_import_batch(batch, report, seen)
-            ids = self.submit_write(
-                lambda r=rows, w=wanted_tags: self._write_import_batch(r, w, report, tags)  # type: ignore[misc]
-            ).result()
-            if ids:
-                self.on_articles_added(ids)
-                self.notify("articles", ids)
-            done += len(batch)
-            if progress:
-                progress(done, total)
-        return report
-
-    def _prepare_row(
-        self, item: ImportItem, url: str, canonical: str, report: ImportReport
-    ) -> store_transfer.ArticleRow:
-        from reader.services.sanitize import html_to_text, sanitize_html
-
-        html = sanitize_html(item.content_html, base_url=url) if item.content_html else ""
-        text = html_to_text(html) if html else ""
-        has_body = bool(text.strip())
-        now = self.now()
-        added = item.added or now
-        title = item.title or url
-        summary = item.summary
-        content = ArticleInput(
-            title=title,
-            source_kind=SourceKind.URL,
-            url=url,
-            canonical_url=canonical,
-            author=item.author,
-            summary=summary,
-            content_html=html,
-        )
-        columns: dict[str, Any] = {
-            "source_kind": SourceKind.URL.value,
-            "url": url,
-            "canonical_url": canonical,
-            "title": title,
-            "author": item.author,
-            "published": item.published,
-            "updated": item.updated,
-            "added": added,
-            "sort_date": item.published or added,
-            "summary": summary,
-            "language": item.language,
-            "site_name": item.site_name,
-            "image_url": item.image_url,
-            "word_count": word_count(text),
-            "read": item.read,
-            "starred": item.starred,
-            "archived": item.archived,
-            "read_at": now if item.read else None,
-            "note": _note_with_highlights(item),
-            "content_hash": store_articles.content_hash(content),
-            "fetch_status": "ok" if has_body else "pending",
-        }
-        tags: list[str] = []
-        for name in item.tags:
-            try:
-                tags.append(clean_tag_name(name))
-            except UserError as exc:
-                report.problems.append(f"{item.position}: tag left out ({exc})")
-        return store_transfer.ArticleRow(columns=columns, html=html, text=text, tags=tags)
-
-    def _prepare_import_batch(
-        self, batch: Sequence[ImportItem], report: ImportReport, seen: set[str]
-    ) -> tuple[list[store_transfer.ArticleRow], dict[int, list[str]]]:
-        """The rows to insert (items new to the library and to this file) and the tags to add
-        to articles the library already has."""
-        keyed = [(item, (item.url or "").strip()) for item in batch]
-        keyed_all = [(item, url, normalize_url(url)) for item, url in keyed]
-        known = store_transfer.existing_by_url(
-            [c for _, _, c in keyed_all] + [u for _, u, _ in keyed_all]
-        )
-        rows: list[store_transfer.ArticleRow] = []
-        wanted_tags: dict[int, list[str]] = {}
-        for item, url, canonical in keyed_all:
-            if canonical in seen:
-                report.existing += 1
-                continue
-            seen.add(canonical)
-            existing = known.get(canonical) or known.get(url)
-            if existing is not None:
-                report.existing += 1
-                if item.tags:
-                    wanted_tags.setdefault(existing, []).extend(item.tags)
-                continue
-            rows.append(self._prepare_row(item, url, canonical, report))
-        return rows, wanted_tags
-
-    def _write_import_batch(
-        self,
-        rows: list[store_transfer.ArticleRow],
-        wanted_tags: dict[int, list[str]],
-        report: ImportReport,
-        tags: store_transfer.TagCache,
-    ) -> list[int]:
-        # Another writer may have saved one of these pages since the batch was prepared.
-        raced = store_transfer.existing_by_url([r.columns["canonical_url"] for r in rows])
-        if raced:
-            report.existing += sum(1 for r in rows if r.columns["canonical_url"] in raced)
-            rows = [r for r in rows if r.columns["canonical_url"] not in raced]
-        ids = store_transfer.insert_articles(rows, tags=tags)
-        if wanted_tags:
-            store_transfer.add_missing_tags(wanted_tags, tags=tags)
-        pending = sum(1 for r in rows if r.columns["fetch_status"] == "pending")
-        report.pending += pending
-        report.with_content += len(rows) - pending
-        report.added += len(ids)
-        report.article_ids.extend(ids)
-        return ids
-
-    def import_folio_document(
-        self,
-        document: dict[str, list[dict[str, Any]]],
-        *,
-        progress: Progress | None = None,
-        cancel: threading.Event | None = None,
-    ) -> ImportReport:
-        """Load a Folio export. Into an empty library everything comes back exactly, ids
-        included; into one with content, it merges (feeds by URL, articles by identity)."""
-        report = ImportReport(format_name=_format_name("folio"))
-        tags = store_transfer.TagCache()
-
-        def structure() -> tuple[bool, store_transfer.IdMaps]:
-            keep_ids = store_transfer.library_is_empty()
-            return keep_ids, store_transfer.load_structure(document, keep_ids=keep_ids, tags=tags)
-
-        try:
-            keep_ids, maps = self.submit_write(structure).result()
-        except (KeyError, ValueError, TypeError) as exc:
-            raise ImportFormatError(f"the Folio export is damaged: {_describe(exc)}") from exc
-        report.feeds_added = len(maps.new_feeds)
-        report.feeds_existing = maps.feeds_existing
-        articles = document.get("articles", [])
-        total = len(articles)
-        if progress:
-            progress(0, total)
-        for start in range(0, total, FOLIO_BATCH):
-            if cancel is not None and cancel.is_set():
-                report.cancelled = True
-                break
-            batch = articles[start : start + FOLIO_BATCH]
-
-            def load(batch: list[dict[str, Any]] = batch, first: int = start) -> list[int]:
-                rows: list[store_transfer.ArticleRow] = []
-                for number, row in enumerate(batch, start=first + 1):
-                    problem = _check_article_row(row)
-                    if problem:
-                        report.problems.append(f"article {number}: {problem}")
-                        continue
-                    feed = row.get("feed_id")
-                    feed_id = maps.feeds.get(int(feed)) if feed is not None else None
-                    if not keep_ids and store_transfer.find_duplicate(row, feed_id) is not None:
-                        report.existing += 1
-                        continue
-                    article_row = store_transfer.document_article_row(row, maps)
-                    # A file is outside input however it was made: its HTML is cleaned like any
-                    # other (Folio's own output comes through unchanged).
-                    article_row.html = _sanitize(article_row.html)
-                    rows.append(article_row)
-                return store_transfer.insert_articles(rows, tags=tags, keep_ids=keep_ids)
-
-            try:
-                ids = self.submit_write(load).result()
-            except (KeyError, ValueError, TypeError) as exc:
-                raise ImportFormatError(f"the Folio export is damaged: {_describe(exc)}") from exc
-            report.added += len(ids)
-            report.with_content += len(ids)
-            report.article_ids.extend(ids)
-            if ids:
-                self.notify("articles", ids)
-            if progress:
-                progress(min(start + FOLIO_BATCH, total), total)
-        if not report.cancelled:
-            self.submit_write(
-                lambda: store_transfer.load_extras(document, keep_ids=keep_ids)
-            ).result()
-        self.notify("feeds", None)
-        self.notify("tags", None)
-        return report
+class Transfer:
+    def __init__(
+        self, context: LibraryContext, *, feeds: Feeds, search: Search, saving: Saving
+    ) -> None:
+        self._ctx = context
+        self._feeds = feeds
+        self._search = search
+        self._saving = saving
 
     # -- export -----------------------------------------------------------------------------
 
@@ -348,7 +53,7 @@ class TransferMixin(_Mixins):
         newest first."""
         if query is None or not query.strip():
             return store_transfer.article_ids_by_date()
-        wanted = set(self.search_ids(query))
+        wanted = set(self._search.search_ids(query))
         return [i for i in store_transfer.article_ids_by_date() if i in wanted]
 
     def _image_source(self) -> ImageSource:
@@ -374,7 +79,7 @@ class TransferMixin(_Mixins):
         progress: Progress | None = None,
     ) -> int:
         """Write the library (or the articles matching ``query``) to ``path``; returns the
-        number of articles (feeds, for OPML) written."""
+        number of articles (feeds, for OPML; highlights, for Readwise) written."""
         path = Path(path)
         from reader.services import exporters
 
@@ -382,7 +87,7 @@ class TransferMixin(_Mixins):
         if fmt == "opml":
             if query:
                 raise UserError("an OPML export holds subscriptions; --query does not apply")
-            return self.export_opml(path)
+            return self._feeds.export_opml(path)
         if fmt != "markdown" and path.is_dir():
             raise UserError(f"{path} is a folder; give a file name")
         if not path.parent.exists():
@@ -397,16 +102,39 @@ class TransferMixin(_Mixins):
         self, path: Path, fmt: str, ids: list[int], query: str | None, progress: Progress | None
     ) -> int:
         total = len(ids)
-        now = self.now()
+        now = self._ctx.now()
         title = f"Folio: {query}" if query else "Folio library"
         if fmt == "folio":
             return self._export_folio(path, ids, full=not query, progress=progress)
+        highlighted = store_highlights.articles_with_highlights()
+
+        def highlights(article: Article) -> list[Highlight]:
+            return store_highlights.for_article(article.id) if article.id in highlighted else []
+
+        if fmt == "readwise":
+            from reader.services.exporters.lists import write_readwise_csv
+
+            chosen = [i for i in ids if i in highlighted]
+            return write_readwise_csv(
+                path,
+                store_transfer.articles_with_content(chosen),
+                highlights=highlights,
+                total=len(chosen),
+                progress=progress,
+            )
         articles = store_transfer.articles_with_content(ids)
         images = self._image_source()
         if fmt == "markdown":
             from reader.services.exporters.markdown_files import write_markdown
 
-            return write_markdown(path, articles, images=images, total=total, progress=progress)
+            return write_markdown(
+                path,
+                articles,
+                images=images,
+                highlights=highlights,
+                total=total,
+                progress=progress,
+            )
         if fmt == "html":
             from reader.services.exporters.html_file import write_html
 
@@ -416,6 +144,7 @@ class TransferMixin(_Mixins):
                 title=title,
                 exported=now,
                 images=images,
+                highlights=highlights,
                 total=total,
                 progress=progress,
             )
@@ -472,7 +201,7 @@ class TransferMixin(_Mixins):
             "settings": store_transfer.dump_table("settings"),
         }
         counts = write_folio_json_file(
-            path, sections, exported=self.now(), schema_version=self.schema_version
+            path, sections, exported=self._ctx.now(), schema_version=self._ctx.schema_version
         )
         return counts["articles"]
 
@@ -494,7 +223,7 @@ class TransferMixin(_Mixins):
         pending for the next call."""
         report = FetchPendingReport()
         if retry_failed:
-            self.submit_write(store_transfer.requeue_failed).result()
+            self._ctx.writer.run(store_transfer.requeue_failed)
         total = store_transfer.count_pending()
         done = 0
         after = 0
@@ -511,16 +240,15 @@ class TransferMixin(_Mixins):
                     if isinstance(outcome, str):
                         report.failed += 1
                         report.problems.append(f"{url}: {outcome}")
-                        self.submit_write(
-                            lambda i=article_id, e=outcome: store_transfer.set_fetch_failed(i, e)  # type: ignore[misc]
-                        ).result()
+                        failed = partial(store_transfer.set_fetch_failed, article_id, outcome)
+                        self._ctx.writer.run(failed, bulk=True)
                     else:
                         fetched = outcome
                         if title and title != url:
                             fetched = replace(fetched, item=replace(fetched.item, title=title))
-                        self.store_fetched_link(article_id, fetched)
+                        self._saving.store_fetched_link(article_id, fetched)
                         report.fetched += 1
-                    self.notify("articles", [article_id])
+                    self._ctx.events.notify("articles", [article_id])
                     done += 1
                     if progress:
                         progress(done, total)
@@ -534,7 +262,7 @@ class TransferMixin(_Mixins):
         """The extracted article (images downloaded) for a pending link, or why it failed."""
         _article_id, url, _title = link
         try:
-            return self.fetch_link(url)
+            return self._saving.fetch_link(url)
         except UserError as exc:
             return str(exc)
         except Exception as exc:  # our bug: log it, keep fetching the others
@@ -545,37 +273,37 @@ class TransferMixin(_Mixins):
 
     @property
     def backups_folder(self) -> Path:
-        return self.path.parent / BACKUP_FOLDER
+        return self._ctx.path.parent / BACKUP_FOLDER
 
     def backup(self, target: Path | None = None) -> Path:
         """A consistent copy of the library (SQLite's online backup, safe while it is in use).
 
         Without ``target`` it goes to the backups folder beside the library."""
-        stamp = self.now().astimezone().strftime("%Y%m%d-%H%M%S")
-        name = f"{self.path.stem}-{stamp}.sqlite"
+        stamp = self._ctx.now().astimezone().strftime("%Y%m%d-%H%M%S")
+        name = f"{self._ctx.path.stem}-{stamp}.sqlite"
         if target is None:
             target = self.backups_folder / name
             number = 2
             while target.exists():  # two backups within a second
-                target = self.backups_folder / f"{self.path.stem}-{stamp}-{number}.sqlite"
+                target = self.backups_folder / f"{self._ctx.path.stem}-{stamp}-{number}.sqlite"
                 number += 1
         target = Path(target)
         if target.is_dir():
             target = target / name
         if target.exists():
             raise UserError(f"{target} already exists; give another name")
-        if target.resolve() == self.path.resolve():
+        if target.resolve() == self._ctx.path.resolve():
             raise UserError("the backup cannot replace the library itself")
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UserError(f"cannot create {target.parent}: {exc.strerror}") from exc
-        partial = target.with_name(target.name + ".partial")
+        unfinished = target.with_name(target.name + ".partial")
         try:
-            store_database.copy_database(self.path, partial)
-            partial.replace(target)
+            store_database.copy_database(self._ctx.path, unfinished)
+            unfinished.replace(target)
         except OSError as exc:
-            partial.unlink(missing_ok=True)
+            unfinished.unlink(missing_ok=True)
             raise UserError(f"cannot write {target}: {exc.strerror or exc}") from exc
         return target
 
@@ -590,7 +318,7 @@ class TransferMixin(_Mixins):
 
         The window calls this in the background at start-up. Returns the new file or None."""
         folder = self.backups_folder
-        day = self.now().astimezone().strftime("%Y-%m-%d")
+        day = self._ctx.now().astimezone().strftime("%Y-%m-%d")
         target = folder / f"{AUTO_PREFIX}{day}.sqlite"
         created: Path | None = None
         if not target.exists():
@@ -606,53 +334,27 @@ class TransferMixin(_Mixins):
     def check_library_file(self, path: Path) -> int:
         """The library version of the file ``path``; LibraryError if it is no Folio library
         this Folio can read."""
-        return store_transfer.check_library_file(Path(path), self.schema_version)
+        return store_transfer.check_library_file(Path(path), self._ctx.schema_version)
 
     def restore(self, source: Path) -> Path:
         """Replace the library's content with the library file ``source``, after checking it
         is one; the current library is first copied to the backups folder. Returns that copy."""
         source = Path(source)
         version = self.check_library_file(source)
-        if source.resolve() == self.path.resolve():
+        if source.resolve() == self._ctx.path.resolve():
             raise UserError("that file is the library itself")
-        stamp = self.now().astimezone().strftime("%Y%m%d-%H%M%S")
+        stamp = self._ctx.now().astimezone().strftime("%Y%m%d-%H%M%S")
         safety = self.backup(self.backups_folder / f"before-restore-{stamp}.sqlite")
         try:
-            store_database.copy_database(source, self.path)
+            # On the writer thread, between its transactions: the copy writes the library file.
+            self._ctx.writer.call(lambda: store_database.copy_database(source, self._ctx.path))
         except Exception as exc:
             raise LibraryError(
                 f"restoring from {source} failed ({exc}); the library before it is in {safety}"
             ) from exc
-        if version < self.schema_version:
+        if version < self._ctx.schema_version:
             # Reopen so the restored (older) library is migrated like any other.
-            self._db.close()
-            self._db = store_database.open_database(self.path)
+            self._ctx.writer.reopen()
         for kind in ("feeds", "tags", "articles"):
-            self.notify(kind, None)
+            self._ctx.events.notify(kind, None)
         return safety
-
-
-def _check_article_row(row: Any) -> str | None:
-    if not isinstance(row, dict):
-        return "not an article"
-    if not isinstance(row.get("source_kind"), str):
-        return "no source kind"
-    if not row.get("added"):
-        return "no date added"
-    try:
-        datetime.fromisoformat(str(row["added"]))
-    except ValueError:
-        return f"unreadable date {row['added']!r}"
-    return None
-
-
-def _describe(exc: BaseException) -> str:
-    if isinstance(exc, KeyError):
-        return f"a row lacks {exc.args[0]!r}"
-    return str(exc)
-
-
-def _format_name(fmt: str) -> str:
-    from reader.services.importers import FORMATS
-
-    return FORMATS[fmt]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from reader.core.types import Article, ArticleFilter, Feed, PageCursor, Tag
-from reader.library.base import LibraryBase
+from reader.library.context import LibraryContext
 from reader.store import views as store_views
 
 
@@ -55,11 +55,14 @@ def smart_view_filter(view: SmartView, *, now: datetime) -> ArticleFilter:
     return ArticleFilter(archived=False)
 
 
-class ViewsMixin(LibraryBase):
+class Views:
     """Fast reads for the window: pages without bodies, sidebar lists, counts in one go."""
 
+    def __init__(self, context: LibraryContext) -> None:
+        self._ctx = context
+
     def smart_view_filter(self, view: SmartView) -> ArticleFilter:
-        return smart_view_filter(view, now=self.now())
+        return smart_view_filter(view, now=self._ctx.now())
 
     def limit_read_cache(self, kib: int = 4096) -> None:
         """Keep the calling thread's page cache small: for threads that only read, such as
@@ -97,7 +100,7 @@ class ViewsMixin(LibraryBase):
         """Unread counts for every smart view, feed and tag: three queries in all.
 
         ``exclude_ids`` are not counted (articles whose deletion waits for its undo)."""
-        now = self.now()
+        now = self._ctx.now()
         filters = {
             view.value: replace(smart_view_filter(view, now=now), unread=True) for view in SmartView
         }

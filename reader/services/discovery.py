@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urljoin, urlsplit
@@ -12,8 +12,13 @@ import lxml.html
 from lxml import etree
 
 from reader.core.errors import FeedError, FetchError
-from reader.services.feeds import ParsedFeed, decode_document, looks_like_html, parse_feed
+from reader.services.feeds import decode_document, looks_like_html, parse_feed
 from reader.services.http import FetchResponse, HttpClient
+from reader.services.parsed_feed import ParsedFeed
+
+# How discovery parses what it fetched: ``parse(content, url=, headers=, now=)``, raising
+# FeedError when the bytes are not a feed.
+FeedParser = Callable[..., ParsedFeed]
 
 FEED_ACCEPT = (
     "application/atom+xml, application/rss+xml, application/feed+json, application/rdf+xml;q=0.9,"
@@ -124,7 +129,7 @@ def _stored_url(requested: str, response: FetchResponse) -> str:
 
 
 def _try_feed(
-    client: HttpClient, url: str, now: datetime
+    client: HttpClient, url: str, now: datetime, parse: FeedParser
 ) -> tuple[FetchResponse, ParsedFeed] | str:
     """Fetch and parse ``url``; the reason it is not a feed when it is not."""
     try:
@@ -134,14 +139,16 @@ def _try_feed(
     if _is_page(response):
         return f"{url} is a web page"
     try:
-        return response, parse_feed(
+        return response, parse(
             response.content, url=response.url, headers=response.headers, now=now
         )
     except FeedError as exc:
         return str(exc)
 
 
-def discover(client: HttpClient, url: str, *, now: datetime) -> Discovery:
+def discover(
+    client: HttpClient, url: str, *, now: datetime, parse: FeedParser = parse_feed
+) -> Discovery:
     """The feed at ``url``, or the best feed the page at ``url`` leads to.
 
     Raises :class:`FetchError` when ``url`` cannot be fetched and :class:`FeedError` when no
@@ -149,13 +156,13 @@ def discover(client: HttpClient, url: str, *, now: datetime) -> Discovery:
     """
     response = client.get(url, accept=FEED_ACCEPT)
     if not _is_page(response):
-        parsed = parse_feed(response.content, url=response.url, headers=response.headers, now=now)
+        parsed = parse(response.content, url=response.url, headers=response.headers, now=now)
         return Discovery(url=_stored_url(url, response), response=response, parsed=parsed)
     page_url = response.url
     links = feed_links(response.content, page_url, response.headers.get("content-type"))
     notes: list[str] = []
     for index, link in enumerate(links):
-        outcome = _try_feed(client, link.url, now)
+        outcome = _try_feed(client, link.url, now, parse)
         if isinstance(outcome, str):
             notes.append(f"skipped {link.url}: {outcome}")
             continue
@@ -169,7 +176,7 @@ def discover(client: HttpClient, url: str, *, now: datetime) -> Discovery:
             notes=tuple(notes),
         )
     for candidate in _unique(common_feed_urls(page_url)):
-        outcome = _try_feed(client, candidate, now)
+        outcome = _try_feed(client, candidate, now, parse)
         if isinstance(outcome, str):
             continue
         feed_response, parsed = outcome

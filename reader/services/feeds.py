@@ -4,8 +4,10 @@ RSS 0.9x/1.0/2.0, RDF and Atom go through feedparser, which is fed bytes we fetc
 (it never fetches) with our own decision on the character encoding. JSON Feed goes through
 :mod:`reader.services.jsonfeed`. feedparser's sanitizer and relative-link rewriting are turned
 off: :func:`reader.services.sanitize.sanitize_html` supersedes both and is several times faster.
+Both build their entries with :mod:`reader.services.parsed_feed`.
 
-Everything here is pure and picklable, so it can run in a worker process.
+Everything here is pure and picklable, so it can run in a worker process:
+:func:`parse_within_budget` runs a large document in one, which is stopped when it takes too long.
 """
 
 from __future__ import annotations
@@ -14,45 +16,41 @@ import codecs
 import io
 import re
 import time
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import feedparser
 
 from reader.core.errors import FeedError
-from reader.core.identity import entry_key
-from reader.core.text import word_count
-from reader.core.types import ArticleInput, Enclosure, SourceKind
-from reader.core.urls import is_http_url, normalize_url
-from reader.services.sanitize import html_to_text, sanitize_html, text_to_html
+from reader.core.limits import (
+    DEFAULT_KEEP_ITEMS,
+    MAX_FEED_DESCRIPTION_CHARS,
+    MAX_TITLE_CHARS,
+    cut_line,
+)
+from reader.core.types import Enclosure
+from reader.core.urls import safe_link
+from reader.services.feed_bounds import cap_people, keep_newest
+from reader.services.jsonfeed import parse_json_feed
+from reader.services.parsed_feed import (
+    ParsedEntry,
+    ParsedFeed,
+    absolute,
+    clean_categories,
+    language_code,
+    make_entry,
+    plain_text,
+    unique_entries,
+)
+from reader.services.sanitize import text_to_html
 
-SUMMARY_CHARS = 500
-_MAX_CATEGORY = 100
-_MAX_TITLE = 300
+if TYPE_CHECKING:
+    from reader.services.parse_pool import BudgetPool
 
-
-@dataclass(frozen=True, slots=True)
-class ParsedEntry:
-    """One entry: its identity within the feed and the article to store."""
-
-    key: str
-    article: ArticleInput
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedFeed:
-    title: str
-    site_url: str | None
-    entries: tuple[ParsedEntry, ...]
-    kind: str = ""
-    description: str | None = None
-    icon_url: str | None = None
-    language: str | None = None
-    # Things wrong with the document that did not stop us reading it.
-    warnings: tuple[str, ...] = ()
-
+# Documents up to this size are parsed in the calling process: with author fields capped and
+# items limited, their work is bounded by their size, and a worker would cost more to start.
+INLINE_PARSE_BYTES = 64 * 1024
 
 # -- encodings ------------------------------------------------------------------------------
 
@@ -170,147 +168,6 @@ def is_date_only(written: object) -> bool:
     return isinstance(written, str) and bool(written.strip()) and not _CLOCK.search(written)
 
 
-def clamp_date(value: datetime | None, now: datetime) -> datetime | None:
-    """Dates in the future are taken as now: a wrong clock must not pin an entry to the top."""
-    if value is None:
-        return None
-    return min(value, now)
-
-
-def plain_text(value: str | None) -> str:
-    """A title or name as one line of plain text (markup dropped, whitespace collapsed)."""
-    if not value:
-        return ""
-    if "<" in value or "&" in value:
-        value = html_to_text(value)
-    return " ".join(value.split())
-
-
-def summary_of(text: str) -> str | None:
-    """The start of ``text``, cut at a word boundary, for list previews."""
-    text = " ".join(text.split())
-    if not text:
-        return None
-    if len(text) <= SUMMARY_CHARS:
-        return text
-    cut = text[:SUMMARY_CHARS].rsplit(" ", 1)[0]
-    return cut + "…"
-
-
-def title_from_text(text: str, fallback: str) -> str:
-    words = " ".join(text.split())
-    if not words:
-        return fallback
-    if len(words) <= 80:
-        return words
-    return words[:80].rsplit(" ", 1)[0] + "…"
-
-
-def clean_categories(names: Iterable[str | None]) -> tuple[str, ...]:
-    seen: dict[str, str] = {}
-    for name in names:
-        label = " ".join((name or "").split())
-        if label and len(label) <= _MAX_CATEGORY and label.lower() not in seen:
-            seen[label.lower()] = label
-    return tuple(seen.values())
-
-
-def language_code(value: str | None) -> str | None:
-    if not value:
-        return None
-    primary = value.strip().replace("_", "-").split("-", 1)[0].lower()
-    return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
-
-
-def absolute(url: str | None, base: str) -> str | None:
-    if not url or not url.strip():
-        return None
-    from urllib.parse import urljoin
-
-    return urljoin(base, url.strip())
-
-
-def make_entry(
-    *,
-    feed_url: str,
-    now: datetime,
-    guid: str | None,
-    link: str | None,
-    title: str | None,
-    content_html: str | None,
-    content_base: str | None,
-    summary_html: str | None,
-    summary_base: str | None,
-    author: str | None,
-    published: datetime | None,
-    updated: datetime | None,
-    site_name: str | None,
-    language: str | None,
-    image_url: str | None,
-    enclosures: tuple[Enclosure, ...],
-    categories: tuple[str, ...],
-    published_date_only: bool = False,
-) -> ParsedEntry:
-    """Sanitize an entry's HTML and build what the store takes. Shared by every format."""
-    body_html = sanitize_html(content_html, content_base or feed_url) if content_html else ""
-    summary_clean = ""
-    if summary_html:
-        summary_clean = (
-            body_html
-            if summary_html == content_html
-            else sanitize_html(summary_html, summary_base or feed_url)
-        )
-    if not body_html:
-        body_html = summary_clean
-    text = html_to_text(body_html)
-    summary_text = text if summary_clean is body_html else html_to_text(summary_clean)
-    link = link.strip() if link else None
-    canonical = normalize_url(link) if link and is_http_url(link) else link
-    clean_title = plain_text(title)[:_MAX_TITLE]
-    if not clean_title:
-        clean_title = title_from_text(text, link or "Untitled")
-    published = clamp_date(published, now)
-    updated = clamp_date(updated, now)
-    shown = published or updated
-    if shown is not None and published_date_only:
-        # A day without a time: its noon, the same day almost everywhere, shown as the day.
-        shown = min(shown.replace(hour=12, minute=0, second=0, microsecond=0), now)
-    article = ArticleInput(
-        title=clean_title,
-        source_kind=SourceKind.FEED,
-        # The link as stored carries no tracking parameters either (utm_* and the like).
-        url=canonical,
-        canonical_url=canonical,
-        guid=guid.strip() if guid and guid.strip() else None,
-        author=plain_text(author) or None,
-        published=shown,
-        published_date_only=bool(shown and published_date_only),
-        updated=updated,
-        summary=summary_of(summary_text),
-        content_html=body_html,
-        text=text,
-        language=language,
-        site_name=site_name,
-        image_url=image_url,
-        word_count=word_count(text),
-        enclosures=enclosures,
-        categories=categories,
-    )
-    key = entry_key(guid=guid, link=link, title=clean_title, content=body_html or summary_clean)
-    return ParsedEntry(key=key, article=article)
-
-
-def unique_entries(entries: Iterable[ParsedEntry]) -> tuple[ParsedEntry, ...]:
-    """Entries with duplicate keys dropped (the first one wins, as feeds list newest first)."""
-    seen: set[str] = set()
-    result: list[ParsedEntry] = []
-    for entry in entries:
-        if entry.key not in seen:
-            seen.add(entry.key)
-            result.append(entry)
-    return tuple(result)
-
-
 # -- feedparser -----------------------------------------------------------------------------
 
 
@@ -393,8 +250,12 @@ def _author(entry: Any) -> str | None:
     return str(name) if name else None
 
 
-def _parse_xml(content: bytes, url: str, headers: Mapping[str, str], now: datetime) -> ParsedFeed:
+def _parse_xml(
+    content: bytes, url: str, headers: Mapping[str, str], now: datetime, max_items: int
+) -> ParsedFeed:
     data, encoding = _as_utf8_xml(content, headers.get("content-type"))
+    kept = keep_newest(cap_people(data), max_items)
+    data = kept.data
     result = feedparser.parse(
         io.BytesIO(data),
         response_headers={
@@ -425,8 +286,8 @@ def _parse_xml(content: bytes, url: str, headers: Mapping[str, str], now: dateti
             warnings.append(
                 f"the feed is not well-formed ({_one_line(problem)}); read what could be"
             )
-    title = plain_text(feed.get("title")) or ""
-    site_url = absolute(feed.get("link"), url)
+    title = cut_line(plain_text(feed.get("title")), MAX_TITLE_CHARS) or ""
+    site_url = safe_link(absolute(feed.get("link"), url))
     language = language_code(feed.get("language"))
     icon = feed.get("icon") or _g(feed.get("image") or {}, "href") or feed.get("logo")
     entries: list[ParsedEntry] = []
@@ -474,10 +335,11 @@ def _parse_xml(content: bytes, url: str, headers: Mapping[str, str], now: dateti
         site_url=site_url,
         entries=unique_entries(entries),
         kind=version or "xml",
-        description=plain_text(feed.get("subtitle")) or None,
-        icon_url=absolute(icon, url) if icon else None,
+        description=cut_line(plain_text(feed.get("subtitle")), MAX_FEED_DESCRIPTION_CHARS) or None,
+        icon_url=safe_link(absolute(icon, url)) if icon else None,
         language=language,
         warnings=tuple(warnings) + ((f"read as {encoding}",) if encoding != "utf-8" else ()),
+        found_entries=kept.found if kept.trimmed else 0,
     )
 
 
@@ -492,16 +354,72 @@ def parse_feed(
     url: str,
     headers: Mapping[str, str] | None = None,
     now: datetime | None = None,
+    max_items: int = DEFAULT_KEEP_ITEMS,
 ) -> ParsedFeed:
     """Parse a fetched feed. ``headers`` are the response headers (any case); ``url`` is where
-    the bytes came from (relative links resolve against it). Raises :class:`FeedError` when
-    the bytes are not a feed."""
+    the bytes came from (relative links resolve against it). Only the ``max_items`` newest
+    items are read. Raises :class:`FeedError` when the bytes are not a feed."""
     lowered = {k.lower(): v for k, v in (headers or {}).items()}
     now = now or datetime.now(UTC)
     if not content.strip():
         raise FeedError(f"{url} sent an empty document, not a feed")
     if _looks_like_json(content, lowered.get("content-type")):
-        from reader.services.jsonfeed import parse_json_feed
+        return parse_json_feed(content, url=url, now=now, max_items=max_items)
+    return _parse_xml(content, url, lowered, now, max_items)
 
-        return parse_json_feed(content, url=url, now=now)
-    return _parse_xml(content, url, lowered, now)
+
+def parse_or_message(
+    content: bytes, url: str, headers: dict[str, str], now: datetime, max_items: int
+) -> ParsedFeed | str:
+    """:func:`parse_feed` for a worker process: a document that is not a feed comes back as
+    its message, the user's problem rather than an exception to carry across."""
+    try:
+        return parse_feed(content, url=url, headers=headers, now=now, max_items=max_items)
+    except FeedError as exc:
+        return str(exc)
+
+
+def parse_within_budget(
+    content: bytes,
+    *,
+    url: str,
+    headers: Mapping[str, str],
+    now: datetime,
+    max_items: int = DEFAULT_KEEP_ITEMS,
+    pool: BudgetPool | None,
+) -> ParsedFeed | str:
+    """Parse a feed, in one of ``pool``'s workers unless it is small; the parsed feed, or a
+    one-line message saying why there is none (not a feed, too slow to read, reader crashed)."""
+    plain_headers = dict(headers)
+    if pool is None or len(content) <= INLINE_PARSE_BYTES:
+        return parse_or_message(content, url, plain_headers, now, max_items)
+    from reader.services.parse_pool import BudgetExceeded, WorkerLost
+
+    try:
+        return pool.run(parse_or_message, content, url, plain_headers, now, max_items)
+    except BudgetExceeded:
+        return (
+            f"reading {url} took longer than {pool.budget:g} s, so it was stopped"
+            " (the feed is very large or broken)"
+        )
+    except WorkerLost:
+        return f"reading {url} failed: the process reading it ended (out of memory?)"
+
+
+def bounded_parser(pool: BudgetPool | None) -> Callable[..., ParsedFeed]:
+    """:func:`parse_feed` as discovery calls it, run by :func:`parse_within_budget`."""
+
+    def parse(content: bytes, *, url: str, headers: Mapping[str, str], now: datetime) -> ParsedFeed:
+        result = parse_within_budget(content, url=url, headers=headers, now=now, pool=pool)
+        if isinstance(result, str):
+            raise FeedError(result)
+        return result
+
+    return parse
+
+
+def trim_notice(parsed: ParsedFeed, limit: int) -> str | None:
+    """What to tell the user when a refresh read only the newest items of a feed."""
+    if not parsed.trimmed:
+        return None
+    return f"kept the newest {limit:,} of its {parsed.found_entries:,} items"

@@ -3,20 +3,28 @@
 Blocking and safe to use from many threads at once: one connection pool, a few connections per
 host at most, connect and total timeouts, a size cap that stops the download, conditional GET,
 redirects followed with permanent ones reported, and ``Retry-After`` parsed for 429 and 503.
+
+The total timeout is a deadline for the whole request: connecting, sending, the headers and
+every byte of the body, redirects included. httpx's own timeouts are per operation, so a server
+that sends one byte a second would never trip them; here every socket operation waits at most
+for the time the request has left, and none starts once it has run out.
 """
 
 from __future__ import annotations
 
 import email.utils
 import itertools
+import ssl
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from urllib.parse import urlsplit
+from typing import Any
+from urllib.parse import urlencode, urlsplit
 
+import httpcore
 import httpx
 
 from reader import __version__
@@ -93,11 +101,14 @@ class HttpStatusError(FetchError):
         url: str,
         retry_after: datetime | None = None,
         permanent_redirect: str | None = None,
+        body: bytes = b"",
     ) -> None:
         super().__init__(message, status=status)
         self.url = url
         self.retry_after = retry_after
         self.permanent_redirect = permanent_redirect
+        # The start of the error page, where an API puts its reason (requests only).
+        self.body = body
 
 
 def parse_retry_after(value: str | None, *, now: datetime | None = None) -> datetime | None:
@@ -154,6 +165,106 @@ def _permanent_target(history: list[httpx.Response], final: httpx.Response) -> s
     return target
 
 
+# -- the deadline ----------------------------------------------------------------------------
+
+# The monotonic time by which the request running on this thread must be done. A connection in
+# the pool serves one request at a time, on the thread that asked, so the stream can look the
+# deadline up when it reads rather than carry it.
+_request = threading.local()
+
+
+def _time_left(timeout: float | None, expired: type[Exception]) -> float | None:
+    """``timeout`` shortened to what the running request has left; ``expired`` once none is."""
+    deadline: float | None = getattr(_request, "deadline", None)
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise expired("the request ran out of time")
+    return left if timeout is None else min(timeout, left)
+
+
+@contextmanager
+def _deadline(seconds: float) -> Iterator[float]:
+    """Every socket operation of this thread's request, from here, ends within ``seconds``."""
+    deadline = time.monotonic() + seconds
+    _request.deadline = deadline
+    try:
+        yield deadline
+    finally:
+        _request.deadline = None
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read and write ends by the request's deadline."""
+
+    def __init__(self, stream: httpcore.NetworkStream) -> None:
+        self._stream = stream
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, _time_left(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._stream.write(buffer, _time_left(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        left = _time_left(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._stream.start_tls(ssl_context, server_hostname, left))
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    """Opens connections that keep to the request's deadline."""
+
+    def __init__(self, backend: httpcore.NetworkBackend) -> None:
+        self._backend = backend
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        left = _time_left(timeout, httpcore.ConnectTimeout)
+        stream = self._backend.connect_tcp(host, port, left, local_address, socket_options)
+        return _DeadlineStream(stream)
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.NetworkStream:
+        left = _time_left(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(self._backend.connect_unix_socket(path, left, socket_options))
+
+    def sleep(self, seconds: float) -> None:
+        self._backend.sleep(seconds)
+
+
+def _keep_to_deadlines(client: httpx.Client) -> None:
+    """Put the deadline under every connection pool of ``client`` (the direct one and those of
+    proxies named in the environment). httpx offers no setting for a network backend, so its
+    transports' pools are reached directly; a change there fails here, loudly, not silently."""
+    transports = [client._transport, *client._mounts.values()]
+    for transport in transports:
+        if transport is None:
+            continue
+        pool = transport._pool  # type: ignore[attr-defined]
+        backend = pool._network_backend
+        if not isinstance(backend, _DeadlineBackend):
+            pool._network_backend = _DeadlineBackend(backend)
+
+
 class HttpClient:
     """A pooled, thread-safe HTTP client. Close it when done (or use it as a context manager)."""
 
@@ -187,6 +298,7 @@ class HttpClient:
             headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
             trust_env=trust_env,
         )
+        _keep_to_deadlines(self._client)
 
     def close(self) -> None:
         self._client.close()
@@ -236,15 +348,17 @@ class HttpClient:
             headers["Accept"] = accept
         request_timeout = httpx.Timeout(total, connect=min(self.connect_timeout, total), pool=total)
         host = parts.hostname
-        started = time.monotonic()
         try:
+            # The deadline starts once a slot for the host is free: waiting behind our own
+            # other requests to it is not the server's slowness.
             with (
                 self._host_slot(url),
+                _deadline(total) as deadline,
                 self._client.stream(
                     "GET", url.strip(), headers=headers, timeout=request_timeout
                 ) as response,
             ):
-                return self._read(response, limit=limit, deadline=started + total, total=total)
+                return self._read(response, limit=limit, deadline=deadline, total=total)
         except httpx.TimeoutException as exc:
             phase = "connecting to" if isinstance(exc, httpx.ConnectTimeout) else "fetching from"
             raise FetchError(f"timed out {phase} {host} after {total:g} s") from None
@@ -260,6 +374,51 @@ class HttpClient:
             raise FetchError(f"not a usable address: {url!r} ({_short_reason(exc)})") from None
         except httpx.HTTPError as exc:
             raise FetchError(f"fetching {url} failed: {_short_reason(exc)}") from None
+
+    def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        params: Sequence[tuple[str, str]] | None = None,
+        data: Sequence[tuple[str, str]] | None = None,
+        headers: Mapping[str, str] | None = None,
+        max_bytes: int | None = None,
+        timeout: float | None = None,
+    ) -> FetchResponse:
+        """Any method with query ``params`` and a form body ``data`` (pairs, so a name may
+        repeat): an API call. Errors and limits as for :meth:`get`; redirects are not followed
+        (a POST must not turn into a GET on the way)."""
+        parts = urlsplit(url.strip())
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            raise FetchError(f"not a web address: {url!r}")
+        limit = self.max_bytes if max_bytes is None else max_bytes
+        total = self.timeout if timeout is None else timeout
+        request_timeout = httpx.Timeout(total, connect=min(self.connect_timeout, total), pool=total)
+        body = urlencode(data).encode() if data is not None else None
+        send_headers = dict(headers or {})
+        if body is not None:
+            send_headers["Content-Type"] = "application/x-www-form-urlencoded"
+        with (
+            self._host_slot(url),
+            _deadline(total) as deadline,
+            _api_errors(url.strip(), parts.hostname, total),
+        ):
+            request = self._client.build_request(
+                method,
+                url.strip(),
+                params=list(params) if params is not None else None,
+                content=body,
+                headers=send_headers,
+                timeout=request_timeout,
+            )
+            response = self._client.send(request, stream=True, follow_redirects=False)
+            try:
+                if response.status_code >= 400:
+                    raise _api_status_error(response)
+                return self._read(response, limit=limit, deadline=deadline, total=total)
+            finally:
+                response.close()
 
     def _read(
         self, response: httpx.Response, *, limit: int, deadline: float, total: float
@@ -314,6 +473,42 @@ class HttpClient:
             permanent_redirect=permanent,
             retry_after=retry_after,
         )
+
+
+def _api_status_error(response: httpx.Response) -> HttpStatusError:
+    """An API's error answer, with the start of its body (the reason it gives)."""
+    body = b""
+    for chunk in response.iter_bytes(_CHUNK):
+        body += chunk
+        if len(body) >= 4096:
+            break
+    status = response.status_code
+    return HttpStatusError(
+        f"{_describe_status(status)} from {response.url}",
+        status=status,
+        url=str(response.url),
+        body=body[:4096],
+    )
+
+
+@contextmanager
+def _api_errors(url: str, host: str, total: float) -> Iterator[None]:
+    """httpx's exceptions as one-line :class:`FetchError` messages."""
+    try:
+        yield
+    except httpx.TimeoutException as exc:
+        phase = "connecting to" if isinstance(exc, httpx.ConnectTimeout) else "waiting for"
+        raise FetchError(f"timed out {phase} {host} after {total:g} s") from None
+    except httpx.ConnectError as exc:
+        raise FetchError(f"could not connect to {host}: {_short_reason(exc)}") from None
+    except httpx.DecodingError:
+        raise FetchError(f"{host} sent a body that could not be decompressed") from None
+    except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
+        raise FetchError(f"connection to {host} failed: {_short_reason(exc)}") from None
+    except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
+        raise FetchError(f"not a usable address: {url!r} ({_short_reason(exc)})") from None
+    except httpx.HTTPError as exc:
+        raise FetchError(f"{url} failed: {_short_reason(exc)}") from None
 
 
 def _too_large(url: str, limit: int) -> str:

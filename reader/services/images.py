@@ -3,6 +3,11 @@
 Stored HTML refers to a kept image as ``folio-image:<sha256>``; the reading pane resolves that
 from the library and loads nothing from the network. An image that cannot be fetched (too
 large, not an image, a dead link) is left out of the article rather than left remote.
+
+Tracking pixels are recognised before anything is fetched (their size, a hiding style, a
+counter's address): they are neither downloaded nor kept. Where images are not to be fetched
+at all (a local file, when the user says so), remote images stay remote, as in feed articles,
+and the reading pane loads them only when asked.
 """
 
 from __future__ import annotations
@@ -72,15 +77,22 @@ def sniff_image(data: bytes) -> str | None:
     return None
 
 
+def _is_pixel(img: etree._Element) -> bool:
+    from reader.services.sanitize import is_tracking_pixel
+
+    return is_tracking_pixel({str(k).lower(): str(v) for k, v in img.attrib.items()})
+
+
 def image_urls(html: str) -> list[str]:
-    """Addresses of the images an HTML fragment shows, in order, without repeats."""
+    """Addresses of the images an HTML fragment shows, in order, without repeats; tracking
+    pixels left out."""
     root = _fragment(html)
     if root is None:
         return []
     urls: list[str] = []
     for img in root.iter("img"):
         src = (img.get("src") or "").strip()
-        if src.startswith(("http://", "https://")) and src not in urls:
+        if src.startswith(("http://", "https://")) and src not in urls and not _is_pixel(img):
             urls.append(src)
     return urls
 
@@ -107,9 +119,10 @@ def _serialize(root: etree._Element) -> str:
     )
 
 
-def rewrite_images(html: str, mapping: Mapping[str, str]) -> str:
+def rewrite_images(html: str, mapping: Mapping[str, str], *, keep_remote: bool = False) -> str:
     """Point every ``<img>`` whose address is in ``mapping`` at its stored copy; drop the
-    images that were not kept and every ``<source>`` (they only name remote alternatives)."""
+    images that were not kept (with ``keep_remote``, a web image not fetched stays as it is)
+    and every ``<source>`` (they only name remote alternatives). Tracking pixels go."""
     root = _fragment(html)
     if root is None:
         return html
@@ -120,10 +133,10 @@ def rewrite_images(html: str, mapping: Mapping[str, str]) -> str:
         if src.startswith((SCHEME, "data:")):
             continue
         sha = mapping.get(src)
-        if sha is None:
-            img.drop_tree()
-        else:
+        if sha is not None:
             img.set("src", SCHEME + sha)
+        elif not (keep_remote and src.startswith(("http://", "https://")) and not _is_pixel(img)):
+            img.drop_tree()
     return _serialize(root)
 
 
@@ -133,11 +146,14 @@ def localize_images(
     *,
     known: Mapping[str, str] | None = None,
     resources: Mapping[str, tuple[str, bytes]] | None = None,
+    fetch_remote: bool = True,
 ) -> LocalizedHtml:
     """Fetch the images of ``html`` and rewrite it to refer to them.
 
     ``known`` maps URLs already stored to their sha256 (nothing is fetched for them);
-    ``resources`` holds images that came with the page (MHTML) by URL.
+    ``resources`` holds images that came with the page (MHTML) by URL. Without
+    ``fetch_remote`` nothing is fetched: the images the page brought are kept, the others stay
+    remote.
     """
     known = known or {}
     resources = resources or {}
@@ -149,6 +165,8 @@ def localize_images(
     for url in image_urls(html)[:MAX_IMAGES]:
         if url in known:
             mapping[url] = known[url]
+            continue
+        if url not in resources and not fetch_remote:
             continue
         try:
             declared: str | None
@@ -172,5 +190,8 @@ def localize_images(
             total += len(data)
             images.append(StoredImage(url=url, sha256=sha, mime=mime, data=data))
     return LocalizedHtml(
-        html=rewrite_images(html, mapping), images=tuple(images), mapping=mapping, failed=failed
+        html=rewrite_images(html, mapping, keep_remote=not fetch_remote),
+        images=tuple(images),
+        mapping=mapping,
+        failed=failed,
     )

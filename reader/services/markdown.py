@@ -22,15 +22,16 @@ _BLOCKS = {
 }
 
 
-def _escape(text: str) -> str:
+def escape_markdown(text: str) -> str:
+    """``text`` with the characters Markdown would read as formatting escaped."""
     return re.sub(r"([\\`*_\[\]])", r"\\\1", text)
 
 
 def _inline(el: etree._Element) -> str:
-    parts: list[str] = [_escape(el.text or "")]
+    parts: list[str] = [escape_markdown(el.text or "")]
     for child in el:
         parts.append(_render_inline(child))
-        parts.append(_escape(child.tail or ""))
+        parts.append(escape_markdown(child.tail or ""))
     return "".join(parts)
 
 
@@ -51,6 +52,11 @@ def _render_inline(el: etree._Element) -> str:
         return f"![{el.get('alt') or ''}]({src})" if src else ""
     if tag == "br":
         return "  \n"
+    if tag == "mark" and inner.strip():
+        # Obsidian's highlight; the spaces stay outside it, where it needs them.
+        lead = inner[: len(inner) - len(inner.lstrip())]
+        trail = inner[len(inner.rstrip()) :]
+        return f"{lead}=={inner.strip()}=={trail}"
     return inner
 
 
@@ -71,13 +77,13 @@ def _render_block(el: etree._Element, out: list[str], depth: int = 0) -> None:
         for number, li in enumerate((c for c in el if c.tag == "li"), start=1):
             marker = f"{number}." if tag == "ol" else "-"
             nested: list[str] = []
-            text_parts = [_escape(li.text or "")]
+            text_parts = [escape_markdown(li.text or "")]
             for child in li:
                 if child.tag in ("ul", "ol"):
                     _render_block(child, nested, depth + 1)
                 else:
                     text_parts.append(_render_inline(child))
-                text_parts.append(_escape(child.tail or ""))
+                text_parts.append(escape_markdown(child.tail or ""))
             lines.append("  " * depth + f"{marker} " + " ".join("".join(text_parts).split()))
             lines.extend(nested)
         out.append("\n".join(lines))
@@ -95,7 +101,7 @@ def _render_block(el: etree._Element, out: list[str], depth: int = 0) -> None:
         )
         if has_blocks:
             if el.text and el.text.strip():
-                out.append(_escape(el.text.strip()))
+                out.append(escape_markdown(el.text.strip()))
             _render_children(el, out, depth)
         else:
             text = _inline(el).strip()
@@ -111,7 +117,7 @@ def _render_children(el: etree._Element, out: list[str], depth: int) -> None:
     for child in el:
         _render_block(child, out, depth)
         if child.tail and child.tail.strip():
-            out.append(_escape(child.tail.strip()))
+            out.append(escape_markdown(child.tail.strip()))
 
 
 def html_to_markdown(html: str) -> str:
@@ -123,6 +129,6 @@ def html_to_markdown(html: str) -> str:
         return html
     out: list[str] = []
     if root.text and root.text.strip():
-        out.append(_escape(root.text.strip()))
+        out.append(escape_markdown(root.text.strip()))
     _render_children(root, out, 0)
     return "\n\n".join(block for block in out if block.strip()) + "\n"

@@ -11,7 +11,12 @@ from email.utils import format_datetime
 from lxml import etree
 
 from reader.core.errors import ImportFormatError
-from reader.core.urls import is_http_url
+from reader.core.limits import drop_controls
+from reader.core.urls import is_http_url, safe_link
+
+# Folders nested deeper than this are no subscription list anyone keeps: the file is refused
+# whole rather than imported in part (the XML parser itself stops at 256 levels).
+MAX_FOLDER_DEPTH = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +77,11 @@ def parse_opml(data: bytes) -> OpmlDocument:
     try:
         root = etree.fromstring(data, strict)
     except etree.XMLSyntaxError as exc:
+        if "depth" in str(exc).lower():
+            raise ImportFormatError(
+                "the OPML file nests its outlines hundreds of levels deep; Folio reads"
+                f" folders up to {MAX_FOLDER_DEPTH} levels deep"
+            ) from None
         lenient = etree.XMLParser(
             recover=True, resolve_entities=False, no_network=True, huge_tree=False
         )
@@ -108,6 +118,11 @@ def parse_opml(data: bytes) -> OpmlDocument:
                     _attr(element, "htmlUrl") is not None
                 )
                 if children or (label and not looks_like_feed):
+                    if len(path) >= MAX_FOLDER_DEPTH:
+                        raise ImportFormatError(
+                            f"the OPML file nests folders more than {MAX_FOLDER_DEPTH} levels"
+                            f" deep ({_where(element)}); Folio reads up to {MAX_FOLDER_DEPTH}"
+                        )
                     name = (label or "").replace("/", "-").strip() or "Untitled folder"
                     folder = (*path, name)
                     if folder not in folders:
@@ -177,18 +192,24 @@ def write_opml(
         if path in outlines:
             return outlines[path]
         parent = folder_element(path[:-1])
-        element = etree.SubElement(parent, "outline", text=path[-1], title=path[-1])
+        name = drop_controls(path[-1])
+        element = etree.SubElement(parent, "outline", text=name, title=name)
         outlines[path] = element
         return element
 
     for path in folders:
         folder_element(tuple(path))
     for feed in feeds:
+        # Readers of the file follow these addresses: only web ones go in.
+        xml_url = safe_link(feed.url)
+        if xml_url is None:
+            continue
         parent = folder_element(feed.folder)
-        name = feed.title or feed.url
-        attributes = {"type": "rss", "text": name, "title": name, "xmlUrl": feed.url}
-        if feed.site_url:
-            attributes["htmlUrl"] = feed.site_url
+        name = drop_controls(feed.title or xml_url)
+        attributes = {"type": "rss", "text": name, "title": name, "xmlUrl": xml_url}
+        site_url = safe_link(feed.site_url)
+        if site_url:
+            attributes["htmlUrl"] = site_url
         etree.SubElement(parent, "outline", attributes)
     text: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
     return text

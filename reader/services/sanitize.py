@@ -1,21 +1,24 @@
 """Sanitizing article HTML and rendering it as plain text.
 
 Stored HTML never holds script, style, frames, objects, forms, event handlers or
-``javascript:`` URLs; tracking pixels and tracking parameters are removed. Everything the
-reading pane shows has been through :func:`sanitize_html`.
+``javascript:`` URLs (in ``href``, ``src``, ``cite`` and every candidate of a ``srcset``);
+tracking pixels and tracking parameters are removed. Everything the reading pane shows has been
+through :func:`sanitize_html`.
 """
 
 from __future__ import annotations
 
 import html as html_module
 import re
+from collections.abc import Mapping
 from urllib.parse import urljoin
 
 import lxml.html
 import nh3
 from lxml import etree
 
-from reader.core.urls import normalize_url
+from reader.core.limits import MAX_URL_CHARS
+from reader.core.urls import normalize_url, safe_link
 
 _TAGS = {
     "a", "abbr", "address", "article", "aside", "b", "bdi", "bdo", "blockquote", "br",
@@ -46,30 +49,152 @@ _CLEAN_CONTENT = {"script", "style", "noscript", "iframe", "object", "embed", "f
                   "svg", "math", "button", "select", "textarea", "input", "canvas", "audio",
                   "video", "head", "title", "nav", "frame", "frameset", "applet"}  # fmt: skip
 
-_PIXEL_SIZES = {"0", "1", "0px", "1px"}
-_TRACKER_HINTS = re.compile(
-    r"(pixel|beacon|tracking|/track/|/open\.gif|feedburner\.com/~r|/~ff/|doubleclick|"
-    r"stats\.wordpress|quantserve|scorecardresearch|pixel\.wp\.com|/emimp/|mf\.gif)",
+# What gives a tracking pixel away, judged before anything is fetched: a size of at most two
+# pixels, a style that hides it, or an address of a known tracker.
+_MAX_PIXEL_SIDE = 2
+_PIXEL_STYLE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|opacity\s*:\s*0(?:\.0*)?\s*(?:;|$|!)"
+    r"|(?:^|[;\s])(?:max-)?(?:width|height)\s*:\s*[0-2](?:\.\d+)?(?:px)?\s*(?:;|$|!)",
     re.IGNORECASE,
 )
+_TRACKER_HINTS = re.compile(
+    r"(pixel|beacon|tracking|/track/|/open\.gif|feedburner\.com/~r|/~ff/|doubleclick|"
+    r"stats\.wordpress|quantserve|scorecardresearch|pixel\.wp\.com|/emimp/|mf\.gif|"
+    r"/wf/open|/e/o/|piwik\.php|matomo\.php|/collect\?|/__utm\.gif)",
+    re.IGNORECASE,
+)
+# Hosts that serve nothing but counters (and their subdomains).
+_TRACKER_HOSTS = (
+    "google-analytics.com", "googletagmanager.com", "doubleclick.net", "facebook.com/tr",
+    "bat.bing.com", "ads.linkedin.com", "analytics.twitter.com", "t.co/i/adsct",
+    "ct.pinterest.com", "mc.yandex.ru", "scorecardresearch.com", "quantserve.com",
+    "list-manage.com/track", "sendgrid.net", "mailgun.org", "hubspotlinks.com",
+    "pixel.wp.com", "stats.wp.com", "sb.scorecardresearch.com", "chartbeat.net",
+    "omtrdc.net", "2o7.net", "krxd.net", "adnxs.com", "moatads.com",
+)  # fmt: skip
+
+
+def _side(value: str | None) -> float | None:
+    if value is None:
+        return None
+    text = value.strip().lower().removesuffix("px").strip()
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def is_tracker_address(url: str) -> bool:
+    """Whether ``url`` is a known counter's: its host, or words in it that only counters use."""
+    if _TRACKER_HINTS.search(url):
+        return True
+    lowered = url.lower()
+    host_and_path = lowered.split("://", 1)[-1]
+    host = host_and_path.split("/", 1)[0].rsplit("@", 1)[-1].split(":", 1)[0]
+    path = host_and_path.split("/", 1)[-1] if "/" in host_and_path else ""
+    for tracker in _TRACKER_HOSTS:
+        tracker_host, _, tracker_path = tracker.partition("/")
+        on_host = host == tracker_host or host.endswith("." + tracker_host)
+        if on_host and (not tracker_path or path.startswith(tracker_path)):
+            return True
+    return False
+
+
+def is_tracking_pixel(attributes: Mapping[str, str]) -> bool:
+    """Whether an ``<img>`` with these attributes (names in lower case) is a tracking pixel."""
+    for side in ("width", "height"):
+        size = _side(attributes.get(side))
+        if size is not None and size <= _MAX_PIXEL_SIDE:
+            return True
+    style = attributes.get("style")
+    if style and _PIXEL_STYLE.search(style):
+        return True
+    return is_tracker_address(attributes.get("src", ""))
+
+
+def _srcset_candidates(value: str) -> list[tuple[str, str]]:
+    """``srcset`` as (address, descriptor) pairs: an address runs to the next whitespace (a
+    comma inside it belongs to it), a descriptor to the next comma."""
+    found: list[tuple[str, str]] = []
+    pos, end = 0, len(value)
+    while pos < end:
+        while pos < end and (value[pos].isspace() or value[pos] == ","):
+            pos += 1
+        start = pos
+        while pos < end and not value[pos].isspace():
+            pos += 1
+        url = value[start:pos]
+        descriptor = ""
+        if url.endswith(","):
+            url = url.rstrip(",")
+        else:
+            comma = value.find(",", pos)
+            comma = end if comma == -1 else comma
+            descriptor = value[pos:comma].strip()
+            pos = comma + 1
+        if url:
+            found.append((url, descriptor))
+    return found
+
+
+def _safe_srcset(value: str, base_url: str | None) -> str | None:
+    """The candidates of a ``srcset`` that are web (or relative) addresses, resolved; None
+    when none is."""
+    kept: list[str] = []
+    for url, descriptor in _srcset_candidates(value):
+        address = url
+        if base_url and not url.startswith(("http://", "https://")):
+            address = urljoin(base_url, url)
+        if _safe_address("source", "srcset", address) is not None:
+            kept.append(f"{address} {descriptor}".strip())
+    return ", ".join(kept) or None
+
+
+# A scheme as a browser reads it: after dropping the spaces, tabs and control characters it
+# ignores ("java\tscript:" is javascript:).
+_IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]")
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def _safe_address(element: str, attribute: str, value: str) -> str | None:
+    """``value`` when the attribute may hold it: web addresses anywhere, ``mailto:`` and
+    ``#fragment`` links, images inline (``data:``) or kept (``folio-image:``), and relative
+    addresses (no base to resolve them against); None for any other scheme."""
+    if value.startswith(("http://", "https://")):
+        return value if len(value) <= MAX_URL_CHARS else None
+    if value.startswith("#"):
+        return value if attribute == "href" else None
+    scheme = _SCHEME.match(_IGNORED_IN_SCHEME.sub("", value[:64]))
+    if scheme is None:
+        return value  # relative
+    name = scheme.group(0).lower()
+    if name in ("http:", "https:"):
+        return safe_link(value)
+    if name == "mailto:" and attribute == "href":
+        return value
+    if name in ("data:", "folio-image:") and element == "img" and attribute == "src":
+        return value
+    return None
 
 
 def _rewrite_attribute(
     element: str, attribute: str, value: str, base_url: str | None
 ) -> str | None:
+    if attribute == "srcset":
+        # Not among the attributes the cleaner knows hold addresses: checked here.
+        return _safe_srcset(value, base_url)
     if attribute in ("href", "src", "cite"):
         value = value.strip()
-        if value.lower().startswith("data:") and element != "img":
-            return None
         # An absolute address needs no joining: urljoin would only take it apart and put it
         # back together, which was a fifth of the time a feed took to parse.
         if base_url and not value.startswith(
             ("#", "data:", "mailto:", "folio-image:", "http://", "https://")
         ):
             value = urljoin(base_url, value)
-        if value.startswith(("http://", "https://")):
-            value = normalize_url(value) if attribute == "href" else value
-        return value
+        safe = _safe_address(element, attribute, value)
+        if safe is not None and attribute == "href" and safe.startswith(("http://", "https://")):
+            return normalize_url(safe)
+        return safe
     return value
 
 
@@ -85,9 +210,30 @@ def _is_tracking_pixel(tag: str) -> bool:
         name.lower(): html_module.unescape(value or "").strip()
         for name, value in _TAG_ATTRIBUTE.findall(tag[4:])
     }
-    if attributes.get("width") in _PIXEL_SIZES or attributes.get("height") in _PIXEL_SIZES:
-        return True
-    return bool(_TRACKER_HINTS.search(attributes.get("src", "")))
+    return is_tracking_pixel(attributes)
+
+
+# Image tags as pages write them: any case, any quoting. A tag ends before the next "<", so a
+# page of "<img" without an end costs one scan, not a square.
+_PAGE_IMG = re.compile(r"<img\b[^<>]{0,8192}>", re.IGNORECASE)
+_PAGE_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
+
+
+def _page_img_attributes(tag: str) -> dict[str, str]:
+    return {
+        name.lower(): html_module.unescape(double or single or bare or "").strip()
+        for name, double, single, bare in _PAGE_ATTRIBUTE.findall(tag[4:].rstrip("/>"))
+    }
+
+
+def drop_tracking_pixels(page: str) -> str:
+    """A page's HTML without its tracking pixels, judged on the page as it came, before
+    extraction drops the sizes and styles that give them away and before anything is fetched."""
+    if "<img" not in page and "<IMG" not in page:
+        return page
+    return _PAGE_IMG.sub(
+        lambda m: "" if is_tracking_pixel(_page_img_attributes(m.group(0))) else m.group(0), page
+    )
 
 
 def _drop_pixels(html: str) -> str:

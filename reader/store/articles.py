@@ -9,11 +9,12 @@ from pathlib import Path
 
 import peewee
 
+from reader.core.bounded import bound_article
 from reader.core.errors import NotFoundError
 from reader.core.types import Article, ArticleFilter, ArticleInput, PageCursor, SourceKind, Stats
 from reader.core.urls import site_hosts
+from reader.store import highlights, search_index
 from reader.store import models as m
-from reader.store import search_index
 from reader.store.convert import article_from_row, enclosures_to_json
 from reader.store.tags import get_or_create_tag, tags_for_articles
 
@@ -194,6 +195,20 @@ def find_by_url(url: str) -> int | None:
     return int(found) if found is not None else None
 
 
+def find_by_title(title: str) -> list[int]:
+    """Articles titled ``title`` (compared without regard to case), oldest first."""
+    cleaned = " ".join(title.split())
+    if not cleaned:
+        return []
+    query = (
+        m.Article.select(m.Article.id)
+        .where(peewee.fn.lower(m.Article.title) == cleaned.lower())
+        .order_by(m.Article.id)
+        .limit(20)
+    )
+    return [int(r) for (r,) in query.tuples()]
+
+
 def find_by_entry_key(feed_id: int, entry_key: str) -> int | None:
     found = (
         m.Article.select(m.Article.id)
@@ -218,6 +233,7 @@ def insert_article(
     fetch_status: str = "ok",
 ) -> int:
     """Store a new article, its body, tags and search row in the caller's transaction."""
+    item = bound_article(item)
     added = added or now
     published = item.published
     canonical_url = item.canonical_url or item.url
@@ -273,6 +289,7 @@ def update_article(article_id: int, item: ArticleInput, *, entry_key: str | None
 
     Returns False when nothing changed (same content hash).
     """
+    item = bound_article(item)
     row = m.Article.get_or_none(m.Article.id == article_id)
     if row is None:
         raise NotFoundError(f"no article with id {article_id}")
@@ -321,13 +338,16 @@ def update_article(article_id: int, item: ArticleInput, *, entry_key: str | None
     m.ArticleContent.insert(
         article=article_id, html=item.content_html, text=item.text
     ).on_conflict_replace().execute()
+    # Highlights follow the text wherever it moved.
+    highlights.content_changed(article_id, item.content_html)
     tags = tags_for_articles([article_id]).get(article_id, ())
     search_index.index_article(
         m.database_proxy.obj,
         article_id=article_id,
         title=item.title,
         author=item.author,
-        text=item.text,
+        # Search finds the article by its notes and the quotes that could not be placed.
+        text=highlights.search_text(item.text, highlights.annotation_text(article_id)),
         tags=tags,
     )
     return True
@@ -389,6 +409,8 @@ def delete_articles(article_ids: Sequence[int]) -> int:
 def set_note(article_id: int, note: str | None) -> None:
     if not m.Article.update(note=note).where(m.Article.id == article_id).execute():
         raise NotFoundError(f"no article with id {article_id}")
+    # Search finds an article by its note.
+    highlights.reindex_article(article_id)
 
 
 def stats(path: Path, schema_version: int) -> Stats:

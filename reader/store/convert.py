@@ -85,4 +85,6 @@ def feed_from_row(
         tags=tags,
         unread=unread,
         total=total,
+        keep_items=row.keep_items,
+        notice=row.notice,
     )

@@ -12,8 +12,9 @@ import peewee
 
 from reader.core.errors import LibraryError, SchemaTooNewError
 from reader.core.urls import site_hosts
-from reader.store import search_index
+from reader.store import highlights_migration, search_index, sync_schema
 from reader.store.models import MODELS, database_proxy
+from reader.store.write_watch import WatchedDatabase
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +107,14 @@ _DAY_MICROS = 24 * 3600 * 1_000_000
 def _published_date_only(db: peewee.SqliteDatabase) -> None:
     """Whether an article's publication time is known or only its day. Saved pages that
     gave only a day were stored at exactly noon UTC: those are marked, so they show the
-    day without an invented time ("folio reextract" settles the others)."""
+    day without an invented time ("folio reextract" settles the others).
+
+    Steps 8 and 13 both run it, and it changes nothing where the column is already there:
+    libraries that passed step 8 while that step changed nothing get the column at step 13.
+    """
+    columns = {row[1] for row in db.execute_sql('PRAGMA table_info("article")').fetchall()}
+    if "published_date_only" in columns:
+        return
     db.execute_sql(
         'ALTER TABLE "article" ADD COLUMN "published_date_only" INTEGER NOT NULL DEFAULT 0'
     )
@@ -115,6 +123,16 @@ def _published_date_only(db: peewee.SqliteDatabase) -> None:
         ' AND "published" IS NOT NULL AND "published" % ? = ?',
         (_DAY_MICROS, _NOON_MICROS),
     )
+
+
+def _unchanged(db: peewee.SqliteDatabase) -> None:
+    """A step that leaves the schema as it is: its number is kept for another change."""
+
+
+def _feed_limits(db: peewee.SqliteDatabase) -> None:
+    """How many newest items each feed keeps per refresh, and the last refresh's notice."""
+    db.execute_sql('ALTER TABLE "feed" ADD COLUMN "keep_items" INTEGER')
+    db.execute_sql('ALTER TABLE "feed" ADD COLUMN "notice" TEXT')
 
 
 # Append-only: step i takes a library from version i + 1 to version i + 2. Steps name tables
@@ -127,6 +145,11 @@ MIGRATIONS: list[Step] = [
     search_index.migrate_without_prefix_indexes,
     _site_hosts,
     _article_sources,
+    _published_date_only,
+    _feed_limits,
+    sync_schema.create_sync_tables,
+    _unchanged,
+    highlights_migration.create_highlight_table,
     _published_date_only,
 ]
 SCHEMA_VERSION = len(MIGRATIONS) + 1
@@ -166,6 +189,7 @@ def _create(db: peewee.SqliteDatabase) -> None:
         db.create_tables(MODELS)
         for statement in search_index.SEARCH_SCHEMA_SQL:
             db.execute_sql(statement)
+        sync_schema.create_sync_tables(db)
         db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
@@ -193,7 +217,7 @@ def open_database(path: Path) -> peewee.SqliteDatabase:
         raise LibraryError(
             f"cannot create the folder for the library {path}: {exc.strerror}"
         ) from exc
-    db = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    db = WatchedDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
     try:
         db.connect()
         version = _user_version(db)

@@ -9,6 +9,7 @@ import peewee
 
 from reader.core.errors import DuplicateError, NotFoundError, UserError
 from reader.core.types import Feed, Folder
+from reader.core.updates import KEEP, FeedUpdate, Keep
 from reader.store import models as m
 from reader.store.articles import delete_articles
 from reader.store.convert import feed_from_row
@@ -208,23 +209,44 @@ def get_feed(feed_id: int) -> Feed:
     )
 
 
-def update_feed(feed_id: int, **fields: object) -> None:
-    """Set columns of a feed by name (title, url, folder, etag, error_count, …)."""
-    if "url" in fields:
-        other = (
-            m.Feed.select(m.Feed.id)
-            .where((m.Feed.url == fields["url"]) & (m.Feed.id != feed_id))
-            .scalar()
-        )
+def update_feed(feed_id: int, update: FeedUpdate) -> None:
+    """Write the fields of ``update`` that are not left at KEEP."""
+    f = m.Feed
+    columns: dict[peewee.Field, object] = {}
+    for column, value in (
+        (f.title, update.title),
+        (f.url, update.url),
+        (f.site_url, update.site_url),
+        (f.folder, update.folder_id),
+        (f.etag, update.etag),
+        (f.last_modified, update.last_modified),
+        (f.content_hash, update.content_hash),
+        (f.last_fetched, update.last_fetched),
+        (f.next_fetch, update.next_fetch),
+        (f.error_count, update.error_count),
+        (f.last_error, update.last_error),
+        (f.disabled, update.disabled),
+        (f.fetch_full_text, update.fetch_full_text),
+        (f.keep_items, update.keep_items),
+        (f.notice, update.notice),
+    ):
+        if value is not KEEP:
+            columns[column] = value
+    if not isinstance(update.url, Keep):
+        other = f.select(f.id).where((f.url == update.url) & (f.id != feed_id)).scalar()
         if other is not None:
-            raise DuplicateError(f"another feed already has the address {fields['url']}")
-    if not m.Feed.update(**fields).where(m.Feed.id == feed_id).execute():
+            raise DuplicateError(f"another feed already has the address {update.url}")
+    if not columns:
+        if not f.select().where(f.id == feed_id).exists():
+            raise NotFoundError(f"no feed with id {feed_id}")
+        return
+    if not f.update(columns).where(f.id == feed_id).execute():
         raise NotFoundError(f"no feed with id {feed_id}")
 
 
 def remove_feed(feed_id: int) -> int:
-    """Remove a feed and its articles, except those the user starred or tagged, which become
-    saved articles. Returns the number of articles deleted."""
+    """Remove a feed and its articles, except those the user starred, tagged or highlighted,
+    which become saved articles. Returns the number of articles deleted."""
     if m.Feed.get_or_none(m.Feed.id == feed_id) is None:
         raise NotFoundError(f"no feed with id {feed_id}")
     keep = m.Article.select(m.Article.id).where(
@@ -232,6 +254,7 @@ def remove_feed(feed_id: int) -> int:
         & (
             (m.Article.starred == True)  # noqa: E712
             | m.Article.id.in_(m.ArticleTag.select(m.ArticleTag.article))
+            | m.Article.id.in_(m.Highlight.select(m.Highlight.article))
         )
     )
     m.Article.update(feed=None).where(m.Article.id.in_(keep)).execute()
@@ -286,9 +309,9 @@ def known_entries(
 
 
 def delete_old_read(feed_id: int, cutoff: datetime, keep_keys: list[str]) -> int:
-    """Delete a feed's articles read before ``cutoff``, except starred, archived, tagged or
-    annotated ones, and except entries still in the feed (``keep_keys``), which would
-    otherwise come back as new on the next refresh."""
+    """Delete a feed's articles read before ``cutoff``, except starred, archived, tagged,
+    annotated or highlighted ones, and except entries still in the feed (``keep_keys``), which
+    would otherwise come back as new on the next refresh."""
     a = m.Article
     read_when = peewee.fn.COALESCE(a.read_at, a.added)
     query = a.select(a.id, a.entry_key).where(
@@ -299,6 +322,7 @@ def delete_old_read(feed_id: int, cutoff: datetime, keep_keys: list[str]) -> int
         & a.note.is_null()
         & (read_when < cutoff)
         & a.id.not_in(m.ArticleTag.select(m.ArticleTag.article))
+        & a.id.not_in(m.Highlight.select(m.Highlight.article))
     )
     keep = set(keep_keys)
     doomed = [article_id for article_id, key in query.tuples() if key not in keep]

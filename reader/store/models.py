@@ -43,6 +43,8 @@ class Feed(BaseModel):
     last_error = peewee.TextField(null=True)
     disabled = peewee.BooleanField(default=False)
     fetch_full_text = peewee.BooleanField(default=False)
+    keep_items = peewee.IntegerField(null=True)
+    notice = peewee.TextField(null=True)
 
 
 class FeedIcon(BaseModel):
@@ -173,6 +175,33 @@ class ArticleImage(BaseModel):
         primary_key = peewee.CompositeKey("article", "url")
 
 
+class Highlight(BaseModel):
+    """A highlight in an article's reading text (see :mod:`reader.core.anchoring`): its quote
+    with the text around it, and its place when it was last found (``placed``)."""
+
+    # Not indexed alone: the index on (article, text_start) serves lookups by article.
+    article = peewee.ForeignKeyField(
+        Article, backref="highlights", on_delete="CASCADE", index=False
+    )
+    color = peewee.TextField(default="yellow")
+    note = peewee.TextField(null=True)
+    exact = peewee.TextField()
+    prefix = peewee.TextField(default="")
+    suffix = peewee.TextField(default="")
+    text_start = peewee.IntegerField(null=True)
+    text_end = peewee.IntegerField(null=True)
+    placed = peewee.BooleanField(default=False)
+    created = UTCDateTimeField(default=utc_now)
+    updated = UTCDateTimeField(default=utc_now)
+
+    class Meta:
+        indexes = (
+            (("article", "text_start"), False),
+            # The library's highlights, newest first.
+            (("created", "id"), False),
+        )
+
+
 class Setting(BaseModel):
     key = peewee.TextField(primary_key=True)
     value = peewee.TextField()  # JSON
@@ -208,6 +237,7 @@ MODELS: tuple[type[BaseModel], ...] = (
     FeedTag,
     Image,
     ArticleImage,
+    Highlight,
     Setting,
     SavedSearch,
     Rule,

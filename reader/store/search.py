@@ -212,6 +212,11 @@ _STATE_SQL = {
     State.STARRED: 'a."starred" = 1',
     State.ARCHIVED: 'a."archived" = 1',
     State.SAVED: 'a."feed_id" IS NULL',
+    State.HIGHLIGHTS: 'a."id" IN (SELECT "article_id" FROM "highlight")',
+    State.NOTE: (
+        'a."note" IS NOT NULL AND a."note" != \'\''
+        ' OR a."id" IN (SELECT "article_id" FROM "highlight" WHERE "note" IS NOT NULL)'
+    ),
 }
 
 

@@ -13,6 +13,9 @@ from reader.core.types import Tag
 from reader.store import models as m
 from reader.store import search_index
 
+# A name with any letter outside printable ASCII, as GLOB writes it.
+_NON_ASCII = "*[^ -~]*"
+
 
 def clean_tag_name(name: str) -> str:
     cleaned = " ".join(name.split())
@@ -23,12 +26,35 @@ def clean_tag_name(name: str) -> str:
     return cleaned
 
 
-def get_or_create_tag(name: str) -> m.Tag:
+def find_tag(name: str) -> m.Tag | None:
+    """The tag spelled ``name`` in any case ("Python" finds "python", "ÜBER" finds "über").
+
+    The name column compares without case only for ASCII letters (SQLite's NOCASE), so a
+    name not found that way is compared with the tags that have other letters."""
     name = clean_tag_name(name)
     tag = m.Tag.get_or_none(m.Tag.name == name)
+    if tag is not None:
+        return cast(m.Tag, tag)
+    key = name.casefold()
+    for other in m.Tag.select().where(peewee.SQL('"name" GLOB ?', [_NON_ASCII])):
+        if other.name.casefold() == key:
+            return cast(m.Tag, other)
+    return None
+
+
+def get_or_create_tag(name: str) -> m.Tag:
+    """The tag ``name`` names in any case, made with this spelling when there is none: tags
+    differing only in case are one tag, spelled as it was first written."""
+    name = clean_tag_name(name)
+    tag = find_tag(name)
     if tag is None:
         tag = m.Tag.create(name=name)
     return cast(m.Tag, tag)
+
+
+def tag_ids_by_folded_name() -> dict[str, tuple[int, str]]:
+    """Every tag as {case-folded name: (id, name)}, for imports that look up many names."""
+    return {name.casefold(): (i, name) for i, name in m.Tag.select(m.Tag.id, m.Tag.name).tuples()}
 
 
 def tags_for_articles(article_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
@@ -64,7 +90,7 @@ def add_tags(article_id: int, names: Iterable[str]) -> None:
 def remove_tags(article_id: int, names: Iterable[str]) -> None:
     if not m.Article.select().where(m.Article.id == article_id).exists():
         raise NotFoundError(f"no article with id {article_id}")
-    ids = [t.id for t in m.Tag.select().where(m.Tag.name.in_([clean_tag_name(n) for n in names]))]
+    ids = [t.id for t in map(find_tag, names) if t is not None]
     if ids:
         m.ArticleTag.delete().where(
             (m.ArticleTag.article == article_id) & (m.ArticleTag.tag.in_(ids))
@@ -98,17 +124,17 @@ def _article_ids_with_tag(tag_id: int) -> list[int]:
 
 
 def get_tag(name: str) -> m.Tag:
-    tag = m.Tag.get_or_none(m.Tag.name == clean_tag_name(name))
+    tag = find_tag(name)
     if tag is None:
         raise NotFoundError(f"no tag named {name!r}")
-    return cast(m.Tag, tag)
+    return tag
 
 
 def rename_tag(old: str, new: str) -> None:
     """Rename a tag; renaming onto an existing tag merges the two."""
     tag = get_tag(old)
     new = clean_tag_name(new)
-    target = m.Tag.get_or_none(m.Tag.name == new)
+    target = find_tag(new)
     affected = _article_ids_with_tag(tag.id)
     if target is None or target.id == tag.id:
         tag.name = new

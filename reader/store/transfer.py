@@ -1,7 +1,10 @@
 """Bulk queries for import, export and backup.
 
-Imports write thousands of rows per transaction, so they go through ``executemany`` with ids
-chosen up front (the caller holds the write lock) instead of one ``Model.create`` per row.
+Imports write a few hundred rows per transaction, through ``executemany`` with ids chosen up
+front (the caller holds the write lock) instead of one ``Model.create`` per row. What an import
+writes is recorded in :class:`ImportWrites`, so that an import that fails half-way can be undone
+(:func:`undo_import`), and a Folio document is checked whole (:func:`check_document`) before any
+of it is written.
 Exports read whole tables by column name, so a column added to a model later is carried without
 changing this module. Values keep their JSON spelling when read back: datetimes as ISO-8601
 text, blobs as base64.
@@ -10,7 +13,6 @@ text, blobs as base64.
 from __future__ import annotations
 
 import base64
-import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -20,12 +22,15 @@ from typing import Any
 
 import peewee
 
+from reader.core.bounded import bound_body, bound_columns
 from reader.core.types import Article
 from reader.core.urls import site_hosts
+from reader.store import highlights as store_highlights
 from reader.store import models as m
 from reader.store import search_index
-from reader.store.fields import UTCDateTimeField, to_micros
-from reader.store.tags import clean_tag_name
+from reader.store.fields import UTCDateTimeField, from_micros, to_micros
+from reader.store.import_writes import ImportWrites
+from reader.store.tags import clean_tag_name, find_tag, tag_ids_by_folded_name
 
 _CHUNK = 500
 
@@ -43,34 +48,48 @@ TABLES: dict[str, type[m.BaseModel]] = {
 }
 
 
-def _db() -> peewee.SqliteDatabase:
+def library_database() -> peewee.SqliteDatabase:
     return m.database_proxy.obj
 
 
-def _fields(model: type[m.BaseModel]) -> list[peewee.Field]:
+def model_fields(model: type[m.BaseModel]) -> list[peewee.Field]:
     return list(model._meta.sorted_fields)
 
 
-def _to_db(fld: peewee.Field, value: Any) -> Any:
-    """A document value (or a Python one) as the column stores it."""
+def to_db(fld: peewee.Field, value: Any) -> Any:
+    """A document value (or a Python one) as the column stores it; ValueError, naming the
+    column, for a value it cannot hold (peewee would store a word in a number column as it is,
+    and fail only when the row is read back)."""
     if value is None:
         return None
     if type(value) is str and type(fld) is peewee.TextField:
         return value  # most columns: nothing to convert
-    if isinstance(fld, UTCDateTimeField) and isinstance(value, str):
-        parsed = datetime.fromisoformat(value)
-        value = parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-    elif isinstance(fld, peewee.BlobField) and isinstance(value, str):
-        value = base64.b64decode(value)
-    elif isinstance(fld, peewee.BooleanField):
-        value = bool(value)
-    return fld.db_value(value)
+    try:
+        if isinstance(fld, UTCDateTimeField):
+            if isinstance(value, str):
+                parsed = datetime.fromisoformat(value)
+                value = parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+            elif not isinstance(value, datetime):
+                from_micros(int(value))  # a time it can be read back as
+        elif isinstance(fld, peewee.BlobField) and isinstance(value, str):
+            value = base64.b64decode(value)
+        elif isinstance(fld, peewee.BooleanField):
+            value = bool(value)
+        elif isinstance(fld, peewee.IntegerField | peewee.ForeignKeyField) and not isinstance(
+            value, int
+        ):
+            value = int(value)
+        return fld.db_value(value)
+    except (ValueError, TypeError, OverflowError) as exc:
+        shown = repr(value)
+        shown = shown if len(shown) <= 40 else shown[:37] + "..."
+        raise ValueError(f"its {fld.column_name} cannot be {shown}") from exc
 
 
-def _converter(fld: peewee.Field) -> Any:
-    """A fast ``_to_db`` for one column, for values already of the column's Python type (the
+def converter(fld: peewee.Field) -> Any:
+    """A fast ``to_db`` for one column, for values already of the column's Python type (the
     bulk insert calls it a few hundred thousand times)."""
-    generic = partial(_to_db, fld)
+    generic = partial(to_db, fld)
     if type(fld) is peewee.TextField:
         return lambda v: v if type(v) is str else generic(v)
     if type(fld) is peewee.BooleanField:
@@ -82,7 +101,7 @@ def _converter(fld: peewee.Field) -> Any:
     return generic
 
 
-def _default(fld: peewee.Field) -> Any:
+def column_default(fld: peewee.Field) -> Any:
     default = fld.default
     return default() if callable(default) else default
 
@@ -93,7 +112,7 @@ def _default(fld: peewee.Field) -> Any:
 def dump_table(section: str, *, where: peewee.Expression | None = None) -> Iterator[dict[str, Any]]:
     """Rows of a table as {column: Python value}, in id order, a page at a time."""
     model = TABLES[section]
-    fields = _fields(model)
+    fields = model_fields(model)
     names = [f.column_name for f in fields]
     pk = model._meta.primary_key
     query = model.select(*fields)
@@ -140,9 +159,9 @@ _DERIVED_ARTICLE_COLUMNS = frozenset({"host_rev", "url_host_rev"})
 
 
 def dump_articles(ids: Sequence[int]) -> Iterator[dict[str, Any]]:
-    """Full article rows (columns, ``html``, ``text``, ``tags``, ``images`` and the kept
-    ``source`` page when there is one) for ``ids``."""
-    fields = [f for f in _fields(m.Article) if f.column_name not in _DERIVED_ARTICLE_COLUMNS]
+    """Full article rows (columns, ``html``, ``text``, ``tags``, ``images``, ``highlights``
+    and the kept ``source`` page when there is one) for ``ids``."""
+    fields = [f for f in model_fields(m.Article) if f.column_name not in _DERIVED_ARTICLE_COLUMNS]
     names = [f.column_name for f in fields]
     for start in range(0, len(ids), _CHUNK):
         chunk = list(ids[start : start + _CHUNK])
@@ -176,7 +195,8 @@ def dump_articles(ids: Sequence[int]) -> Iterator[dict[str, Any]]:
             .tuples()
         ):
             images.setdefault(article_id, []).append({"url": url, "sha256": sha})
-        source_fields = [f for f in _fields(m.ArticleSource) if f.column_name != "article_id"]
+        highlights = store_highlights.export_rows(chunk)
+        source_fields = [f for f in model_fields(m.ArticleSource) if f.column_name != "article_id"]
         sources = {
             row[0]: dict(zip([f.column_name for f in source_fields], row[1:], strict=True))
             for row in m.ArticleSource.select(m.ArticleSource.article_id, *source_fields)
@@ -192,6 +212,8 @@ def dump_articles(ids: Sequence[int]) -> Iterator[dict[str, Any]]:
             row["text"] = text
             row["tags"] = tags.get(article_id, [])
             row["images"] = images.get(article_id, [])
+            if article_id in highlights:
+                row["highlights"] = highlights[article_id]
             if article_id in sources:
                 # The page the article came from, still compressed as the library keeps it.
                 row["source"] = sources[article_id]
@@ -252,13 +274,16 @@ class ArticleRow:
     images: Sequence[tuple[str, int]] = field(default_factory=tuple)
     # The kept source's columns by name (see :class:`m.ArticleSource`), or None.
     source: Mapping[str, Any] | None = None
+    # Highlights as a Folio export writes them (see store.highlights.EXPORT_COLUMNS), already
+    # placed in this article's text.
+    highlights: Sequence[Mapping[str, Any]] = ()
 
 
 def existing_by_url(urls: Sequence[str]) -> dict[str, int]:
     """Articles whose canonical URL is one of ``urls``: {url: article id} (on the index)."""
     found: dict[str, int] = {}
     unique = list(dict.fromkeys(urls))
-    db = _db()
+    db = library_database()
     for start in range(0, len(unique), _CHUNK):
         chunk = unique[start : start + _CHUNK]
         marks = ", ".join("?" * len(chunk))
@@ -272,28 +297,93 @@ def existing_by_url(urls: Sequence[str]) -> dict[str, int]:
     return found
 
 
+def existing_notes(hashes: Sequence[str]) -> dict[str, int]:
+    """Saved notes (articles with no address and no feed) whose content hash is one of
+    ``hashes``: {hash: article id}, the oldest note for each."""
+    found: dict[str, int] = {}
+    unique = list(dict.fromkeys(h for h in hashes if h))
+    db = library_database()
+    for start in range(0, len(unique), _CHUNK):
+        chunk = unique[start : start + _CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        rows = db.execute_sql(
+            'SELECT "content_hash", "id" FROM "article" WHERE "canonical_url" IS NULL'
+            f' AND "url" IS NULL AND "feed_id" IS NULL AND "content_hash" IN ({marks})'
+            ' ORDER BY "id" DESC',
+            chunk,
+        ).fetchall()
+        found.update(dict(rows))
+    return found
+
+
 # id, title, author, text, tag names, language
 _SearchRow = tuple[int, str, str, str, tuple[str, ...], str | None]
 
 
 class TagCache:
-    """Tag ids by name (case-insensitive, as the tag table compares), created on demand."""
+    """Tag ids by name compared without case, created on demand: a name the library has in
+    another case is that tag ("Python" is the library's "python"), and a new one keeps the
+    spelling it first came with. The library's tags are read once, when first needed. The
+    tags it creates are recorded in ``writes`` (set it for each transaction: a tag made in one
+    that was rolled back is not there)."""
 
-    def __init__(self) -> None:
-        self._ids: dict[str, tuple[int, str]] = {}
+    def __init__(self, writes: ImportWrites | None = None) -> None:
+        self._ids: dict[str, tuple[int, str]] | None = None
+        self.writes = writes
 
     def get(self, name: str) -> tuple[int, str]:
         cleaned = clean_tag_name(name)
         key = cleaned.casefold()
+        if self._ids is None:
+            self._ids = tag_ids_by_folded_name()
         if key not in self._ids:
-            row = m.Tag.get_or_none(m.Tag.name == cleaned)
+            # Another writer may have made it since the tags were read.
+            row = find_tag(cleaned)
             if row is None:
                 row = m.Tag.create(name=cleaned)
+                if self.writes is not None:
+                    self.writes.tag_ids.append(int(row.id))
             self._ids[key] = (row.id, row.name)
         return self._ids[key]
 
     def remember(self, tag_id: int, name: str) -> None:
-        self._ids[name.casefold()] = (tag_id, name)
+        if self._ids is not None:
+            self._ids[name.casefold()] = (tag_id, name)
+
+
+class ArticleConverter:
+    """An article's column values as the article table stores them, in its column order."""
+
+    def __init__(self) -> None:
+        self.fields = [f for f in model_fields(m.Article) if f.column_name != "id"]
+        self._converters = [(f.column_name, converter(f), f) for f in self.fields]
+        source_fields = [f for f in model_fields(m.ArticleSource) if f.column_name != "article_id"]
+        self.source_fields = source_fields
+        self._source_converters = [(f.column_name, converter(f)) for f in source_fields]
+
+    def values(self, row_columns: Mapping[str, Any]) -> tuple[dict[str, Any], list[Any]]:
+        """The columns within their limits, with those worked out from others filled in, and
+        their stored values."""
+        # Whatever made the row (a feed, an import, a document), it is stored within bounds.
+        columns = bound_columns(row_columns)
+        if columns.get("sort_date") is None:
+            columns["sort_date"] = columns.get("published") or columns.get("added") or m.utc_now()
+        # Derived from the addresses, whatever a document says.
+        url, canonical = (columns.get(k) for k in ("url", "canonical_url"))
+        columns["host_rev"], columns["url_host_rev"] = site_hosts(
+            None if url is None else str(url), None if canonical is None else str(canonical)
+        )
+        values: list[Any] = []
+        for name, convert, fld in self._converters:
+            value = columns.get(name)
+            if value is None and (name not in columns or not fld.null):
+                # Left out, or empty where the column cannot be: the column's default.
+                value = column_default(fld)
+            values.append(None if value is None else convert(value))
+        return columns, values
+
+    def source_values(self, source: Mapping[str, Any]) -> list[Any]:
+        return [convert(source.get(name)) for name, convert in self._source_converters]
 
 
 def _next_id(model: type[m.BaseModel]) -> int:
@@ -307,36 +397,26 @@ def insert_articles(
     transaction (which must hold the write lock); returns the new ids in order."""
     if not rows:
         return []
-    fields = [f for f in _fields(m.Article) if f.column_name != "id"]
-    converters = [(f.column_name, _converter(f), f) for f in fields]
+    convert = ArticleConverter()
+    fields = convert.fields
+    source_fields = convert.source_fields
     next_id = _next_id(m.Article)
     ids: list[int] = []
     article_params: list[list[Any]] = []
     content_params: list[tuple[int, str, str]] = []
     tag_params: list[tuple[int, int]] = []
     image_params: list[tuple[int, str, int]] = []
-    source_fields = [f for f in _fields(m.ArticleSource) if f.column_name != "article_id"]
-    source_columns = [(f.column_name, _converter(f)) for f in source_fields]
     source_params: list[list[Any]] = []
     search_params: list[_SearchRow] = []
     for row in rows:
-        columns = dict(row.columns)
+        columns, converted = convert.values(row.columns)
+        html, text = bound_body(row.html, row.text)
         article_id = int(columns["id"]) if keep_ids and columns.get("id") is not None else next_id
         next_id = max(next_id, article_id + 1)
         ids.append(article_id)
-        if columns.get("sort_date") is None:
-            columns["sort_date"] = columns.get("published") or columns.get("added")
-        # Derived from the addresses, whatever a document says.
-        url, canonical = (columns.get(k) for k in ("url", "canonical_url"))
-        columns["host_rev"], columns["url_host_rev"] = site_hosts(
-            None if url is None else str(url), None if canonical is None else str(canonical)
-        )
-        values: list[Any] = [article_id]
-        for name, convert, fld in converters:
-            value = columns[name] if name in columns else _default(fld)
-            values.append(None if value is None else convert(value))
+        values: list[Any] = [article_id, *converted]
         article_params.append(values)
-        content_params.append((article_id, row.html or "", row.text or ""))
+        content_params.append((article_id, html, text))
         names: list[str] = []
         for tag_name in row.tags:
             tag_id, stored = tags.get(tag_name)
@@ -345,20 +425,20 @@ def insert_articles(
         for url, image_id in row.images:
             image_params.append((article_id, url, image_id))
         if row.source is not None:
-            source_params.append(
-                [article_id, *(convert(row.source.get(name)) for name, convert in source_columns)]
-            )
+            source_params.append([article_id, *convert.source_values(row.source)])
+        # Notes are found by search too (see store.highlights).
+        annotations = store_highlights.annotations_of(columns.get("note"), row.highlights)
         search_params.append(
             (
                 article_id,
                 str(columns.get("title") or ""),
                 str(columns.get("author") or ""),
-                row.text or "",
+                store_highlights.search_text(text, annotations),
                 tuple(sorted(set(names))),
                 columns.get("language"),
             )
         )
-    db = _db()
+    db = library_database()
     column_list = ", ".join(['"id"', *(f'"{f.column_name}"' for f in fields)])
     marks = ", ".join("?" * (len(fields) + 1))
     cursor = db.cursor()
@@ -380,6 +460,9 @@ def insert_articles(
         f" VALUES ({', '.join('?' * (len(source_fields) + 1))})",
         source_params,
     )
+    for article_id, row in zip(ids, rows, strict=True):
+        if row.highlights:
+            store_highlights.insert_exported(article_id, row.highlights, keep_ids=keep_ids)
     _index(db, search_params)
     return ids
 
@@ -398,7 +481,9 @@ def _index(db: peewee.SqliteDatabase, rows: list[_SearchRow]) -> None:
     )
 
 
-def add_missing_tags(wanted: Mapping[int, Sequence[str]], *, tags: TagCache) -> list[int]:
+def add_missing_tags(
+    wanted: Mapping[int, Sequence[str]], *, tags: TagCache, writes: ImportWrites | None = None
+) -> list[int]:
     """Give existing articles the tags they lack; returns the ids that changed."""
     from reader.store.tags import add_tags, tags_for_articles
 
@@ -407,10 +492,17 @@ def add_missing_tags(wanted: Mapping[int, Sequence[str]], *, tags: TagCache) -> 
     changed: list[int] = []
     for article_id in ids:
         present = {n.casefold() for n in have.get(article_id, ())}
-        missing = [n for n in wanted[article_id] if n.casefold() not in present]
+        missing = list(
+            {clean_tag_name(n).casefold(): clean_tag_name(n) for n in wanted[article_id]}.values()
+        )
+        missing = [n for n in missing if n.casefold() not in present]
         if missing:
+            for name in missing:
+                tags.get(name)  # a tag made here is one the import made
             add_tags(article_id, missing)
             changed.append(article_id)
+            if writes is not None:
+                writes.article_tags.append((article_id, missing))
     return changed
 
 
@@ -445,226 +537,6 @@ def requeue_failed() -> int:
         .where(m.Article.fetch_status == "failed")
         .execute()
     )
-
-
-# -- loading a Folio document ---------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class IdMaps:
-    """Document ids to library ids, filled as sections are loaded."""
-
-    folders: dict[int, int] = field(default_factory=dict)
-    feeds: dict[int, int] = field(default_factory=dict)
-    images: dict[str, int] = field(default_factory=dict)
-    new_feeds: set[int] = field(default_factory=set)
-    feeds_existing: int = 0
-
-
-def _row_values(
-    model: type[m.BaseModel], row: Mapping[str, Any], overrides: Mapping[str, Any], keep_id: bool
-) -> dict[str, Any]:
-    values: dict[str, Any] = {}
-    for fld in _fields(model):
-        name = fld.column_name
-        if isinstance(fld, peewee.AutoField) and not keep_id:
-            continue
-        if name in overrides:
-            value = overrides[name]
-        elif name in row:
-            value = row[name]
-        else:
-            value = _default(fld)
-        values[name] = _to_db(fld, value)
-    return values
-
-
-def _insert_raw(model: type[m.BaseModel], values: Mapping[str, Any]) -> int:
-    table = model._meta.table_name
-    columns = ", ".join(f'"{c}"' for c in values)
-    marks = ", ".join("?" * len(values))
-    cursor = _db().execute_sql(
-        f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', list(values.values())
-    )
-    return int(cursor.lastrowid)
-
-
-def load_structure(
-    document: Mapping[str, Sequence[Mapping[str, Any]]], *, keep_ids: bool, tags: TagCache
-) -> IdMaps:
-    """Folders, tags, feeds (with their tags and icons) and images of a document.
-
-    With ``keep_ids`` (an empty library) rows keep their ids so the library comes back as it
-    was; otherwise folders merge by path, tags by name, feeds by URL and images by hash.
-    """
-    maps = IdMaps()
-    db = _db()
-    if keep_ids:
-        # A folder may have been moved under one created after it.
-        db.execute_sql("PRAGMA defer_foreign_keys = ON")
-    _load_folders(document.get("folders", ()), keep_ids, maps)
-    for row in document.get("tags", ()):
-        name = clean_tag_name(str(row.get("name") or ""))
-        existing = m.Tag.get_or_none(m.Tag.name == name)
-        if existing is None:
-            tag_id = _insert_raw(m.Tag, _row_values(m.Tag, row, {"name": name}, keep_ids))
-            tags.remember(tag_id, name)
-        elif existing.color is None and row.get("color"):
-            existing.color = row["color"]
-            existing.save()
-    for row in document.get("feeds", ()):
-        url = str(row.get("url") or "")
-        old_id = int(row["id"])
-        found = m.Feed.select(m.Feed.id).where(m.Feed.url == url).scalar()
-        if found is not None:
-            maps.feeds[old_id] = int(found)
-            maps.feeds_existing += 1
-            continue
-        folder = row.get("folder_id")
-        overrides = {"folder_id": maps.folders.get(int(folder)) if folder is not None else None}
-        new_id = _insert_raw(m.Feed, _row_values(m.Feed, row, overrides, keep_ids))
-        maps.feeds[old_id] = new_id
-        maps.new_feeds.add(new_id)
-        for name in row.get("tags") or ():
-            tag_id, _ = tags.get(str(name))
-            m.FeedTag.insert(feed=new_id, tag=tag_id).on_conflict_ignore().execute()
-    for row in document.get("feed_icons", ()):
-        feed_id = maps.feeds.get(int(row["feed_id"]))
-        if feed_id in maps.new_feeds:
-            _insert_raw(m.FeedIcon, _row_values(m.FeedIcon, row, {"feed_id": feed_id}, True))
-    for row in document.get("images", ()):
-        sha = str(row["sha256"])
-        found = m.Image.select(m.Image.id).where(m.Image.sha256 == sha).scalar()
-        if found is None:
-            found = _insert_raw(m.Image, _row_values(m.Image, row, {}, keep_ids))
-        maps.images[sha] = int(found)
-    return maps
-
-
-def _load_folders(rows: Sequence[Mapping[str, Any]], keep_ids: bool, maps: IdMaps) -> None:
-    if keep_ids:
-        for row in rows:
-            maps.folders[int(row["id"])] = _insert_raw(
-                m.Folder, _row_values(m.Folder, row, {}, True)
-            )
-        return
-    remaining = list(rows)
-    while remaining:
-        progressed = False
-        for row in list(remaining):
-            parent = row.get("parent_id")
-            if parent is not None and int(parent) not in maps.folders:
-                if not any(int(r["id"]) == int(parent) for r in remaining):
-                    parent = None  # a parent the document lacks: put the folder at the top
-                else:
-                    continue
-            new_parent = maps.folders[int(parent)] if parent is not None else None
-            cond = (
-                m.Folder.parent.is_null() if new_parent is None else m.Folder.parent == new_parent
-            )
-            found = (
-                m.Folder.select(m.Folder.id).where(cond & (m.Folder.name == row["name"])).scalar()
-            )
-            if found is None:
-                found = _insert_raw(
-                    m.Folder, _row_values(m.Folder, row, {"parent_id": new_parent}, False)
-                )
-            maps.folders[int(row["id"])] = int(found)
-            remaining.remove(row)
-            progressed = True
-        if not progressed:  # a cycle: keep the rest at the top level
-            for row in remaining:
-                maps.folders[int(row["id"])] = _insert_raw(
-                    m.Folder, _row_values(m.Folder, row, {"parent_id": None}, False)
-                )
-            return
-
-
-def find_duplicate(row: Mapping[str, Any], feed_id: int | None) -> int | None:
-    """The library's copy of a document article, if it has one."""
-    db = _db()
-    entry_key = row.get("entry_key")
-    canonical = row.get("canonical_url") or row.get("url")
-    if feed_id is not None and entry_key:
-        found = db.execute_sql(
-            'SELECT id FROM "article" WHERE feed_id = ? AND entry_key = ? LIMIT 1',
-            (feed_id, entry_key),
-        ).fetchone()
-    elif canonical:
-        found = db.execute_sql(
-            'SELECT id FROM "article" WHERE feed_id IS ? AND canonical_url = ? LIMIT 1',
-            (feed_id, canonical),
-        ).fetchone()
-    else:
-        found = db.execute_sql(
-            'SELECT id FROM "article" WHERE feed_id IS ? AND title = ? AND content_hash IS ?'
-            " LIMIT 1",
-            (feed_id, row.get("title") or "", row.get("content_hash")),
-        ).fetchone()
-    return int(found[0]) if found else None
-
-
-def document_article_row(row: Mapping[str, Any], maps: IdMaps) -> ArticleRow:
-    columns = dict(row)
-    for extra in ("html", "text", "tags", "images", "source"):
-        columns.pop(extra, None)
-    feed = row.get("feed_id")
-    columns["feed_id"] = maps.feeds.get(int(feed)) if feed is not None else None
-    images = [
-        (str(link["url"]), maps.images[str(link["sha256"])])
-        for link in row.get("images") or ()
-        if str(link.get("sha256")) in maps.images
-    ]
-    return ArticleRow(
-        columns=columns,
-        html=str(row.get("html") or ""),
-        text=str(row.get("text") or ""),
-        tags=[str(t) for t in row.get("tags") or ()],
-        images=images,
-        source=_document_source(row.get("source")),
-    )
-
-
-def _document_source(value: Any) -> Mapping[str, Any] | None:
-    """A document's kept page, when it has the columns that make one (else left out: the
-    article can still be fetched again from its address)."""
-    if not isinstance(value, Mapping):
-        return None
-    data, name, size, kept = (value.get(k) for k in ("data", "name", "size", "kept"))
-    if not (isinstance(data, str) and isinstance(name, str) and isinstance(size, int) and kept):
-        return None
-    try:
-        base64.b64decode(data, validate=True)
-    except ValueError:
-        return None
-    return {**value, "suffix": value.get("suffix") or ""}
-
-
-def load_extras(document: Mapping[str, Sequence[Mapping[str, Any]]], *, keep_ids: bool) -> None:
-    """Saved searches (by name), rules (unless the same one exists) and settings (all of them
-    into an empty library, else only those the library lacks)."""
-    for row in document.get("saved_searches", ()):
-        if not m.SavedSearch.select().where(m.SavedSearch.name == row.get("name")).exists():
-            _insert_raw(m.SavedSearch, _row_values(m.SavedSearch, row, {}, keep_ids))
-    for row in document.get("rules", ()):
-        same = m.Rule.select().where(
-            (m.Rule.query == row.get("query"))
-            & (m.Rule.action == row.get("action"))
-            & (
-                m.Rule.argument.is_null()
-                if row.get("argument") is None
-                else m.Rule.argument == row.get("argument")
-            )
-        )
-        if not same.exists():
-            _insert_raw(m.Rule, _row_values(m.Rule, row, {}, keep_ids))
-    for row in document.get("settings", ()):
-        key = str(row["key"])
-        value = row["value"] if isinstance(row["value"], str) else json.dumps(row["value"])
-        if keep_ids:
-            m.Setting.insert(key=key, value=value).on_conflict_replace().execute()
-        else:
-            m.Setting.insert(key=key, value=value).on_conflict_ignore().execute()
 
 
 # -- whole articles for the article exporters ---------------------------------------------------

@@ -371,6 +371,7 @@ def feeds_without_counts(feed_ids: Sequence[int] | None = None) -> list[Feed]:
             f.last_error,
             f.disabled,
             f.fetch_full_text,
+            f.notice,
         )
         .order_by(f.position, peewee.fn.lower(f.title))
         .tuples()
@@ -391,6 +392,7 @@ def feeds_without_counts(feed_ids: Sequence[int] | None = None) -> list[Feed]:
             disabled=bool(disabled),
             fetch_full_text=bool(fetch_full_text),
             tags=tags.get(int(feed_id), ()),
+            notice=notice,
         )
         for (
             feed_id,
@@ -403,5 +405,6 @@ def feeds_without_counts(feed_ids: Sequence[int] | None = None) -> list[Feed]:
             last_error,
             disabled,
             fetch_full_text,
+            notice,
         ) in query
     ]

@@ -1,15 +1,28 @@
 """Every command of the window, as one QAction each: menus, toolbar, context menus and the
-shortcut list all use these same objects."""
+shortcut list all use these same objects.
+
+A command is declared on the method that carries it out, with :func:`command`; the window
+makes one QAction per declared command of its controllers and binds each to its method::
+
+    class ArticleCommandsController(QObject):
+        @command("toggle_star", "S&tar / Unstar", "Article", ("S",), icon="star")
+        def toggle_star(self) -> None: ...
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any, NamedTuple, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from reader.ui.icons import icon
+
+# The shortcut list shows its groups in this order.
+GROUPS = ("Library", "Reading", "Article", "Feeds", "View", "Help")
 
 
 @dataclass(frozen=True)
@@ -21,144 +34,93 @@ class ActionSpec:
     icon: str | None = None
     tip: str | None = None
     checkable: bool = False
+    # The icon while the action is checked (a starred article's star), when it differs.
+    icon_on: str | None = None
 
 
-SPECS: tuple[ActionSpec, ...] = (
-    # Library
-    ActionSpec(
-        "add_feed",
-        "&Add Feed…",
-        "Library",
-        ("Ctrl+N",),
-        "add-feed",
-        "Subscribe to a feed or a site",
-    ),
-    ActionSpec(
-        "save_article",
-        "&Save Article…",
-        "Library",
-        ("Ctrl+L",),
-        "save",
-        "Save an article from the web or a file",
-    ),
-    ActionSpec(
-        "import",
-        "&Import…",
-        "Library",
-        ("Ctrl+I",),
-        "import",
-        "Import subscriptions (OPML) or articles",
-    ),
-    ActionSpec(
-        "export",
-        "&Export…",
-        "Library",
-        ("Ctrl+Shift+E",),
-        "export",
-        "Export subscriptions or articles",
-    ),
-    ActionSpec(
-        "refresh_all",
-        "&Refresh All",
-        "Library",
-        ("F5",),
-        "refresh",
-        "Fetch new articles from every feed",
-    ),
-    ActionSpec(
-        "refresh_feed",
-        "Refresh &Feed",
-        "Library",
-        ("R",),
-        None,
-        "Fetch new articles from the selected feed or folder",
-    ),
-    ActionSpec("cancel_refresh", "Stop Refreshing", "Library", (), None),
-    ActionSpec("preferences", "&Preferences…", "Library", ("Ctrl+,",), "settings"),
-    ActionSpec("quit", "&Quit", "Library", ("Ctrl+Q",)),
-    # Reading
-    ActionSpec("next_article", "&Next Article", "Reading", ("J",)),
-    ActionSpec("previous_article", "&Previous Article", "Reading", ("K",)),
-    ActionSpec("next_unread", "Next &Unread", "Reading", ("N",)),
-    ActionSpec("previous_unread", "Previous Unr&ead", "Reading", ("P",)),
-    ActionSpec("page_down", "Page Down, Then Next Unread", "Reading", ("Space",)),
-    ActionSpec(
-        "open_in_browser",
-        "&Open in Browser",
-        "Reading",
-        ("O",),
-        "open-browser",
-        "Open the article's page in your web browser",
-    ),
-    ActionSpec("copy_link", "&Copy Link", "Reading", ("Ctrl+Shift+C",), "copy-link"),
-    ActionSpec("focus_search", "&Search", "Reading", ("/", "Ctrl+F"), "search"),
-    # Article
-    ActionSpec("toggle_read", "Mark &Read / Unread", "Article", ("M",), "mark-unread"),
-    ActionSpec("toggle_star", "S&tar / Unstar", "Article", ("S",), "star", "Star the article"),
-    ActionSpec(
-        "toggle_archive",
-        "&Archive / Unarchive",
-        "Article",
-        ("E",),
-        "archive",
-        "Move the article to the archive",
-    ),
-    ActionSpec("edit_tags", "&Tag…", "Article", ("T",), "tag", "Add a tag"),
-    ActionSpec("delete", "&Delete", "Article", ("Delete",), "delete", "Delete the article"),
-    ActionSpec(
-        "mark_all_read",
-        "Mark All as Rea&d",
-        "Article",
-        ("Shift+A",),
-        "mark-read",
-        "Mark every article in this list read",
-    ),
-    ActionSpec("undo", "&Undo", "Article", ("Ctrl+Z",), "undo"),
-    # Feeds and tags (menus and context menus)
-    ActionSpec("feed_properties", "Feed &Properties…", "Feeds", (), "properties"),
-    ActionSpec("unsubscribe", "&Unsubscribe…", "Feeds", (), "delete"),
-    ActionSpec("new_folder", "&New Folder…", "Feeds", (), "folder"),
-    ActionSpec("rename_folder", "Rena&me Folder…", "Feeds", ()),
-    ActionSpec("delete_folder", "Delete &Folder…", "Feeds", (), "delete"),
-    ActionSpec("rename_tag", "&Rename Tag…", "Feeds", ()),
-    ActionSpec("tag_color", "Tag &Colour…", "Feeds", ()),
-    ActionSpec("delete_tag", "&Delete Tag…", "Feeds", (), "delete"),
-    # View
-    ActionSpec("zoom_in", "Zoom &In", "View", ("Ctrl++", "Ctrl+="), "zoom-in"),
-    ActionSpec("zoom_out", "Zoom &Out", "View", ("Ctrl+-",), "zoom-out"),
-    ActionSpec("zoom_reset", "&Actual Size", "View", ("Ctrl+0",)),
-    ActionSpec("oldest_first", "&Oldest First", "View", (), "sort", checkable=True),
-    ActionSpec("theme_system", "Follow the &System", "View", (), checkable=True),
-    ActionSpec("theme_light", "&Light", "View", (), checkable=True),
-    ActionSpec("theme_dark", "&Dark", "View", (), checkable=True),
-    ActionSpec("shortcuts", "&Keyboard Shortcuts", "Help", ("?", "F1"), "keyboard"),
-)
+class Command(NamedTuple):
+    """A command declared on a controller's method (see :func:`command`)."""
+
+    spec: ActionSpec
+    method: str
+    # The method takes the action's checked state and runs whenever it changes (from a click
+    # or from code), instead of running on a click only.
+    follows_check: bool = False
+
+
+Handler = TypeVar("Handler", bound=Callable[..., Any])
+_COMMAND = "_folio_command"
+
+
+def command(
+    name: str,
+    text: str,
+    group: str,
+    shortcuts: tuple[str, ...] = (),
+    *,
+    icon: str | None = None,
+    tip: str | None = None,
+    checkable: bool = False,
+    follows_check: bool = False,
+    icon_on: str | None = None,
+) -> Callable[[Handler], Handler]:
+    """Declare the window command ``name`` as carried out by the decorated method."""
+    assert group in GROUPS, group
+    spec = ActionSpec(name, text, group, shortcuts, icon, tip, checkable, icon_on)
+
+    def declare(method: Handler) -> Handler:
+        setattr(method, _COMMAND, Command(spec, method.__name__, follows_check))
+        return method
+
+    return declare
+
+
+def commands_of(cls: type) -> Iterator[Command]:
+    """The commands declared on ``cls`` (and the classes it derives from), in their order."""
+    seen: set[str] = set()
+    for klass in reversed(cls.__mro__):
+        for member in vars(klass).values():
+            found = getattr(member, _COMMAND, None)
+            if isinstance(found, Command) and found.spec.name not in seen:
+                seen.add(found.spec.name)
+                yield found
 
 
 class WindowActions:
-    """The window's actions by name: ``actions["toggle_star"]`` or ``actions.toggle_star``."""
+    """The window's actions by name: ``actions["toggle_star"]`` or ``actions.toggle_star``.
 
-    def __init__(self, parent: QWidget) -> None:
+    Made from the commands the controller classes declare, in the order given; each is bound
+    to its controller with :meth:`bind` once that exists."""
+
+    def __init__(self, parent: QWidget, controllers: Sequence[type]) -> None:
         self._actions: dict[str, QAction] = {}
-        for spec in SPECS:
-            action = QAction(spec.text, parent)
-            action.setObjectName(spec.name)
-            if spec.shortcuts:
-                action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
-                action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            if spec.icon:
-                action.setIcon(icon(spec.icon))
-            tip = spec.tip or spec.text.replace("&", "").rstrip("…")
-            if spec.shortcuts:
-                tip = f"{tip} ({_native(spec.shortcuts[0])})"
-            action.setToolTip(tip)
-            action.setStatusTip(tip)
-            action.setCheckable(spec.checkable)
-            parent.addAction(action)
-            self._actions[spec.name] = action
-        self.theme_group = QActionGroup(parent)
-        for name in ("theme_system", "theme_light", "theme_dark"):
-            self.theme_group.addAction(self._actions[name])
+        self._commands: dict[str, Command] = {}
+        self._owners: dict[str, type] = {}
+        self._bound: set[str] = set()
+        for cls in controllers:
+            for found in commands_of(cls):
+                spec = found.spec
+                assert spec.name not in self._actions, f"{spec.name} is declared twice"
+                self._actions[spec.name] = _make_action(spec, parent)
+                self._commands[spec.name] = found
+                self._owners[spec.name] = cls
+
+    def bind(self, controller: object) -> None:
+        """Connect the actions ``controller`` declares to its methods."""
+        for name, found in self._commands.items():
+            if not isinstance(controller, self._owners[name]) or name in self._bound:
+                continue
+            method: Callable[..., Any] = getattr(controller, found.method)
+            action = self._actions[name]
+            if found.follows_check:
+                action.toggled.connect(method)
+            else:
+                action.triggered.connect(lambda _checked=False, method=method: method())
+            self._bound.add(name)
+
+    def unbound(self) -> list[str]:
+        """Actions whose controller was never bound (none, once the window is built)."""
+        return [name for name in self._actions if name not in self._bound]
 
     def __getitem__(self, name: str) -> QAction:
         return self._actions[name]
@@ -172,18 +134,47 @@ class WindowActions:
     def all(self) -> dict[str, QAction]:
         return dict(self._actions)
 
+    def shortcut_rows(self) -> list[tuple[str, str, str]]:
+        """(group, what it does, keys) for every action that has a shortcut, by group."""
+        rows = []
+        specs = sorted(
+            (found.spec for found in self._commands.values()),
+            key=lambda spec: GROUPS.index(spec.group),
+        )
+        for spec in specs:
+            if spec.shortcuts:
+                keys = ", ".join(_native(s) for s in spec.shortcuts)
+                rows.append((spec.group, spec.text.replace("&", "").rstrip("…"), keys))
+        return rows
+
+
+def _make_action(spec: ActionSpec, parent: QWidget) -> QAction:
+    action = QAction(spec.text, parent)
+    action.setObjectName(spec.name)
+    if spec.shortcuts:
+        action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        typed = _native(spec.shortcuts[0])
+        if typed != QKeySequence(spec.shortcuts[0]).toString(
+            QKeySequence.SequenceFormat.NativeText
+        ):
+            # Menus would show the key as Qt names it ("J"); after a tab, the text shows it
+            # as it is typed instead ("j"). Buttons showing text still show the name alone.
+            action.setText(f"{spec.text}\t{typed}")
+            action.setIconText(spec.text.replace("&", "").rstrip("…"))
+    if spec.icon:
+        action.setIcon(icon(spec.icon, on=spec.icon_on))
+    tip = spec.tip or spec.text.replace("&", "").rstrip("…")
+    if spec.shortcuts:
+        tip = f"{tip} ({_native(spec.shortcuts[0])})"
+    action.setToolTip(tip)
+    action.setStatusTip(tip)
+    action.setCheckable(spec.checkable)
+    parent.addAction(action)
+    return action
+
 
 def _native(shortcut: str) -> str:
     text = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
     # A plain letter is typed without Shift: show it as typed.
     return text.lower() if len(text) == 1 and text.isalpha() else text
-
-
-def shortcut_rows() -> list[tuple[str, str, str]]:
-    """(group, what it does, keys) for every action that has a shortcut."""
-    rows = []
-    for spec in SPECS:
-        if spec.shortcuts:
-            keys = ", ".join(_native(s) for s in spec.shortcuts)
-            rows.append((spec.group, spec.text.replace("&", "").rstrip("…"), keys))
-    return rows

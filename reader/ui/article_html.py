@@ -1,4 +1,11 @@
-"""The document the article pane shows: a header (source, title, byline) over the content."""
+"""The document the article pane shows: a header (source, title, byline) over the content.
+
+The content is the stored, sanitized HTML (later with highlights marked in it), adapted here
+to what Qt's rich text can draw in a column that fits the pane: a code block becomes a padded
+one-cell table whose lines wrap, a table spans the column, and a Markdown task item gets a
+check box. Pictures are fitted to the column by the browser (see ``ArticleBrowser``), which
+knows its width.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +15,7 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import QDate, QLocale, QTime
 
+from reader.core.local_time import as_local
 from reader.core.types import Article
 
 _SOURCE_NAMES = {
@@ -18,17 +26,84 @@ _SOURCE_NAMES = {
 
 
 _IMAGE_PARAGRAPH = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>", re.IGNORECASE)
+# Qt's rich text knows neither <figure> nor <figcaption>: a div and a paragraph stand in.
+_FIGURE_TAG = re.compile(r"</?fig(?:ure|caption)\s*>", re.IGNORECASE)
+_FIGURE_TAGS = {
+    "<figure>": '<div class="figure">',
+    "</figure>": "</div>",
+    "<figcaption>": '<p class="caption">',
+    "</figcaption>": "</p>",
+}
+_CODE_BLOCK = re.compile(r"<pre\b[^>]*>.*?</pre\s*>", re.IGNORECASE | re.DOTALL)
+# The line break a code block ends with would show as an empty line at the foot of its box.
+_TRAILING_LINES = re.compile(r"\s+((?:</code>\s*)?</pre\s*>)\Z", re.IGNORECASE)
+_TABLE = re.compile(r"<table\b([^>]*)>", re.IGNORECASE)
+# "[ ] " or "[x] " at the start of a list item (Markdown's task lists), perhaps inside the
+# item's first paragraph or a mark that begins there.
+_TASK_ITEM = re.compile(
+    r"<li\b([^>]*)>((?:\s*<(?:p|mark|span)\b[^>]*>)*\s*)\[([ xX])\][ \t\u00a0]+",
+    re.IGNORECASE,
+)
 
 
 def mark_figures(html: str) -> str:
-    """Paragraphs that hold only a picture get their own spacing (class "figure")."""
-    return _IMAGE_PARAGRAPH.sub(r'<p class="figure">\1</p>', html)
+    """Paragraphs that hold only a picture, and figures, get their own spacing (class
+    "figure"); a figure's caption is a paragraph Qt knows how to draw."""
+    html = _IMAGE_PARAGRAPH.sub(r'<p class="figure">\1</p>', html)
+    return _FIGURE_TAG.sub(lambda m: _FIGURE_TAGS[m.group(0).lower().replace(" ", "")], html)
+
+
+def box_code_blocks(html: str) -> str:
+    """Each ``<pre>`` inside a one-cell table: Qt pads and colours a table cell, not a block.
+    Its lines wrap (the reading CSS says ``pre-wrap``) rather than widen the pane."""
+
+    def box(match: re.Match[str]) -> str:
+        block = _TRAILING_LINES.sub(lambda end: end.group(1), match.group(0))
+        return (
+            '<table class="code" width="100%" cellspacing="0" cellpadding="10">'
+            f"<tr><td>{block}</td></tr></table>"
+        )
+
+    return _CODE_BLOCK.sub(box, html)
+
+
+def fit_tables(html: str) -> str:
+    """Tables span the text column, never wider: their cells wrap instead."""
+
+    def widen(match: re.Match[str]) -> str:
+        attributes = match.group(1)
+        if "width=" in attributes.lower():
+            attributes = re.sub(r"\swidth\s*=\s*(\"[^\"]*\"|'[^']*'|\S+)", "", attributes)
+        return f'<table{attributes} width="100%" cellspacing="0" cellpadding="4">'
+
+    return _TABLE.sub(lambda m: m.group(0) if 'class="code"' in m.group(1) else widen(m), html)
+
+
+def check_task_items(html: str) -> str:
+    """List items written "[ ] …" or "[x] …" (Markdown task lists) drawn with check boxes."""
+
+    def check(match: re.Match[str]) -> str:
+        attributes, opening, state = match.group(1), match.group(2), match.group(3)
+        if "class=" in attributes.lower():
+            return match.group(0)
+        kind = "unchecked" if state == " " else "checked"
+        return f'<li{attributes} class="{kind}">{opening}'
+
+    return _TASK_ITEM.sub(check, html)
+
+
+def reading_html(content: str) -> str:
+    """The article's HTML as the pane draws it (see the module's description)."""
+    content = mark_figures(content)
+    content = check_task_items(content)
+    content = box_code_blocks(content)
+    return fit_tables(content)
 
 
 def long_date(value: datetime, *, with_time: bool = False, date_only: bool = False) -> str:
     """ "3 March 2025" in local time, with ", 14:20" when asked; a date the source gave
     without a time (stored at that day's noon UTC) is that day, with no time."""
-    local = value.astimezone(UTC) if date_only else value.astimezone()
+    local = value.astimezone(UTC) if date_only else as_local(value)
     day = QLocale().toString(QDate(local.year, local.month, local.day), "d MMMM yyyy")
     if not with_time or date_only:
         return day
@@ -60,13 +135,15 @@ def source_label(article: Article) -> str:
     return _SOURCE_NAMES.get(article.source_kind.value, "Saved")
 
 
-def article_document(article: Article, css: str) -> str:
-    """The whole HTML document for one article. ``content_html`` is already sanitized."""
+def article_document(article: Article, css: str, *, content_html: str | None = None) -> str:
+    """The whole HTML document for one article. ``content_html`` (the article's own when
+    None) is already sanitized; it may carry marks, such as highlights."""
     title = html.escape(article.title or "(untitled)")
     link = article.url or article.canonical_url
     if link and link.startswith(("http://", "https://")):
         title = f'<a href="{html.escape(link, quote=True)}">{title}</a>'
-    content = mark_figures(article.content_html or "")
+    source = article.content_html if content_html is None else content_html
+    content = reading_html(source or "")
     if not content.strip():
         summary = article.summary or ""
         content = (

@@ -6,8 +6,9 @@ thousandth page costs what the first does. Rows are list results without bodies.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
@@ -19,8 +20,11 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from reader.core.query import parse_query
+from reader.core.search_terms import search_terms
 from reader.core.types import Article, ArticleFilter, PageCursor
 from reader.library import Library
+from reader.ui.sidebar_keys import ListKey
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 100
@@ -42,7 +46,7 @@ class ArticleSource(Protocol):
     """What a list shows and in which order. Methods may run on a worker thread."""
 
     @property
-    def key(self) -> tuple[Hashable, ...]: ...
+    def key(self) -> ListKey: ...
 
     @property
     def title(self) -> str: ...
@@ -65,7 +69,17 @@ class ArticleSource(Protocol):
         """Whether pages are read off the GUI thread (sources whose pages may be slow)."""
         ...
 
-    def fetch(self, library: Library, after: Article | None, limit: int) -> list[Article]: ...
+    @property
+    def ranked(self) -> bool:
+        """Whether rows come in an order of their own (relevance), read by ``offset`` rather
+        than after the last row; new articles then go to the top."""
+        ...
+
+    def fetch(
+        self, library: Library, after: Article | None, limit: int, offset: int
+    ) -> list[Article]:
+        """``limit`` rows after ``after`` (the last row read), which is row ``offset``."""
+        ...
 
     def count(self, library: Library) -> int: ...
 
@@ -78,15 +92,18 @@ class ArticleSource(Protocol):
 class FilterSource:
     """Articles matching a filter, in date order."""
 
-    key: tuple[Hashable, ...]
+    key: ListKey
     title: str
     filter: ArticleFilter
     newest_first: bool = True
     takes_new_articles: bool = True
     noun: str = "articles"
     background: bool = False
+    ranked: bool = False
 
-    def fetch(self, library: Library, after: Article | None, limit: int) -> list[Article]:
+    def fetch(
+        self, library: Library, after: Article | None, limit: int, offset: int = 0
+    ) -> list[Article]:
         cursor = PageCursor(after.sort_date, after.id) if after is not None else None
         return library.list_page(
             self.filter, after=cursor, limit=limit, newest_first=self.newest_first
@@ -107,20 +124,37 @@ class FilterSource:
 
 @dataclass(frozen=True)
 class SearchSource:
-    """What a query in the search language finds, newest (or oldest) first.
+    """What a query in the search language finds: the best matches first (``relevance``,
+    when the query has words), or newest (or oldest) first.
 
     Its pages are read in the background: a common word in a big library takes a few tens
     of milliseconds to page through in date order."""
 
-    key: tuple[Hashable, ...]
+    key: ListKey
     title: str
     query: str
     newest_first: bool = True
     takes_new_articles: bool = True
     noun: str = "results"
     background: bool = True
+    relevance: bool = False
 
-    def fetch(self, library: Library, after: Article | None, limit: int) -> list[Article]:
+    @property
+    def has_words(self) -> bool:
+        """Whether the query looks for words (results then have snippets and a relevance)."""
+        return _has_words(self.query)
+
+    @property
+    def ranked(self) -> bool:
+        return self.relevance and self.has_words
+
+    def fetch(
+        self, library: Library, after: Article | None, limit: int, offset: int = 0
+    ) -> list[Article]:
+        if self.ranked:
+            # A ranked list is read from its top again, one page further each time (its
+            # order is not a key to page on); the library ranks at most a few thousand.
+            return library.search(self.query, limit=offset + limit, order="relevance")[offset:]
         return library.search(
             self.query,
             limit=limit,
@@ -140,14 +174,25 @@ class SearchSource:
     def with_order(self, newest_first: bool) -> SearchSource:
         return replace(self, newest_first=newest_first)
 
+    def with_relevance(self, relevance: bool) -> SearchSource:
+        return replace(self, relevance=relevance)
+
+
+@lru_cache(maxsize=256)
+def _has_words(query: str) -> bool:
+    return not search_terms(parse_query(query)).empty
+
 
 @dataclass(frozen=True)
 class ChangePlan:
-    """What a change means for a list: rows to update, to drop, and to insert."""
+    """What a change means for a list: rows to update, to drop, and to insert; and which
+    of the rows updated still belong to it (the others stay listed until it is read again,
+    as a read article stays in Unread)."""
 
     fresh: tuple[Article, ...]
     gone: tuple[int, ...]
     newcomers: tuple[Article, ...]
+    belonging: frozenset[int] = frozenset()
 
 
 def plan_changes(
@@ -162,11 +207,15 @@ def plan_changes(
     gone = tuple(i for i in loaded if i not in fresh)
     candidates = [i for i in fresh if i not in loaded and i not in hidden]
     newcomers: tuple[Article, ...] = ()
+    listed = [i for i in fresh if i in loaded]
+    wanted = source.matching(library, [*candidates, *listed]) if candidates or listed else set()
     if candidates and source.takes_new_articles:
-        wanted = source.matching(library, candidates)
         newcomers = tuple(fresh[i] for i in candidates if i in wanted)
     return ChangePlan(
-        fresh=tuple(a for i, a in fresh.items() if i in loaded), gone=gone, newcomers=newcomers
+        fresh=tuple(fresh[i] for i in listed),
+        gone=gone,
+        newcomers=newcomers,
+        belonging=frozenset(i for i in listed if i in wanted),
     )
 
 
@@ -192,8 +241,13 @@ class ArticleListModel(QAbstractListModel):
         self._rows: list[Article] = []
         self._rows_by_id: dict[int, int] = {}
         self._cursor: Article | None = None
+        # How many rows the source has given (hidden ones too): where a ranked list goes on.
+        self._offset = 0
         self._exhausted = True
         self._hidden: set[int] = set()
+        # Listed rows that no longer belong to the source (an article read in Unread): they
+        # stay until the list is read again, and the count counts them.
+        self._kept: set[int] = set()
         self._count: int | None = None
         self._count_generation = 0
         # Bumped whenever the source changes, so a late background page is dropped.
@@ -226,6 +280,8 @@ class ArticleListModel(QAbstractListModel):
         self._source = source
         self._rows = []
         self._cursor = None
+        self._offset = 0
+        self._kept = set()
         self._exhausted = source is None
         self._count = None
         if source is not None and not self._in_background(source):
@@ -251,11 +307,11 @@ class ArticleListModel(QAbstractListModel):
             return
         self._fetching = True
         generation = self._generation
-        library, cursor = self._library, self._cursor
+        library, cursor, offset = self._library, self._cursor, self._offset
         count = max(wanted, PAGE_SIZE)
 
         def read() -> list[Article]:
-            return source.fetch(library, cursor, count)
+            return source.fetch(library, cursor, count, offset)
 
         def done(page: Any) -> None:
             if generation != self._generation:
@@ -277,7 +333,9 @@ class ArticleListModel(QAbstractListModel):
             self._exhausted = True
         if page:
             self._cursor = page[-1]
-        visible = [a for a in page if a.id not in self._hidden]
+            self._offset += len(page)
+        # A ranked list read again may repeat a row a newcomer pushed down a place.
+        visible = [a for a in page if a.id not in self._hidden and a.id not in self._rows_by_id]
         if not visible:
             return
         first = len(self._rows)
@@ -297,6 +355,9 @@ class ArticleListModel(QAbstractListModel):
         self.set_source(self._source, keep_loaded=True)
 
     def recount(self) -> None:
+        """Count the rows the list holds, in the background: what the source holds, less
+        the rows hidden (a deletion waiting for its undo), and the rows kept after they left
+        it (see ``_kept``); once every row is read, simply the rows."""
         source = self._source
         self._count_generation += 1
         generation = self._count_generation
@@ -304,25 +365,35 @@ class ArticleListModel(QAbstractListModel):
             self._count = 0
             self.count_changed.emit()
             return
+        hidden = sorted(self._hidden)
+        kept = len(self._kept)
+        library = self._library
+
+        def count() -> int:
+            total = source.count(library)
+            if hidden:
+                total -= len(source.matching(library, hidden))
+            return total + kept
 
         def done(value: Any) -> None:
             if generation == self._count_generation:
-                self._count = int(value)
+                complete = self._exhausted and not self._fetching
+                self._count = len(self._rows) if complete else int(value)
                 self.count_changed.emit()
 
         if self._run is None:
-            done(source.count(self._library))
+            done(count())
         else:
-            library = self._library
-            self._run(lambda: source.count(library), done, None)
+            self._run(count, done, None)
 
     def _read_page(self, source: ArticleSource) -> list[Article]:
-        page = source.fetch(self._library, self._cursor, PAGE_SIZE)
+        page = source.fetch(self._library, self._cursor, PAGE_SIZE, self._offset)
         if len(page) < PAGE_SIZE:
             self._exhausted = True
         if page:
             # The cursor is the last row read, shown or not, so hidden rows cannot stall it.
             self._cursor = page[-1]
+            self._offset += len(page)
         return [a for a in page if a.id not in self._hidden]
 
     def _append_page(self, source: ArticleSource) -> None:
@@ -348,7 +419,7 @@ class ArticleListModel(QAbstractListModel):
         if self._in_background(source):
             self._fetch_in_background(source)
             return
-        page = source.fetch(self._library, self._cursor, PAGE_SIZE)
+        page = source.fetch(self._library, self._cursor, PAGE_SIZE, self._offset)
         self._add_page(page, PAGE_SIZE)
 
     def fetch_until(self, article_id: int, *, max_pages: int = 50) -> int | None:
@@ -449,6 +520,7 @@ class ArticleListModel(QAbstractListModel):
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
             self.endRemoveRows()
+        self._kept -= set(article_ids)
         self._index_rows()
         if self._count is not None:
             self._count = max(self._count - len(rows), 0)
@@ -493,9 +565,16 @@ class ArticleListModel(QAbstractListModel):
             self._run(read, done, None)
 
     def _apply_plan(self, source: ArticleSource, plan: ChangePlan) -> None:
+        kept_before = set(self._kept)
         for article in plan.fresh:
             row = self._rows_by_id.get(article.id)
-            if row is not None and self._rows[row] != article:
+            if row is None:
+                continue
+            if article.id in plan.belonging:
+                self._kept.discard(article.id)
+            else:
+                self._kept.add(article.id)
+            if self._rows[row] != article:
                 self._rows[row] = article
                 index = self.index(row)
                 self.dataChanged.emit(index, index)
@@ -503,7 +582,7 @@ class ArticleListModel(QAbstractListModel):
         self.remove_ids(plan.gone)
         if newcomers:
             self._insert(source, newcomers)
-        if plan.gone or newcomers:
+        if plan.gone or newcomers or self._kept != kept_before:
             self.recount()
 
     def refresh_loaded(self) -> None:
@@ -520,6 +599,13 @@ class ArticleListModel(QAbstractListModel):
         self.remove_ids([i for i in ids if i not in fresh])
 
     def _insert(self, source: ArticleSource, articles: Sequence[Article]) -> None:
+        if source.ranked:
+            # Their rank is not known until the list is read again: new matches come first.
+            self.beginInsertRows(QModelIndex(), 0, len(articles) - 1)
+            self._rows[0:0] = list(articles)
+            self.endInsertRows()
+            self._index_rows()
+            return
         descending = source.newest_first
         for article in sorted(articles, key=source.sort_key, reverse=descending):
             key = source.sort_key(article)

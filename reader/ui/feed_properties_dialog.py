@@ -6,8 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QDateTime, QLocale
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
+from reader.core.limits import DEFAULT_KEEP_ITEMS, MAX_KEEP_ITEMS
 from reader.core.types import Feed
 from reader.core.urls import is_http_url
 from reader.ui.add_feed_dialog import NO_FOLDER
@@ -20,6 +21,7 @@ class FeedChanges:
     url: str
     folder: str | None
     fetch_full_text: bool
+    keep_items: int = DEFAULT_KEEP_ITEMS
 
 
 class FeedPropertiesDialog(FormDialog):
@@ -46,12 +48,26 @@ class FeedPropertiesDialog(FormDialog):
             " keeps the article text from it."
         )
         self.form.addRow("", self.full_text)
+        self.keep_items = QSpinBox(self)
+        self.keep_items.setRange(1, MAX_KEEP_ITEMS)
+        self.keep_items.setGroupSeparatorShown(True)
+        self.keep_items.setValue(feed.keep_items or DEFAULT_KEEP_ITEMS)
+        self.keep_items.setSuffix(" newest items")
+        self.keep_items.setAccessibleName("Items read at each refresh")
+        self.keep_items.setToolTip(
+            "A refresh reads at most this many of the feed's items, the newest ones; articles"
+            " already in the library stay."
+        )
+        self.form.addRow("&Read up to:", self.keep_items)
         if feed.site_url:
             self.form.addRow("Site:", QLabel(feed.site_url, self))
         fetched = "never"
         if feed.last_fetched is not None:
             stamp = QDateTime.fromSecsSinceEpoch(int(feed.last_fetched.timestamp()))
             fetched = QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
+        if feed.notice:
+            # On the same line: a label that wraps inside a form gets cut off.
+            fetched += f"; {feed.notice}"
         self.form.addRow("Last refreshed:", QLabel(fetched, self))
         if feed.last_error:
             problem = QLabel(feed.last_error, self)
@@ -65,6 +81,7 @@ class FeedPropertiesDialog(FormDialog):
             url=self.url.text().strip(),
             folder=None if not folder or folder == NO_FOLDER else folder,
             fetch_full_text=self.full_text.isChecked(),
+            keep_items=self.keep_items.value(),
         )
 
     def submit(self) -> None:

@@ -1,6 +1,9 @@
-"""Preferences: theme, text size, how soon a shown article counts as read, sort order."""
+"""Preferences: theme, text size, how soon a shown article counts as read, sort order, the
+inbox folder."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -8,7 +11,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -53,6 +61,7 @@ class PreferencesDialog(QDialog):
         self.oldest_first = QCheckBox("Show the &oldest articles first", self)
         self.oldest_first.setChecked(not settings.newest_first)
         form.addRow("", self.oldest_first)
+        self._add_inbox_row(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -60,7 +69,77 @@ class PreferencesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def _add_inbox_row(self, form: QFormLayout) -> None:
+        self.inbox = QLineEdit(self)
+        self.inbox.setPlaceholderText(self.tr("None"))
+        self.inbox.setClearButtonEnabled(True)
+        self.inbox.setMinimumWidth(self.fontMetrics().averageCharWidth() * 44)
+        folder = self.settings.inbox_folder
+        self.inbox.setText(str(folder) if folder is not None else "")
+        # The start of a long path says more than its end.
+        self.inbox.setCursorPosition(0)
+        choose = QPushButton(self.tr("C&hoose…"), self)
+        choose.clicked.connect(self._choose_inbox)
+        row = QHBoxLayout()
+        row.addWidget(self.inbox, 1)
+        row.addWidget(choose)
+        label = QLabel(self.tr("&Inbox folder:"), self)
+        label.setBuddy(self.inbox)
+        form.addRow(label, row)
+        note = QLabel(
+            self.tr(
+                "Pages saved into this folder from the browser (.html, .mhtml, .txt, .md) are"
+                " added while Folio runs, then moved to its “done” subfolder (or “failed”,"
+                " with the reason)."
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        note.setEnabled(False)
+        form.addRow("", note)
+        self.inbox_error = QLabel(self)
+        self.inbox_error.setObjectName("dialogError")
+        self.inbox_error.setWordWrap(True)
+        # The look of the other dialogs' error line.
+        self.inbox_error.setStyleSheet(
+            "color: palette(bright-text); background: #b3261e; padding: 6px;"
+        )
+        self.inbox_error.hide()
+        form.addRow("", self.inbox_error)
+        self.inbox.textEdited.connect(lambda _text: self.inbox_error.hide())
+
+    def _choose_inbox(self) -> None:
+        start = self.inbox.text().strip() or str(Path.home())
+        # Folders only: the dialog never reads a file (the library's among them).
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Inbox folder"), start, QFileDialog.Option.ShowDirsOnly
+        )
+        if chosen:
+            self.inbox.setText(chosen)
+            self.inbox_error.hide()
+
+    def _inbox_choice(self) -> Path | None:
+        """The folder typed or chosen, None for none; shows why and raises ValueError when
+        it is not a folder."""
+        text = self.inbox.text().strip()
+        if not text:
+            return None
+        folder = Path(text).expanduser()
+        if not folder.is_dir():
+            self.inbox_error.setText(self.tr("There is no folder {path}").format(path=text))
+            self.inbox_error.show()
+            # Room for the message below the rest, which stays as it was.
+            self.resize(self.width(), self.heightForWidth(self.width()))
+            self.inbox.setFocus()
+            raise ValueError(text)
+        return folder.absolute()
+
     def accept(self) -> None:
+        try:
+            inbox = self._inbox_choice()
+        except ValueError:
+            return
+        self.settings.inbox_folder = inbox
         self.settings.theme = ThemeChoice(self.theme.currentData())
         self.settings.font_size = self.font_size.value()
         self.settings.mark_read_delay_ms = round(self.delay.value() * 1000)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from reader.core.urls import is_http_url
 from reader.ui.add_feed_dialog import with_scheme
@@ -18,8 +19,14 @@ FILE_FILTER = "Pages and texts (*.html *.htm *.txt *.md *.markdown);;All files (
 class SaveArticleDialog(FormDialog):
     submitted = Signal(str, list)  # url or file path, tags
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        pick_file: Callable[[str, str], Path | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        """``pick_file(title, filters)`` asks for a file (see ``Prompts.pick_open_file``)."""
         super().__init__("Save an article", "Save", parent)
+        self._pick_file = pick_file
         row = QWidget(self)
         row_layout = QHBoxLayout(row)
         row_layout.setContentsMargins(0, 0, 0, 0)
@@ -28,7 +35,7 @@ class SaveArticleDialog(FormDialog):
         self.url.setText(clipboard_url())
         self.url.setAccessibleName("Article address or file")
         row_layout.addWidget(self.url, 1)
-        browse = QPushButton("File…", row)
+        self.browse = browse = QPushButton("File…", row)
         browse.setToolTip("Save a page or text from a file instead")
         browse.clicked.connect(self._choose_file)
         row_layout.addWidget(browse)
@@ -39,9 +46,9 @@ class SaveArticleDialog(FormDialog):
         self.form.addRow("&Tags:", self.tags)
 
     def _choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Save an article from a file", "", FILE_FILTER)
-        if path:
-            self.url.setText(path)
+        path = self._pick_file("Save an article from a file", FILE_FILTER)
+        if path is not None:
+            self.url.setText(str(path))
 
     def submit(self) -> None:
         text = self.url.text().strip()

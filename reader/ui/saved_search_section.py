@@ -1,24 +1,16 @@
-"""Saved searches in the window: a sidebar section with live unread counts, a button that
-saves what is in the search box, the syntax help beside it, and the rules dialog."""
+"""Saved searches in the sidebar: a section with live unread counts, and the commands that
+save, rename and delete them."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
 
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu, QMessageBox
-
-from reader.core.errors import UserError
 from reader.library import Library
 from reader.library.views import SidebarCounts
-from reader.ui.icons import icon
-from reader.ui.rules_dialog import RulesDialog
-from reader.ui.search_help import SearchHelpButton
-from reader.ui.sidebar_model import Key, NodeKind, SidebarNode
-
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
+from reader.ui.prompts import Prompts
+from reader.ui.sidebar_edits import SidebarEdit
+from reader.ui.sidebar_keys import SavedSearchKey, SidebarKey
+from reader.ui.sidebar_model import NodeKind, SidebarNode
 
 SECTION_KEY = "searches"
 
@@ -34,7 +26,7 @@ class SavedSearchesSection:
         return [
             SidebarNode(
                 NodeKind.SEARCH,
-                ("search", saved.id),
+                SavedSearchKey(saved.id),
                 saved.name,
                 icon_name="search",
                 tooltip=saved.query,
@@ -46,93 +38,72 @@ class SavedSearchesSection:
 
     def counts(
         self, library: Library, nodes: Sequence[SidebarNode], shared: SidebarCounts
-    ) -> dict[Key, int]:
+    ) -> dict[SidebarKey, int]:
         unread = library.saved_search_unread_counts()
-        return {node.key: unread.get(int(node.key[1]), 0) for node in nodes}  # type: ignore[call-overload]
+        return {
+            node.key: unread.get(node.key.id, 0)
+            for node in nodes
+            if isinstance(node.key, SavedSearchKey)
+        }
 
 
-def save_search(library: Library, query: str, name: str) -> str | None:
-    """Save ``query`` as ``name``; returns an error message for the user, or None."""
-    try:
-        library.save_search(name, query)
-    except UserError as exc:
-        return str(exc)
-    return None
+class SavedSearchCommands:
+    """Save what the search box holds, rename and delete saved searches.
 
+    ``apply`` carries out a sidebar change (see ``SidebarEditor.apply``): asking first when
+    there is a question, stepping off an item that goes away, then writing."""
 
-class SearchTools:
-    """What search adds to the main window, wired in one call from it."""
+    def __init__(
+        self,
+        library: Library,
+        prompts: Prompts,
+        apply: Callable[[SidebarEdit], bool],
+    ) -> None:
+        self._library = library
+        self._prompts = prompts
+        self._apply = apply
 
-    def __init__(self, window: MainWindow, *, add_section: bool = True) -> None:
-        self.window = window
-        self.library = window.library
-        if add_section:
-            window.sidebar_model.add_section(SavedSearchesSection(), after="views")
-        box: QLineEdit = window.search_box
-        self.save_action = QAction(icon("saved"), "Save this search in the sidebar", box)
-        self.save_action.setObjectName("saveSearch")
-        self.save_action.setVisible(False)
-        self.save_action.triggered.connect(self.ask_and_save)
-        box.addAction(self.save_action, QLineEdit.ActionPosition.TrailingPosition)
-        box.textChanged.connect(lambda text: self.save_action.setVisible(bool(text.strip())))
-        box.setToolTip('Search: words, "phrases", OR, -word, tag:, is:unread, after:7d …')
-        self.help_button = SearchHelpButton(window.toolbar)
-        window.toolbar.addWidget(self.help_button)
-        self.rules_action = QAction("&Rules for New Articles…", window)
-        self.rules_action.setObjectName("showRules")
-        self.rules_action.triggered.connect(self.show_rules)
-        # The first menu (Library) gains the rules.
-        for action in window.menuBar().actions():
-            menu = action.menu()
-            if isinstance(menu, QMenu):
-                menu.addSeparator()
-                menu.addAction(self.rules_action)
-                break
-        self.rules_dialog: RulesDialog | None = None
-
-    def ask_and_save(self) -> None:
-        query = " ".join(self.window.search_box.text().split())
+    def save(self, query: str) -> None:
+        """Ask for a name and keep ``query`` in the sidebar under it."""
+        query = " ".join(query.split())
         if not query:
             return
-        name, ok = QInputDialog.getText(
-            self.window, "Save search", "Show this search in the sidebar as:", text=query
-        )
-        if not ok:
+        name = self._prompts.ask_text("Save search", "Show this search in the sidebar as:", query)
+        if name is None:
             return
-        error = save_search(self.library, query, name)
-        if error is not None:
-            QMessageBox.warning(self.window, "Save search", error)
+        library = self._library
+        self._apply(
+            SidebarEdit(lambda: library.save_search(name, query), error_title="Save search")
+        )
 
-    def rename_saved_search(self, node: SidebarNode, new_name: str | None = None) -> None:
-        """Rename the saved search of a sidebar item (asking for the name unless given)."""
-        if new_name is None:
-            new_name, ok = QInputDialog.getText(
-                self.window, "Rename saved search", f"New name for “{node.title}”:", text=node.title
+    def rename(self, node: SidebarNode) -> None:
+        """Ask for a new name for the saved search of a sidebar item."""
+        if not isinstance(node.key, SavedSearchKey):
+            return
+        name = self._prompts.ask_text(
+            "Rename saved search", f"New name for “{node.title}”:", node.title
+        )
+        if name is None:
+            return
+        library, search_id = self._library, node.key.id
+        self._apply(
+            SidebarEdit(
+                lambda: library.rename_saved_search(search_id, name),
+                error_title="Rename saved search",
             )
-            if not ok:
-                return
-        try:
-            self.library.rename_saved_search(int(node.key[1]), new_name)  # type: ignore[call-overload]
-        except UserError as exc:
-            QMessageBox.warning(self.window, "Rename saved search", str(exc))
+        )
 
-    def delete_saved_search(self, node: SidebarNode, *, confirm: bool = True) -> None:
-        if confirm:
-            answer = QMessageBox.question(
-                self.window,
-                "Delete saved search",
-                f"Delete the saved search “{node.title}”? No article is deleted.",
+    def delete(self, node: SidebarNode) -> None:
+        if not isinstance(node.key, SavedSearchKey):
+            return
+        library, search_id = self._library, node.key.id
+        self._apply(
+            SidebarEdit(
+                lambda: library.delete_saved_search(search_id),
+                confirm=(
+                    "Delete saved search",
+                    f"Delete the saved search “{node.title}”? No article is deleted.",
+                ),
+                leaving={node.key},
             )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        if self.window._current_key == node.key:
-            self.window.select_view_key(("view", "unread"))
-        self.library.delete_saved_search(int(node.key[1]))  # type: ignore[call-overload]
-
-    def show_rules(self) -> RulesDialog:
-        if self.rules_dialog is None:
-            self.rules_dialog = RulesDialog(self.library, self.window)
-        self.rules_dialog.reload()
-        self.rules_dialog.show()
-        self.rules_dialog.raise_()
-        return self.rules_dialog
+        )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -14,16 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.ui.actions import shortcut_rows
-
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, rows: Sequence[tuple[str, str, str]], parent: QWidget | None = None) -> None:
+        """``rows``: (group, what it does, keys), as ``WindowActions.shortcut_rows`` lists them."""
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
         self.resize(520, 640)
         layout = QVBoxLayout(self)
-        rows = shortcut_rows()
         groups: list[str] = []
         for group, _text, _keys in rows:
             if group not in groups:

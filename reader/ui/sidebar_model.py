@@ -9,7 +9,7 @@ passed to :meth:`SidebarModel.add_section`.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -29,8 +29,17 @@ from reader.core.types import ArticleFilter, Feed, Folder
 from reader.library import Library
 from reader.library.views import SidebarCounts, SmartView
 from reader.ui import icons
+from reader.ui.sidebar_keys import (
+    ROOT_KEY,
+    FeedKey,
+    FolderKey,
+    SectionKey,
+    SidebarKey,
+    TagKey,
+    ViewKey,
+)
 
-Key = tuple[Hashable, ...]
+FEEDS_SECTION = SectionKey("feeds")
 Index = QModelIndex | QPersistentModelIndex
 
 FEED_MIME = "application/x-folio-feed-ids"
@@ -44,12 +53,14 @@ class NodeKind(enum.Enum):
     FEED = "feed"
     TAG = "tag"
     SEARCH = "search"
+    # The sync account: shows how its sync stands, opens no list.
+    ACCOUNT = "account"
 
 
 @dataclass(eq=False)
 class SidebarNode:
     kind: NodeKind
-    key: Key
+    key: SidebarKey
     title: str
     icon_name: str | None = None
     unread: int = 0
@@ -86,7 +97,7 @@ class SidebarSection(Protocol):
 
     def counts(
         self, library: Library, nodes: Sequence[SidebarNode], shared: SidebarCounts
-    ) -> dict[Key, int]: ...
+    ) -> dict[SidebarKey, int]: ...
 
 
 # -- the standard sections -------------------------------------------------------------------
@@ -108,16 +119,14 @@ class ViewsSection:
 
     def build(self, library: Library) -> list[SidebarNode]:
         return [
-            SidebarNode(
-                NodeKind.VIEW, ("view", view.value), title, icon_name=icon_name, payload=view
-            )
+            SidebarNode(NodeKind.VIEW, ViewKey(view), title, icon_name=icon_name, payload=view)
             for view, (title, icon_name) in VIEW_TITLES.items()
         ]
 
     def counts(
         self, library: Library, nodes: Sequence[SidebarNode], shared: SidebarCounts
-    ) -> dict[Key, int]:
-        return {("view", view.value): count for view, count in shared.views.items()}
+    ) -> dict[SidebarKey, int]:
+        return {ViewKey(view): count for view, count in shared.views.items()}
 
 
 class FeedsSection:
@@ -130,17 +139,17 @@ class FeedsSection:
         with_icons = library.feeds_with_icons()
         for top in nodes:
             for node in top.walk():
-                node.has_icon = node.kind is NodeKind.FEED and node.key[1] in with_icons
+                node.has_icon = isinstance(node.key, FeedKey) and node.key.id in with_icons
         return nodes
 
     def counts(
         self, library: Library, nodes: Sequence[SidebarNode], shared: SidebarCounts
-    ) -> dict[Key, int]:
-        result: dict[Key, int] = {}
+    ) -> dict[SidebarKey, int]:
+        result: dict[SidebarKey, int] = {}
 
         def total(node: SidebarNode) -> int:
-            if node.kind is NodeKind.FEED:
-                value = shared.feeds.get(int(node.key[1]), 0)  # type: ignore[call-overload]
+            if isinstance(node.key, FeedKey):
+                value = shared.feeds.get(node.key.id, 0)
             else:
                 value = sum(total(child) for child in node.children)
             result[node.key] = value
@@ -155,9 +164,11 @@ def feed_node(feed: Feed) -> SidebarNode:
     tooltip = feed.url
     if feed.last_error:
         tooltip = f"{feed.url}\n\nLast refresh failed: {feed.last_error}"
+    elif feed.notice:
+        tooltip = f"{feed.url}\n\nThe last refresh {feed.notice}."
     return SidebarNode(
         NodeKind.FEED,
-        ("feed", feed.id),
+        FeedKey(feed.id),
         feed.title or feed.url,
         icon_name="feed",
         error=feed.last_error if feed.error_count or feed.last_error else None,
@@ -172,7 +183,7 @@ def build_feed_tree(folders: Sequence[Folder], feeds: Sequence[Feed]) -> list[Si
     folder_nodes = {
         f.id: SidebarNode(
             NodeKind.FOLDER,
-            ("folder", f.id),
+            FolderKey(f.id),
             f.name,
             icon_name="folder",
             filter=ArticleFilter(folder_id=f.id),
@@ -208,7 +219,7 @@ class TagsSection:
         return [
             SidebarNode(
                 NodeKind.TAG,
-                ("tag", tag.name.casefold()),
+                TagKey(tag.name),
                 tag.name,
                 icon_name="tag",
                 filter=ArticleFilter(tag=tag.name),
@@ -220,7 +231,7 @@ class TagsSection:
 
     def counts(
         self, library: Library, nodes: Sequence[SidebarNode], shared: SidebarCounts
-    ) -> dict[Key, int]:
+    ) -> dict[SidebarKey, int]:
         by_name = {name.casefold(): count for name, count in shared.tags.items()}
         return {node.key: by_name.get(node.title.casefold(), 0) for node in nodes}
 
@@ -259,9 +270,9 @@ class SidebarModel(QAbstractItemModel):
     ) -> None:
         super().__init__(parent)
         self._sections: list[SidebarSection] = list(sections or standard_sections())
-        self._root = SidebarNode(NodeKind.SECTION, ("root",), "")
-        self._by_key: dict[Key, SidebarNode] = {}
-        self._counts: dict[Key, int] = {}
+        self._root = SidebarNode(NodeKind.SECTION, ROOT_KEY, "")
+        self._by_key: dict[SidebarKey, SidebarNode] = {}
+        self._counts: dict[SidebarKey, int] = {}
         self._icons: dict[str, QIcon] = {}
         self._favicons: dict[int, QIcon | None] = {}
         # feed id -> its favicon, or None; set by the window (it reads the library).
@@ -296,7 +307,7 @@ class SidebarModel(QAbstractItemModel):
 
     def count_job(
         self, library: Library, *, exclude_ids: Sequence[int] = ()
-    ) -> Callable[[], dict[Key, int]]:
+    ) -> Callable[[], dict[SidebarKey, int]]:
         """A function that counts unread articles for every item shown now.
 
         Made on the GUI thread (it takes a snapshot of the items), run on any thread.
@@ -305,9 +316,9 @@ class SidebarModel(QAbstractItemModel):
         snapshot = {s.key: list(self._section_nodes(s.key)) for s in sections}
         excluded = list(exclude_ids)
 
-        def job() -> dict[Key, int]:
+        def job() -> dict[SidebarKey, int]:
             shared = library.sidebar_counts(exclude_ids=excluded)
-            result: dict[Key, int] = {}
+            result: dict[SidebarKey, int] = {}
             for section in sections:
                 result.update(section.counts(library, snapshot[section.key], shared))
             return result
@@ -316,7 +327,7 @@ class SidebarModel(QAbstractItemModel):
 
     def _section_nodes(self, key: str) -> list[SidebarNode]:
         for node in self._root.children:
-            if node.key == ("section", key):
+            if node.key == SectionKey(key):
                 return node.children
         return []
 
@@ -326,12 +337,12 @@ class SidebarModel(QAbstractItemModel):
             s.key: self._section_nodes(s.key) for s in self._sections if s.key not in data.nodes
         }
         current.update(data.nodes)
-        new_root = SidebarNode(NodeKind.SECTION, ("root",), "")
+        new_root = SidebarNode(NodeKind.SECTION, ROOT_KEY, "")
         for section in self._sections:
             children = current.get(section.key, [])
             if not children and not section.always_shown:
                 continue
-            header = SidebarNode(NodeKind.SECTION, ("section", section.key), section.title)
+            header = SidebarNode(NodeKind.SECTION, SectionKey(section.key), section.title)
             header.children = children
             _set_parents(header, new_root, len(new_root.children))
             new_root.children.append(header)
@@ -362,14 +373,14 @@ class SidebarModel(QAbstractItemModel):
         Returns False when a feed is new or moved, which needs a full reload instead.
         """
         for feed in feeds:
-            node = self._by_key.get(("feed", feed.id))
+            node = self._by_key.get(FeedKey(feed.id))
             if node is None or node.payload is None:
                 return False
             old: Feed = node.payload
             if old.folder_id != feed.folder_id:
                 return False
         for feed in feeds:
-            node = self._by_key[("feed", feed.id)]
+            node = self._by_key[FeedKey(feed.id)]
             fresh = feed_node(feed)
             # A refresh may have found an icon: ask the loader again.
             node.has_icon = True
@@ -385,7 +396,22 @@ class SidebarModel(QAbstractItemModel):
                 self.dataChanged.emit(index, index)
         return True
 
-    def apply_counts(self, counts: dict[Key, int]) -> None:
+    def update_node(self, fresh: SidebarNode) -> bool:
+        """Show what ``fresh`` says (title, tooltip, error, icon) on the item with its key, in
+        place; False when no such item is shown."""
+        node = self._by_key.get(fresh.key)
+        if node is None:
+            return False
+        shown = ("title", "tooltip", "error", "icon_name")
+        changed = any(getattr(node, f) != getattr(fresh, f) for f in shown)
+        for name in (*shown, "payload"):
+            setattr(node, name, getattr(fresh, name))
+        if changed:
+            index = self._index_of(node)
+            self.dataChanged.emit(index, index)
+        return True
+
+    def apply_counts(self, counts: dict[SidebarKey, int]) -> None:
         """Show new unread counts; only the rows whose count changed are repainted."""
         self._counts = dict(counts)
         for key, value in counts.items():
@@ -402,18 +428,18 @@ class SidebarModel(QAbstractItemModel):
         node = index.internalPointer()
         return node if isinstance(node, SidebarNode) else None
 
-    def node_for_key(self, key: Key) -> SidebarNode | None:
+    def node_for_key(self, key: SidebarKey) -> SidebarNode | None:
         return self._by_key.get(key)
 
-    def index_for_key(self, key: Key) -> QModelIndex:
+    def index_for_key(self, key: SidebarKey) -> QModelIndex:
         node = self._by_key.get(key)
         return self._index_of(node) if node is not None else QModelIndex()
 
-    def unread(self, key: Key) -> int:
+    def unread(self, key: SidebarKey) -> int:
         node = self._by_key.get(key)
         return node.unread if node is not None else 0
 
-    def all_keys(self) -> list[Key]:
+    def all_keys(self) -> list[SidebarKey]:
         return [node.key for node in self._root.walk() if node is not self._root]
 
     def _index_of(self, node: SidebarNode) -> QModelIndex:
@@ -457,8 +483,8 @@ class SidebarModel(QAbstractItemModel):
                 return None
             if node.error:
                 return self._icon("warning")
-            if node.has_icon:
-                favicon = self._favicon(int(node.key[1]))  # type: ignore[call-overload]
+            if node.has_icon and isinstance(node.key, FeedKey):
+                favicon = self._favicon(node.key.id)
                 if favicon is not None:
                     return favicon
             if node.icon_name and node.color:
@@ -514,8 +540,11 @@ class SidebarModel(QAbstractItemModel):
         if node is None:
             return Qt.ItemFlag.ItemIsDropEnabled
         if node.kind is NodeKind.SECTION:
-            if node.key == ("section", "feeds"):
+            if node.key == FEEDS_SECTION:
                 return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled
+            return Qt.ItemFlag.ItemIsEnabled
+        if node.kind is NodeKind.ACCOUNT:
+            # Clicked, not selected: the list stays on what it shows.
             return Qt.ItemFlag.ItemIsEnabled
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if node.kind is NodeKind.FEED:
@@ -531,11 +560,11 @@ class SidebarModel(QAbstractItemModel):
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         ids: dict[str, list[str]] = {FEED_MIME: [], FOLDER_MIME: []}
         for index in indexes:
-            node = self.node(index)
-            if node is not None and node.kind is NodeKind.FEED:
-                ids[FEED_MIME].append(str(node.key[1]))
-            elif node is not None and node.kind is NodeKind.FOLDER:
-                ids[FOLDER_MIME].append(str(node.key[1]))
+            key = node.key if (node := self.node(index)) is not None else None
+            if isinstance(key, FeedKey):
+                ids[FEED_MIME].append(str(key.id))
+            elif isinstance(key, FolderKey):
+                ids[FOLDER_MIME].append(str(key.id))
         data = QMimeData()
         for mime, values in ids.items():
             if values:
@@ -552,9 +581,9 @@ class SidebarModel(QAbstractItemModel):
         node = self.node(parent)
         if node is None:
             return False, None
-        if node.kind is NodeKind.FOLDER:
-            return True, int(node.key[1])  # type: ignore[call-overload]
-        if node.key == ("section", "feeds"):
+        if isinstance(node.key, FolderKey):
+            return True, node.key.id
+        if node.key == FEEDS_SECTION:
             return True, None
         return False, None
 
@@ -573,7 +602,7 @@ class SidebarModel(QAbstractItemModel):
             return False
         above = {n.key for n in _lineage(target)} if target.kind is NodeKind.FOLDER else set()
         for folder_id in folder_ids:
-            key: Key = ("folder", folder_id)
+            key = FolderKey(folder_id)
             moved = self.node_for_key(key)
             if moved is None or key in above:
                 return False

@@ -40,6 +40,13 @@ class Theme:
     chip_text: str
     unread_dot: str
     error: str
+    # The words a search found, marked in the article (apart from highlights' colours).
+    search_match: str
+    search_underline: str
+    # Finding in the article (Ctrl+F): every match, and the current one.
+    find_match: str
+    find_current: str
+    find_current_text: str
 
     def placeholders(self) -> dict[str, str]:
         return {
@@ -70,6 +77,11 @@ LIGHT = Theme(
     chip_text="#23405e",
     unread_dot="#2f6fb0",
     error="#c2410c",
+    search_match="#dbe7f5",
+    search_underline="#2f5d8a",
+    find_match="#f3dcb2",
+    find_current="#e8913a",
+    find_current_text="#1f2328",
 )
 
 DARK = Theme(
@@ -93,6 +105,11 @@ DARK = Theme(
     chip_text="#cfe0f2",
     unread_dot="#6fa8e6",
     error="#f28b54",
+    search_match="#23405f",
+    search_underline="#8dbbea",
+    find_match="#5a4422",
+    find_current="#d98a3a",
+    find_current_text="#111214",
 )
 
 

@@ -101,6 +101,7 @@ def test_import_and_export_opml(library: Library, qtbot: QtBot, tmp_path: Path) 
         assert controller.import_file(source)
         assert not controller.import_file(source)  # one at a time
     assert "subscriptions.opml" in blocker.args[0]
+    assert "OPML subscription list: 2 found, 2 added, 0 already present" in blocker.args[0]
     assert sorted(f.url for f in library.list_feeds()) == [
         "https://one.example/feed.xml",
         "https://two.example/feed.xml",

@@ -14,7 +14,9 @@ from pytestqt.qtbot import QtBot
 from reader.app.crash import CrashHandler, setup_logging
 from reader.core.errors import UserError
 from reader.library import Library
+from reader.library.views import SmartView
 from reader.ui.main_window import MainWindow
+from reader.ui.sidebar_keys import ViewKey
 
 
 class Emitter(QObject):
@@ -46,14 +48,14 @@ def test_a_bug_in_a_slot_is_shown_and_logged(
         message = blocker.args[0]
         assert message.startswith("Something went wrong: KeyError")
         assert str(log_path) in message
-        assert window.crash_label.isVisible()
-        assert window.crash_label.text() == message
+        assert window.status_bar.crash_label.isVisible()
+        assert window.status_bar.crash_label.text() == message
         for handler in logging.getLogger().handlers:
             handler.flush()
         logged = log_path.read_text()
         assert "Traceback" in logged and "the missing key" in logged and "broken" in logged
         # The window still works.
-        window.select_view_key(("view", "all"))
+        window.sidebar_controller.open_key(ViewKey(SmartView.ALL))
         assert window.list_header.title.text() == "All articles"
         # A bug on a worker thread is caught too.
         with qtbot.waitSignal(crash.crashed, timeout=5000) as blocker:

@@ -12,7 +12,7 @@ from pytest_httpserver import HTTPServer
 from reader.cli import main
 from reader.cli.progress import ProgressBar, render_line, run_refresh
 from reader.library import Library
-from reader.library.feeds import RefreshProgress
+from reader.library.refresh import RefreshOutcome, RefreshProgress
 from tests.library.feed_docs import FeedServer, simple_feed
 
 
@@ -136,7 +136,9 @@ def test_retention_command(db_path: Path, capsys: pytest.CaptureFixture[str]) ->
 
 
 def _event(done: int, total: int, new: int, errors: int) -> RefreshProgress:
-    return RefreshProgress(done, total, new, errors, feed_id=1, feed_title="F", status="updated")
+    return RefreshProgress(
+        done, total, new, errors, feed_id=1, feed_title="F", status=RefreshOutcome.UPDATED
+    )
 
 
 def test_render_line_fits_the_terminal() -> None:

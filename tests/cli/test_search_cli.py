@@ -21,13 +21,16 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def db(db_path: Path) -> str:
-    with Library(db_path) as lib, lib.transaction():
+    def write() -> None:
         for title, text in [
             ("Morning runs", "She runs every morning before work."),
             ("Garden diary", "Runner beans and tomatoes."),
             ("Budget night", "Parliament argued about the budget."),
         ]:
             store_articles.insert_article(make_input(title, text), now=BASE_TIME)
+
+    with Library(db_path) as lib:
+        lib.writer.run(write)
     return str(db_path)
 
 

@@ -40,6 +40,61 @@ def test_import_prints_summary_problems_and_next_step(
     assert "0 articles added; 2 already in the library" in out
 
 
+def test_import_prints_a_line_per_format_and_json(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "pocket.csv"
+    source.write_text(POCKET, encoding="utf-8")
+    code, out, _ = run(capsys, "--db", str(db_path), "import", str(source))
+    assert code == 0
+    assert (
+        "  Pocket CSV export: 3 found, 2 added, 0 already present,"
+        " 1 skipped (no web address: 1), 0 failed\n"
+    ) in out
+    code, out, err = run(capsys, "--db", str(db_path), "import", "--json", str(source))
+    assert code == 0, err
+    data = json.loads(out)  # one object, nothing else on stdout
+    assert data["added"] == 0 and data["already_present"] == 2
+    assert data["formats"]["pocket"] == {
+        "name": "Pocket CSV export",
+        "found": 3,
+        "added": 0,
+        "already_present": 2,
+        "skipped": {"total": 1, "reasons": {"no web address": 1}},
+        "failed": {"total": 0, "reasons": {}},
+    }
+    assert data["problems"] == ["row 4: no URL"]
+
+
+def test_import_report_has_format_lines_and_highlights_in_text_and_json(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    source = tmp_path / "readwise.csv"
+    source.write_text(
+        "Highlight,Title,Author,URL,Note,Location,Date\n"
+        "Sun on the wall,Gardens,Ann,https://example.com/g,Try,1,2024-02-01 09:00\n"
+        "Worms,Gardens,Ann,https://example.com/g,,2,2024-02-01 09:05\n"
+        "Lost,,,,,,\n",
+        encoding="utf-8",
+    )
+    db = str(db_path)
+    code, out, err = run(capsys, "--db", db, "import", "--format", "readwise", str(source))
+    assert code == 0, err
+    assert "2 highlights: 0 placed in their article's text, 2 placed once their link is" in out
+    assert (
+        "  Readwise highlights CSV: 2 found, 1 added, 0 already present, 1 skipped"
+        " (neither an address nor a title says whose it is: 1), 0 failed\n"
+    ) in out
+    other = tmp_path / "again.csv"
+    other.write_text(source.read_text(encoding="utf-8").replace("Worms", "Roots"), "utf-8")
+    code, out, err = run(capsys, "--db", str(db_path), "import", "--json", str(other))
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["formats"]["readwise-highlights"]["already_present"] == 1
+    # The article has both highlights of the first file; the new one joins them.
+    assert data["highlights"] == {"total": 1, "placed": 0, "unplaced": 1, "waiting": 0}
+
+
 def test_import_errors_are_one_line(
     capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
 ) -> None:

@@ -107,6 +107,9 @@ def test_title_and_author_look_in_one_field() -> None:
         ("is:starred", State.STARRED),
         ("IS:Archived", State.ARCHIVED),
         ("is:saved", State.SAVED),
+        ("has:highlights", State.HIGHLIGHTS),
+        ("has:highlight", State.HIGHLIGHTS),
+        ("HAS:Notes", State.NOTE),
     ],
 )
 def test_states(text: str, state: State) -> None:
@@ -130,7 +133,7 @@ def test_dates_absolute_and_relative() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["is:soon", "before:someday", "on:2024-13-01", "after:2024-02-30", "on:7d"],
+    ["is:soon", "before:someday", "on:2024-13-01", "after:2024-02-30", "on:7d", "has:pictures"],
 )
 def test_a_filter_that_makes_no_sense_becomes_words_with_a_note(text: str) -> None:
     query = parse_query(text)
@@ -265,7 +268,7 @@ _PIECES = st.sampled_from(
         '"', "-", "*", "(", ")", ":", " ", "OR", "AND", "NOT", "|", "tag:", "is:", "after:",
         "before:", "on:", "title:", "author:", "site:", "lang:", "feed:", "folder:", "7d",
         "2024-05-01", "2024-13-99", "word", "Müller", "e-mail", "日本", "\\", "'", "%", "_",
-        "\x00", "\n", "NEAR", "{", "}", "^", "+",
+        "\x00", "\n", "NEAR", "{", "}", "^", "+", "has:", "highlights", "note",
     ]
 )  # fmt: skip
 _TEXTS = st.one_of(

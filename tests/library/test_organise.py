@@ -19,8 +19,8 @@ from tests.library.feed_docs import FeedServer, Item, rss
 
 
 def add(library: Library, title: str, text: str, **kw: Any) -> int:
-    with library.transaction():
-        return store_articles.insert_article(make_input(title, text, **kw), now=BASE_TIME)
+    item = make_input(title, text, **kw)
+    return library.writer.run(lambda: store_articles.insert_article(item, now=BASE_TIME))
 
 
 def ids(library: Library, query: str) -> set[int]:
@@ -95,7 +95,7 @@ def test_rules_run_in_order_on_new_articles_only(library: Library) -> None:
     new = add(library, "Rockets again", "Rockets and a sponsored obituary.")
     other = add(library, "Gardens", "Nothing about space.")
     events = Events(library)
-    library.on_articles_added([new, other])
+    library.context.events.articles_added.publish([new, other])
     article = library.get_article(new)
     assert article.tags == ("space",)
     assert article.starred and article.read and not article.archived
@@ -179,19 +179,19 @@ def test_feed_tags_and_rules_apply_on_refresh(library: Library, httpserver: HTTP
 def test_a_failing_rule_does_not_stop_the_others(
     library: Library, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    import reader.library.search as search_mixin
+    import reader.library.rules as rules_module
 
     broken = library.add_rule("word", "star")
     library.add_rule("word", "tag:second")
     new = add(library, "Word", "A word.")
-    real = search_mixin._apply_action
+    real = rules_module._apply_action
 
-    def failing(rule: Any, article_ids: list[int], lib: Any) -> None:
-        real(rule, article_ids, lib)
+    def failing(rule: Any, article_ids: list[int], now: Any) -> None:
+        real(rule, article_ids, now)
         if rule.id == broken.id:
             raise RuntimeError("injected failure")
 
-    monkeypatch.setattr(search_mixin, "_apply_action", failing)
+    monkeypatch.setattr(rules_module, "_apply_action", failing)
     changed = library.apply_rules([new])
     article = library.get_article(new)
     # The failing rule's half-done work is undone; the next rule still ran.
@@ -249,11 +249,8 @@ def test_search_follows_tags_renames_deletes_reextraction_and_import(
     assert ids(library, "vegetable") == set()
     assert ids(library, "garden") == {first}
     # Re-extraction: new text replaces the old, with its own word forms.
-    with library.transaction():
-        store_articles.update_article(
-            second,
-            make_input("Kitchens", "Slow cookers simmered the stews overnight."),
-        )
+    stews = make_input("Kitchens", "Slow cookers simmered the stews overnight.")
+    library.writer.run(lambda: store_articles.update_article(second, stews))
     assert ids(library, "cooking") == set()
     assert ids(library, "simmer") == {second}
     assert ids(library, '"slow cookers"') == {second}
@@ -264,13 +261,10 @@ def test_search_follows_tags_renames_deletes_reextraction_and_import(
     # Importing: another library's export arrives searchable, in every form.
     other = Library(tmp_path / "other.sqlite")
     try:
-        with other.transaction():
-            store_articles.insert_article(
-                make_input(
-                    "Orchards", "Pruning the apple trees in winter.", url="https://o.example/1"
-                ),
-                now=BASE_TIME,
-            )
+        orchards = make_input(
+            "Orchards", "Pruning the apple trees in winter.", url="https://o.example/1"
+        )
+        other.writer.run(lambda: store_articles.insert_article(orchards, now=BASE_TIME))
         other.export_file(tmp_path / "other.json")
     finally:
         other.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -12,10 +11,11 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from reader.core.types import ArticleFilter
+from reader.core.updates import FeedUpdate
 from reader.library import Library
-from reader.library.feeds import RefreshProgress
-from tests.factories import make_input
+from reader.library.refresh import RefreshOutcome, RefreshProgress
 from tests.library.feed_docs import FeedServer, Item, rss, simple_feed
+from tests.services.article_pages import article_page
 
 
 @pytest.fixture
@@ -75,10 +75,9 @@ def test_304_with_last_modified_only(library: Library, feeds: FeedServer) -> Non
     feed = library.add_feed(url)
     library.refresh()
     # Forget the ETag: the server then matches on If-Modified-Since alone.
-    with library.transaction():
-        from reader.store import feeds as store_feeds
+    from reader.store import feeds as store_feeds
 
-        store_feeds.update_feed(feed.id, etag=None)
+    library.writer.run(lambda: store_feeds.update_feed(feed.id, FeedUpdate(etag=None)))
     summary = library.refresh(force=True)
     assert summary.not_modified == 1
     _, headers = feeds.requests[-1]
@@ -298,7 +297,7 @@ def test_many_feeds_in_parallel_with_progress(library: Library, feeds: FeedServe
     assert [e.done for e in events] == list(range(1, 9))
     assert events[-1].new_articles == 32
     assert {e.feed_id for e in events} == set(ids)
-    assert all(e.status == "updated" for e in events)
+    assert all(e.status is RefreshOutcome.UPDATED for e in events)
     assert library.count_articles(ArticleFilter()) == 32
 
 
@@ -320,41 +319,37 @@ def test_unknown_feed_id(library: Library) -> None:
         library.refresh([999])
 
 
-class RecordingLibrary(Library):
-    def __init__(self, path: Path) -> None:
-        super().__init__(path)
-        self.added: list[int] = []
-        self.full_text: list[int] = []
-
-    def on_articles_added(self, article_ids: Sequence[int]) -> None:
-        self.added.extend(article_ids)
-
-    def fetch_full_text_for(self, article_ids: Sequence[int]) -> list[str]:
-        self.full_text.extend(article_ids)
-        return []
+def serve_pages(httpserver: HTTPServer, prefix: str, count: int) -> None:
+    """The linked pages of a simple feed's entries, each an article of its own."""
+    for i in range(count):
+        page = article_page(
+            headline=f"Story {prefix}{i}",
+            paragraphs=(f"The whole page of story {prefix}{i}, fetched. " * 8,) * 4,
+        )
+        httpserver.expect_request(f"/site/{prefix}{i}").respond_with_data(
+            page.encode(), content_type="text/html; charset=utf-8"
+        )
 
 
-@pytest.fixture
-def recording(db_path: Path) -> Iterator[RecordingLibrary]:
-    lib = RecordingLibrary(db_path)
-    try:
-        yield lib
-    finally:
-        lib.close()
-
-
-def test_hooks_see_new_articles(recording: RecordingLibrary, feeds: FeedServer) -> None:
-    plain = recording.add_feed(feeds.add("/a.xml", simple_feed("A", 2, prefix="a")))
-    full = recording.add_feed(feeds.add("/b.xml", simple_feed("B", 3, prefix="b")))
-    recording.set_feed_options(full.id, fetch_full_text=True)
+def test_new_articles_are_announced_and_full_text_feeds_get_their_pages(
+    library: Library, feeds: FeedServer, httpserver: HTTPServer
+) -> None:
+    serve_pages(httpserver, "b", 3)
+    plain = library.add_feed(feeds.add("/a.xml", simple_feed("A", 2, prefix="a")))
+    full = library.add_feed(feeds.add("/b.xml", simple_feed("B", 3, prefix="b")))
+    library.set_feed_options(full.id, fetch_full_text=True)
+    added: list[int] = []
+    library.context.events.articles_added.subscribe(added.extend)
     changes: list[tuple[str, object]] = []
-    recording.add_listener(lambda kind, detail: changes.append((kind, detail)))
-    summary = recording.refresh()
-    assert sorted(recording.added) == sorted(summary.new_article_ids)
-    full_ids = {a.id for a in recording.list_articles(ArticleFilter(feed_id=full.id))}
-    assert set(recording.full_text) == full_ids
+    library.add_listener(lambda kind, detail: changes.append((kind, detail)))
+    summary = library.refresh()
+    assert sorted(added) == sorted(summary.new_article_ids)
+    assert len(added) == 5
+    for article in library.list_articles(ArticleFilter(feed_id=full.id)):
+        assert "The whole page of story" in (library.get_article(article.id).text or "")
+    for article in library.list_articles(ArticleFilter(feed_id=plain.id)):
+        assert "whole page" not in (library.get_article(article.id).text or "")
     assert {kind for kind, _ in changes} >= {"articles", "feeds"}
-    assert plain.id != full.id
 
 
 def test_retention_deletes_old_read_articles_only(db_path: Path, feeds: FeedServer) -> None:
@@ -446,37 +441,18 @@ def test_forced_refresh_still_honours_retry_after(library: Library, httpserver: 
     assert library.refresh([feed.id]).total == 1
 
 
-class FullTextLibrary(Library):
-    """Stands in for full-text fetching: the article's body becomes "the whole page"."""
-
-    def fetch_full_text_for(self, article_ids: Sequence[int]) -> list[str]:
-        from dataclasses import replace
-
-        from reader.store import articles as store_articles
-
-        def write() -> None:
-            for article_id in article_ids:
-                stored = store_articles.get_article(article_id)
-                page = make_input(stored.title, "The whole page, fetched.")
-                store_articles.update_article(
-                    article_id, replace(page, source_kind=stored.source_kind)
-                )
-
-        self.submit_write(write).result()
-        return []
-
-
-def test_full_text_feeds_keep_the_fetched_page(db_path: Path, feeds: FeedServer) -> None:
-    lib = FullTextLibrary(db_path)
-    try:
-        feed = lib.add_feed(feeds.add("/a.xml", simple_feed("A", 2)))
-        lib.set_feed_options(feed.id, fetch_full_text=True)
-        lib.refresh()
-        feeds.update("/a.xml", simple_feed("A", 3))
-        summary = lib.refresh(force=True)
-        assert summary.new_articles == 1
-        assert summary.updated_articles == 0
-        for article in lib.list_articles(ArticleFilter(feed_id=feed.id)):
-            assert "whole page" in (lib.get_article(article.id).text or "")
-    finally:
-        lib.close()
+def test_full_text_feeds_keep_the_fetched_page(
+    library: Library, feeds: FeedServer, httpserver: HTTPServer
+) -> None:
+    serve_pages(httpserver, "e", 3)
+    feed = library.add_feed(feeds.add("/a.xml", simple_feed("A", 2)))
+    library.set_feed_options(feed.id, fetch_full_text=True)
+    library.refresh()
+    feeds.update("/a.xml", simple_feed("A", 3))
+    summary = library.refresh(force=True)
+    assert summary.new_articles == 1
+    assert summary.updated_articles == 0
+    articles = library.list_articles(ArticleFilter(feed_id=feed.id))
+    assert len(articles) == 3
+    for article in articles:
+        assert "The whole page of story" in (library.get_article(article.id).text or "")

@@ -13,6 +13,7 @@ from werkzeug import Response
 
 from reader.core.errors import ExtractionError, FetchError, NotFoundError, UserError
 from reader.core.types import SourceKind
+from reader.core.updates import FeedUpdate
 from reader.library import Library
 from reader.store import articles as store_articles
 from reader.store import feeds as store_feeds
@@ -284,11 +285,13 @@ def test_reextract_reads_the_kept_page_without_the_network(
 
 
 def add_feed_article(library: Library, url: str, *, summary: str) -> int:
-    with library.transaction():
+    def write() -> int:
         feed_id = store_feeds.add_feed("https://feeds.example/rss", title="Feed", now=library.now())
-        store_feeds.update_feed(feed_id, fetch_full_text=True)
+        store_feeds.update_feed(feed_id, FeedUpdate(fetch_full_text=True))
         item = make_input("Feed title", summary, url=url, kind=SourceKind.FEED)
         return store_articles.insert_article(item, now=library.now(), feed_id=feed_id)
+
+    return library.writer.run(write)
 
 
 def test_full_text_for_feed_articles(library: Library, httpserver: HTTPServer) -> None:
@@ -320,10 +323,13 @@ def test_cache_images_of_a_feed_article(library: Library, httpserver: HTTPServer
     httpserver.expect_request("/p.png").respond_with_data(PNG, content_type="image/png")
     article_id = add_feed_article(library, "https://feeds.example/a", summary="x")
     html = f'<p>Look:</p><img src="{httpserver.url_for("/p.png")}">'
-    with library.transaction():
+
+    def write() -> None:
         from reader.store import images as store_images
 
         store_images.set_article_html(article_id, html)
+
+    library.writer.run(write)
 
     assert library.cache_images(article_id) == 1
 

@@ -96,7 +96,12 @@ def test_content_is_sanitized_indexed_and_not_pending(library: Library, tmp_path
     assert full.content_html is not None
     assert "script" not in full.content_html and "onclick" not in full.content_html
     assert full.starred
-    assert full.note is not None and "> Marmalade" in full.note
+    # The annotation is a highlight in the text, not note text.
+    assert full.note is None
+    ((quote, placed, note),) = [
+        (h.quote, h.placed, h.note) for h in library.highlights.for_article(article.id)
+    ]
+    assert (quote, placed, note) == ("Marmalade", True, "yes")
     assert [a.id for a in library.search("marmalade")] == [article.id]
     assert library.count_pending() == 0
 

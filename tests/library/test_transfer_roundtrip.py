@@ -8,10 +8,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from reader.core.highlights import HighlightColor, NewHighlight, TextAnchor
 from reader.core.types import ArticleInput, Enclosure, KeptSource, SourceKind
+from reader.core.updates import FeedUpdate
 from reader.library import Library
 from reader.store import articles as store_articles
 from reader.store import feeds as store_feeds
+from reader.store import highlights as store_highlights
 from reader.store import models as m
 from reader.store import sources as store_sources
 from reader.store import tags as store_tags
@@ -26,7 +29,8 @@ PNG = bytes.fromhex(
 
 def fill(library: Library) -> None:
     """A small library with one of everything the export must carry."""
-    with library.transaction():
+
+    def write() -> None:
         tech = store_feeds.ensure_folder("News/Tech")
         store_feeds.ensure_folder("Empty folder")
         feed_id = store_feeds.add_feed(
@@ -38,17 +42,19 @@ def fill(library: Library) -> None:
         )
         store_feeds.update_feed(
             feed_id,
-            etag='"abc"',
-            last_modified="Tue, 04 Mar 2025 05:06:07 GMT",
-            fetch_full_text=True,
-            error_count=2,
-            last_error="timed out",
-            next_fetch=WHEN + timedelta(hours=1),
+            FeedUpdate(
+                etag='"abc"',
+                last_modified="Tue, 04 Mar 2025 05:06:07 GMT",
+                fetch_full_text=True,
+                error_count=2,
+                last_error="timed out",
+                next_fetch=WHEN + timedelta(hours=1),
+            ),
         )
         store_feeds.set_feed_tags(feed_id, ["tech", "daily"])
         m.FeedIcon.create(feed=feed_id, mime="image/png", data=PNG, fetched=WHEN)
         other = store_feeds.add_feed("https://other.example/feed", title="Other", now=WHEN)
-        store_feeds.update_feed(other, disabled=True)
+        store_feeds.update_feed(other, FeedUpdate(disabled=True))
         entry = ArticleInput(
             title="Feed entry",
             source_kind=SourceKind.FEED,
@@ -85,6 +91,22 @@ def fill(library: Library) -> None:
         )
         m.ArticleImage.create(article=saved_id, url=f"folio-image:{sha}", image=image)
         store_articles.set_note(saved_id, "My note\nwith two lines")
+        # Highlights: one placed in the text with a colour and a note, one that could not
+        # be placed (its passage went in an earlier re-extraction).
+        store_highlights.add_highlights(
+            saved_id,
+            [
+                NewHighlight(
+                    TextAnchor("body"), color=HighlightColor.GREEN, note="why", created=WHEN
+                ),
+                NewHighlight(
+                    TextAnchor("a passage no longer there", prefix="Saved ", start=6, end=30),
+                    created=WHEN - timedelta(days=1),
+                    updated=WHEN,
+                ),
+            ],
+            now=WHEN,
+        )
         page = b"<html><body><p>Saved body</p></body></html>"
         store_sources.keep_source(
             saved_id,
@@ -122,6 +144,8 @@ def fill(library: Library) -> None:
         set_setting("retention_days", 30)
         set_setting("theme", {"name": "sepia", "size": 18})
 
+    library.writer.run(write)
+
 
 def snapshot(library: Library) -> dict[str, Any]:
     """Every row of every table (and of the search index), as plain values."""
@@ -138,6 +162,7 @@ def snapshot(library: Library) -> dict[str, Any]:
         "feed_tag",
         "image",
         "article_image",
+        "highlight",
         "setting",
         "saved_search",
         "rule",
@@ -165,6 +190,10 @@ def test_folio_json_round_trip_reproduces_the_library(tmp_path: Path) -> None:
     try:
         fill(source)
         expected = snapshot(source)
+        assert [(h["exact"], h["placed"]) for h in expected["highlight"]] == [
+            ("body", 1),
+            ("a passage no longer there", 0),
+        ]
         exported = tmp_path / "library.json"
         count = source.export_file(exported)
         assert count == 4
@@ -175,6 +204,7 @@ def test_folio_json_round_trip_reproduces_the_library(tmp_path: Path) -> None:
         report = target.import_file(exported)
         assert report.problems == []
         assert report.added == 4 and report.feeds_added == 2
+        assert (report.highlights_placed, report.highlights_unplaced) == (1, 1)
         actual = snapshot(target)
         # Word forms are a cache that only grows (the deleted article's stay in the source);
         # the copy holds those of the articles it has.
@@ -248,5 +278,12 @@ def test_every_table_is_carried_by_the_export() -> None:
 
     carried = {model._meta.table_name for model in TABLES.values()}
     # Rows written as parts of their articles and feeds.
-    carried |= {"article_content", "article_tag", "feed_tag", "article_image", "article_source"}
+    carried |= {
+        "article_content",
+        "article_tag",
+        "feed_tag",
+        "article_image",
+        "article_source",
+        "highlight",
+    }
     assert {model._meta.table_name for model in m.MODELS} == carried

@@ -252,3 +252,70 @@ def test_304_after_a_permanent_redirect_reports_it(
     response = client.get(httpserver.url_for("/old"), etag='"x"')
     assert response.not_modified
     assert response.permanent_redirect == httpserver.url_for("/new")
+
+
+# -- a total deadline, whatever the server does ------------------------------------------------
+
+
+def _time_out_message(client: HttpClient, url: str) -> str:
+    with pytest.raises(FetchError) as caught:
+        client.get(url)
+    return str(caught.value)
+
+
+def test_headers_sent_a_byte_at_a_time_end_at_the_deadline() -> None:
+    from tests.drip_server import drip_server, feed_head
+
+    # Longer than the server drips for: only a client that gives up by itself ends this.
+    head = feed_head(10).replace(b"\r\n\r\n", b"\r\nX-Padding: " + b"p" * 2000 + b"\r\n\r\n")
+    with (
+        drip_server(head + b"x" * 10) as server,
+        HttpClient(timeout=0.5, connect_timeout=0.5, trust_env=False) as slow_client,
+    ):
+        message = _time_out_message(slow_client, server.url("/feed"))
+    assert message == "timed out fetching from 127.0.0.1 after 0.5 s"
+    assert not server.gave_up
+
+
+def test_a_body_sent_a_byte_at_a_time_ends_at_the_deadline() -> None:
+    """Each byte comes well within the per-read timeout; only a total deadline ends this."""
+    from tests.drip_server import drip_server, feed_head
+
+    body = b"<rss>" + b" " * 100_000 + b"</rss>"
+    with (
+        drip_server(feed_head(len(body)), body, drip_head=False) as server,
+        HttpClient(timeout=0.5, connect_timeout=0.5, trust_env=False) as slow_client,
+    ):
+        message = _time_out_message(slow_client, server.url("/feed"))
+    assert message == "timed out fetching from 127.0.0.1 after 0.5 s"
+    assert not server.gave_up
+
+
+def test_the_deadline_holds_for_each_request_not_the_client() -> None:
+    """A pooled connection used again gets the new request's deadline, not a spent one."""
+    from tests.drip_server import drip_server, feed_head
+
+    with (
+        drip_server(feed_head(2) + b"ok", interval=0.001) as server,
+        HttpClient(timeout=5, connect_timeout=2, trust_env=False) as quick_client,
+    ):
+        for _ in range(3):
+            assert quick_client.get(server.url("/")).content == b"ok"
+
+
+def test_the_deadline_covers_proxies_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A proxy named in the environment gets a pool of its own; it keeps to deadlines too."""
+    from tests.drip_server import drip_server, feed_head
+
+    head = feed_head(10).replace(b"\r\n\r\n", b"\r\nX-Padding: " + b"p" * 2000 + b"\r\n\r\n")
+    with drip_server(head + b"x" * 10) as proxy:
+        monkeypatch.setenv("HTTP_PROXY", proxy.url())
+        monkeypatch.delenv("NO_PROXY", raising=False)
+        monkeypatch.delenv("no_proxy", raising=False)
+        with HttpClient(timeout=0.5, connect_timeout=0.5, trust_env=True) as proxied:
+            message = _time_out_message(proxied, "http://example.invalid/feed")
+        assert proxy.connections == 1
+        assert not proxy.gave_up
+    assert message == "timed out fetching from example.invalid after 0.5 s"

@@ -42,7 +42,7 @@ def test_keyset_paging_visits_every_article_once_in_order(
 
 def test_paging_uses_the_sort_date_index_not_offset(library: Library) -> None:
     add_articles(library, 5)
-    plan = library._db.execute_sql(
+    plan = library.writer.database.execute_sql(
         "EXPLAIN QUERY PLAN SELECT id FROM article"
         " WHERE sort_date < ? OR (sort_date = ? AND id < ?)"
         " ORDER BY sort_date DESC, id DESC LIMIT 200",
@@ -76,25 +76,25 @@ def test_datetimes_come_back_as_utc(library: Library) -> None:
 
 
 def test_naive_datetimes_are_refused(library: Library) -> None:
-    with pytest.raises(ValueError, match="naive"), library.transaction():
-        store_articles.insert_article(
-            make_input(published=datetime(2025, 1, 1)),
-            now=BASE_TIME,
+    with pytest.raises(ValueError, match="naive"):
+        library.writer.run(
+            lambda: store_articles.insert_article(
+                make_input(published=datetime(2025, 1, 1)), now=BASE_TIME
+            )
         )
 
 
 def test_update_keeps_state_tags_and_note(library: Library) -> None:
-    with library.transaction():
-        article_id = store_articles.insert_article(
+    article_id = library.writer.run(
+        lambda: store_articles.insert_article(
             make_input("Old title", "old body", url="https://example.org/a"), now=BASE_TIME
         )
+    )
     library.mark([article_id], read=True, starred=True)
     library.add_tags(article_id, ["keep"])
     library.set_note(article_id, "my note")
-    with library.transaction():
-        changed = store_articles.update_article(
-            article_id, make_input("New title", "a fresh body", url="https://example.org/a")
-        )
+    fresh = make_input("New title", "a fresh body", url="https://example.org/a")
+    changed = library.writer.run(lambda: store_articles.update_article(article_id, fresh))
     assert changed
     article = library.get_article(article_id)
     assert (article.title, article.read, article.starred, article.tags, article.note) == (
@@ -106,10 +106,7 @@ def test_update_keeps_state_tags_and_note(library: Library) -> None:
     )
     assert [a.id for a in library.search("fresh")] == [article_id]
     assert library.search("old") == []
-    with library.transaction():
-        assert not store_articles.update_article(
-            article_id, make_input("New title", "a fresh body", url="https://example.org/a")
-        )
+    assert not library.writer.run(lambda: store_articles.update_article(article_id, fresh))
 
 
 def test_search_index_follows_tags_and_deletes(library: Library) -> None:

@@ -57,7 +57,7 @@ def test_new_library_is_stamped_with_the_latest_version_and_uses_wal(db_path: Pa
 
 
 def test_foreign_keys_are_enforced(library: Library) -> None:
-    db = library._db
+    db = library.writer.database
     assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
@@ -134,14 +134,17 @@ def test_a_folder_is_not_a_library(tmp_path: Path) -> None:
         Library(tmp_path)
 
 
-def test_a_version_7_library_learns_which_saved_dates_had_no_time(tmp_path: Path) -> None:
-    """Step 8: saved pages that gave only a day were stored at noon UTC; they are marked as
-    dates without a time. Other times, and feeds' dates, are left as they were."""
-    path = tmp_path / "v7.sqlite"
-    Library(path).close()
+@pytest.mark.parametrize("fixture", ["schema_v7.sql", "schema_v10.sql"])
+def test_an_older_library_learns_which_saved_dates_had_no_time(
+    tmp_path: Path, fixture: str
+) -> None:
+    """Steps 8 and 13: saved pages that gave only a day were stored at noon UTC; they are
+    marked as dates without a time. Other times, and feeds' dates, are left as they were. A
+    library that passed step 8 while it changed nothing (version 10 here) gets the flag at
+    step 13."""
+    path = tmp_path / "old.sqlite"
     con = sqlite3.connect(str(path))
-    con.execute('ALTER TABLE "article" DROP COLUMN "published_date_only"')
-    con.execute("PRAGMA user_version = 7")
+    con.executescript((DATA / fixture).read_text())
     noon = int(datetime(2024, 3, 5, 12, tzinfo=UTC).timestamp()) * 1_000_000
     timed = int(datetime(2024, 3, 5, 14, 20, tzinfo=UTC).timestamp()) * 1_000_000
     con.execute(
@@ -170,3 +173,27 @@ def test_a_version_7_library_learns_which_saved_dates_had_no_time(tmp_path: Path
     fresh = tmp_path / "fresh.sqlite"
     Library(fresh).close()
     assert _schema(path) == _schema(fresh)
+
+
+def test_a_library_that_had_the_flag_before_step_13_keeps_its_marks(tmp_path: Path) -> None:
+    """Step 13 changes nothing in a library whose step 8 already added the flag: a saved
+    page's time that happens to be noon UTC stays a time."""
+    path = tmp_path / "v12.sqlite"
+    Library(path).close()
+    noon = int(datetime(2024, 3, 5, 12, tzinfo=UTC).timestamp()) * 1_000_000
+    con = sqlite3.connect(str(path))
+    con.execute(
+        "INSERT INTO article (id, source_kind, title, published, added, sort_date, word_count,"
+        " read, starred, archived, fetch_status, published_date_only)"
+        " VALUES (1, 'url', 'At noon', ?, 1, ?, 3, 0, 0, 0, 'ok', 0)",
+        (noon, noon),
+    )
+    con.execute("INSERT INTO article_content (article_id, html, text) VALUES (1, '<p>x</p>', 'x')")
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    con.commit()
+    con.close()
+    with Library(path) as lib:
+        assert not lib.get_article(1).published_date_only
+    con = sqlite3.connect(str(path))
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    con.close()

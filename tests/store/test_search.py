@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -31,10 +33,16 @@ class Sample:
 
 
 @pytest.fixture
+def library(db_path: Path) -> Iterator[Library]:
+    with Library(db_path, clock=lambda: NOW) as lib:
+        yield lib
+
+
+@pytest.fixture
 def sample(library: Library) -> Sample:
     library.search_timezone = UTC
-    library._clock = lambda: NOW
-    with library.transaction():
+
+    def write() -> tuple[int, ...]:
         tech = store_feeds.ensure_folder("News/Tech")
         store_feeds.ensure_folder("News")
         ars = store_feeds.add_feed(
@@ -89,6 +97,9 @@ def sample(library: Library) -> Sample:
             url="https://old.example.com/a",
         )
         saved = add("Saved by hand", "Notes about running shoes.", url="https://shoes.example")
+        return partner, runner, muller, budget_title, budget_text, old, saved
+
+    partner, runner, muller, budget_title, budget_text, old, saved = library.writer.run(write)
     library.add_tags(runner, ["Health", "to read"])
     library.add_tags(old, ["history"])
     library.mark([runner], read=True, starred=True)

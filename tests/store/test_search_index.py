@@ -14,16 +14,18 @@ from tests.factories import BASE_TIME, make_input
 
 
 def forms(library: Library, word: str, languages: list[str]) -> list[str]:
-    return search_index.word_forms(library._db, word, languages)
+    return search_index.word_forms(library.writer.database, word, languages)
 
 
 def test_forms_are_recorded_per_language(library: Library) -> None:
-    with library.transaction():
+    def write() -> None:
         store_articles.insert_article(
             make_input("Läufer", "Die Läufer laufen.", language="de-AT"), now=BASE_TIME
         )
         store_articles.insert_article(make_input("Runner", "She was running."), now=BASE_TIME)
-    assert search_index.indexed_languages(library._db) == ["de", "en"]
+
+    library.writer.run(write)
+    assert search_index.indexed_languages(library.writer.database) == ["de", "en"]
     assert "laufen" in forms(library, "lauf", ["de"])
     assert "running" in forms(library, "runs", ["en"])
     assert "running" not in forms(library, "runs", ["de"])
@@ -34,20 +36,29 @@ def test_a_rolled_back_write_does_not_leave_forms_missing(library: Library) -> N
     class Abort(Exception):
         pass
 
-    with pytest.raises(Abort), library.transaction():
+    def doomed() -> None:
         store_articles.insert_article(make_input("Gone", "Swimmers were swimming."), now=BASE_TIME)
         raise Abort
+
+    with pytest.raises(Abort):
+        library.writer.run(doomed)
     assert "swimming" not in forms(library, "swim", ["en"])
-    with library.transaction():
-        store_articles.insert_article(make_input("Kept", "Swimmers were swimming."), now=BASE_TIME)
-    with library.transaction():
-        store_articles.insert_article(make_input("Also", "More swimming."), now=BASE_TIME)
+    library.writer.run(
+        lambda: store_articles.insert_article(
+            make_input("Kept", "Swimmers were swimming."), now=BASE_TIME
+        )
+    )
+    library.writer.run(
+        lambda: store_articles.insert_article(make_input("Also", "More swimming."), now=BASE_TIME)
+    )
     assert "swimming" in forms(library, "swim", ["en"])
     assert library.count_search("swim") == 2
 
 
 def test_bulk_indexing_and_rebuilding(library: Library) -> None:
-    with library.transaction():
+    db = library.writer.database
+
+    def write() -> int:
         ids = [
             store_articles.insert_article(make_input(f"Note {n}", "walking"), now=BASE_TIME)
             for n in range(3)
@@ -56,12 +67,17 @@ def test_bulk_indexing_and_rebuilding(library: Library) -> None:
             search_index.IndexRow(article_id, f"Swims {article_id}", None, "x", (), "en")
             for article_id in ids
         ]
-        assert search_index.index_articles(library._db, rows, replace=True) == 3
+        return search_index.index_articles(db, rows, replace=True)
+
+    assert library.writer.run(write) == 3
     assert library.count_search("swimming") == 3
     assert library.count_search("walked") == 0
-    with library.transaction():
-        library._db.execute_sql(f'DELETE FROM "{search_index.TERM_TABLE}"')
-        assert search_index.rebuild_terms(library._db) == 3
+
+    def rebuild() -> int:
+        db.execute_sql(f'DELETE FROM "{search_index.TERM_TABLE}"')
+        return search_index.rebuild_terms(db)
+
+    assert library.writer.run(rebuild) == 3
     # The stored text is read again: its forms are back (the replaced index rows aside).
     assert "walking" in forms(library, "walk", ["en"])
 
@@ -88,7 +104,7 @@ def test_folding_matches_the_index(library: Library) -> None:
         "Ελληνικά Ὀδυσσεύς Москва ёлка",
         "foo_bar don't e-mail C++ 3.14",
     ]
-    db = library._db
+    db = library.writer.database
     db.execute_sql(
         "CREATE VIRTUAL TABLE temp.fold_check"
         " USING fts5(x, tokenize = 'unicode61 remove_diacritics 2')"

@@ -6,7 +6,9 @@ results are checked against bm25 and dates worked out independently."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -28,13 +30,19 @@ def _published(number: int) -> datetime:
 
 
 @pytest.fixture
+def library(db_path: Path) -> Iterator[Library]:
+    with Library(db_path, clock=lambda: NOW) as lib:
+        yield lib
+
+
+@pytest.fixture
 def built(library: Library) -> dict[int, datetime]:
     """Articles 1..COUNT: three in four say "common" (some of them twice, in texts of different
     lengths); tag "spread" on every seventh, tag "recent" on the last thirty."""
     library.search_timezone = UTC
-    library._clock = lambda: NOW
     dates: dict[int, datetime] = {}
-    with library.transaction():
+
+    def write() -> None:
         for number in range(1, COUNT + 1):
             words = ["filler"] * (3 + number % 11)
             if number % 4:
@@ -50,6 +58,8 @@ def built(library: Library) -> dict[int, datetime]:
             article_id = store_articles.insert_article(item, now=NOW, tags=tags)
             assert article_id == number
             dates[number] = _published(number)
+
+    library.writer.run(write)
     library.mark([n for n in range(1, COUNT + 1) if n % 2], read=True)
     return dates
 
@@ -67,7 +77,7 @@ def _expected(query: str) -> set[int]:
 
 def _bm25_order(library: Library, query: str, wanted: set[int]) -> list[int]:
     compiled = store_search.compile_query(parse_query(query), now=NOW, tz=UTC)
-    rows = library._db.execute_sql(
+    rows = library.writer.database.execute_sql(
         "SELECT rowid FROM article_search WHERE article_search MATCH ?"
         f" ORDER BY bm25(article_search, {store_search._WEIGHTS}), rowid DESC",
         [compiled.match],

@@ -41,8 +41,8 @@ def _add(title: str, url: str | None, canonical: str | None = None) -> int:
 
 @pytest.fixture
 def sites(library: Library) -> Sites:
-    with library.transaction():
-        return Sites(
+    return library.writer.run(
+        lambda: Sites(
             www=_add("Www", "https://www.example.com/a"),
             sub_with_port=_add("Port", "https://News.Example.com:8443/b"),
             bare=_add("Bare", "http://example.com/c"),
@@ -52,6 +52,7 @@ def sites(library: Library) -> Sites:
             idn=_add("Idn", "https://xn--bcher-kva.example/f"),
             note=_add("Note", None),
         )
+    )
 
 
 def ids(library: Library, query: str) -> set[int]:
@@ -114,7 +115,7 @@ def test_a_site_naming_no_host_finds_nothing_and_never_fails(
 
 def test_site_reads_an_index_rather_than_every_article(library: Library, sites: Sites) -> None:
     compiled = compile_query(parse_query("site:example.com"), now=NOW, tz=UTC)
-    plan = library._db.execute_sql(
+    plan = library.writer.database.execute_sql(
         f'EXPLAIN QUERY PLAN SELECT a."id" FROM "article" a WHERE {compiled.sql.where()}',
         compiled.sql.params,
     ).fetchall()
@@ -128,17 +129,15 @@ def test_a_new_address_moves_the_article_to_its_new_site(library: Library, sites
         make_input("Bare", "Rewritten text about orchards.", url="https://example.com/c"),
         canonical_url="https://archive.example.net/c",
     )
-    with library.transaction():
-        assert store_articles.update_article(sites.bare, moved)
+    assert library.writer.run(lambda: store_articles.update_article(sites.bare, moved))
     assert ids(library, "site:archive.example.net") == {sites.bare}
     # The address it was saved from still finds it; a new address replaces the old one.
     assert sites.bare in ids(library, "site:example.com")
     relinked = make_input("Bare", "Text once more.", url="https://other.example.net/c")
-    with library.transaction():
-        assert store_articles.update_article(sites.bare, relinked)
+    assert library.writer.run(lambda: store_articles.update_article(sites.bare, relinked))
     assert sites.bare not in ids(library, "site:example.com")
     assert ids(library, "site:other.example.net") == {sites.bare}
-    row = library._db.execute_sql(
+    row = library.writer.database.execute_sql(
         'SELECT "host_rev", "url_host_rev" FROM "article" WHERE "id" = ?', (sites.bare,)
     ).fetchone()
     assert row == ("net.example.other.", None)
@@ -162,8 +161,9 @@ def test_bulk_inserts_work_the_hosts_out_whatever_the_row_says(library: Library)
             text="Nothing to link.",
         ),
     ]
-    with library.transaction():
-        imported, bare = store_transfer.insert_articles(rows, tags=store_transfer.TagCache())
+    imported, bare = library.writer.run(
+        lambda: store_transfer.insert_articles(rows, tags=store_transfer.TagCache())
+    )
     assert ids(library, "site:imported.example") == {imported}
     assert ids(library, "site:stale") == set()
     assert bare not in ids(library, "site:example")

@@ -69,7 +69,7 @@ def test_a_version_5_library_gains_site_keys(tmp_path: Path) -> None:
         assert lib.count_search("kept") == 4500 + len(ARTICLES)
         keys = {
             row[0]: row[1:]
-            for row in lib._db.execute_sql(
+            for row in lib.writer.database.execute_sql(
                 'SELECT "id", "host_rev", "url_host_rev" FROM "article" WHERE "id" < 100'
             )
         }

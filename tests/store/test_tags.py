@@ -47,3 +47,15 @@ def test_unknown_article_or_tag_gives_not_found(library: Library) -> None:
         library.add_tags(999, ["x"])
     with pytest.raises(NotFoundError):
         library.rename_tag("nope", "other")
+
+
+def test_tags_differing_only_in_case_are_one_beyond_ascii(library: Library) -> None:
+    a, b, c = add_articles(library, 3)
+    library.add_tags(a, ["Über", "Straße"])
+    library.add_tags(b, ["über", "STRASSE"])
+    library.add_tags(c, ["ÜBER"])
+    assert [(t.name, t.total) for t in library.list_tags()] == [("Straße", 2), ("Über", 3)]
+    library.remove_tags(c, ["über"])
+    assert library.get_article(c).tags == ()
+    library.rename_tag("über", "Über-all")
+    assert library.get_article(a).tags == ("Straße", "Über-all")

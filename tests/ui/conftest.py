@@ -14,6 +14,7 @@ from reader.app.pyside_workarounds import protect_singletons
 from reader.app.settings import Settings
 from reader.library import Library
 from reader.ui.main_window import MainWindow
+from tests.ui.scripted_prompts import ScriptedPrompts
 
 protect_singletons()
 
@@ -39,10 +40,17 @@ def settings(tmp_path: Path, qapp: QApplication) -> Settings:
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot, settings: Settings) -> Iterator[object]:
+def prompts() -> ScriptedPrompts:
+    """The answers to the window's modal questions (every test window asks these)."""
+    return ScriptedPrompts()
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, settings: Settings, prompts: ScriptedPrompts) -> Iterator[object]:
     windows: list[MainWindow] = []
 
     def make(library: Library, **kwargs: object) -> MainWindow:
+        kwargs.setdefault("prompts", prompts)
         window = MainWindow(library, settings=kwargs.pop("settings", settings), **kwargs)  # type: ignore[arg-type]
         qtbot.addWidget(window)
         window.resize(1200, 760)
@@ -51,13 +59,14 @@ def make_window(qtbot: QtBot, settings: Settings) -> Iterator[object]:
         window.activateWindow()
         # Shortcuts only reach the active window.
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-        qtbot.waitUntil(lambda: window.sidebar_loaded)
+        qtbot.waitUntil(lambda: window.sidebar_controller.loaded)
         windows.append(window)
         return window
 
     yield make
     for window in windows:
         window.close()
+    assert not prompts.unused(), f"answers no question took: {prompts.unused()}"
 
 
 @pytest.fixture

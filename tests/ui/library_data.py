@@ -26,7 +26,8 @@ def add_feed_with_articles(
         f"https://{title.lower().replace(' ', '-')}.example/feed.xml", folder=folder, title=title
     )
     ids: list[int] = []
-    with library.transaction():
+
+    def write() -> None:
         for i in range(count):
             item = make_input(
                 f"{title} article {i}",
@@ -36,6 +37,8 @@ def add_feed_with_articles(
                 kind=SourceKind.FEED,
             )
             ids.append(store_articles.insert_article(item, now=start, feed_id=feed.id, tags=tags))
+
+    library.writer.run(write)
     return feed.id, ids
 
 
@@ -48,7 +51,9 @@ def add_saved(
     text: str = "A saved article about nothing much.",
     url: str | None = None,
 ) -> int:
-    with library.transaction():
+    def write() -> int:
         return store_articles.insert_article(
             make_input(title, text, published=published, url=url), now=published, tags=tags
         )
+
+    return library.writer.run(write)

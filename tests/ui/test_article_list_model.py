@@ -9,6 +9,7 @@ from pytestqt.modeltest import ModelTester
 
 from reader.core.types import ArticleFilter
 from reader.library import Library
+from reader.library.views import SmartView
 from reader.ui.article_list_model import (
     ARTICLE_ROLE,
     PAGE_SIZE,
@@ -16,13 +17,14 @@ from reader.ui.article_list_model import (
     FilterSource,
     SearchSource,
 )
+from reader.ui.sidebar_keys import FeedKey, QueryKey, ViewKey
 from tests.factories import BASE_TIME, add_articles
 from tests.ui.keyboard import check_model
 from tests.ui.library_data import add_feed_with_articles, add_saved
 
 
 def all_source(newest_first: bool = True) -> FilterSource:
-    return FilterSource(("view", "all"), "All", ArticleFilter(), newest_first)
+    return FilterSource(ViewKey(SmartView.ALL), "All", ArticleFilter(), newest_first)
 
 
 def load_everything(model: ArticleListModel) -> None:
@@ -70,10 +72,10 @@ def test_filters_by_feed_and_unread(library: Library) -> None:
     _feed_b, _b_ids = add_feed_with_articles(library, "Beta", 4)
     library.mark(a_ids[:2], read=True)
     model = ArticleListModel(library)
-    model.set_source(FilterSource(("feed", feed_a), "Alpha", ArticleFilter(feed_id=feed_a)))
+    model.set_source(FilterSource(FeedKey(feed_a), "Alpha", ArticleFilter(feed_id=feed_a)))
     assert model.loaded_ids() == a_ids
     model.set_source(
-        FilterSource(("x",), "Alpha unread", ArticleFilter(feed_id=feed_a, unread=True))
+        FilterSource(FeedKey(feed_a), "Alpha unread", ArticleFilter(feed_id=feed_a, unread=True))
     )
     assert model.loaded_ids() == a_ids[2:]
     article = model.data(model.index(0), ARTICLE_ROLE)
@@ -86,7 +88,7 @@ def test_changes_update_insert_and_remove_rows(
 ) -> None:
     feed_id, ids = add_feed_with_articles(library, "Alpha", 3)
     model = ArticleListModel(library)
-    model.set_source(FilterSource(("feed", feed_id), "Alpha", ArticleFilter(feed_id=feed_id)))
+    model.set_source(FilterSource(FeedKey(feed_id), "Alpha", ArticleFilter(feed_id=feed_id)))
     check_model(qtmodeltester, model)
 
     library.mark([ids[1]], starred=True)
@@ -97,12 +99,10 @@ def test_changes_update_insert_and_remove_rows(
     from reader.store import articles as store_articles
     from tests.factories import make_input
 
-    with library.transaction():
-        newcomer = store_articles.insert_article(
-            make_input("Late arrival", published=BASE_TIME - timedelta(minutes=30)),
-            now=BASE_TIME,
-            feed_id=feed_id,
-        )
+    late = make_input("Late arrival", published=BASE_TIME - timedelta(minutes=30))
+    newcomer = library.writer.run(
+        lambda: store_articles.insert_article(late, now=BASE_TIME, feed_id=feed_id)
+    )
     saved_elsewhere = add_saved(library, "Not in this feed")
     model.apply_changes([newcomer, saved_elsewhere])
     assert model.loaded_ids() == [ids[0], newcomer, ids[1], ids[2]]
@@ -139,11 +139,11 @@ def test_search_source_pages_by_id(library: Library, qtmodeltester: ModelTester)
     ids = [add_saved(library, f"Harbour note {i}", text=f"harbour lights {i}") for i in range(130)]
     add_saved(library, "Something else", text="meadow")
     model = ArticleListModel(library)
-    model.set_source(SearchSource(("search", "harbour"), "Search", "harbour"))
+    model.set_source(SearchSource(QueryKey("harbour"), "Search", "harbour"))
     load_everything(model)
     assert model.loaded_ids() == sorted(ids, reverse=True)
     assert model.total == 130
     check_model(qtmodeltester, model)
-    model.set_source(SearchSource(("search", "?!"), "Search", "?!"))
+    model.set_source(SearchSource(QueryKey("?!"), "Search", "?!"))
     assert model.rowCount() == 0
     assert model.total == 0

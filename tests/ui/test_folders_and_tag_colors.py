@@ -7,18 +7,27 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QIcon
-from PySide6.QtWidgets import QColorDialog, QInputDialog, QMessageBox
+from PySide6.QtGui import QColor, QContextMenuEvent, QIcon
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from reader.library import Library
+from reader.library.views import SmartView
 from reader.ui.article_list_model import TAG_COLORS_ROLE
-from reader.ui.main_window import DEFAULT_VIEW, MainWindow
+from reader.ui.main_window import MainWindow
+from reader.ui.sidebar_keys import (
+    DEFAULT_VIEW,
+    FeedKey,
+    FolderKey,
+    SectionKey,
+    SidebarKey,
+    TagKey,
+    ViewKey,
+)
 from reader.ui.sidebar_model import (
     COLOR_ROLE,
     FEED_MIME,
     FOLDER_MIME,
-    Key,
     SidebarModel,
     SidebarNode,
 )
@@ -32,37 +41,18 @@ from reader.ui.theme import (
     tag_icon_color,
 )
 from tests.ui.library_data import add_feed_with_articles, add_saved
+from tests.ui.scripted_prompts import ScriptedPrompts
 
 
-def answer_text(monkeypatch: pytest.MonkeyPatch, text: str, ok: bool = True) -> list[str]:
-    """The next name dialogs answer ``text``; returns the prompts they were asked with."""
-    prompts: list[str] = []
-
-    def get_text(_parent: object, _title: str, label: str, *args: Any, **kwargs: Any) -> Any:
-        prompts.append(label)
-        return text, ok
-
-    monkeypatch.setattr(QInputDialog, "getText", get_text)
-    return prompts
-
-
-def answer_question(
-    monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton
-) -> list[str]:
-    asked: list[str] = []
-
-    def question(_parent: object, _title: str, text: str, *args: Any) -> Any:
-        asked.append(text)
-        return button
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked
-
-
-def node(window: MainWindow, key: Key) -> SidebarNode:
+def node(window: MainWindow, key: SidebarKey) -> SidebarNode:
     found = window.sidebar_model.node_for_key(key)
     assert found is not None, key
     return found
+
+
+def open_key(window: MainWindow) -> SidebarKey | None:
+    """The sidebar item whose articles the list shows."""
+    return window.sidebar_controller.current_key
 
 
 def folder_paths(library: Library) -> list[str]:
@@ -73,28 +63,28 @@ def wait_for_message(window: MainWindow, qtbot: QtBot, part: str) -> None:
     qtbot.waitUntil(lambda: part in window.statusBar().currentMessage())
 
 
-def sidebar_color(window: MainWindow, key: Key) -> object:
+def sidebar_color(window: MainWindow, key: SidebarKey) -> object:
     return window.sidebar_model.index_for_key(key).data(COLOR_ROLE)
 
 
-def folder_key(library: Library, path: str) -> Key:
-    return ("folder", library.resolve_folder(path))
+def folder_key(library: Library, path: str) -> FolderKey:
+    return FolderKey(library.resolve_folder(path))
 
 
 # -- folders -----------------------------------------------------------------------------------
 
 
 def test_new_folder_inside_a_folder_and_at_the_top_level(
-    library: Library, make_window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    library: Library, make_window: Any, qtbot: QtBot, prompts: ScriptedPrompts
 ) -> None:
     add_feed_with_articles(library, "Alpha", 2, folder="News")
     window: MainWindow = make_window(library)
     news = node(window, folder_key(library, "News"))
     window.sidebar.collapse(window.sidebar_model.index_for_key(news.key))
 
-    prompts = answer_text(monkeypatch, "  Tech   Talk ")
-    window.new_folder(news)
-    assert prompts == ["Name of the new folder inside “News”:"]
+    prompts.answer("  Tech   Talk ")
+    window.folder_tag_commands.new_folder(news)
+    assert [q.text for q in prompts.take()] == ["Name of the new folder inside “News”:"]
     # The library is read once the write is done (the store reads folder paths in two
     # queries, which a folder made in between would set at odds).
     wait_for_message(window, qtbot, "Made the folder “News/Tech Talk”")
@@ -106,15 +96,15 @@ def test_new_folder_inside_a_folder_and_at_the_top_level(
     qtbot.waitUntil(lambda: window.sidebar.isExpanded(window.sidebar_model.index_for_key(news.key)))
 
     # A path makes the folders on the way; one that exists is used whatever its case.
-    prompts = answer_text(monkeypatch, "news/tech talk/Deep")
-    window.new_folder(None)
-    assert prompts == ["Name of the new folder at the top level:"]
+    prompts.answer("news/tech talk/Deep")
+    window.folder_tag_commands.new_folder(None)
+    assert [q.text for q in prompts.take()] == ["Name of the new folder at the top level:"]
     wait_for_message(window, qtbot, "Made the folder “News/Tech Talk/Deep”")
     assert folder_paths(library) == ["News", "News/Tech Talk", "News/Tech Talk/Deep"]
 
     # Inside a folder two levels down.
-    answer_text(monkeypatch, "Deeper")
-    window.new_folder(node(window, key))
+    prompts.answer("Deeper")
+    window.folder_tag_commands.new_folder(node(window, key))
     wait_for_message(window, qtbot, "Made the folder “News/Tech Talk/Deeper”")
     assert "News/Tech Talk/Deeper" in folder_paths(library)
     qtbot.waitUntil(
@@ -126,63 +116,63 @@ def test_new_folder_inside_a_folder_and_at_the_top_level(
 
 
 def test_new_folder_refuses_empty_and_taken_names(
-    library: Library, make_window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    library: Library, make_window: Any, qtbot: QtBot, prompts: ScriptedPrompts
 ) -> None:
     add_feed_with_articles(library, "Alpha", 1, folder="News/Tech")
     window: MainWindow = make_window(library)
     news = node(window, folder_key(library, "News"))
 
-    answer_text(monkeypatch, "   ")
-    window.new_folder(news)
+    prompts.answer("   ")
+    window.folder_tag_commands.new_folder(news)
     wait_for_message(window, qtbot, "A folder needs a name")
 
-    answer_text(monkeypatch, " / / ")
-    window.new_folder(None)
+    prompts.answer(" / / ")
+    window.folder_tag_commands.new_folder(None)
     wait_for_message(window, qtbot, "A folder needs a name")
 
-    answer_text(monkeypatch, "TECH")
-    window.new_folder(news)
+    prompts.answer("TECH")
+    window.folder_tag_commands.new_folder(news)
     wait_for_message(window, qtbot, "There is already a folder “Tech” there")
 
-    answer_text(monkeypatch, "news")
-    window.new_folder(None)
+    prompts.answer("news")
+    window.folder_tag_commands.new_folder(None)
     wait_for_message(window, qtbot, "There is already a folder “News” there")
 
     # Cancelling the dialog does nothing at all.
     window.statusBar().clearMessage()
-    answer_text(monkeypatch, "Ignored", ok=False)
-    window.new_folder(news)
+    prompts.answer(None)
+    window.folder_tag_commands.new_folder(news)
     assert folder_paths(library) == ["News", "News/Tech"]
     assert window.statusBar().currentMessage() == ""
 
 
 def test_rename_folder(
-    library: Library, make_window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    library: Library, make_window: Any, qtbot: QtBot, prompts: ScriptedPrompts
 ) -> None:
     add_feed_with_articles(library, "Alpha", 2, folder="News")
     add_feed_with_articles(library, "Beta", 1, folder="Sport")
     window: MainWindow = make_window(library)
     news_key = folder_key(library, "News")
-    window.select_view_key(news_key)
+    window.sidebar_controller.open_key(news_key)
     assert window.article_list_model.source is not None
     assert window.article_list_model.source.title == "News"
 
-    answer_text(monkeypatch, "  World   News ")
-    window.rename_folder(node(window, news_key))
+    prompts.answer("  World   News ")
+    window.folder_tag_commands.rename_folder(node(window, news_key))
     wait_for_message(window, qtbot, "Renamed the folder “News” to “World News”")
     assert folder_paths(library) == ["Sport", "World News"]
     qtbot.waitUntil(lambda: node(window, news_key).title == "World News")
     # The open list takes the new name, and stays open.
     assert window.article_list_model.source.title == "World News"
-    assert window.list_header._full_title == "World News"
-    assert window._current_key == news_key
+    assert window.list_header.title.toolTip() == "World News"
+    assert open_key(window) == news_key
     assert library.get_feed(library.resolve_feed("https://alpha.example/feed.xml").id).folder == (
         "World News"
     )
 
     # A change of case only is a rename, not a clash with itself.
-    answer_text(monkeypatch, "world news")
-    window.rename_folder(node(window, news_key))
+    prompts.answer("world news")
+    window.folder_tag_commands.rename_folder(node(window, news_key))
     wait_for_message(window, qtbot, "Renamed the folder “World News” to “world news”")
     assert folder_paths(library) == ["Sport", "world news"]
 
@@ -199,21 +189,21 @@ def test_rename_folder_refuses_bad_names(
     library: Library,
     make_window: Any,
     qtbot: QtBot,
-    monkeypatch: pytest.MonkeyPatch,
+    prompts: ScriptedPrompts,
     typed: str,
     message: str,
 ) -> None:
     add_feed_with_articles(library, "Alpha", 1, folder="News")
     add_feed_with_articles(library, "Beta", 1, folder="Sport")
     window: MainWindow = make_window(library)
-    answer_text(monkeypatch, typed)
-    window.rename_folder(node(window, folder_key(library, "News")))
+    prompts.answer(typed)
+    window.folder_tag_commands.rename_folder(node(window, folder_key(library, "News")))
     wait_for_message(window, qtbot, message)
     assert folder_paths(library) == ["News", "Sport"]
 
 
 def test_delete_folder_moves_its_feeds_to_the_top_level(
-    library: Library, make_window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    library: Library, make_window: Any, qtbot: QtBot, prompts: ScriptedPrompts
 ) -> None:
     alpha, alpha_articles = add_feed_with_articles(library, "Alpha", 2, folder="News")
     beta, beta_articles = add_feed_with_articles(library, "Beta", 3, folder="News/Tech")
@@ -221,34 +211,34 @@ def test_delete_folder_moves_its_feeds_to_the_top_level(
     window: MainWindow = make_window(library)
     news_key = folder_key(library, "News")
     tech_key = folder_key(library, "News/Tech")
-    window.select_view_key(tech_key)
+    window.sidebar_controller.open_key(tech_key)
 
-    asked = answer_question(monkeypatch, QMessageBox.StandardButton.No)
-    window.delete_folder(node(window, news_key))
-    assert asked == [
+    prompts.answer(False)
+    window.folder_tag_commands.delete_folder(node(window, news_key))
+    assert [q.text for q in prompts.take()] == [
         "Delete the folder “News” and the 1 folder inside it?\n\n"
         "Its 2 feeds move to the top level. No feeds or articles are deleted."
     ]
     assert folder_paths(library) == ["News", "News/Tech", "Sport"]
-    assert window._current_key == tech_key
+    assert open_key(window) == tech_key
 
-    answer_question(monkeypatch, QMessageBox.StandardButton.Yes)
-    window.delete_folder(node(window, news_key))
+    prompts.answer(True)
+    window.folder_tag_commands.delete_folder(node(window, news_key))
     # The open folder was inside: the window went back to its first view.
-    assert window._current_key == DEFAULT_VIEW
+    assert open_key(window) == DEFAULT_VIEW
     wait_for_message(window, qtbot, "Deleted the folder “News”")
     assert folder_paths(library) == ["Sport"]
     assert library.get_feed(alpha).folder_id is None
     assert library.get_feed(beta).folder_id is None
     assert len(library.list_brief(alpha_articles + beta_articles)) == 5
     qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(news_key) is None)
-    feeds = node(window, ("section", "feeds"))
+    feeds = node(window, SectionKey("feeds"))
     assert [child.title for child in feeds.children] == ["Sport", "Alpha", "Beta"]
-    assert window.sidebar_model.unread(("feed", beta)) == 3
+    assert window.sidebar_model.unread(FeedKey(beta)) == 3
 
 
 def test_deleting_a_folder_that_is_already_gone_says_so(
-    library: Library, make_window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    library: Library, make_window: Any, qtbot: QtBot, prompts: ScriptedPrompts
 ) -> None:
     add_feed_with_articles(library, "Alpha", 1, folder="News")
     add_feed_with_articles(library, "Beta", 1, folder="Sport")
@@ -258,14 +248,14 @@ def test_deleting_a_folder_that_is_already_gone_says_so(
     # that the library would take for the old id.
     library.delete_folder(stale.payload.id)
     library.create_folder(str(stale.payload.id))
-    answer_question(monkeypatch, QMessageBox.StandardButton.Yes)
-    window.delete_folder(stale)
+    prompts.answer(True)
+    window.folder_tag_commands.delete_folder(stale)
     wait_for_message(window, qtbot, "The folder “News” is no longer there")
     assert folder_paths(library) == sorted([str(stale.payload.id), "Sport"])
 
 
 def test_a_new_folder_may_take_a_deleted_folders_id(
-    library: Library, make_window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    library: Library, make_window: Any, qtbot: QtBot, prompts: ScriptedPrompts
 ) -> None:
     add_feed_with_articles(library, "Alpha", 1, folder="News")
     window: MainWindow = make_window(library)
@@ -273,8 +263,8 @@ def test_a_new_folder_may_take_a_deleted_folders_id(
     library.delete_folder(stale.payload.id)
     reused = library.create_folder("Other")
     assert reused == stale.payload.id
-    answer_text(monkeypatch, "Renamed")
-    window.rename_folder(stale)
+    prompts.answer("Renamed")
+    window.folder_tag_commands.rename_folder(stale)
     wait_for_message(window, qtbot, "The folder “News” is no longer there")
     assert dict(library.folder_paths())[reused] == "Other"
 
@@ -285,28 +275,35 @@ def test_sidebar_menus_offer_the_folder_and_tag_actions(
     add_feed_with_articles(library, "Alpha", 1, folder="News", tags=["python"])
     library.set_tag_color("python", "#d03050")
     window: MainWindow = make_window(library)
-    qtbot.waitUntil(lambda: node(window, ("tag", "python")).color == "#d03050")
+    qtbot.waitUntil(lambda: node(window, TagKey("python")).color == "#d03050")
 
-    def menu_at(key: Key | None) -> list[str]:
+    def menu_at(key: SidebarKey | None) -> list[str]:
         if key is None:
-            last = window.sidebar.visualRect(window.sidebar_model.index_for_key(("tag", "python")))
+            last = window.sidebar.visualRect(window.sidebar_model.index_for_key(TagKey("python")))
             pos = QPoint(10, last.bottom() + 40)
         else:
             pos = window.sidebar.visualRect(window.sidebar_model.index_for_key(key)).center()
-        window._sidebar_menu(pos)
-        menu = window._menu
+        # A right click there.
+        viewport = window.sidebar.viewport()
+        reason = QContextMenuEvent.Reason.Mouse
+        QApplication.sendEvent(viewport, QContextMenuEvent(reason, pos, viewport.mapToGlobal(pos)))
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
         texts = [a.text() for a in menu.actions() if not a.isSeparator()]
         menu.close()
+        qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
         return texts
 
     folder_menu = menu_at(folder_key(library, "News"))
+    # The feed's row is in sight once its folder is open.
+    window.sidebar.expand(window.sidebar_model.index_for_key(folder_key(library, "News")))
     assert {"New Folder…", "Rename Folder…", "Delete Folder…"} <= set(folder_menu)
-    assert "New Folder…" in menu_at(
-        ("feed", library.resolve_feed("https://alpha.example/feed.xml").id)
-    )
-    assert menu_at(("section", "feeds")) == ["New Folder…"]
+    feed_menu = menu_at(FeedKey(library.resolve_feed("https://alpha.example/feed.xml").id))
+    assert "New Folder…" in feed_menu
+    assert "Feed Properties…" in feed_menu
+    assert menu_at(SectionKey("feeds")) == ["New Folder…"]
     assert menu_at(None) == ["New Folder…"]
-    tag_menu = menu_at(("tag", "python"))
+    tag_menu = menu_at(TagKey("python"))
     assert {"Rename Tag…", "Tag Colour…", "No Colour", "Delete Tag…"} <= set(tag_menu)
 
 
@@ -314,33 +311,27 @@ def test_sidebar_menus_offer_the_folder_and_tag_actions(
 
 
 def test_tag_colour_shows_in_the_sidebar_list_and_tag_bar(
-    library: Library, make_window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    library: Library, make_window: Any, qtbot: QtBot, prompts: ScriptedPrompts
 ) -> None:
     article_id = add_saved(library, "Tagged", tags=["Python", "later"])
     window: MainWindow = make_window(library)
-    window.select_view_key(("view", "all"))
+    window.sidebar_controller.open_key(ViewKey(SmartView.ALL))
     row = window.article_list_model.row_of(article_id)
     assert row is not None
-    window._select_row(row)
+    window.list_controller.select_row(row)
     qtbot.waitUntil(lambda: window.article_pane.article is not None)
-    tag_key: Key = ("tag", "python")
+    tag_key: SidebarKey = TagKey("python")
     qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(tag_key) is not None)
 
-    asked: list[QColor] = []
-
-    def get_color(initial: QColor, *args: Any) -> QColor:
-        asked.append(QColor(initial))
-        return QColor("#D03050")
-
-    monkeypatch.setattr(QColorDialog, "getColor", get_color)
-    window.choose_tag_color(node(window, tag_key))
+    prompts.answer("#d03050")
+    window.folder_tag_commands.choose_tag_color(node(window, tag_key))
     qtbot.waitUntil(lambda: library.tag_color("python") == "#d03050")
 
     qtbot.waitUntil(lambda: sidebar_color(window, tag_key) == "#d03050")
     index = window.sidebar_model.index_for_key(tag_key)
     assert isinstance(index.data(), str) and index.data() == "Python"
     assert isinstance(index.data(Qt.ItemDataRole.DecorationRole), QIcon)
-    other = window.sidebar_model.index_for_key(("tag", "later"))
+    other = window.sidebar_model.index_for_key(TagKey("later"))
     assert other.data(COLOR_ROLE) is None
 
     list_index = window.article_list_model.index(window.article_list_model.row_of(article_id) or 0)
@@ -354,17 +345,18 @@ def test_tag_colour_shows_in_the_sidebar_list_and_tag_bar(
     assert chips["later"].color is None
 
     # The dialog opens on the tag's colour; cancelling it changes nothing.
-    monkeypatch.setattr(QColorDialog, "getColor", lambda *args: QColor())
-    window.choose_tag_color(node(window, tag_key))
+    prompts.answer(None)
+    window.folder_tag_commands.choose_tag_color(node(window, tag_key))
     assert library.tag_color("python") == "#d03050"
 
     # "No Colour" takes it away everywhere.
-    window.set_tag_color(node(window, tag_key), None)
+    window.folder_tag_commands.set_tag_color(node(window, tag_key), None)
     qtbot.waitUntil(lambda: library.tag_color("python") is None)
     qtbot.waitUntil(lambda: sidebar_color(window, tag_key) is None)
     assert list_index.data(TAG_COLORS_ROLE) == ()
     assert all(chip.color is None for chip in window.tag_bar.chips())
-    assert asked[0].name() == "#3a7bd5"
+    # The dialog opened first on the default colour, then on the tag's.
+    assert [q.text for q in prompts.take() if q.kind == "pick_colour"] == ["#3a7bd5", "#d03050"]
 
 
 def test_a_tag_colour_set_elsewhere_reaches_the_window(
@@ -372,7 +364,7 @@ def test_a_tag_colour_set_elsewhere_reaches_the_window(
 ) -> None:
     article_id = add_saved(library, "Tagged", tags=["news"])
     window: MainWindow = make_window(library)
-    window.select_view_key(("view", "all"))
+    window.sidebar_controller.open_key(ViewKey(SmartView.ALL))
     row = window.article_list_model.row_of(article_id)
     assert row is not None
     index = window.article_list_model.index(row)
@@ -406,17 +398,17 @@ def test_the_tags_section_carries_colours(library: Library, qtbot: QtBot) -> Non
     library.set_tag_color("red", "#cc0000")
     model = SidebarModel()
     model.show(model.load(library))
-    assert model.index_for_key(("tag", "red")).data(COLOR_ROLE) == "#cc0000"
-    assert model.index_for_key(("tag", "plain")).data(COLOR_ROLE) is None
+    assert model.index_for_key(TagKey("red")).data(COLOR_ROLE) == "#cc0000"
+    assert model.index_for_key(TagKey("plain")).data(COLOR_ROLE) is None
     # A colour change alone repaints the row in place.
     library.set_tag_color("plain", "#00aa00")
     with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.dataChanged):
         model.show(model.load(library))
-    assert model.index_for_key(("tag", "plain")).data(COLOR_ROLE) == "#00aa00"
+    assert model.index_for_key(TagKey("plain")).data(COLOR_ROLE) == "#00aa00"
 
 
 def test_the_feeds_menu_acts_on_the_selected_folder_or_tag(
-    library: Library, make_window: Any, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    library: Library, make_window: Any, qtbot: QtBot, prompts: ScriptedPrompts
 ) -> None:
     add_feed_with_articles(library, "Alpha", 1, folder="News")
     add_saved(library, "Kept", tags=("later",))
@@ -427,18 +419,18 @@ def test_the_feeds_menu_acts_on_the_selected_folder_or_tag(
     qtbot.waitUntil(commands.rename_folder.isEnabled)
     assert commands.delete_folder.isEnabled() and not commands.tag_color.isEnabled()
 
-    answer_text(monkeypatch, "Inside")
+    prompts.answer("Inside")
     commands.new_folder.trigger()
     wait_for_message(window, qtbot, "Made the folder “News/Inside”")
-    answer_text(monkeypatch, "Headlines")
+    prompts.answer("Headlines")
     commands.rename_folder.trigger()
     qtbot.waitUntil(lambda: "Headlines" in folder_paths(library))
 
-    tag = node(window, ("tag", "later"))
+    tag = node(window, TagKey("later"))
     window.sidebar.setCurrentIndex(window.sidebar_model.index_for_key(tag.key))
     qtbot.waitUntil(commands.tag_color.isEnabled)
     assert not commands.rename_folder.isEnabled() and not commands.delete_folder.isEnabled()
-    monkeypatch.setattr(QColorDialog, "getColor", lambda *_args: QColor("#2e8b57"))
+    prompts.answer("#2e8b57")
     commands.tag_color.trigger()
     qtbot.waitUntil(lambda: library.tag_color("later") == "#2e8b57")
 
@@ -458,22 +450,22 @@ def test_a_dragged_folder_may_go_into_another_folder_but_not_into_itself(
     assert data.hasFormat(FOLDER_MIME) and not data.hasFormat(FEED_MIME)
     move = Qt.DropAction.MoveAction
 
-    def can_drop(key: Key) -> bool:
+    def can_drop(key: SidebarKey) -> bool:
         return model.canDropMimeData(data, move, -1, 0, model.index_for_key(key))
 
     assert can_drop(garden)
     assert not can_drop(news)  # into itself
     assert not can_drop(tech)  # into its own subfolder
-    assert not can_drop(("section", "feeds"))  # already at the top level
-    assert not can_drop(("tag", "x")) and not can_drop(("view", "unread"))
+    assert not can_drop(SectionKey("feeds"))  # already at the top level
+    assert not can_drop(TagKey("x")) and not can_drop(ViewKey(SmartView.UNREAD))
     tech_data = model.mimeData([model.index_for_key(tech)])
-    assert model.canDropMimeData(tech_data, move, -1, 0, model.index_for_key(("section", "feeds")))
+    assert model.canDropMimeData(tech_data, move, -1, 0, model.index_for_key(SectionKey("feeds")))
     assert not model.canDropMimeData(tech_data, move, -1, 0, model.index_for_key(news))
 
     dropped: list[tuple[list[int], int | None]] = []
     model.folders_dropped.connect(lambda ids, parent: dropped.append((ids, parent)))
     model.dropMimeData(data, move, -1, 0, model.index_for_key(garden))
-    assert dropped == [([news[1]], garden[1])]
+    assert dropped == [([news.id], garden.id)]
 
 
 def test_moving_folders_from_the_window(library: Library, make_window: Any, qtbot: QtBot) -> None:
@@ -483,7 +475,7 @@ def test_moving_folders_from_the_window(library: Library, make_window: Any, qtbo
     window: MainWindow = make_window(library)
     news, garden = folder_key(library, "News"), folder_key(library, "Garden")
 
-    window.move_folders([int(news[1])], int(garden[1]))  # type: ignore[call-overload]
+    window.folder_tag_commands.move_folders([news.id], garden.id)
     wait_for_message(window, qtbot, "Moved “News” into “Garden”")
     assert folder_paths(library) == ["Garden", "Garden/News", "Garden/News/Tech", "Tech"]
     # Feeds travel with their folder.
@@ -494,10 +486,44 @@ def test_moving_folders_from_the_window(library: Library, make_window: Any, qtbo
     # A top-level folder of that name exists already: the move is refused, nothing changes.
     inner = folder_key(library, "Garden/News/Tech")
     qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(inner) is not None)
-    window.move_folders([int(inner[1])], None)  # type: ignore[call-overload]
+    window.folder_tag_commands.move_folders([inner.id], None)
     wait_for_message(window, qtbot, "There is already a folder “Tech” there")
     assert "Garden/News/Tech" in folder_paths(library)
 
-    window.move_folders([int(news[1])], None)  # type: ignore[call-overload]
+    window.folder_tag_commands.move_folders([news.id], None)
     wait_for_message(window, qtbot, "Moved “News” to the top level")
     assert folder_paths(library) == ["Garden", "News", "News/Tech", "Tech"]
+
+
+def test_rename_and_delete_a_tag_from_the_feeds_menu(
+    library: Library, make_window: Any, qtbot: QtBot, prompts: ScriptedPrompts
+) -> None:
+    article_id = add_saved(library, "Kept", tags=("Later",))
+    window: MainWindow = make_window(library)
+    commands = window.commands
+    window.sidebar.setCurrentIndex(window.sidebar_model.index_for_key(TagKey("later")))
+    qtbot.waitUntil(commands.rename_tag.isEnabled)
+
+    prompts.answer("  Some   day ")
+    commands.rename_tag.trigger()
+    wait_for_message(window, qtbot, "Renamed the tag “Later” to “Some day”")
+    assert [tag.name for tag in library.list_tag_names()] == ["Some day"]
+    # The open list follows the tag to its new name.
+    assert open_key(window) == TagKey("some day")
+    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(TagKey("some day")) is not None)
+
+    # Deleting asks first; "no" keeps it.
+    prompts.answer(False)
+    commands.delete_tag.trigger()
+    assert [tag.name for tag in library.list_tag_names()] == ["Some day"]
+    prompts.answer(True)
+    commands.delete_tag.trigger()
+    assert open_key(window) == DEFAULT_VIEW
+    wait_for_message(window, qtbot, "Deleted the tag “Some day”")
+    assert library.list_tag_names() == []
+    assert library.get_article(article_id).tags == ()
+    assert [(q.kind, q.text) for q in prompts.take()] == [
+        ("ask_text", "New name for “Later”:"),
+        ("confirm", "Delete the tag “Some day”? The articles themselves stay."),
+        ("confirm", "Delete the tag “Some day”? The articles themselves stay."),
+    ]

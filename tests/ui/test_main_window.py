@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.library import Library
+from reader.library.views import SmartView
 from reader.ui.main_window import MainWindow
+from reader.ui.sidebar_keys import FeedKey, TagKey, ViewKey
 from tests.ui.keyboard import click, press, type_text
 from tests.ui.library_data import add_feed_with_articles, add_saved
 
@@ -32,7 +34,7 @@ def shown_title(window: MainWindow) -> str | None:
 
 
 def current_title(window: MainWindow) -> str | None:
-    article = window.current_article()
+    article = window.list_controller.current_article()
     return article.title if article else None
 
 
@@ -52,7 +54,7 @@ def test_opens_on_unread_and_selecting_a_feed_lists_it(
     assert window.article_list_model.rowCount() == 5
     qtbot.waitUntil(lambda: window.list_header.count.text() == "5 articles")
     feed_id = library.resolve_feed("https://beta.example/feed.xml").id
-    index = window.sidebar_model.index_for_key(("feed", feed_id))
+    index = window.sidebar_model.index_for_key(FeedKey(feed_id))
     rect = window.sidebar.visualRect(index)
     click(window.sidebar.viewport(), rect.center())
     assert window.list_header.title.text() == "Beta"
@@ -73,18 +75,18 @@ def test_selecting_marks_read_after_the_delay_and_counts_follow(
 ) -> None:
     settings.mark_read_delay_ms = 150  # type: ignore[attr-defined]
     window: MainWindow = make_window(library)  # type: ignore[operator]
-    qtbot.waitUntil(lambda: window.sidebar_model.unread(("view", "unread")) == 5)
+    qtbot.waitUntil(lambda: window.sidebar_model.unread(ViewKey(SmartView.UNREAD)) == 5)
     window.article_view.setFocus()
     key(qtbot, window, Qt.Key.Key_J)
-    first = window.current_article()
+    first = window.list_controller.current_article()
     assert first is not None and shown_title(window) == first.title
     # Moving on before the delay leaves the first article unread.
     key(qtbot, window, Qt.Key.Key_J)
-    second = window.current_article()
+    second = window.list_controller.current_article()
     assert second is not None and second.id != first.id
     qtbot.waitUntil(lambda: library.get_article(second.id).read, timeout=3000)
     assert not library.get_article(first.id).read
-    qtbot.waitUntil(lambda: window.sidebar_model.unread(("view", "unread")) == 4)
+    qtbot.waitUntil(lambda: window.sidebar_model.unread(ViewKey(SmartView.UNREAD)) == 4)
 
 
 def test_keyboard_navigation(
@@ -96,9 +98,9 @@ def test_keyboard_navigation(
 ) -> None:
     settings.mark_read_delay_ms = 60_000  # type: ignore[attr-defined]
     window: MainWindow = make_window(library)  # type: ignore[operator]
-    window.select_view_key(("view", "all"))
+    window.sidebar_controller.open_key(ViewKey(SmartView.ALL))
     window.article_view.setFocus()
-    assert window.current_article() is None  # focus alone opens nothing
+    assert window.list_controller.current_article() is None  # focus alone opens nothing
     key(qtbot, window, Qt.Key.Key_J)
     assert window.article_view.currentIndex().row() == 0
     key(qtbot, window, Qt.Key.Key_J)
@@ -116,7 +118,7 @@ def test_keyboard_navigation(
     key(qtbot, window, Qt.Key.Key_P)
     assert window.article_view.currentIndex().row() == 1
     # m toggles read, at once, whatever the delay.
-    current = window.current_article()
+    current = window.list_controller.current_article()
     assert current is not None
     key(qtbot, window, Qt.Key.Key_M)
     qtbot.waitUntil(lambda: library.get_article(current.id).read)
@@ -140,7 +142,7 @@ def test_space_pages_then_moves_to_the_next_unread(
     from tests.factories import BASE_TIME
 
     add_saved(library, "Next one", published=BASE_TIME - timedelta(days=1))
-    window.select_view_key(("view", "unread"))
+    window.sidebar_controller.open_key(ViewKey(SmartView.UNREAD))
     window.article_view.setFocus()
     key(qtbot, window, Qt.Key.Key_J)
     assert shown_title(window) == "Long one"
@@ -161,23 +163,23 @@ def test_star_and_archive_from_the_keyboard(
 ) -> None:
     window.article_view.setFocus()
     key(qtbot, window, Qt.Key.Key_J)
-    article = window.current_article()
+    article = window.list_controller.current_article()
     assert article is not None
     key(qtbot, window, Qt.Key.Key_S)
     qtbot.waitUntil(lambda: library.get_article(article.id).starred)
-    assert window.current_article().starred  # type: ignore[union-attr]
+    assert window.list_controller.current_article().starred  # type: ignore[union-attr]
     qtbot.waitUntil(
         lambda: (
-            window.sidebar_model.unread(("view", "starred")) == 0
-            or window.sidebar_model.unread(("view", "starred")) == 1
+            window.sidebar_model.unread(ViewKey(SmartView.STARRED)) == 0
+            or window.sidebar_model.unread(ViewKey(SmartView.STARRED)) == 1
         )
     )
     key(qtbot, window, Qt.Key.Key_E)
     qtbot.waitUntil(lambda: library.get_article(article.id).archived)
     # The unread list does not hold archived articles: the row leaves and the next is shown.
     assert window.article_list_model.row_of(article.id) is None
-    assert window.current_article() is not None
-    window.select_view_key(("view", "archive"))
+    assert window.list_controller.current_article() is not None
+    window.sidebar_controller.open_key(ViewKey(SmartView.ARCHIVE))
     assert window.article_list_model.loaded_ids() == [article.id]
 
 
@@ -185,11 +187,11 @@ def test_tag_and_untag_from_the_keyboard(
     library: Library, two_feeds: tuple[list[int], list[int]], window: MainWindow, qtbot: QtBot
 ) -> None:
     add_saved(library, "Tagged elsewhere", tags=["python"])
-    window.reload_sidebar()
-    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(("tag", "python")) is not None)
+    window.sidebar_controller.reload()
+    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(TagKey("python")) is not None)
     window.article_view.setFocus()
     key(qtbot, window, Qt.Key.Key_J)
-    article = window.current_article()
+    article = window.list_controller.current_article()
     assert article is not None
     key(qtbot, window, Qt.Key.Key_T)
     assert window.tag_bar.input.hasFocus()
@@ -200,8 +202,8 @@ def test_tag_and_untag_from_the_keyboard(
     press(window.tag_bar.input, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: set(library.get_article(article.id).tags) == {"python", "Reading"})
     assert [c.name for c in window.tag_bar.chips()] == ["python", "Reading"]
-    assert window.current_article().tags == ("python", "Reading")  # type: ignore[union-attr]
-    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(("tag", "reading")) is not None)
+    assert window.list_controller.current_article().tags == ("python", "Reading")  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(TagKey("reading")) is not None)
     # The completer's pop-up took the offscreen window's activation; a desktop gives it back.
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
@@ -223,9 +225,9 @@ def test_tag_and_untag_from_the_keyboard(
 def test_sidebar_tag_lists_its_articles(library: Library, window: MainWindow, qtbot: QtBot) -> None:
     add_saved(library, "One", tags=["cooking"])
     add_saved(library, "Two")
-    window.reload_sidebar()
-    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(("tag", "cooking")) is not None)
-    window.select_view_key(("tag", "cooking"))
+    window.sidebar_controller.reload()
+    qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(TagKey("cooking")) is not None)
+    window.sidebar_controller.open_key(TagKey("cooking"))
     assert [window.article_list_model.article(0).title] == ["One"]  # type: ignore[union-attr]
     assert window.article_list_model.rowCount() == 1
 
@@ -261,9 +263,9 @@ def test_search_understands_the_query_language(
     a_ids, _b_ids = two_feeds
     add_saved(library, "Tagged", tags=["python"], text="snakes and ladders")
     library.mark([a_ids[0]], read=True)
-    window.run_search("tag:python")
+    window.search_controller.run_search("tag:python")
     qtbot.waitUntil(lambda: window.article_list_model.rowCount() == 1)
-    window.run_search("is:unread Alpha")
+    window.search_controller.run_search("is:unread Alpha")
     qtbot.waitUntil(lambda: window.article_list_model.rowCount() == 2)
     assert set(window.article_list_model.loaded_ids()) == set(a_ids[1:])
     qtbot.waitUntil(lambda: window.list_header.count.text() == "2 results")
@@ -277,17 +279,17 @@ def test_mark_all_read_and_undo(
     library: Library, two_feeds: tuple[list[int], list[int]], window: MainWindow, qtbot: QtBot
 ) -> None:
     a_ids, b_ids = two_feeds
-    window.select_view_key(("view", "all"))
+    window.sidebar_controller.open_key(ViewKey(SmartView.ALL))
     window.commands.mark_all_read.trigger()
     qtbot.waitUntil(lambda: all(library.get_article(i).read for i in a_ids + b_ids))
-    qtbot.waitUntil(window.undo_button.isVisible)
+    qtbot.waitUntil(window.status_bar.undo_button.isVisible)
     assert all(window.article_list_model.article(r).read for r in range(5))  # type: ignore[union-attr]
-    qtbot.waitUntil(lambda: window.sidebar_model.unread(("view", "unread")) == 0)
+    qtbot.waitUntil(lambda: window.sidebar_model.unread(ViewKey(SmartView.UNREAD)) == 0)
     window.article_view.setFocus()
     key(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not any(library.get_article(i).read for i in a_ids + b_ids))
-    qtbot.waitUntil(lambda: window.sidebar_model.unread(("view", "unread")) == 5)
-    assert not window.undo_button.isVisible()
+    qtbot.waitUntil(lambda: window.sidebar_model.unread(ViewKey(SmartView.UNREAD)) == 5)
+    assert not window.status_bar.undo_button.isVisible()
 
 
 def test_delete_waits_for_undo(
@@ -299,21 +301,21 @@ def test_delete_waits_for_undo(
 ) -> None:
     settings.mark_read_delay_ms = 60_000  # type: ignore[attr-defined]
     window: MainWindow = make_window(library)  # type: ignore[operator]
-    window.select_view_key(("view", "all"))
+    window.sidebar_controller.open_key(ViewKey(SmartView.ALL))
     window.article_view.setFocus()
     key(qtbot, window, Qt.Key.Key_J)
-    doomed = window.current_article()
+    doomed = window.list_controller.current_article()
     assert doomed is not None
     key(qtbot, window, Qt.Key.Key_Delete)
     assert window.article_list_model.row_of(doomed.id) is None
-    qtbot.waitUntil(lambda: window.sidebar_model.unread(("view", "all")) == 4)
+    qtbot.waitUntil(lambda: window.sidebar_model.unread(ViewKey(SmartView.ALL)) == 4)
     # Still in the library while the undo is offered.
     assert library.get_article(doomed.id)
     window.commands.undo.trigger()
     qtbot.waitUntil(lambda: window.article_list_model.row_of(doomed.id) is not None)
-    qtbot.waitUntil(lambda: window.sidebar_model.unread(("view", "all")) == 5)
+    qtbot.waitUntil(lambda: window.sidebar_model.unread(ViewKey(SmartView.ALL)) == 5)
     # Deleting again and letting the offer end removes it for good.
-    window._select_article_id(doomed.id)
+    window.list_controller.select_article(doomed.id)
     window.commands.delete.trigger()
     window.undo_stack.commit()
     from reader.core.errors import NotFoundError
@@ -326,7 +328,7 @@ def test_delete_waits_for_undo(
         return False
 
     qtbot.waitUntil(gone)
-    qtbot.waitUntil(lambda: window.sidebar_model.unread(("view", "all")) == 4)
+    qtbot.waitUntil(lambda: window.sidebar_model.unread(ViewKey(SmartView.ALL)) == 4)
 
 
 def drop(window: MainWindow, mime: QMimeData) -> QDropEvent:
@@ -351,7 +353,7 @@ def test_dropping_a_file_saves_it(
     with qtbot.waitSignal(window.saver.saved, timeout=10_000):
         event = drop(window, mime)
     assert event.isAccepted()
-    window.select_view_key(("view", "saved"))
+    window.sidebar_controller.open_key(ViewKey(SmartView.SAVED))
     qtbot.waitUntil(lambda: window.article_list_model.rowCount() == 1)
     assert library.count_articles() == 1
     # Something Folio cannot save is refused with a message, not an error.
@@ -378,8 +380,8 @@ def test_links_open_in_the_system_browser(
     library: Library, window: MainWindow, qtbot: QtBot
 ) -> None:
     add_saved(library, "With a link", url="https://example.org/page")
-    window.select_view_key(("view", "all"))
-    window.select_first_article()
+    window.sidebar_controller.open_key(ViewKey(SmartView.ALL))
+    window.list_controller.select_first()
     catcher = LinkCatcher()
     QDesktopServices.setUrlHandler("https", catcher, "open")  # type: ignore[arg-type]
     try:
@@ -422,14 +424,19 @@ def test_empty_library_offers_the_ways_in(
     library: Library, window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
     assert window.content.currentWidget() is window.empty_state
-    assert set(window.empty_state.buttons) == {"add_feed", "save_article", "import_file"}
+    assert set(window.empty_state.buttons) == {
+        "add_feed",
+        "save_article",
+        "import_file",
+        "sync_account",
+    }
     page = tmp_path / "first.txt"
     page.write_text(
         "A First Article\n\nSaved from a file on this computer, to see the window change.\n\n"
         "A second paragraph, so there is something to read once it is saved.\n"
     )
     with qtbot.waitSignal(window.saver.saved, timeout=10_000):
-        window.save_sources([str(page)])
+        window.transfer_commands.save_sources([str(page)])
     qtbot.waitUntil(lambda: window.content.currentWidget() is window.reading_splitter)
 
 
@@ -441,12 +448,16 @@ def test_window_state_is_remembered(
     qtbot: QtBot,
 ) -> None:
     window: MainWindow = make_window(library)  # type: ignore[operator]
-    window.splitter.setSizes([300, 900])
-    window.select_view_key(("view", "all"))
+    # The reader drags the sidebar wider: the panes keep that share of the window's width.
+    window.splitter.moveSplitter(230, 1)
+    sizes = (window.splitter.sizes()[0], window.reading_splitter.sizes()[0])
+    assert sizes[0] > 210
+    window.sidebar_controller.open_key(ViewKey(SmartView.ALL))
     window.close()
     again: MainWindow = make_window(library)  # type: ignore[operator]
     assert again.list_header.title.text() == "All articles"
-    assert abs(again.splitter.sizes()[0] - 300) <= 2
+    assert abs(again.splitter.sizes()[0] - sizes[0]) <= 2
+    assert abs(again.reading_splitter.sizes()[0] - sizes[1]) <= 2
 
 
 def test_dropping_a_link_saves_the_page(

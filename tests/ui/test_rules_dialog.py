@@ -15,7 +15,7 @@ from tests.factories import BASE_TIME, make_input
 
 
 def _fill(library: Library) -> list[int]:
-    with library.transaction():
+    def write() -> list[int]:
         return [
             store_articles.insert_article(make_input(title, text), now=BASE_TIME)
             for title, text in [
@@ -24,6 +24,8 @@ def _fill(library: Library) -> list[int]:
                 ("Gardens", "Beans and tomatoes."),
             ]
         ]
+
+    return library.writer.run(write)
 
 
 def _dialog(qtbot: QtBot, library: Library) -> RulesDialog:
@@ -67,7 +69,7 @@ def test_add_edit_toggle_and_remove_rules(qtbot: QtBot, library: Library) -> Non
     assert (rule.query, rule.action.value, rule.argument) == ("rocket*", "tag", "space")
     assert dialog.rule_list.item(0).text() == "when rocket*: add tag space"
     # The rule acts on new articles as they arrive.
-    library.on_articles_added(ids)
+    library.context.events.articles_added.publish(ids)
     assert library.get_article(ids[0]).tags == ("space",)
     assert library.get_article(ids[2]).tags == ()
 

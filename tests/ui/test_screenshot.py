@@ -8,7 +8,9 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from reader.app.demo import DemoSession
+from reader.library.views import SmartView
 from reader.ui.main_window import MainWindow
+from reader.ui.sidebar_keys import ViewKey
 
 
 def test_demo_library_renders(tmp_path_factory: object, make_window: object, qtbot: QtBot) -> None:
@@ -17,10 +19,10 @@ def test_demo_library_renders(tmp_path_factory: object, make_window: object, qtb
         assert demo.report.problems == []
         window: MainWindow = make_window(demo.library, demo=True)  # type: ignore[operator]
         window.resize(1360, 820)
-        qtbot.waitUntil(lambda: window.sidebar_model.unread(("view", "unread")) > 0)
-        window.select_view_key(("view", "all"))
+        qtbot.waitUntil(lambda: window.sidebar_model.unread(ViewKey(SmartView.UNREAD)) > 0)
+        window.sidebar_controller.open_key(ViewKey(SmartView.ALL))
         assert window.article_list_model.rowCount() >= 10
-        window.select_first_article()
+        window.list_controller.select_first()
         assert window.article_pane.article is not None
         out_dir: Path = tmp_path_factory.mktemp("artifacts")  # type: ignore[attr-defined]
         target = out_dir / "folio-demo-window.png"

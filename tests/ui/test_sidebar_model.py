@@ -11,11 +11,19 @@ from pytestqt.qtbot import QtBot
 from reader.core.types import ArticleFilter
 from reader.library import Library
 from reader.library.views import SidebarCounts, SmartView
+from reader.ui.sidebar_keys import (
+    FeedKey,
+    FolderKey,
+    SavedSearchKey,
+    SectionKey,
+    SidebarKey,
+    TagKey,
+    ViewKey,
+)
 from reader.ui.sidebar_model import (
     FEED_MIME,
     KIND_ROLE,
     UNREAD_ROLE,
-    Key,
     NodeKind,
     SidebarModel,
     SidebarNode,
@@ -31,7 +39,7 @@ def loaded(library: Library) -> SidebarModel:
     return model
 
 
-def titles(model: SidebarModel, key: Key) -> list[str]:
+def titles(model: SidebarModel, key: SidebarKey) -> list[str]:
     node = model.node_for_key(key)
     assert node is not None
     return [child.title for child in node.children]
@@ -44,7 +52,7 @@ def test_tree_of_views_folders_feeds_and_tags(library: Library, qtmodeltester: M
     model = loaded(library)
     top = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert top == ["Library", "Feeds", "Tags"]
-    assert titles(model, ("section", "views")) == [
+    assert titles(model, SectionKey("views")) == [
         "Unread",
         "Today",
         "Starred",
@@ -52,12 +60,12 @@ def test_tree_of_views_folders_feeds_and_tags(library: Library, qtmodeltester: M
         "Archive",
         "All articles",
     ]
-    assert titles(model, ("section", "feeds")) == ["News", "Beta"]
-    news = model.node_for_key(("section", "feeds")).children[0]  # type: ignore[union-attr]
+    assert titles(model, SectionKey("feeds")) == ["News", "Beta"]
+    news = model.node_for_key(SectionKey("feeds")).children[0]  # type: ignore[union-attr]
     assert [c.title for c in news.children] == ["Tech"]
     assert [c.title for c in news.children[0].children] == ["Alpha"]
-    assert titles(model, ("section", "tags")) == ["python", "reading"]
-    section = model.index_for_key(("section", "feeds"))
+    assert titles(model, SectionKey("tags")) == ["python", "reading"]
+    section = model.index_for_key(SectionKey("feeds"))
     assert model.data(section, KIND_ROLE) is NodeKind.SECTION
     assert not model.flags(section) & Qt.ItemFlag.ItemIsSelectable
     check_model(qtmodeltester, model)
@@ -73,13 +81,13 @@ def test_counts_match_the_lists(library: Library) -> None:
     model = loaded(library)
     for view in SmartView:
         flt = library.smart_view_filter(view)
-        assert model.unread(("view", view.value)) == _unread(library, flt), view
-    assert model.unread(("feed", alpha)) == 3
-    assert model.unread(("feed", beta)) == 3
-    news = model.node_for_key(("section", "feeds")).children[0]  # type: ignore[union-attr]
+        assert model.unread(ViewKey(view)) == _unread(library, flt), view
+    assert model.unread(FeedKey(alpha)) == 3
+    assert model.unread(FeedKey(beta)) == 3
+    news = model.node_for_key(SectionKey("feeds")).children[0]  # type: ignore[union-attr]
     assert model.unread(news.key) == 6
-    assert model.unread(("tag", "python")) == 4
-    index = model.index_for_key(("feed", alpha))
+    assert model.unread(TagKey("python")) == 4
+    index = model.index_for_key(FeedKey(alpha))
     assert model.data(index, UNREAD_ROLE) == 3
 
 
@@ -94,8 +102,8 @@ def test_counts_leave_out_articles_waiting_to_be_deleted(library: Library) -> No
     model = SidebarModel()
     model.show(model.load(library))
     model.apply_counts(model.count_job(library, exclude_ids=ids[:2])())
-    assert model.unread(("feed", feed)) == 1
-    assert model.unread(("view", "unread")) == 1
+    assert model.unread(FeedKey(feed)) == 1
+    assert model.unread(ViewKey(SmartView.UNREAD)) == 1
 
 
 def test_reloading_the_same_tree_updates_rows_in_place(library: Library, qtbot: QtBot) -> None:
@@ -104,12 +112,12 @@ def test_reloading_the_same_tree_updates_rows_in_place(library: Library, qtbot: 
     library.set_feed_options(feed, title="Alpha Renamed")
     with qtbot.assertNotEmitted(model.modelReset), qtbot.waitSignal(model.dataChanged):
         model.show(model.load(library, only=["feeds"]))
-    assert model.node_for_key(("feed", feed)).title == "Alpha Renamed"  # type: ignore[union-attr]
+    assert model.node_for_key(FeedKey(feed)).title == "Alpha Renamed"  # type: ignore[union-attr]
     # A new feed changes the shape: the tree is rebuilt, counts kept.
     add_feed_with_articles(library, "Gamma", 1)
     with qtbot.waitSignal(model.modelReset):
         model.show(model.load(library, only=["feeds"]))
-    assert model.unread(("feed", feed)) == 1
+    assert model.unread(FeedKey(feed)) == 1
 
 
 class PinnedSection:
@@ -120,11 +128,11 @@ class PinnedSection:
     always_shown = False
 
     def build(self, library: Library) -> list[SidebarNode]:
-        return [SidebarNode(NodeKind.SEARCH, ("search", "python"), "Python", query="python")]
+        return [SidebarNode(NodeKind.SEARCH, SavedSearchKey(1), "Python", query="python")]
 
     def counts(
         self, library: Library, nodes: Sequence[SidebarNode], shared: SidebarCounts
-    ) -> dict[Key, int]:
+    ) -> dict[SidebarKey, int]:
         return {node.key: library.count_search(node.query or "") for node in nodes}
 
 
@@ -136,7 +144,7 @@ def test_extra_sections_plug_in(library: Library, qtmodeltester: ModelTester) ->
     model.apply_counts(model.count_job(library)())
     top = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert top == ["Library", "Pinned"]
-    assert model.unread(("search", "python")) == 1
+    assert model.unread(SavedSearchKey(1)) == 1
     check_model(qtmodeltester, model)
 
 
@@ -144,15 +152,16 @@ def test_dropping_feeds_on_a_folder_asks_to_move_them(library: Library, qtbot: Q
     add_feed_with_articles(library, "Alpha", 1, folder="News")
     beta, _ = add_feed_with_articles(library, "Beta", 1)
     model = loaded(library)
-    data = model.mimeData([model.index_for_key(("feed", beta))])
+    data = model.mimeData([model.index_for_key(FeedKey(beta))])
     assert data.hasFormat(FEED_MIME)
-    folder = model.node_for_key(("section", "feeds")).children[0]  # type: ignore[union-attr]
+    folder = model.node_for_key(SectionKey("feeds")).children[0]  # type: ignore[union-attr]
     target = model.index_for_key(folder.key)
     with qtbot.waitSignal(model.feeds_dropped) as blocker:
         accepted = model.dropMimeData(data, Qt.DropAction.MoveAction, -1, 0, target)
-    assert blocker.args == [[beta], folder.key[1]]
+    assert isinstance(folder.key, FolderKey)
+    assert blocker.args == [[beta], folder.key.id]
     assert accepted is False  # the library moves it; the view removes nothing itself
-    views = model.index_for_key(("view", "unread"))
+    views = model.index_for_key(ViewKey(SmartView.UNREAD))
     assert not model.canDropMimeData(data, Qt.DropAction.MoveAction, -1, 0, views)
     plain = QMimeData()
     plain.setData("text/plain", QByteArray(b"x"))

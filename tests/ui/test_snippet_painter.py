@@ -62,7 +62,7 @@ def test_window_search_results_carry_snippets(
 ) -> None:
     add_saved(library, "Heap", text="A heap of compost warms up in a week.")
     window: MainWindow = make_window(library)  # type: ignore[operator]
-    window.run_search("composting")
+    window.search_controller.run_search("composting")
     qtbot.waitUntil(lambda: window.article_list_model.rowCount() == 1)
     article = window.article_list_model.article(0)
     assert article is not None and article.snippet is not None

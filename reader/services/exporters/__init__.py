@@ -15,6 +15,7 @@ FORMATS: dict[str, str] = {
     "epub": "an EPUB book",
     "bookmarks": "Netscape bookmark HTML",
     "csv": "Pocket-style CSV",
+    "readwise": "highlights as a CSV in the layout Readwise imports",
 }
 ALIASES = {
     "json": "folio",
@@ -22,6 +23,8 @@ ALIASES = {
     "obsidian": "markdown",
     "netscape": "bookmarks",
     "pocket": "csv",
+    # The import side has two Readwise CSVs; this one is the highlights CSV.
+    "readwise-highlights": "readwise",
 }
 _BY_SUFFIX = {
     ".json": "folio",

@@ -6,16 +6,21 @@ import base64
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 import lxml.html
 from lxml import etree
 
+from reader.core.highlights import Highlight
+from reader.core.limits import drop_controls
 from reader.core.types import Article
+from reader.core.urls import safe_link
 
 # (article, image URL as the HTML writes it) -> (MIME type, bytes) of a stored image, or None.
 ImageSource = Callable[[Article, str], tuple[str, bytes] | None]
+# An article's highlights: placed ones in the order of its text, then the others.
+HighlightSource = Callable[[Article], Sequence[Highlight]]
 # (articles done, articles in all) after each article.
 Progress = Callable[[int, int], None]
 
@@ -33,6 +38,10 @@ def no_images(article: Article, url: str) -> tuple[str, bytes] | None:
     return None
 
 
+def no_highlights(article: Article) -> Sequence[Highlight]:
+    return ()
+
+
 def iso_utc(value: datetime | None) -> str | None:
     if value is None:
         return None
@@ -40,15 +49,66 @@ def iso_utc(value: datetime | None) -> str | None:
 
 
 def parse_fragment(html: str) -> etree._Element:
-    """An article body as a <div> holding it (an empty <div> for no body)."""
+    """An article body as a <div> holding it (an empty <div> for no body), its links checked
+    again (:func:`drop_unsafe_links`): the stored HTML was cleaned when it was stored, but an
+    export is opened elsewhere, by programs that trust it, perhaps from an older library."""
     if not html.strip():
         return lxml.html.Element("div")
     try:
-        return lxml.html.fragment_fromstring(html, create_parent="div")
+        root: etree._Element = lxml.html.fragment_fromstring(
+            drop_controls(html), create_parent="div"
+        )
     except (etree.ParserError, ValueError):
         div = lxml.html.Element("div")
-        div.text = html
+        div.text = drop_controls(html)
         return div
+    drop_unsafe_links(root)
+    return root
+
+
+# Where an exported body may point, by attribute: the web (and mail and fragments for links),
+# images inline or in the library.
+_LINK_ATTRIBUTES = ("href", "src", "cite", "srcset", "poster", "action", "formaction", "data")
+
+
+def _allowed(element: str, attribute: str, value: str) -> bool:
+    value = value.strip()
+    if attribute == "href" and (value.startswith("#") or safe_link(value, mailto=True)):
+        return True
+    if (
+        attribute == "src"
+        and element == "img"
+        and value.startswith(("data:image/", "folio-image:"))
+    ):
+        return True
+    if attribute == "srcset":
+        return all(
+            safe_link(part.strip().split(" ", 1)[0]) for part in value.split(",") if part.strip()
+        )
+    return attribute in ("src", "cite") and safe_link(value) is not None
+
+
+def drop_unsafe_links(root: etree._Element) -> None:
+    """Remove every address that is not a web address (or a mail link, a fragment, an image
+    of the library), every event handler and every script from ``root``."""
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag in ("script", "iframe", "object", "embed", "style"):
+            element.drop_tree()
+            continue
+        for name in list(element.attrib):
+            lowered = name.lower()
+            if lowered.startswith("on") or (
+                lowered in _LINK_ATTRIBUTES
+                and not _allowed(element.tag, lowered, element.get(name) or "")
+            ):
+                del element.attrib[name]
+
+
+def safe_url(article: Article) -> str | None:
+    """The article's address as an export may link it: a web address, or none."""
+    return safe_link(article.url)
 
 
 def inner_html(root: etree._Element) -> str:

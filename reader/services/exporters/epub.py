@@ -17,6 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from reader.core.limits import drop_controls
 from reader.core.types import Article
 from reader.services.exporters.common import (
     IMAGE_EXTENSIONS,
@@ -26,6 +27,7 @@ from reader.services.exporters.common import (
     no_images,
     parse_fragment,
     rewrite_images,
+    safe_url,
 )
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -116,7 +118,8 @@ def article_xhtml(
             span.text = f"[{alt}]" if alt else ""
             span.tail = img.tail
             img.getparent().replace(img, span)
-    title = article.title or "Untitled"
+    # XML takes no control characters (an older library's titles may hold some).
+    title = drop_controls(article.title or "Untitled")
     html, body = _page(title, article.language or "en")
     etree.SubElement(body, _x("h1")).text = title
     meta_parts = [p for p in (article.feed_title or article.site_name, article.author) if p]
@@ -124,12 +127,13 @@ def article_xhtml(
         meta_parts.append(article.published.strftime("%Y-%m-%d"))
     meta = etree.SubElement(body, _x("p"))
     meta.set("class", "meta")
-    meta.text = " · ".join(meta_parts)
-    if article.url:
+    meta.text = drop_controls(" · ".join(meta_parts))
+    url = safe_url(article)
+    if url:
         if meta.text:
             etree.SubElement(meta, _x("br"))
-        link = etree.SubElement(meta, _x("a"), href=article.url)
-        link.text = article.url
+        link = etree.SubElement(meta, _x("a"), href=url)
+        link.text = url
     section = etree.SubElement(body, _x("section"))
     section.text = root.text
     _to_xhtml_children(root, section)
@@ -246,7 +250,7 @@ def write_epub(
             book.writestr(
                 f"OEBPS/{href}", article_xhtml(article, images, files), zipfile.ZIP_DEFLATED
             )
-            chapters.append((href, article.title or "Untitled"))
+            chapters.append((href, drop_controls(article.title or "Untitled")))
             if progress:
                 progress(number, total)
         for name, (_mime, data) in sorted(files.items()):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from reader.core.errors import ImportFormatError
+from reader.services.json_input import load_json
 
 FORMAT_NAME = "folio-library"
 FORMAT_VERSION = 1
@@ -49,7 +49,7 @@ def load_folio_document(data: Any) -> dict[str, list[dict[str, Any]]]:
 
 def parse_folio_json(raw: bytes) -> dict[str, list[dict[str, Any]]]:
     try:
-        data = json.loads(raw)
+        data = load_json(raw)
     except ValueError as exc:
         raise ImportFormatError(f"the file is not valid JSON ({exc})") from exc
     return load_folio_document(data)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
 from reader.core.errors import ImportFormatError
-from reader.core.transfer import ImportItem, ImportProblem
+from reader.core.transfer import ImportHighlight, ImportItem, ImportProblem
 from reader.services.importers.common import (
     Entry,
     cell,
@@ -19,6 +18,7 @@ from reader.services.importers.common import (
     header_index,
     split_tags,
 )
+from reader.services.json_input import load_json
 
 
 def looks_like_instapaper_csv(header: list[str]) -> bool:
@@ -30,7 +30,7 @@ def _tags(value: str) -> tuple[str, ...]:
     """Tags are a JSON list in the files that have them; a plain comma list is accepted too."""
     if value.startswith("["):
         try:
-            parsed = json.loads(value)
+            parsed = load_json(value)
         except ValueError:
             return split_tags(value.strip("[]"), ",")
         if isinstance(parsed, list):
@@ -76,6 +76,7 @@ def parse_instapaper_csv(data: bytes) -> Iterator[Entry]:
             read=archived,
             archived=archived,
             starred=starred,
-            highlights=(selection,) if selection else (),
+            # The passage the user had selected when saving the page.
+            highlights=(ImportHighlight(selection),) if selection else (),
             position=position,
         )

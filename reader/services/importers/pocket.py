@@ -3,14 +3,13 @@ annotations) and the older ril_export.html."""
 
 from __future__ import annotations
 
-import json
-import zipfile
 from collections.abc import Iterator
 from html.parser import HTMLParser
-from io import BytesIO
+from typing import IO
 
 from reader.core.errors import ImportFormatError
-from reader.core.transfer import ImportItem, ImportProblem
+from reader.core.transfer import ImportHighlight, ImportItem, ImportProblem
+from reader.services.importers.archive import ExportArchive
 from reader.services.importers.common import (
     Entry,
     cell,
@@ -22,6 +21,7 @@ from reader.services.importers.common import (
     header_index,
     split_tags,
 )
+from reader.services.json_input import load_json
 
 POCKET_COLUMNS = frozenset({"title", "url", "time_added", "tags", "status"})
 
@@ -32,9 +32,13 @@ def looks_like_pocket_csv(header: list[str]) -> bool:
 
 
 def parse_pocket_csv(
-    data: bytes, *, label: str = "", highlights: dict[str, tuple[str, ...]] | None = None
+    data: bytes | IO[str],
+    *,
+    label: str = "",
+    highlights: dict[str, tuple[ImportHighlight, ...]] | None = None,
 ) -> Iterator[Entry]:
-    rows = csv_rows(decode_text(data), label)
+    """A Pocket CSV: the file's bytes, or a text stream read as the rows are used."""
+    rows = csv_rows(decode_text(data) if isinstance(data, bytes) else data, label)
     index: dict[str, int] | None = None
     for row in rows:
         if isinstance(row, ImportProblem):
@@ -70,14 +74,14 @@ def parse_pocket_csv(
         )
 
 
-def _zip_highlights(archive: zipfile.ZipFile) -> dict[str, tuple[str, ...]]:
-    """Highlights from annotations/*.json: a list of {url, highlights: [{quote}]}."""
-    found: dict[str, tuple[str, ...]] = {}
-    for name in sorted(archive.namelist()):
+def _zip_highlights(archive: ExportArchive) -> dict[str, tuple[ImportHighlight, ...]]:
+    """Highlights from annotations/*.json: a list of {url, highlights: [{quote, created_at}]}."""
+    found: dict[str, tuple[ImportHighlight, ...]] = {}
+    for name in sorted(archive.names()):
         if not (name.startswith("annotations/") and name.endswith(".json")):
             continue
         try:
-            entries = json.loads(archive.read(name))
+            entries = load_json(archive.read(name))
         except (ValueError, UnicodeDecodeError):
             continue
         if not isinstance(entries, list):
@@ -86,7 +90,7 @@ def _zip_highlights(archive: zipfile.ZipFile) -> dict[str, tuple[str, ...]]:
             if not isinstance(entry, dict) or not isinstance(entry.get("url"), str):
                 continue
             quotes = tuple(
-                str(h["quote"]).strip()
+                ImportHighlight(str(h["quote"]).strip(), created=from_epoch(h.get("created_at")))
                 for h in entry.get("highlights") or []
                 if isinstance(h, dict) and str(h.get("quote") or "").strip()
             )
@@ -103,13 +107,14 @@ def pocket_csv_parts(names: list[str]) -> list[str]:
 
 
 def parse_pocket_zip(data: bytes) -> Iterator[Entry]:
-    with zipfile.ZipFile(BytesIO(data)) as archive:
-        parts = pocket_csv_parts(archive.namelist())
+    with ExportArchive(data) as archive:
+        parts = pocket_csv_parts(archive.names())
         if not parts:
             raise ImportFormatError("the .zip holds no Pocket CSV files (part_*.csv)")
         highlights = _zip_highlights(archive)
         for name in parts:
-            yield from parse_pocket_csv(archive.read(name), label=f"{name} ", highlights=highlights)
+            with archive.open_text(name) as text:
+                yield from parse_pocket_csv(text, label=f"{name} ", highlights=highlights)
 
 
 class _RilParser(HTMLParser):

@@ -1,4 +1,4 @@
-"""wallabag v2's JSON export: a list of entries with their content, tags and annotations."""
+"""wallabag 2.x's JSON export: a list of entries with their content, tags and annotations."""
 
 from __future__ import annotations
 
@@ -6,23 +6,24 @@ from collections.abc import Iterator
 from typing import Any
 
 from reader.core.errors import ImportFormatError
-from reader.core.transfer import ImportItem, ImportProblem
+from reader.core.transfer import ImportHighlight, ImportItem, ImportProblem
 from reader.services.importers.common import (
     Entry,
     check_url,
     clean_tags,
     clean_title,
+    most_match,
     parse_date,
+    unreadable,
 )
 
 
+def _signature(entry: dict[str, object]) -> bool:
+    return "url" in entry and ("is_archived" in entry or "is_starred" in entry)
+
+
 def looks_like_wallabag(data: Any) -> bool:
-    if not isinstance(data, list) or not data:
-        return False
-    sample = [e for e in data[:20] if isinstance(e, dict)]
-    return bool(sample) and all(
-        "url" in e and ("is_archived" in e or "is_starred" in e) for e in sample
-    )
+    return most_match(data, _signature)
 
 
 def _flag(value: object) -> bool:
@@ -41,13 +42,13 @@ def parse_wallabag(data: Any) -> Iterator[Entry]:
     for number, entry in enumerate(data, start=1):
         position = f"entry {number}"
         if not isinstance(entry, dict):
-            yield ImportProblem(position, "not an entry")
+            yield unreadable(position, "not an entry")
             continue
         url = check_url(entry.get("url") or entry.get("given_url"), position)
         if isinstance(url, ImportProblem):
             yield url
             continue
-        quotes: list[str] = []
+        quotes: list[ImportHighlight] = []
         notes: list[str] = []
         for annotation in entry.get("annotations") or []:
             if not isinstance(annotation, dict):
@@ -55,8 +56,13 @@ def parse_wallabag(data: Any) -> Iterator[Entry]:
             quote = str(annotation.get("quote") or "").strip()
             text = str(annotation.get("text") or "").strip()
             if quote:
-                quotes.append(quote + (f"\n\n{text}" if text else ""))
+                quotes.append(
+                    ImportHighlight(
+                        quote, note=text or None, created=parse_date(annotation.get("created_at"))
+                    )
+                )
             elif text:
+                # A note on no passage is a note on the article.
                 notes.append(text)
         authors = entry.get("published_by")
         author = None

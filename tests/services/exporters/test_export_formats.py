@@ -12,13 +12,18 @@ import pytest
 from lxml import etree
 
 from reader.core.errors import UserError
+from reader.core.highlights import Highlight, HighlightColor, TextAnchor
 from reader.core.transfer import ImportItem
 from reader.core.types import Article, SourceKind
 from reader.services.exporters import export_format
 from reader.services.exporters.common import safe_file_stem
 from reader.services.exporters.epub import write_epub
 from reader.services.exporters.html_file import write_html
-from reader.services.exporters.lists import write_netscape_bookmarks, write_pocket_csv
+from reader.services.exporters.lists import (
+    write_netscape_bookmarks,
+    write_pocket_csv,
+    write_readwise_csv,
+)
 from reader.services.exporters.markdown_files import write_markdown
 from reader.services.importers import detect_format, parse_items
 
@@ -218,6 +223,8 @@ def test_export_format_from_name() -> None:
     assert export_format(None, Path("notes")) == "markdown"
     assert export_format(None, Path("notes.zip")) == "markdown"
     assert export_format("netscape", Path("x.html")) == "bookmarks"
+    # The name the import side gives the same CSV.
+    assert export_format("readwise-highlights", Path("x.csv")) == "readwise"
     with pytest.raises(UserError, match="unknown export format"):
         export_format("pdf", Path("x.pdf"))
     with pytest.raises(UserError, match="cannot tell"):
@@ -250,3 +257,115 @@ def test_markdown_single_file_takes_one_article(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="one article"):
         write_markdown(tmp_path / "many.md", ARTICLES)
     assert not (tmp_path / "many.md").exists()
+
+
+# -- highlights -----------------------------------------------------------------------------
+
+GARDEN = article(
+    7,
+    "Gardens",
+    "<p>Soil matters <em>more than</em> anything.</p><p>Water less often; soak deeply.</p>",
+    author="Ann Gardener",
+    note="Plan the beds\nin March",
+    tags=("garden",),
+)
+
+
+def _highlight(number: int, quote: str, **extra: object) -> Highlight:
+    from reader.core.anchoring import make_anchor
+    from reader.core.anchoring_html import reading_text
+
+    text = reading_text(GARDEN.content_html or "").text
+    start = text.find(quote)
+    anchor = make_anchor(text, start, start + len(quote)) if start >= 0 else TextAnchor(quote)
+    values: dict[str, object] = {
+        "id": number,
+        "article_id": GARDEN.id,
+        "anchor": anchor,
+        "color": HighlightColor.YELLOW,
+        "created": WHEN,
+        "updated": WHEN,
+        "placed": start >= 0,
+    }
+    values.update(extra)
+    return Highlight(**values)  # type: ignore[arg-type]
+
+
+GARDEN_HIGHLIGHTS = [
+    _highlight(1, "matters more than", note="The *first* thing", color=HighlightColor.GREEN),
+    _highlight(2, "anything.\n\nWater less"),
+    _highlight(3, "Compost every spring", note="gone from the text"),
+]
+
+
+def garden_highlights(item: Article) -> list[Highlight]:
+    return GARDEN_HIGHLIGHTS if item.id == GARDEN.id else []
+
+
+def test_markdown_marks_and_lists_highlights_with_their_notes(tmp_path: Path) -> None:
+    target = tmp_path / "Gardens.md"
+    assert write_markdown(target, [GARDEN], highlights=garden_highlights) == 1
+    note = target.read_text(encoding="utf-8")
+    head, body = note.split("---\n", 2)[1:]
+    assert 'title: "Gardens"' in head and 'url: "https://example.com/7"' in head
+    assert '  - "garden"' in head and "added: 2024-06-01T12:30:00Z" in head
+    assert "highlights: 3" in head
+    assert body.index("## Notes\n\nPlan the beds\nin March") < body.index("Soil ")
+    # Overlapping highlights are one ==mark==, across the emphasis and the paragraphs.
+    assert "Soil ==matters== *==more than==* ==anything.==" in body
+    assert "==Water less== often; soak deeply." in body
+    assert body.endswith(
+        "## Highlights\n\n"
+        "> matters more than\n\nThe *first* thing\n\n"
+        "> anything.\n>\n> Water less\n\n"
+        "> Compost every spring\n>\n> *(no longer found in the article's text)*\n\n"
+        "gone from the text\n"
+    )
+
+
+def test_html_export_shows_highlights_marked_and_listed(tmp_path: Path) -> None:
+    path = tmp_path / "out.html"
+    write_html(path, [GARDEN], title="Export", exported=WHEN, highlights=garden_highlights)
+    tree = etree.HTML(path.read_text(encoding="utf-8"))
+    marks = tree.xpath("//article//p/descendant::mark")
+    assert [(m.get("class"), m.get("data-highlight-id"), m.text) for m in marks] == [
+        ("hl hl-green", "1", "matters "),
+        ("hl hl-green", "1", "more than"),
+        ("hl hl-yellow", "2", "anything."),
+        ("hl hl-yellow", "2", "Water less"),
+    ]
+    listed = tree.xpath("//aside[@class='highlights']//li")
+    assert [li.xpath("string(blockquote)") for li in listed] == [
+        "matters more than",
+        "anything.Water less",
+        "Compost every spring",
+    ]
+    assert listed[2].xpath("string(p[@class='lost'])") == "No longer found in the article's text."
+    assert tree.xpath("string(//aside[@class='note'])") == "NotesPlan the bedsin March"
+    assert ".hl-green { background-color: #cdeebb; }" in path.read_text(encoding="utf-8")
+
+
+def test_readwise_csv_has_the_import_layout(tmp_path: Path) -> None:
+    path = tmp_path / "readwise.csv"
+    assert write_readwise_csv(path, [GARDEN, ARTICLES[2]], highlights=garden_highlights) == 3
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["Highlight", "Title", "Author", "URL", "Note", "Location", "Date"]
+    assert rows[1] == [
+        "matters more than",
+        "Gardens",
+        "Ann Gardener",
+        "https://example.com/7",
+        "The *first* thing",
+        "1",
+        "2024-06-01 12:30:00",
+    ]
+    assert [r[0] for r in rows[2:]] == ["anything.\n\nWater less", "Compost every spring"]
+    # Folio reads it back as Readwise's layout.
+    data = path.read_bytes()
+    items = [e for e in parse_items(data, detect_format(data)) if isinstance(e, ImportItem)]
+    assert [h.quote for h in items[0].highlights] == [
+        "matters more than",
+        "anything.\n\nWater less",
+        "Compost every spring",
+    ]

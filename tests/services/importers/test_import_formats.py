@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 
 from reader.core.errors import ImportFormatError
-from reader.core.transfer import ImportItem, ImportProblem
+from reader.core.transfer import ImportHighlight, ImportItem, ImportKind, ImportProblem
 from reader.services.importers import canonical_format, detect_format, parse_items
 from reader.services.importers.folio_json import parse_folio_json
 from reader.services.importers.omnivore import parse_highlights_markdown
@@ -71,7 +71,12 @@ def test_pocket_zip_reads_every_part_and_highlights() -> None:
     part0 = "title,url,time_added,tags,status\nA,https://a.example/,1700000000,,unread\n"
     part1 = "title,url,time_added,tags,status\nB,https://b.example/x,1700000001,t,archive\n,,,,\n"
     annotations = json.dumps(
-        [{"url": "https://b.example/x", "highlights": [{"quote": "a fine line"}]}]
+        [
+            {
+                "url": "https://b.example/x",
+                "highlights": [{"quote": " a fine line ", "created_at": 1700000500}],
+            }
+        ]
     )
     data = zipped(
         {
@@ -83,7 +88,9 @@ def test_pocket_zip_reads_every_part_and_highlights() -> None:
     assert detect_format(data, "pocket.zip") == "pocket"
     items, problems = split(parse_items(data, "pocket"))
     assert [i.title for i in items] == ["A", "B"]
-    assert items[1].highlights == ("a fine line",)
+    assert items[1].highlights == (
+        ImportHighlight("a fine line", created=datetime(2023, 11, 14, 22, 21, 40, tzinfo=UTC)),
+    )
     assert problems == []  # an all-empty row is not a problem
 
 
@@ -119,7 +126,7 @@ def test_instapaper_csv() -> None:
     items, problems = split(parse_items(data, "instapaper"))
     assert [i.title for i in items] == ["One", "Two", "Three", "Four"]
     assert items[0].tags == ("ai", "long")
-    assert items[0].highlights == ("A chosen sentence.",)
+    assert items[0].highlights == (ImportHighlight("A chosen sentence."),)
     assert items[1].archived and items[1].read
     assert items[2].starred and not items[2].archived
     assert items[3].tags == ("Recipes",)
@@ -187,7 +194,10 @@ def test_omnivore_zip() -> None:
     assert first.tags == ("Newsletter", "deep")
     assert first.author == "Ann Writer"
     assert first.content_html is not None and "Body of" in first.content_html
-    assert first.highlights == ("The key point\n\nMy thought on it", "Second quote")
+    assert first.highlights == (
+        ImportHighlight("The key point", note="My thought on it"),
+        ImportHighlight("Second quote"),
+    )
     assert first.published == datetime(2024, 2, 28, 8, 0, tzinfo=UTC)
     assert second.read and not second.archived and second.content_html is None
     assert [p.position for p in problems] == [
@@ -198,7 +208,10 @@ def test_omnivore_zip() -> None:
 
 
 def test_omnivore_highlight_markdown_without_notes() -> None:
-    assert parse_highlights_markdown("> one\n> more\n\n> two\n") == ("one\nmore", "two")
+    assert parse_highlights_markdown("> one\n> more\n\n> two\n") == (
+        ImportHighlight("one\nmore"),
+        ImportHighlight("two"),
+    )
 
 
 def test_wallabag_json() -> None:
@@ -213,7 +226,15 @@ def test_wallabag_json() -> None:
             "created_at": "2019-05-01T12:00:00+02:00",
             "updated_at": "2019-05-02T12:00:00+02:00",
             "published_by": ["Someone", "Else"],
-            "annotations": [{"quote": "quoted bit", "text": "why it matters"}],
+            "annotations": [
+                {
+                    "quote": "quoted bit",
+                    "text": "why it matters",
+                    "created_at": "2019-05-03T08:00:00+02:00",
+                    "ranges": [{"start": "/p[1]", "startOffset": "0", "end": "/p[1]"}],
+                },
+                {"quote": "", "text": "a note on the whole article"},
+            ],
             "language": "en",
             "domain_name": "w.example",
         },
@@ -234,7 +255,14 @@ def test_wallabag_json() -> None:
     assert first.archived and first.read and not first.starred
     assert first.added == datetime(2019, 5, 1, 10, 0, tzinfo=UTC)
     assert first.author == "Someone, Else"
-    assert first.highlights == ("quoted bit\n\nwhy it matters",)
+    assert first.highlights == (
+        ImportHighlight(
+            "quoted bit",
+            note="why it matters",
+            created=datetime(2019, 5, 3, 6, 0, tzinfo=UTC),
+        ),
+    )
+    assert first.note == "a note on the whole article"
     assert first.content_html == "<p>Saved text</p>"
     assert second.starred and second.tags == ("x",) and second.content_html is None
     assert [str(p) for p in problems] == ["entry 2: no URL"]
@@ -426,3 +454,51 @@ def test_folio_json_version_checks() -> None:
         parse_folio_json(
             json.dumps({"format": "folio-library", "version": 1, "feeds": {}}).encode()
         )
+
+
+def test_readwise_csv_in_its_export_and_its_import_layout() -> None:
+    export = (
+        b"Highlight,Book Title,Book Author,Amazon Book ID,Note,Color,Tags,Location Type,"
+        b"Location,Highlighted at,Document tags\n"
+        b'"First, quoted",Gardens,Ann,,Why,blue,fav,offset,1,2023-01-05 14:22:13+00:00,"a, b"\n'
+        b",Gardens,Ann,,,yellow,,offset,2,2023-01-05 14:25:00+00:00,\n"
+        b"Second,Gardens,Ann,,,pink,,offset,3,2023-01-04 10:00:00+00:00,c\n"
+        b"Loose,,,,,,,,,,\n"
+    )
+    assert detect_format(export) == "readwise-highlights"
+    items, problems = split(parse_items(export, "readwise"))
+    (gardens,) = items
+    # Named by title only: an article the library must have, not a note.
+    assert gardens.kind is ImportKind.BY_TITLE
+    assert gardens.url is None and gardens.title == "Gardens" and gardens.author == "Ann"
+    assert gardens.tags == ("a", "b", "c")
+    assert gardens.added == datetime(2023, 1, 4, 10, 0, tzinfo=UTC)
+    assert gardens.highlights == (
+        ImportHighlight(
+            "First, quoted",
+            note="Why",
+            color="blue",
+            created=datetime(2023, 1, 5, 14, 22, 13, tzinfo=UTC),
+        ),
+        ImportHighlight("Second", color="pink", created=datetime(2023, 1, 4, 10, 0, tzinfo=UTC)),
+    )
+    assert [str(p) for p in problems] == [
+        "row 3: no highlighted text",
+        "row 5: neither an address nor a title says whose it is",
+    ]
+    layout = (
+        b"Highlight,Title,Author,URL,Note,Location,Date\n"
+        b"One,A,Writer,https://r.example/a,,1,2024-02-01 09:00:00\n"
+        b"Two,B,,https://r.example/b,n,,\n"
+        b"Three,A,Writer,https://r.example/a,,2,\n"
+        b"Four,C,,ftp://r.example/c,,,\n"
+    )
+    assert detect_format(layout, "readwise.csv") == "readwise-highlights"
+    items, problems = split(parse_items(layout, "readwise-highlights"))
+    assert {i.kind for i in items} == {ImportKind.LINK}
+    assert [(i.url, [h.quote for h in i.highlights]) for i in items] == [
+        ("https://r.example/a", ["One", "Three"]),
+        ("https://r.example/b", ["Two"]),
+    ]
+    assert items[1].highlights[0].note == "n"
+    assert [str(p) for p in problems] == ["row 5: not a web address: ftp://r.example/c"]

@@ -1,0 +1,182 @@
+"""Feed commands: refresh with progress in the status bar, a feed's properties, unsubscribing,
+and moving feeds between folders by dragging them in the sidebar."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from reader.app.refresh_controller import RefreshController, RefreshProgress, RefreshSummary
+from reader.core.limits import DEFAULT_KEEP_ITEMS
+from reader.library import Library
+from reader.ui.actions import WindowActions, command
+from reader.ui.sidebar_controller import SidebarController
+from reader.ui.sidebar_edits import SidebarEdit, SidebarEditor
+from reader.ui.sidebar_keys import FeedKey
+from reader.ui.sidebar_model import NodeKind, SidebarNode
+from reader.ui.status_bar import RESULT_TIMEOUT_MS, StatusBar, plural
+
+if TYPE_CHECKING:
+    from reader.ui.feed_properties_dialog import FeedPropertiesDialog
+
+
+class FeedCommandsController(QObject):
+    def __init__(
+        self,
+        *,
+        library: Library,
+        refresher: RefreshController,
+        sidebar: SidebarController,
+        editor: SidebarEditor,
+        status: StatusBar,
+        actions: WindowActions,
+        dialog_parent: QWidget,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._refresher = refresher
+        self._sidebar = sidebar
+        self._editor = editor
+        self._status = status
+        self._actions = actions
+        self._dialog_parent = dialog_parent
+        self.properties_dialog: FeedPropertiesDialog | None = None
+        refresher.started.connect(self._refresh_started)
+        refresher.progressed.connect(self._refresh_progressed)
+        refresher.finished.connect(self._refresh_finished)
+        refresher.failed.connect(self._refresh_failed)
+        # The item a list was opened on before the tree was read is there once it is.
+        sidebar.current_changed.connect(self._update_actions)
+        sidebar.tree_loaded.connect(self._update_actions)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        node = self._sidebar.selected_node()
+        is_feed = node is not None and node.kind is NodeKind.FEED
+        self._actions.feed_properties.setEnabled(is_feed)
+        self._actions.unsubscribe.setEnabled(is_feed)
+        self._actions.cancel_refresh.setEnabled(self._refresher.running)
+
+    # -- refreshing ------------------------------------------------------------------------------
+    @command(
+        "refresh_all",
+        "&Refresh All",
+        "Library",
+        ("F5",),
+        icon="refresh",
+        tip="Fetch new articles from every feed",
+    )
+    def refresh_all(self) -> None:
+        self._refresher.refresh(None, force=True)
+
+    @command(
+        "refresh_feed",
+        "Refresh &Feed",
+        "Library",
+        ("R",),
+        tip="Fetch new articles from the selected feed or folder",
+    )
+    def refresh_selected_feed(self, node: SidebarNode | None = None) -> None:
+        node = node or self._sidebar.selected_node()
+        ids = [n.key.id for n in node.walk() if isinstance(n.key, FeedKey)] if node else []
+        if not ids:
+            self._status.show_message(
+                "Select a feed or a folder to refresh it (F5 refreshes every feed)"
+            )
+            return
+        self._refresher.refresh(ids)
+
+    @command("cancel_refresh", "Stop Refreshing", "Library")
+    def cancel_refresh(self) -> None:
+        self._refresher.cancel()
+
+    def _refresh_started(self) -> None:
+        self._status.start_progress("Refreshing…")
+        self._actions.cancel_refresh.setEnabled(True)
+
+    def _refresh_progressed(self, progress: RefreshProgress) -> None:
+        text = f"Refreshing {progress.done} of {progress.total}"
+        if progress.new_articles:
+            text += f" · {plural(progress.new_articles, 'new article')}"
+        if progress.errors:
+            text += f" · {plural(progress.errors, 'problem')}"
+        self._status.set_progress(progress.done, progress.total, text)
+
+    def _refresh_finished(self, summary: RefreshSummary) -> None:
+        self._refresh_ended(summary.line())
+        self._sidebar.reload()
+
+    def _refresh_failed(self, message: str) -> None:
+        self._refresh_ended(message)
+
+    def _refresh_ended(self, message: str) -> None:
+        self._status.end_progress()
+        self._actions.cancel_refresh.setEnabled(False)
+        self._status.show_message(message, RESULT_TIMEOUT_MS)
+
+    # -- a feed ----------------------------------------------------------------------------------
+    @command("feed_properties", "Feed &Properties…", "Feeds", icon="properties")
+    def show_feed_properties(self, node: SidebarNode | None = None) -> None:
+        node = self._editor.target(node, NodeKind.FEED, "Select a feed to see its properties")
+        if node is None or not isinstance(node.key, FeedKey):
+            return
+        from reader.ui.feed_properties_dialog import FeedPropertiesDialog
+
+        feed = self._library.get_feed(node.key.id)
+        folders = [path for _id, path in self._library.folder_paths()]
+        dialog = FeedPropertiesDialog(feed, folders, self._dialog_parent)
+        library = self._library
+
+        def accepted() -> None:
+            changes = dialog.changes()
+            options: dict[str, Any] = {"fetch_full_text": changes.fetch_full_text}
+            if changes.title and changes.title != feed.title:
+                options["title"] = changes.title
+            if changes.url != feed.url:
+                options["url"] = changes.url
+            if changes.folder != feed.folder:
+                options["folder"] = changes.folder
+            if changes.keep_items != (feed.keep_items or DEFAULT_KEEP_ITEMS):
+                options["keep_items"] = changes.keep_items
+            self._editor.apply(SidebarEdit(lambda: library.set_feed_options(feed.id, **options)))
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        self.properties_dialog = dialog
+
+    @command("unsubscribe", "&Unsubscribe…", "Feeds", icon="delete")
+    def unsubscribe(self, node: SidebarNode | None = None) -> None:
+        node = self._editor.target(node, NodeKind.FEED, "Select a feed to unsubscribe from it")
+        if node is None or not isinstance(node.key, FeedKey):
+            return
+        feed_id = node.key.id
+        library = self._library
+        self._editor.apply(
+            SidebarEdit(
+                lambda: library.remove_feed(feed_id),
+                message=f"Unsubscribed from {node.title}",
+                confirm=(
+                    "Unsubscribe",
+                    f"Unsubscribe from “{node.title}”?\n\nIts articles are deleted, except those"
+                    " you starred or tagged, which stay as saved articles.",
+                ),
+                leaving={node.key},
+            )
+        )
+
+    def move_feeds(self, feed_ids: list[int], folder_id: int | None) -> None:
+        """Put feeds (dragged in the sidebar) into a folder, or at the top level."""
+        paths = dict(self._library.folder_paths())
+        folder = paths.get(folder_id) if folder_id is not None else None
+        library = self._library
+
+        def move() -> None:
+            for feed_id in feed_ids:
+                library.move_feed(feed_id, folder)
+
+        self._editor.apply(
+            SidebarEdit(move, message=f"Moved to {folder}" if folder else "Moved out of its folder")
+        )
