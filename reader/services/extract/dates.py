@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -229,8 +229,24 @@ def _earlier_publication(
     earlier publication date; otherwise None."""
     if published is None or modified is None:
         return None
-    same_day = found.local.date() == modified.local.date()
-    return published if same_day and published.utc < modified.utc else None
+    return published if _same_day(found, modified) and published.utc < modified.utc else None
+
+
+# The zones furthest from UTC either way: a day shown without a time starts at its midnight
+# 14 hours ahead of UTC and ends at its midnight 12 hours behind.
+_EARLIEST_ZONE = timedelta(hours=14)
+_LATEST_ZONE = timedelta(hours=12)
+
+
+def _same_day(shown: PageDate, moment: PageDate) -> bool:
+    """Whether ``moment`` falls on the day ``shown``. A day printed without a time is in the
+    site's own zone, which its metadata need not state ("2023-09-28T00:49Z" is the 27th in
+    New York): any moment of that day somewhere on Earth counts."""
+    if not shown.date_only:
+        return shown.local.date() == moment.local.date()
+    start = datetime.combine(shown.local.date(), time(), UTC) - _EARLIEST_ZONE
+    end = datetime.combine(shown.local.date(), time(), UTC) + timedelta(days=1) + _LATEST_ZONE
+    return start <= moment.utc < end
 
 
 def _with_time(day: PageDate, stated: Sequence[PageDate | None]) -> PageDate:

@@ -275,6 +275,12 @@ def _copy_inline(source: etree._Element, block: etree._Element) -> None:
     for child in source:
         if _tag(child) and _tag(child) not in _SKIPPED:
             block.append(deepcopy(child))
+        elif child.tail:
+            # A left-out element's (a check box's) tail is text of the paragraph.
+            if len(block):
+                block[-1].tail = (block[-1].tail or "") + child.tail
+            else:
+                block.text = (block.text or "") + child.tail
 
 
 def _restore_images(article: etree._Element, page: PageText) -> None:

@@ -23,6 +23,14 @@ def test_a_shown_date_that_is_the_modification_date_yields_to_the_publication() 
     )
     html = article_page(head=head, byline="By Ann Gardener · March 4, 2024")
     assert extract_html(html, None)["date"] == "2023-01-10"
+    # A day shown without a time is the site's own day: a modification stamp just after
+    # midnight UTC is still that day in the Americas, where the page printed it.
+    late = (
+        '<meta property="article:published_time" content="2023-01-10T10:00:00Z">'
+        '<meta property="article:modified_time" content="2024-03-05T00:49:00Z">'
+    )
+    html = article_page(head=late, byline="By Ann Gardener · March 4, 2024")
+    assert extract_html(html, None)["date"] == "2023-01-10"
     # Side by side, the earlier of two shown dates is the publication.
     pair = article_page(byline="May 21, 2025 · April 24, 2025 · by Ann Gardener")
     assert extract_html(pair, None)["date"] == "2025-04-24"

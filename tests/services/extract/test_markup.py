@@ -122,3 +122,17 @@ def test_restoring_markup_from_the_laid_out_page() -> None:
     assert restored == '<p>One <a href="/a">link</a> here, and <em>two</em>.</p>'
     # Text the page does not hold is left as it was.
     assert restore_markup("<p>Elsewhere.</p>", tree, page) == "<p>Elsewhere.</p>"
+
+
+def test_a_check_list_keeps_the_text_beside_its_boxes() -> None:
+    checklist = (
+        "<h3>A year before</h3><ul>"
+        '<li><input type="checkbox" disabled> Book the <strong>venue</strong> and set a date</li>'
+        '<li><input type="checkbox" disabled> Draft a first list of guests to invite</li></ul>'
+        "<p>Tick each box as you go, and the months before the day stay calm and unhurried.</p>"
+    )
+    page = extract_page(inside_article(checklist), URL)
+    assert "Book the venue and set a date" in page.text
+    assert "Draft a first list of guests to invite" in page.text
+    assert "<strong>venue</strong>" in page.html
+    assert "<input" not in page.html
