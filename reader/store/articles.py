@@ -41,6 +41,7 @@ _LIST_COLUMNS = (
     m.Article.archived,
     m.Article.note,
     m.Article.enclosures,
+    m.Article.published_date_only,
 )
 
 
@@ -248,6 +249,7 @@ def insert_article(
         title=item.title,
         author=item.author,
         published=published,
+        published_date_only=bool(published and item.published_date_only),
         updated=item.updated,
         added=added,
         sort_date=published or added,
@@ -293,7 +295,14 @@ def update_article(article_id: int, item: ArticleInput, *, entry_key: str | None
     if row is None:
         raise NotFoundError(f"no article with id {article_id}")
     new_hash = content_hash(item)
-    if row.content_hash == new_hash and (entry_key is None or row.entry_key == entry_key):
+    same_date = item.published is None or (
+        item.published == row.published and item.published_date_only == row.published_date_only
+    )
+    if (
+        row.content_hash == new_hash
+        and same_date
+        and (entry_key is None or row.entry_key == entry_key)
+    ):
         return False
     published = item.published or row.published
     url = item.url or row.url
@@ -309,6 +318,9 @@ def update_article(article_id: int, item: ArticleInput, *, entry_key: str | None
         m.Article.title: item.title,
         m.Article.author: item.author,
         m.Article.published: published,
+        m.Article.published_date_only: (
+            item.published_date_only if item.published else row.published_date_only
+        ),
         m.Article.updated: item.updated,
         m.Article.sort_date: published or row.added,
         m.Article.summary: item.summary,

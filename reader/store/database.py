@@ -100,6 +100,31 @@ def _article_sources(db: peewee.SqliteDatabase) -> None:
     )
 
 
+_NOON_MICROS = 12 * 3600 * 1_000_000
+_DAY_MICROS = 24 * 3600 * 1_000_000
+
+
+def _published_date_only(db: peewee.SqliteDatabase) -> None:
+    """Whether an article's publication time is known or only its day. Saved pages that
+    gave only a day were stored at exactly noon UTC: those are marked, so they show the
+    day without an invented time ("folio reextract" settles the others).
+
+    Steps 8 and 13 both run it, and it changes nothing where the column is already there:
+    libraries that passed step 8 while that step changed nothing get the column at step 13.
+    """
+    columns = {row[1] for row in db.execute_sql('PRAGMA table_info("article")').fetchall()}
+    if "published_date_only" in columns:
+        return
+    db.execute_sql(
+        'ALTER TABLE "article" ADD COLUMN "published_date_only" INTEGER NOT NULL DEFAULT 0'
+    )
+    db.execute_sql(
+        'UPDATE "article" SET "published_date_only" = 1 WHERE "feed_id" IS NULL'
+        ' AND "published" IS NOT NULL AND "published" % ? = ?',
+        (_DAY_MICROS, _NOON_MICROS),
+    )
+
+
 def _unchanged(db: peewee.SqliteDatabase) -> None:
     """A step that leaves the schema as it is: its number is kept for another change."""
 
@@ -145,12 +170,14 @@ MIGRATIONS: list[Step] = [
     _without_prefix_indexes,
     _site_hosts,
     _article_sources,
-    _unchanged,
+    _published_date_only,
     _feed_limits,
     sync_schema.create_sync_tables,
     _unchanged,
     _highlight_table,
     _feed_refresh_interval,
+    # Again, for libraries that passed step 8 while it was a placeholder that changed nothing.
+    _published_date_only,
 ]
 SCHEMA_VERSION = len(MIGRATIONS) + 1
 
