@@ -105,8 +105,11 @@ def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGua
         return 1
     window = MainWindow(library, crash_handler=crash, demo=demo is not None)
     window.show()
-    window.start_background_work()
-    window.syncer.start_schedule()
+    # Nothing but the first page comes before the window is painted: the refresh and sync
+    # schedules, the links still waiting and the inbox folder start once it is on screen.
+    later = window.after_first_paint
+    later.add(window.start_background_work)
+    later.add(window.syncer.start_schedule)
     # What opens files (and imports every format Folio reads) is made when files come, from
     # the command line or from another folio; the inbox folder is read once the window is up.
     openers: list[OpenController] = []
@@ -121,7 +124,7 @@ def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGua
     inboxes: list[InboxWatcher] = []
     # A demo library is thrown away at the end: it takes no files from the inbox folder.
     if demo is None:
-        QTimer.singleShot(0, window, lambda: inboxes.append(_attach_inbox(window, library)))
+        later.add(lambda: inboxes.append(_attach_inbox(window, library)))
     if sources:
         QTimer.singleShot(0, window, lambda: opener().open(sources))
     try:
