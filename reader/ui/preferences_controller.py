@@ -14,12 +14,11 @@ from reader.app.refresh_controller import RefreshController
 from reader.app.settings import Settings
 from reader.library import Library
 from reader.ui.actions import WindowActions, command
-from reader.ui.preferences_dialog import LibraryChoices
 from reader.ui.prompts import Prompts
 from reader.ui.status_bar import StatusBar, plural
 
 if TYPE_CHECKING:
-    from reader.ui.preferences_dialog import PreferencesDialog
+    from reader.ui.preferences_dialog import LibraryChoices, PreferencesDialog
 
 
 class PreferencesController(QObject):
@@ -87,7 +86,7 @@ class PreferencesController(QObject):
     # -- the dialog ------------------------------------------------------------------------------
     @command("preferences", "&Preferences…", "Library", ("Ctrl+,",), icon="settings")
     def show_preferences(self) -> None:
-        from reader.ui.preferences_dialog import PreferencesDialog
+        from reader.ui.preferences_dialog import LibraryChoices, PreferencesDialog
 
         library = self._library
         choices = LibraryChoices(
