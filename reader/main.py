@@ -5,14 +5,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+
     from reader.app.inbox_watcher import InboxWatcher
     from reader.app.open_controller import OpenController
-    from reader.app.single_instance import InstanceGuard, OpenRequest
+    from reader.app.single_instance import InstanceGuard, InstanceServer, OpenRequest
     from reader.library import Library
     from reader.ui.main_window import MainWindow
 
@@ -89,7 +91,6 @@ def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGua
     quit_on_signals(app)
     crash = CrashHandler(app, log_path=setup_logging())
     crash.install()
-    server = guard.listen(app) if guard is not None else None
     demo = None
     try:
         if getattr(args, "demo", False):
@@ -119,8 +120,10 @@ def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGua
             openers.append(_attach_opener(window))
         return openers[0]
 
-    if server is not None:
-        server.requested.connect(lambda request: _handed_over(window, opener(), request))
+    servers: list[InstanceServer] = []
+    if guard is not None:
+        # A second folio started meanwhile keeps trying until the window listens.
+        later.add(lambda: servers.append(_listen(guard, app, window, opener)))
     inboxes: list[InboxWatcher] = []
     # A demo library is thrown away at the end: it takes no files from the inbox folder.
     if demo is None:
@@ -130,7 +133,7 @@ def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGua
     try:
         return app.exec()
     finally:
-        if server is not None:
+        for server in servers:
             server.close()
         for inbox in inboxes:
             inbox.shutdown()
@@ -148,6 +151,17 @@ def _attach_opener(window: MainWindow) -> OpenController:
     opener.reveal.connect(window.reveal_article)
     opener.message.connect(window.status_bar.show_message)
     return opener
+
+
+def _listen(
+    guard: InstanceGuard,
+    app: QObject,
+    window: MainWindow,
+    opener: Callable[[], OpenController],
+) -> InstanceServer:
+    server = guard.listen(app)
+    server.requested.connect(lambda request: _handed_over(window, opener(), request))
+    return server
 
 
 def _handed_over(window: MainWindow, opener: OpenController, request: OpenRequest) -> None:
