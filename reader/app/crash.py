@@ -51,7 +51,7 @@ class _LogFile(logging.Handler):
         super().__init__()
         self._path = path
         # As logging's file handlers name their file.
-        self.baseFilename = os.path.abspath(path)
+        self.baseFilename = os.fspath(path.absolute())
         self._file: logging.Handler | None = None
 
     def emit(self, record: logging.LogRecord) -> None:
