@@ -7,12 +7,15 @@ import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from reader.core.errors import UserError
-from reader.core.transfer import ImportReport
 from reader.library import Library
+
+if TYPE_CHECKING:
+    from reader.core.transfer import ImportReport
 
 log = logging.getLogger(__name__)
 
