@@ -104,6 +104,16 @@ class Settings(QObject):
     def search_by_relevance(self, value: bool) -> None:
         self._set("reading/search_by_relevance", bool(value))
 
+    # -- language ----------------------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        """The window's language ("de", "en"), or "" to follow the system; read at start."""
+        return str(self._store.value("appearance/language", "") or "")
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._set("appearance/language", value or "")
+
     # -- inbox -------------------------------------------------------------------------------
     @property
     def inbox_folder(self) -> Path | None:
