@@ -45,18 +45,20 @@ class TransferController(QObject):
 
         def work() -> str:
             report = library.import_file(path, progress=self._progress, cancel=cancel)
-            return f"Imported {path.name}: {report.status_line()}"
+            return self.tr("Imported {name}: {value}").format(
+                name=path.name, value=report.status_line()
+            )
 
-        return self._start(f"Importing {path.name}…", work)
+        return self._start(self.tr("Importing {name}…").format(name=path.name), work)
 
     def export_file(self, path: Path, format: str | None = None) -> bool:
         library = self._library
 
         def work() -> str:
             count = library.export_file(path, format=format, progress=self._progress)
-            return f"Exported {count} to {path.name}"
+            return self.tr("Exported {count} to {name}").format(count=count, name=path.name)
 
-        return self._start(f"Exporting to {path.name}…", work)
+        return self._start(self.tr("Exporting to {name}…").format(name=path.name), work)
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -75,7 +77,12 @@ class TransferController(QObject):
                 self._done_posted.emit(False, str(exc))
             except Exception as exc:
                 log.error("%s failed\n%s", label, traceback.format_exc())
-                self._done_posted.emit(False, f"{label} failed: {type(exc).__name__}: {exc}")
+                self._done_posted.emit(
+                    False,
+                    self.tr("{label} failed: {kind}: {exc}").format(
+                        label=label, kind=type(exc).__name__, exc=exc
+                    ),
+                )
             else:
                 self._done_posted.emit(True, str(message))
 
