@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from reader.app.edit_controller import EditController
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.library import Library
 from reader.ui.actions import WindowActions, command
 from reader.ui.article_list_controller import ArticleListController
@@ -13,7 +14,7 @@ from reader.ui.article_list_model import ArticleSource, FilterSource
 from reader.ui.reading_controller import ReadingController
 from reader.ui.sidebar_controller import SidebarController
 from reader.ui.sidebar_model import SidebarNode
-from reader.ui.status_bar import STATUS_TIMEOUT_MS, StatusBar, plural
+from reader.ui.status_bar import STATUS_TIMEOUT_MS, StatusBar
 from reader.ui.undo import UndoEntry, UndoStack
 
 # Enabled only while the list has a current article.
@@ -73,15 +74,23 @@ class ArticleCommandsController(QObject):
         archived = bool(selected) and all(a.archived for a in selected)
         star, archive = self._actions.toggle_star, self._actions.toggle_archive
         star.setChecked(starred)
-        star.setToolTip(f"{'Unstar' if starred else 'Star'} the article (s)")
+        star.setToolTip(
+            self.tr("Unstar the article (s)") if starred else self.tr("Star the article (s)")
+        )
         archive.setChecked(archived)
         archive.setToolTip(
-            "Move the article out of the archive (e)"
+            self.tr("Move the article out of the archive (e)")
             if archived
-            else "Move the article to the archive (e)"
+            else self.tr("Move the article to the archive (e)")
         )
 
-    @command("toggle_read", "Mark &Read / Unread", "Article", ("M",), icon="mark-unread")
+    @command(
+        "toggle_read",
+        QT_TRANSLATE_NOOP("Action", "Mark &Read / Unread"),
+        "Article",
+        ("M",),
+        icon="mark-unread",
+    )
     def toggle_read(self) -> None:
         articles = self._articles.selected_articles()
         if not articles:
@@ -92,12 +101,12 @@ class ArticleCommandsController(QObject):
 
     @command(
         "toggle_star",
-        "S&tar / Unstar",
+        QT_TRANSLATE_NOOP("Action", "S&tar / Unstar"),
         "Article",
         ("S",),
         icon="star",
         icon_on="star-filled",
-        tip="Star the article",
+        tip=QT_TRANSLATE_NOOP("Action", "Star the article"),
         checkable=True,
     )
     def toggle_star(self) -> None:
@@ -109,12 +118,12 @@ class ArticleCommandsController(QObject):
 
     @command(
         "toggle_archive",
-        "&Archive / Unarchive",
+        QT_TRANSLATE_NOOP("Action", "&Archive / Unarchive"),
         "Article",
         ("E",),
         icon="archive",
         icon_on="archived",
-        tip="Move the article to the archive",
+        tip=QT_TRANSLATE_NOOP("Action", "Move the article to the archive"),
         checkable=True,
     )
     def toggle_archive(self) -> None:
@@ -131,16 +140,30 @@ class ArticleCommandsController(QObject):
             self._articles.remove_and_advance(ids)
         self._update_actions()
         self._status.show_message(
-            f"Archived {plural(len(ids), 'article')}"
+            self.tr("Archived %n article(s)", "", len(ids))
             if archived
-            else f"Moved {plural(len(ids), 'article')} out of the archive"
+            else self.tr("Moved %n article(s) out of the archive", "", len(ids))
         )
 
-    @command("edit_tags", "&Tag…", "Article", ("T",), icon="tag", tip="Add a tag")
+    @command(
+        "edit_tags",
+        QT_TRANSLATE_NOOP("Action", "&Tag…"),
+        "Article",
+        ("T",),
+        icon="tag",
+        tip=QT_TRANSLATE_NOOP("Action", "Add a tag"),
+    )
     def edit_tags(self) -> None:
         self._reading.focus_tags()
 
-    @command("delete", "&Delete", "Article", ("Delete",), icon="delete", tip="Delete the article")
+    @command(
+        "delete",
+        QT_TRANSLATE_NOOP("Action", "&Delete"),
+        "Article",
+        ("Delete",),
+        icon="delete",
+        tip=QT_TRANSLATE_NOOP("Action", "Delete the article"),
+    )
     def delete_selected(self) -> None:
         """Take the selected articles out of every list now; the library forgets them when
         the undo offer ends."""
@@ -156,7 +179,7 @@ class ArticleCommandsController(QObject):
             self._pending_delete.difference_update(ids)
             self._articles.unhide(ids)
             self._sidebar.refresh_counts()
-            self._status.show_message(f"Kept {plural(len(ids), 'article')}")
+            self._status.show_message(self.tr("Kept %n article(s)", "", len(ids)))
 
         def commit() -> None:
             self._edits.run(
@@ -164,16 +187,18 @@ class ArticleCommandsController(QObject):
                 lambda _n: self._pending_delete.difference_update(ids),
             )
 
-        self._undo_stack.push(UndoEntry(f"Deleted {plural(len(ids), 'article')}", undo, commit))
+        self._undo_stack.push(
+            UndoEntry(self.tr("Deleted %n article(s)", "", len(ids)), undo, commit)
+        )
         self._sidebar.refresh_counts()
 
     @command(
         "mark_all_read",
-        "Mark All as Rea&d",
+        QT_TRANSLATE_NOOP("Action", "Mark All as Rea&d"),
         "Article",
         ("Shift+A",),
         icon="mark-read",
-        tip="Mark every article in this list read",
+        tip=QT_TRANSLATE_NOOP("Action", "Mark every article in this list read"),
     )
     def mark_all_read(self, node: SidebarNode | None = None) -> None:
         """Mark every article of the list (or of a sidebar item) read; undo brings them back."""
@@ -182,32 +207,41 @@ class ArticleCommandsController(QObject):
         else:
             source = self._articles.source
         if not isinstance(source, FilterSource):
-            self._status.show_message("Mark all as read works on a view, a feed, a folder or a tag")
+            self._status.show_message(
+                self.tr("Mark all as read works on a view, a feed, a folder or a tag")
+            )
             return
         flt, title = source.filter, source.title
         library, edits, articles = self._library, self._edits, self._articles
 
         def done(ids: list[int]) -> None:
             if not ids:
-                self._status.show_message(f"Nothing unread in {title}")
+                self._status.show_message(self.tr("Nothing unread in {title}").format(title=title))
                 return
             articles.show_state(ids, read=True)
 
             def undo() -> None:
                 edits.run(lambda: library.mark(ids, read=False))
                 articles.show_state(ids, read=False)
-                self._status.show_message(f"Marked {plural(len(ids), 'article')} unread again")
+                self._status.show_message(
+                    self.tr("Marked %n article(s) unread again", "", len(ids))
+                )
 
             self._undo_stack.push(
-                UndoEntry(f"Marked {plural(len(ids), 'article')} read in {title}", undo)
+                UndoEntry(
+                    self.tr("Marked %n article(s) read in {title}", "", len(ids)).format(
+                        title=title
+                    ),
+                    undo,
+                )
             )
 
         edits.run(lambda: library.mark_all_read(flt), done)
 
-    @command("undo", "&Undo", "Article", ("Ctrl+Z",), icon="undo")
+    @command("undo", QT_TRANSLATE_NOOP("Action", "&Undo"), "Article", ("Ctrl+Z",), icon="undo")
     def undo(self) -> None:
         if not self._undo_stack.undo():
-            self._status.show_message("Nothing to undo")
+            self._status.show_message(self.tr("Nothing to undo"))
 
     def _undo_changed(self) -> None:
         entry = self._undo_stack.entry
@@ -215,6 +249,6 @@ class ArticleCommandsController(QObject):
         if entry is None:
             self._status.undo_button.hide()
             return
-        self._actions.undo.setText("&Undo")
+        self._actions.undo.setText(self.tr("&Undo"))
         self._status.undo_button.show()
         self._status.show_message(entry.description, STATUS_TIMEOUT_MS)

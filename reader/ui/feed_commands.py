@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QLocale, QObject
 from PySide6.QtWidgets import QWidget
 
 from reader.app.refresh_controller import RefreshController, RefreshProgress, RefreshSummary
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.core.limits import DEFAULT_KEEP_ITEMS
 from reader.library import Library
 from reader.ui.actions import WindowActions, command
@@ -16,7 +17,7 @@ from reader.ui.sidebar_controller import SidebarController
 from reader.ui.sidebar_edits import SidebarEdit, SidebarEditor
 from reader.ui.sidebar_keys import FeedKey
 from reader.ui.sidebar_model import NodeKind, SidebarNode
-from reader.ui.status_bar import RESULT_TIMEOUT_MS, StatusBar, plural
+from reader.ui.status_bar import RESULT_TIMEOUT_MS, StatusBar
 
 if TYPE_CHECKING:
     from reader.ui.feed_properties_dialog import FeedPropertiesDialog
@@ -63,46 +64,48 @@ class FeedCommandsController(QObject):
     # -- refreshing ------------------------------------------------------------------------------
     @command(
         "refresh_all",
-        "&Refresh All",
+        QT_TRANSLATE_NOOP("Action", "&Refresh All"),
         "Library",
         ("F5",),
         icon="refresh",
-        tip="Fetch new articles from every feed",
+        tip=QT_TRANSLATE_NOOP("Action", "Fetch new articles from every feed"),
     )
     def refresh_all(self) -> None:
         self._refresher.refresh(None, force=True)
 
     @command(
         "refresh_feed",
-        "Refresh &Feed",
+        QT_TRANSLATE_NOOP("Action", "Refresh &Feed"),
         "Library",
         ("R",),
-        tip="Fetch new articles from the selected feed or folder",
+        tip=QT_TRANSLATE_NOOP("Action", "Fetch new articles from the selected feed or folder"),
     )
     def refresh_selected_feed(self, node: SidebarNode | None = None) -> None:
         node = node or self._sidebar.selected_node()
         ids = [n.key.id for n in node.walk() if isinstance(n.key, FeedKey)] if node else []
         if not ids:
             self._status.show_message(
-                "Select a feed or a folder to refresh it (F5 refreshes every feed)"
+                self.tr("Select a feed or a folder to refresh it (F5 refreshes every feed)")
             )
             return
         self._refresher.refresh(ids)
 
-    @command("cancel_refresh", "Stop Refreshing", "Library")
+    @command("cancel_refresh", QT_TRANSLATE_NOOP("Action", "Stop Refreshing"), "Library")
     def cancel_refresh(self) -> None:
         self._refresher.cancel()
 
     def _refresh_started(self) -> None:
-        self._status.start_progress("Refreshing…")
+        self._status.start_progress(self.tr("Refreshing…"))
         self._actions.cancel_refresh.setEnabled(True)
 
     def _refresh_progressed(self, progress: RefreshProgress) -> None:
-        text = f"Refreshing {progress.done} of {progress.total}"
+        text = self.tr("Refreshing {done} of {total}").format(
+            done=QLocale().toString(progress.done), total=QLocale().toString(progress.total)
+        )
         if progress.new_articles:
-            text += f" · {plural(progress.new_articles, 'new article')}"
+            text += " · " + self.tr("%n new article(s)", "", progress.new_articles)
         if progress.errors:
-            text += f" · {plural(progress.errors, 'problem')}"
+            text += " · " + self.tr("%n problem(s)", "", progress.errors)
         self._status.set_progress(progress.done, progress.total, text)
 
     def _refresh_finished(self, summary: RefreshSummary) -> None:
@@ -118,9 +121,16 @@ class FeedCommandsController(QObject):
         self._status.show_message(message, RESULT_TIMEOUT_MS)
 
     # -- a feed ----------------------------------------------------------------------------------
-    @command("feed_properties", "Feed &Properties…", "Feeds", icon="properties")
+    @command(
+        "feed_properties",
+        QT_TRANSLATE_NOOP("Action", "Feed &Properties…"),
+        "Feeds",
+        icon="properties",
+    )
     def show_feed_properties(self, node: SidebarNode | None = None) -> None:
-        node = self._editor.target(node, NodeKind.FEED, "Select a feed to see its properties")
+        node = self._editor.target(
+            node, NodeKind.FEED, self.tr("Select a feed to see its properties")
+        )
         if node is None or not isinstance(node.key, FeedKey):
             return
         from reader.ui.feed_properties_dialog import FeedPropertiesDialog
@@ -147,9 +157,11 @@ class FeedCommandsController(QObject):
         dialog.open()
         self.properties_dialog = dialog
 
-    @command("unsubscribe", "&Unsubscribe…", "Feeds", icon="delete")
+    @command("unsubscribe", QT_TRANSLATE_NOOP("Action", "&Unsubscribe…"), "Feeds", icon="delete")
     def unsubscribe(self, node: SidebarNode | None = None) -> None:
-        node = self._editor.target(node, NodeKind.FEED, "Select a feed to unsubscribe from it")
+        node = self._editor.target(
+            node, NodeKind.FEED, self.tr("Select a feed to unsubscribe from it")
+        )
         if node is None or not isinstance(node.key, FeedKey):
             return
         feed_id = node.key.id
@@ -157,11 +169,14 @@ class FeedCommandsController(QObject):
         self._editor.apply(
             SidebarEdit(
                 lambda: library.remove_feed(feed_id),
-                message=f"Unsubscribed from {node.title}",
+                message=self.tr("Unsubscribed from {title}").format(title=node.title),
                 confirm=(
-                    "Unsubscribe",
-                    f"Unsubscribe from “{node.title}”?\n\nIts articles are deleted, except those"
-                    " you starred or tagged, which stay as saved articles.",
+                    self.tr("Unsubscribe"),
+                    self.tr(
+                        "Unsubscribe from “{title}”?\n\nIts articles are deleted, "
+                        "except those you starred or tagged, which stay as saved "
+                        "articles."
+                    ).format(title=node.title),
                 ),
                 leaving={node.key},
             )
@@ -178,5 +193,10 @@ class FeedCommandsController(QObject):
                 library.move_feed(feed_id, folder)
 
         self._editor.apply(
-            SidebarEdit(move, message=f"Moved to {folder}" if folder else "Moved out of its folder")
+            SidebarEdit(
+                move,
+                message=self.tr("Moved to {folder}").format(folder=folder)
+                if folder
+                else self.tr("Moved out of its folder"),
+            )
         )

@@ -8,12 +8,13 @@ all say the same one line.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QObject
+from PySide6.QtCore import QLocale, QModelIndex, QObject
 from PySide6.QtWidgets import QWidget
 
 from reader.app.library_events import ChangeBatch, LibraryEvents
 from reader.app.refresh_controller import RefreshController
 from reader.app.sync_controller import SyncController, SyncResult
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.core.errors import UserError
 from reader.library.sync import AccountStatus, AddedAccount
 from reader.ui.account_dialog import AccountDialog
@@ -81,11 +82,13 @@ class SyncCommandsController(QObject):
     # -- commands --------------------------------------------------------------------------------
     @command(
         "sync_now",
-        "S&ync Now",
+        QT_TRANSLATE_NOOP("Action", "S&ync Now"),
         "Library",
         ("Shift+F5",),
         icon="sync",
-        tip="Send the changes made here to the sync server and fetch what changed there",
+        tip=QT_TRANSLATE_NOOP(
+            "Action", "Send the changes made here to the sync server and fetch what changed there"
+        ),
     )
     def sync_now(self) -> None:
         # Without an account the sync finds none and the dialog opens to add one.
@@ -94,9 +97,9 @@ class SyncCommandsController(QObject):
 
     @command(
         "sync_account",
-        "Sync A&ccount…",
+        QT_TRANSLATE_NOOP("Action", "Sync A&ccount…"),
         "Library",
-        tip="Add, see or remove the account Folio syncs with",
+        tip=QT_TRANSLATE_NOOP("Action", "Add, see or remove the account Folio syncs with"),
     )
     def show_account(self) -> None:
         dialog = self.account_dialog
@@ -165,7 +168,7 @@ class SyncCommandsController(QObject):
         elif account.pending:
             question += " " + self.tr(
                 "{count} changes made here have not been sent and never will be."
-            ).format(count=f"{account.pending:,}")
+            ).format(count=QLocale().toString(account.pending))
         if not self._prompts.confirm(self.tr("Remove Sync Account"), question):
             return
 
@@ -204,7 +207,7 @@ class SyncCommandsController(QObject):
 
     def _sync_progressed(self, done: int, total: int) -> None:
         self._progress = self.tr("Syncing: {done} of {total} new articles").format(
-            done=f"{done:,}", total=f"{total:,}"
+            done=QLocale().toString(done), total=QLocale().toString(total)
         )
         if self._loud:
             self._status_bar.set_progress(done, total, self._progress)
