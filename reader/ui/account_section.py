@@ -20,10 +20,6 @@ SECTION_KEY = "account"
 ACCOUNT_KEY = AccountKey()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AccountSection", text)
-
-
 class AccountSection:
     """The account, when the library has one. ``syncing`` says whether a sync runs now (it is
     asked on the thread that builds the section)."""
@@ -32,7 +28,7 @@ class AccountSection:
     always_shown = False
 
     def __init__(self, syncing: Callable[[], bool] = lambda: False) -> None:
-        self.title = _tr("Sync")
+        self.title = QCoreApplication.translate("AccountSection", "Sync")
         self._syncing = syncing
 
     def build(self, library: Library) -> list[SidebarNode]:
@@ -54,14 +50,18 @@ def server_name(url: str) -> str:
 def account_label(status: AccountStatus, *, syncing: bool, now: datetime | None = None) -> str:
     """A few words for the sidebar row; the whole status line is in its tooltip."""
     if syncing:
-        return _tr("Syncing…")
+        return QCoreApplication.translate("AccountSection", "Syncing…")
     if status.status == "error":
         if status.last_attempt is None:
-            return _tr("Sync failed")
-        return _tr("Sync failed {when}").format(when=short_date(status.last_attempt, now))
+            return QCoreApplication.translate("AccountSection", "Sync failed")
+        return QCoreApplication.translate("AccountSection", "Sync failed {when}").format(
+            when=short_date(status.last_attempt, now)
+        )
     if status.status == "new" or status.last_success is None:
-        return _tr("Not synced yet")
-    return _tr("Synced {when}").format(when=short_date(status.last_success, now))
+        return QCoreApplication.translate("AccountSection", "Not synced yet")
+    return QCoreApplication.translate("AccountSection", "Synced {when}").format(
+        when=short_date(status.last_success, now)
+    )
 
 
 def account_node(
@@ -69,8 +69,12 @@ def account_node(
 ) -> SidebarNode:
     """The sidebar item of the account. A failed sync shows as a failing feed does: the
     warning icon and the error colour, with the cause in the tooltip."""
-    who = _tr("{user} at {server}").format(user=status.username, server=server_name(status.url))
-    line = _tr("Syncing now…") if syncing else status.line()
+    who = QCoreApplication.translate("AccountSection", "{user} at {server}").format(
+        user=status.username, server=server_name(status.url)
+    )
+    line = (
+        QCoreApplication.translate("AccountSection", "Syncing now…") if syncing else status.line()
+    )
     return SidebarNode(
         NodeKind.ACCOUNT,
         ACCOUNT_KEY,

@@ -13,15 +13,16 @@ import html
 import re
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.core.local_time import as_local
 from reader.core.types import Article
 
 _SOURCE_NAMES = {
-    "url": "Saved from the web",
-    "html-file": "Saved page",
-    "text-file": "Saved text",
+    "url": QT_TRANSLATE_NOOP("ArticleHtml", "Saved from the web"),
+    "html-file": QT_TRANSLATE_NOOP("ArticleHtml", "Saved page"),
+    "text-file": QT_TRANSLATE_NOOP("ArticleHtml", "Saved text"),
 }
 
 
@@ -102,18 +103,23 @@ def reading_html(content: str) -> str:
 
 def long_date(value: datetime) -> str:
     local = as_local(value)
-    return QLocale().toString(QDate(local.year, local.month, local.day), "d MMMM yyyy")
+    day_format = QCoreApplication.translate("ArticleHtml", "d MMMM yyyy")
+    return QLocale().toString(QDate(local.year, local.month, local.day), day_format)
 
 
 def byline(article: Article) -> str:
     parts: list[str] = []
     if article.author:
-        parts.append(f"By {article.author}")
+        parts.append(
+            QCoreApplication.translate("ArticleHtml", "By {author}").format(author=article.author)
+        )
     when = article.published or article.added
     parts.append(long_date(when))
     minutes = article.reading_minutes
     if minutes:
-        parts.append(f"{minutes} min read")
+        parts.append(
+            QCoreApplication.translate("ArticleHtml", "{minutes} min read").format(minutes=minutes)
+        )
     return " · ".join(parts)
 
 
@@ -122,13 +128,16 @@ def source_label(article: Article) -> str:
         return article.feed_title
     if article.site_name:
         return article.site_name
-    return _SOURCE_NAMES.get(article.source_kind.value, "Saved")
+    return QCoreApplication.translate(
+        "ArticleHtml",
+        _SOURCE_NAMES.get(article.source_kind.value, QT_TRANSLATE_NOOP("ArticleHtml", "Saved")),
+    )
 
 
 def article_document(article: Article, css: str, *, content_html: str | None = None) -> str:
     """The whole HTML document for one article. ``content_html`` (the article's own when
     None) is already sanitized; it may carry marks, such as highlights."""
-    title = html.escape(article.title or "(untitled)")
+    title = html.escape(article.title or QCoreApplication.translate("ArticleHtml", "(untitled)"))
     link = article.url or article.canonical_url
     if link and link.startswith(("http://", "https://")):
         title = f'<a href="{html.escape(link, quote=True)}">{title}</a>'

@@ -442,7 +442,7 @@ class ArticleListModel(QAbstractListModel):
             return None
         article = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return article.title or "(untitled)"
+            return article.title or self.tr("(untitled)")
         if role == ARTICLE_ROLE:
             return article
         if role == ID_ROLE:
@@ -457,9 +457,10 @@ class ArticleListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return article.title
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            state = "unread, " if not article.read else ""
-            star = "starred, " if article.starred else ""
-            return f"{state}{star}{article.title}, {article.feed_title or 'saved'}"
+            state = self.tr("unread, ") if not article.read else ""
+            star = self.tr("starred, ") if article.starred else ""
+            source = article.feed_title or self.tr("saved")
+            return f"{state}{star}{article.title}, {source}"
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

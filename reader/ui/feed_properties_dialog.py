@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox,
 from reader.core.limits import DEFAULT_KEEP_ITEMS, MAX_KEEP_ITEMS
 from reader.core.types import Feed
 from reader.core.urls import is_http_url
-from reader.ui.add_feed_dialog import NO_FOLDER
+from reader.ui.add_feed_dialog import no_folder
 from reader.ui.form_dialog import FormDialog
 
 
@@ -26,26 +26,28 @@ class FeedChanges:
 
 class FeedPropertiesDialog(FormDialog):
     def __init__(self, feed: Feed, folders: Sequence[str], parent: QWidget | None = None) -> None:
-        super().__init__("Feed properties", "Save", parent)
+        super().__init__(self.tr("Feed properties"), self.tr("Save"), parent)
         self.feed = feed
         self.title = QLineEdit(feed.title, self)
-        self.title.setAccessibleName("Title")
-        self.form.addRow("&Title:", self.title)
+        self.title.setAccessibleName(self.tr("Title"))
+        self.form.addRow(self.tr("&Title:"), self.title)
         self.url = QLineEdit(feed.url, self)
-        self.url.setAccessibleName("Feed address")
-        self.form.addRow("&Address:", self.url)
+        self.url.setAccessibleName(self.tr("Feed address"))
+        self.form.addRow(self.tr("&Address:"), self.url)
         self.folder = QComboBox(self)
         self.folder.setEditable(True)
-        self.folder.addItem(NO_FOLDER)
+        self.folder.addItem(no_folder())
         self.folder.addItems(list(folders))
-        self.folder.setCurrentText(feed.folder or NO_FOLDER)
-        self.folder.setAccessibleName("Folder")
-        self.form.addRow("&Folder:", self.folder)
-        self.full_text = QCheckBox("Fetch the &full article from its page", self)
+        self.folder.setCurrentText(feed.folder or no_folder())
+        self.folder.setAccessibleName(self.tr("Folder"))
+        self.form.addRow(self.tr("&Folder:"), self.folder)
+        self.full_text = QCheckBox(self.tr("Fetch the &full article from its page"), self)
         self.full_text.setChecked(feed.fetch_full_text)
         self.full_text.setToolTip(
-            "For feeds that carry only a summary: Folio fetches each new article's page and"
-            " keeps the article text from it."
+            self.tr(
+                "For feeds that carry only a summary: Folio fetches each new article's page and"
+                " keeps the article text from it."
+            )
         )
         self.form.addRow("", self.full_text)
         self.keep_items = QSpinBox(self)
@@ -53,14 +55,16 @@ class FeedPropertiesDialog(FormDialog):
         self.keep_items.setGroupSeparatorShown(True)
         self.keep_items.setValue(feed.keep_items or DEFAULT_KEEP_ITEMS)
         self.keep_items.setSuffix(" newest items")
-        self.keep_items.setAccessibleName("Items read at each refresh")
+        self.keep_items.setAccessibleName(self.tr("Items read at each refresh"))
         self.keep_items.setToolTip(
-            "A refresh reads at most this many of the feed's items, the newest ones; articles"
-            " already in the library stay."
+            self.tr(
+                "A refresh reads at most this many of the feed's items, the newest ones; articles"
+                " already in the library stay."
+            )
         )
-        self.form.addRow("&Read up to:", self.keep_items)
+        self.form.addRow(self.tr("&Read up to:"), self.keep_items)
         if feed.site_url:
-            self.form.addRow("Site:", QLabel(feed.site_url, self))
+            self.form.addRow(self.tr("Site:"), QLabel(feed.site_url, self))
         fetched = "never"
         if feed.last_fetched is not None:
             stamp = QDateTime.fromSecsSinceEpoch(int(feed.last_fetched.timestamp()))
@@ -68,18 +72,18 @@ class FeedPropertiesDialog(FormDialog):
         if feed.notice:
             # On the same line: a label that wraps inside a form gets cut off.
             fetched += f"; {feed.notice}"
-        self.form.addRow("Last refreshed:", QLabel(fetched, self))
+        self.form.addRow(self.tr("Last refreshed:"), QLabel(fetched, self))
         if feed.last_error:
             problem = QLabel(feed.last_error, self)
             problem.setWordWrap(True)
-            self.form.addRow("Last problem:", problem)
+            self.form.addRow(self.tr("Last problem:"), problem)
 
     def changes(self) -> FeedChanges:
         folder = self.folder.currentText().strip()
         return FeedChanges(
             title=" ".join(self.title.text().split()),
             url=self.url.text().strip(),
-            folder=None if not folder or folder == NO_FOLDER else folder,
+            folder=None if not folder or folder == no_folder() else folder,
             fetch_full_text=self.full_text.isChecked(),
             keep_items=self.keep_items.value(),
         )
@@ -87,7 +91,7 @@ class FeedPropertiesDialog(FormDialog):
     def submit(self) -> None:
         changes = self.changes()
         if not is_http_url(changes.url):
-            self.show_error("The address must start with http:// or https://.")
+            self.show_error(self.tr("The address must start with http:// or https://."))
             self.url.setFocus()
             return
         self.accept()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,11 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from reader.app.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, Settings, ThemeChoice
+from reader.app.translations import QT_TRANSLATE_NOOP
 
 THEMES = [
-    (ThemeChoice.SYSTEM, "Follow the system"),
-    (ThemeChoice.LIGHT, "Light"),
-    (ThemeChoice.DARK, "Dark"),
+    (ThemeChoice.SYSTEM, QT_TRANSLATE_NOOP("PreferencesDialog", "Follow the system")),
+    (ThemeChoice.LIGHT, QT_TRANSLATE_NOOP("PreferencesDialog", "Light")),
+    (ThemeChoice.DARK, QT_TRANSLATE_NOOP("PreferencesDialog", "Dark")),
 ]
 
 
@@ -35,20 +37,20 @@ class PreferencesDialog(QDialog):
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)
         self.theme = QComboBox(self)
         for choice, label in THEMES:
-            self.theme.addItem(label, choice.value)
+            self.theme.addItem(QCoreApplication.translate("PreferencesDialog", label), choice.value)
         self.theme.setCurrentIndex([c for c, _ in THEMES].index(settings.theme))
-        form.addRow("&Theme:", self.theme)
+        form.addRow(self.tr("&Theme:"), self.theme)
         self.font_size = QSpinBox(self)
         self.font_size.setRange(MIN_FONT_SIZE, MAX_FONT_SIZE)
-        self.font_size.setSuffix(" pt")
+        self.font_size.setSuffix(self.tr(" pt"))
         self.font_size.setValue(settings.font_size)
-        form.addRow("Article &text size:", self.font_size)
+        form.addRow(self.tr("Article &text size:"), self.font_size)
         self.delay = QDoubleSpinBox(self)
         self.delay.setRange(0.0, 60.0)
         self.delay.setDecimals(1)
@@ -56,9 +58,9 @@ class PreferencesDialog(QDialog):
         self.delay.setSuffix(" s")
         self.delay.setSpecialValueText("at once")
         self.delay.setValue(settings.mark_read_delay_ms / 1000)
-        self.delay.setToolTip("How long an article stays shown before it is marked read")
-        form.addRow("Mark &read after:", self.delay)
-        self.oldest_first = QCheckBox("Show the &oldest articles first", self)
+        self.delay.setToolTip(self.tr("How long an article stays shown before it is marked read"))
+        form.addRow(self.tr("Mark &read after:"), self.delay)
+        self.oldest_first = QCheckBox(self.tr("Show the &oldest articles first"), self)
         self.oldest_first.setChecked(not settings.newest_first)
         form.addRow("", self.oldest_first)
         self._add_inbox_row(form)

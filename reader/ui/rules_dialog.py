@@ -46,12 +46,14 @@ class RulesDialog(QDialog):
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self.setWindowTitle("Rules for new articles")
+        self.setWindowTitle(self.tr("Rules for new articles"))
         self.setMinimumSize(620, 560)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "When a new article (from a refresh, a save or an import) matches a rule's query,"
-            " the rule acts on it. Rules run from top to bottom.",
+            self.tr(
+                "When a new article (from a refresh, a save or an import) matches a rule's query,"
+                " the rule acts on it. Rules run from top to bottom."
+            ),
             self,
         )
         intro.setWordWrap(True)
@@ -59,19 +61,19 @@ class RulesDialog(QDialog):
 
         self.rule_list = QListWidget(self)
         self.rule_list.setObjectName("ruleList")
-        self.rule_list.setAccessibleName("Rules")
+        self.rule_list.setAccessibleName(self.tr("Rules"))
         layout.addWidget(self.rule_list, 2)
 
         form = QFormLayout()
         query_row = QHBoxLayout()
         self.query_edit = QLineEdit(self)
         self.query_edit.setObjectName("ruleQuery")
-        self.query_edit.setPlaceholderText('e.g. feed:"Ars" rocket* -tag:read')
+        self.query_edit.setPlaceholderText(self.tr('e.g. feed:"Ars" rocket* -tag:read'))
         self.query_edit.setClearButtonEnabled(True)
         query_row.addWidget(self.query_edit, 1)
         self.help_button = SearchHelpButton(self)
         query_row.addWidget(self.help_button)
-        form.addRow("When an article matches", query_row)
+        form.addRow(self.tr("When an article matches"), query_row)
         action_row = QHBoxLayout()
         self.action_combo = QComboBox(self)
         self.action_combo.setObjectName("ruleAction")
@@ -89,13 +91,13 @@ class RulesDialog(QDialog):
         layout.addLayout(form)
 
         buttons = QHBoxLayout()
-        self.preview_button = QPushButton("Preview matches", self)
+        self.preview_button = QPushButton(self.tr("Preview matches"), self)
         self.preview_button.setObjectName("previewMatches")
-        self.add_button = QPushButton("Add rule", self)
+        self.add_button = QPushButton(self.tr("Add rule"), self)
         self.add_button.setObjectName("addRule")
-        self.update_button = QPushButton("Save changes", self)
+        self.update_button = QPushButton(self.tr("Save changes"), self)
         self.update_button.setObjectName("updateRule")
-        self.remove_button = QPushButton("Remove", self)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
         self.remove_button.setObjectName("removeRule")
         for button in (self.preview_button, self.add_button, self.update_button):
             buttons.addWidget(button)
@@ -115,7 +117,7 @@ class RulesDialog(QDialog):
         layout.addWidget(self.preview_label)
         self.preview_list = QListWidget(self)
         self.preview_list.setObjectName("previewList")
-        self.preview_list.setAccessibleName("Articles the query matches now")
+        self.preview_list.setAccessibleName(self.tr("Articles the query matches now"))
         layout.addWidget(self.preview_list, 3)
 
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -221,7 +223,7 @@ class RulesDialog(QDialog):
         query = self.query_edit.text()
         self.preview_list.clear()
         if not query.strip():
-            self.preview_label.setText("Type a query to see what it matches.")
+            self.preview_label.setText(self.tr("Type a query to see what it matches."))
             return
         notes = self.library.parse_query(query).notes
         total, articles = self.library.preview_rule(query, limit=PREVIEW_LIMIT)
@@ -230,10 +232,9 @@ class RulesDialog(QDialog):
             item = QListWidgetItem(f"{article.title}  — {source}" if source else article.title)
             item.setData(_ARTICLE_ID, article.id)
             self.preview_list.addItem(item)
-        plural = "s" if total != 1 else ""
-        summary = f"{total} article{plural} in the library match now"
+        summary = self.tr("%n article(s) in the library match now", "", total)
         if total > len(articles):
-            summary += f" (the newest {len(articles)} are listed)"
+            summary += self.tr(" (the newest {value} are listed)").format(value=len(articles))
         self.preview_label.setText(summary + "".join(f"\n{note}" for note in notes))
 
     def show_error(self, message: str) -> None:

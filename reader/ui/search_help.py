@@ -49,8 +49,10 @@ class SearchHelpButton(QToolButton):
         super().__init__(parent)
         self.setObjectName("searchHelpButton")
         self.setText("?")
-        self.setToolTip("Search syntax: phrases, OR, -exclusions, tag:, is:unread, after:7d …")
-        self.setAccessibleName("Search syntax")
+        self.setToolTip(
+            self.tr("Search syntax: phrases, OR, -exclusions, tag:, is:unread, after:7d …")
+        )
+        self.setAccessibleName(self.tr("Search syntax"))
         self.setAutoRaise(True)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.popup: SearchHelpPopup | None = None
