@@ -1,0 +1,1840 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en_GB">
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Sync Account</source>
+        <translation>Sync-Konto</translation>
+    </message>
+    <message>
+        <source>Sync subscriptions, folders, read and starred articles with a server that speaks the Google Reader API: Miniflux, FreshRSS, Inoreader, The Old Reader, BazQux. Saved articles stay on this computer.</source>
+        <translation>Abonnements, Ordner sowie gelesene und mit Stern versehene Artikel mit einem Server abgleichen, der die Google-Reader-API spricht: Miniflux, FreshRSS, Inoreader, The Old Reader, BazQux. Gespeicherte Artikel bleiben auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>&amp;Add Account</source>
+        <translation>Konto &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Sync Now</source>
+        <translation>&amp;Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Account…</source>
+        <translation>Konto &amp;entfernen …</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>API password</source>
+        <translation>API-Passwort</translation>
+    </message>
+    <message>
+        <source>API &amp;password:</source>
+        <translation>API-&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Often not the password you log in with. Miniflux: Settings → Integrations → Google Reader. FreshRSS: Profile → API management.</source>
+        <translation>Oft nicht das Passwort, mit dem Sie sich anmelden. Miniflux: Einstellungen → Integrationen → Google Reader. FreshRSS: Profil → API-Verwaltung.</translation>
+    </message>
+    <message>
+        <source>&amp;Test Connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Benutzername:</translation>
+    </message>
+    <message>
+        <source>API password:</source>
+        <translation>API-Passwort:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address.</source>
+        <translation>Geben Sie die Adresse des Servers ein.</translation>
+    </message>
+    <message>
+        <source>Enter your user name on the server.</source>
+        <translation>Geben Sie Ihren Benutzernamen auf dem Server ein.</translation>
+    </message>
+    <message>
+        <source>Enter the API password.</source>
+        <translation>Geben Sie das API-Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Connecting to {server}…</source>
+        <translation>Verbindung zu {server} wird hergestellt …</translation>
+    </message>
+    <message>
+        <source>Kept in the system keyring</source>
+        <translation>Im Schlüsselbund des Systems gespeichert</translation>
+    </message>
+    <message>
+        <source>Kept in a file only you can read (no system keyring answered)</source>
+        <translation>In einer Datei gespeichert, die nur Sie lesen können (kein Schlüsselbund des Systems hat geantwortet)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Wird synchronisiert …</translation>
+    </message>
+</context>
+<context>
+    <name>AccountSection</name>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisation</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Wird synchronisiert …</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>Synchronisation fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Sync failed {when}</source>
+        <translation>Synchronisation fehlgeschlagen: {when}</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Noch nicht synchronisiert</translation>
+    </message>
+    <message>
+        <source>Synced {when}</source>
+        <translation>Synchronisiert: {when}</translation>
+    </message>
+    <message>
+        <source>{user} at {server}</source>
+        <translation>{user} auf {server}</translation>
+    </message>
+    <message>
+        <source>Syncing now…</source>
+        <translation>Wird jetzt synchronisiert …</translation>
+    </message>
+</context>
+<context>
+    <name>Action</name>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothek</translation>
+    </message>
+    <message>
+        <source>Reading</source>
+        <translation>Lesen</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Feeds</source>
+        <translation>Feeds</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Ansicht</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Hilfe</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>&amp;Originalgröße</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>Wie das &amp;System</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Read / Unread</source>
+        <translation>Als &amp;gelesen / ungelesen markieren</translation>
+    </message>
+    <message>
+        <source>S&amp;tar / Unstar</source>
+        <translation>S&amp;tern setzen / entfernen</translation>
+    </message>
+    <message>
+        <source>Star the article</source>
+        <translation>Den Artikel mit Stern versehen</translation>
+    </message>
+    <message>
+        <source>&amp;Archive / Unarchive</source>
+        <translation>&amp;Archivieren / zurückholen</translation>
+    </message>
+    <message>
+        <source>Move the article to the archive</source>
+        <translation>Den Artikel ins Archiv verschieben</translation>
+    </message>
+    <message>
+        <source>&amp;Tag…</source>
+        <translation>Schla&amp;gwort …</translation>
+    </message>
+    <message>
+        <source>Add a tag</source>
+        <translation>Ein Schlagwort hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the article</source>
+        <translation>Den Artikel löschen</translation>
+    </message>
+    <message>
+        <source>Mark All as Rea&amp;d</source>
+        <translation>&amp;Alle als gelesen markieren</translation>
+    </message>
+    <message>
+        <source>Mark every article in this list read</source>
+        <translation>Jeden Artikel dieser Liste als gelesen markieren</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Oldest First</source>
+        <translation>&amp;Älteste zuerst</translation>
+    </message>
+    <message>
+        <source>Best &amp;Matches First in Search Results</source>
+        <translation>&amp;Beste Treffer zuerst in Suchergebnissen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh All</source>
+        <translation>Alle &amp;aktualisieren</translation>
+    </message>
+    <message>
+        <source>Fetch new articles from every feed</source>
+        <translation>Neue Artikel aus allen Feeds abrufen</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;Feed</source>
+        <translation>&amp;Feed aktualisieren</translation>
+    </message>
+    <message>
+        <source>Fetch new articles from the selected feed or folder</source>
+        <translation>Neue Artikel aus dem gewählten Feed oder Ordner abrufen</translation>
+    </message>
+    <message>
+        <source>Stop Refreshing</source>
+        <translation>Aktualisieren abbrechen</translation>
+    </message>
+    <message>
+        <source>Feed &amp;Properties…</source>
+        <translation>Feed-&amp;Eigenschaften …</translation>
+    </message>
+    <message>
+        <source>&amp;Unsubscribe…</source>
+        <translation>Abo &amp;beenden …</translation>
+    </message>
+    <message>
+        <source>&amp;New Folder…</source>
+        <translation>&amp;Neuer Ordner …</translation>
+    </message>
+    <message>
+        <source>Rena&amp;me Folder…</source>
+        <translation>Ordner &amp;umbenennen …</translation>
+    </message>
+    <message>
+        <source>Delete &amp;Folder…</source>
+        <translation>Ordner &amp;löschen …</translation>
+    </message>
+    <message>
+        <source>&amp;Rename Tag…</source>
+        <translation>Schlagwort um&amp;benennen …</translation>
+    </message>
+    <message>
+        <source>Tag &amp;Colour…</source>
+        <translation>Schlagwort&amp;farbe …</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Tag…</source>
+        <translation>Schlagwort lö&amp;schen …</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen …</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Move to the Pane on the Left or Right</source>
+        <translation>Zum Bereich links oder rechts wechseln</translation>
+    </message>
+    <message>
+        <source>Left, Right</source>
+        <translation>Links, Rechts</translation>
+    </message>
+    <message>
+        <source>Show &amp;Sidebar</source>
+        <translation>&amp;Seitenleiste anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Next Article</source>
+        <translation>&amp;Nächster Artikel</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Article</source>
+        <translation>&amp;Vorheriger Artikel</translation>
+    </message>
+    <message>
+        <source>Next &amp;Unread</source>
+        <translation>Nächster &amp;ungelesener</translation>
+    </message>
+    <message>
+        <source>Previous Unr&amp;ead</source>
+        <translation>Vorheriger ung&amp;elesener</translation>
+    </message>
+    <message>
+        <source>Page Down, Then Next Unread</source>
+        <translation>Seite weiter, dann nächster ungelesener</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Article…</source>
+        <translation>Im Artikel &amp;suchen …</translation>
+    </message>
+    <message>
+        <source>&amp;Open in Browser</source>
+        <translation>Im &amp;Browser öffnen</translation>
+    </message>
+    <message>
+        <source>Open the article&apos;s page in your web browser</source>
+        <translation>Die Seite des Artikels im Webbrowser öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Link</source>
+        <translation>Link &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Search the Library</source>
+        <translation>Bibliothek &amp;durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Rules for New Articles…</source>
+        <translation>&amp;Regeln für neue Artikel …</translation>
+    </message>
+    <message>
+        <source>S&amp;ync Now</source>
+        <translation>Jetzt s&amp;ynchronisieren</translation>
+    </message>
+    <message>
+        <source>Send the changes made here to the sync server and fetch what changed there</source>
+        <translation>Die hier gemachten Änderungen an den Sync-Server senden und abrufen, was sich dort geändert hat</translation>
+    </message>
+    <message>
+        <source>Sync A&amp;ccount…</source>
+        <translation>Sync-&amp;Konto …</translation>
+    </message>
+    <message>
+        <source>Add, see or remove the account Folio syncs with</source>
+        <translation>Das Konto, mit dem Folio synchronisiert, hinzufügen, ansehen oder entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Add Feed…</source>
+        <translation>Feed &amp;abonnieren …</translation>
+    </message>
+    <message>
+        <source>Subscribe to a feed or a site</source>
+        <translation>Einen Feed oder eine Website abonnieren</translation>
+    </message>
+    <message>
+        <source>&amp;Save Article…</source>
+        <translation>Artikel &amp;speichern …</translation>
+    </message>
+    <message>
+        <source>Save an article from the web or a file</source>
+        <translation>Einen Artikel aus dem Web oder aus einer Datei speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren …</translation>
+    </message>
+    <message>
+        <source>Import subscriptions (OPML) or articles</source>
+        <translation>Abonnements (OPML) oder Artikel importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportieren …</translation>
+    </message>
+    <message>
+        <source>Export subscriptions or articles</source>
+        <translation>Abonnements oder Artikel exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>AddFeedDialog</name>
+    <message>
+        <source>(no folder)</source>
+        <translation>(kein Ordner)</translation>
+    </message>
+    <message>
+        <source>Add a feed</source>
+        <translation>Feed abonnieren</translation>
+    </message>
+    <message>
+        <source>Subscribe</source>
+        <translation>Abonnieren</translation>
+    </message>
+    <message>
+        <source>Feed or site address</source>
+        <translation>Adresse des Feeds oder der Website</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Pick a folder or type a new name (use / for a subfolder)</source>
+        <translation>Wählen Sie einen Ordner oder geben Sie einen neuen Namen ein (/ für einen Unterordner)</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Enter a web address starting with http:// or https://.</source>
+        <translation>Geben Sie eine Webadresse ein, die mit http:// oder https:// beginnt.</translation>
+    </message>
+</context>
+<context>
+    <name>AppearanceController</name>
+    <message>
+        <source>Text size {font_size} pt</source>
+        <translation>Textgröße {font_size} pt</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleCommandsController</name>
+    <message>
+        <source>Unstar the article (s)</source>
+        <translation>Stern des Artikels entfernen (s)</translation>
+    </message>
+    <message>
+        <source>Star the article (s)</source>
+        <translation>Den Artikel mit Stern versehen (s)</translation>
+    </message>
+    <message>
+        <source>Move the article out of the archive (e)</source>
+        <translation>Den Artikel aus dem Archiv zurückholen (e)</translation>
+    </message>
+    <message>
+        <source>Move the article to the archive (e)</source>
+        <translation>Den Artikel ins Archiv verschieben (e)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Archived %n article(s)</source>
+        <translation>
+            <numerusform>%n Artikel archiviert</numerusform>
+            <numerusform>%n Artikel archiviert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n article(s) out of the archive</source>
+        <translation>
+            <numerusform>%n Artikel aus dem Archiv zurückgeholt</numerusform>
+            <numerusform>%n Artikel aus dem Archiv zurückgeholt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept %n article(s)</source>
+        <translation>
+            <numerusform>%n Artikel behalten</numerusform>
+            <numerusform>%n Artikel behalten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n article(s)</source>
+        <translation>
+            <numerusform>%n Artikel gelöscht</numerusform>
+            <numerusform>%n Artikel gelöscht</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark all as read works on a view, a feed, a folder or a tag</source>
+        <translation>„Alle als gelesen markieren“ wirkt auf eine Ansicht, einen Feed, einen Ordner oder ein Schlagwort</translation>
+    </message>
+    <message>
+        <source>Nothing unread in {title}</source>
+        <translation>Nichts Ungelesenes in {title}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Marked %n article(s) unread again</source>
+        <translation>
+            <numerusform>%n Artikel wieder als ungelesen markiert</numerusform>
+            <numerusform>%n Artikel wieder als ungelesen markiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Marked %n article(s) read in {title}</source>
+        <translation>
+            <numerusform>%n Artikel in {title} als gelesen markiert</numerusform>
+            <numerusform>%n Artikel in {title} als gelesen markiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>Nichts rückgängig zu machen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleDelegate</name>
+    <message>
+        <source>d MMM</source>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <translation>d. MMM yyyy</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} Min.</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleHtml</name>
+    <message>
+        <source>Saved from the web</source>
+        <translation>Aus dem Web gespeichert</translation>
+    </message>
+    <message>
+        <source>Saved page</source>
+        <translation>Gespeicherte Seite</translation>
+    </message>
+    <message>
+        <source>Saved text</source>
+        <translation>Gespeicherter Text</translation>
+    </message>
+    <message>
+        <source>d MMMM yyyy</source>
+        <translation>d. MMMM yyyy</translation>
+    </message>
+    <message>
+        <source>By {author}</source>
+        <translation>Von {author}</translation>
+    </message>
+    <message>
+        <source>{minutes} min read</source>
+        <translation>{minutes} Min. Lesezeit</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListModel</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
+    </message>
+    <message>
+        <source>unread, </source>
+        <translation>ungelesen, </translation>
+    </message>
+    <message>
+        <source>starred, </source>
+        <translation>mit Stern, </translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleListView</name>
+    <message>
+        <source>Best Matches First</source>
+        <translation>Beste Treffer zuerst</translation>
+    </message>
+    <message>
+        <source>Best match</source>
+        <translation>Beste Treffer</translation>
+    </message>
+    <message>
+        <source>Newest First</source>
+        <translation>Neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Newest</source>
+        <translation>Neueste</translation>
+    </message>
+    <message>
+        <source>Oldest First</source>
+        <translation>Älteste zuerst</translation>
+    </message>
+    <message>
+        <source>Oldest</source>
+        <translation>Älteste</translation>
+    </message>
+</context>
+<context>
+    <name>ArticlePane</name>
+    <message>
+        <source>Select an article to read it.</source>
+        <translation>Wählen Sie einen Artikel, um ihn zu lesen.</translation>
+    </message>
+    <message>
+        <source>Images from the web are not loaded when you read; this fetches them once and keeps them in the library</source>
+        <translation>Bilder aus dem Web werden beim Lesen nicht geladen; hiermit werden sie einmal abgerufen und in der Bibliothek behalten</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
+    <message numerus="yes">
+        <source>Load %n image(s)</source>
+        <translation>
+            <numerusform>%n Bild laden</numerusform>
+            <numerusform>%n Bilder laden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading images…</source>
+        <translation>Bilder werden geladen …</translation>
+    </message>
+</context>
+<context>
+    <name>CrashHandler</name>
+    <message>
+        <source> (details in {log_path})</source>
+        <translation> (Einzelheiten in {log_path})</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {value}{where}</source>
+        <translation>Etwas ist schiefgegangen: {value}{where}</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <source>Welcome to Folio</source>
+        <translation>Willkommen bei Folio</translation>
+    </message>
+    <message>
+        <source>Your library is empty. Bring in something to read — everything stays on this computer, in one file.</source>
+        <translation>Ihre Bibliothek ist leer. Holen Sie sich etwas zu lesen – alles bleibt auf diesem Computer, in einer einzigen Datei.</translation>
+    </message>
+    <message>
+        <source>Subscribe to a feed</source>
+        <translation>Einen Feed abonnieren</translation>
+    </message>
+    <message>
+        <source>Paste a feed&apos;s address or a site&apos;s; Folio finds the feed.</source>
+        <translation>Fügen Sie die Adresse eines Feeds oder einer Website ein; Folio findet den Feed.</translation>
+    </message>
+    <message>
+        <source>Save an article</source>
+        <translation>Einen Artikel speichern</translation>
+    </message>
+    <message>
+        <source>From a web address, or a page or text file you have.</source>
+        <translation>Von einer Webadresse oder aus einer Seite oder Textdatei, die Sie haben.</translation>
+    </message>
+    <message>
+        <source>Import subscriptions or a reading list</source>
+        <translation>Abonnements oder eine Leseliste importieren</translation>
+    </message>
+    <message>
+        <source>An OPML file from another reader, or a Pocket or Instapaper export.</source>
+        <translation>Eine OPML-Datei aus einem anderen Reader oder ein Export aus Pocket oder Instapaper.</translation>
+    </message>
+    <message>
+        <source>Sync with your server</source>
+        <translation>Mit Ihrem Server synchronisieren</translation>
+    </message>
+    <message>
+        <source>Miniflux, FreshRSS or another Google Reader API server.</source>
+        <translation>Miniflux, FreshRSS oder ein anderer Server mit Google-Reader-API.</translation>
+    </message>
+    <message>
+        <source>You can also drop a link or an .html, .txt or .md file on this window.</source>
+        <translation>Sie können auch einen Link oder eine .html-, .txt- oder .md-Datei auf dieses Fenster ziehen.</translation>
+    </message>
+</context>
+<context>
+    <name>FeedCommandsController</name>
+    <message>
+        <source>Select a feed or a folder to refresh it (F5 refreshes every feed)</source>
+        <translation>Wählen Sie einen Feed oder Ordner zum Aktualisieren (F5 aktualisiert alle Feeds)</translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation>Wird aktualisiert …</translation>
+    </message>
+    <message>
+        <source>Refreshing {done} of {total}</source>
+        <translation>Aktualisiere {done} von {total}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new article(s)</source>
+        <translation>
+            <numerusform>%n neuer Artikel</numerusform>
+            <numerusform>%n neue Artikel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n Problem</numerusform>
+            <numerusform>%n Probleme</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a feed to see its properties</source>
+        <translation>Wählen Sie einen Feed, um seine Eigenschaften zu sehen</translation>
+    </message>
+    <message>
+        <source>Select a feed to unsubscribe from it</source>
+        <translation>Wählen Sie einen Feed, um sein Abo zu beenden</translation>
+    </message>
+    <message>
+        <source>Unsubscribed from {title}</source>
+        <translation>Abo von {title} beendet</translation>
+    </message>
+    <message>
+        <source>Unsubscribe</source>
+        <translation>Abo beenden</translation>
+    </message>
+    <message>
+        <source>Unsubscribe from “{title}”?
+
+Its articles are deleted, except those you starred or tagged, which stay as saved articles.</source>
+        <translation>Das Abo von „{title}“ beenden?
+
+Seine Artikel werden gelöscht, außer denen mit Stern oder Schlagwort: Sie bleiben als gespeicherte Artikel erhalten.</translation>
+    </message>
+    <message>
+        <source>Moved to {folder}</source>
+        <translation>Nach {folder} verschoben</translation>
+    </message>
+    <message>
+        <source>Moved out of its folder</source>
+        <translation>Aus seinem Ordner genommen</translation>
+    </message>
+</context>
+<context>
+    <name>FeedPropertiesDialog</name>
+    <message>
+        <source>Feed properties</source>
+        <translation>Feed-Eigenschaften</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <source>Feed address</source>
+        <translation>Feed-Adresse</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Fetch the &amp;full article from its page</source>
+        <translation>Den &amp;vollständigen Artikel von seiner Seite abrufen</translation>
+    </message>
+    <message>
+        <source>For feeds that carry only a summary: Folio fetches each new article&apos;s page and keeps the article text from it.</source>
+        <translation>Für Feeds, die nur eine Zusammenfassung liefern: Folio ruft die Seite jedes neuen Artikels ab und übernimmt den Artikeltext daraus.</translation>
+    </message>
+    <message>
+        <source>Items read at each refresh</source>
+        <translation>Bei jeder Aktualisierung gelesene Einträge</translation>
+    </message>
+    <message>
+        <source>A refresh reads at most this many of the feed&apos;s items, the newest ones; articles already in the library stay.</source>
+        <translation>Eine Aktualisierung liest höchstens so viele Einträge des Feeds, die neuesten; Artikel, die schon in der Bibliothek sind, bleiben.</translation>
+    </message>
+    <message>
+        <source>&amp;Read up to:</source>
+        <translation>&amp;Höchstens lesen:</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Website:</translation>
+    </message>
+    <message>
+        <source>Last refreshed:</source>
+        <translation>Zuletzt aktualisiert:</translation>
+    </message>
+    <message>
+        <source>Last problem:</source>
+        <translation>Letztes Problem:</translation>
+    </message>
+    <message>
+        <source>The address must start with http:// or https://.</source>
+        <translation>Die Adresse muss mit http:// oder https:// beginnen.</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in article</source>
+        <translation>Im Artikel suchen</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Vorheriger Treffer (Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Nächster Treffer (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Close (Escape)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>Die Suchleiste schließen</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>{current} of {total}{more}</source>
+        <translation>{current} von {total}{more}</translation>
+    </message>
+</context>
+<context>
+    <name>FolderTagCommands</name>
+    <message>
+        <source>the folder “{name}” is no longer there</source>
+        <translation>den Ordner „{name}“ gibt es nicht mehr</translation>
+    </message>
+    <message>
+        <source>there is already a folder “{name}” there</source>
+        <translation>dort gibt es schon einen Ordner „{name}“</translation>
+    </message>
+</context>
+<context>
+    <name>FolderTagCommandsController</name>
+    <message>
+        <source>inside “{name}”</source>
+        <translation>in „{name}“</translation>
+    </message>
+    <message>
+        <source>at the top level</source>
+        <translation>auf oberster Ebene</translation>
+    </message>
+    <message>
+        <source>New folder</source>
+        <translation>Neuer Ordner</translation>
+    </message>
+    <message>
+        <source>Name of the new folder {where}:</source>
+        <translation>Name des neuen Ordners {where}:</translation>
+    </message>
+    <message>
+        <source>A folder needs a name</source>
+        <translation>Ein Ordner braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>Made the folder “{value}”</source>
+        <translation>Ordner „{value}“ angelegt</translation>
+    </message>
+    <message>
+        <source>Select a folder to rename it</source>
+        <translation>Wählen Sie einen Ordner, um ihn umzubenennen</translation>
+    </message>
+    <message>
+        <source>Rename folder</source>
+        <translation>Ordner umbenennen</translation>
+    </message>
+    <message>
+        <source>New name for “{old}”:</source>
+        <translation>Neuer Name für „{old}“:</translation>
+    </message>
+    <message>
+        <source>A folder name cannot hold “/” (drag feeds to move them instead)</source>
+        <translation>Ein Ordnername darf kein „/“ enthalten (ziehen Sie Feeds, um sie zu verschieben)</translation>
+    </message>
+    <message>
+        <source>Renamed the folder “{old}” to “{new}”</source>
+        <translation>Ordner „{old}“ in „{new}“ umbenannt</translation>
+    </message>
+    <message>
+        <source>Select a folder to delete it</source>
+        <translation>Wählen Sie einen Ordner, um ihn zu löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the folder “{name}” and the %n folder(s) inside it?</source>
+        <translation>
+            <numerusform>Den Ordner „{name}“ und den einen Ordner darin löschen?</numerusform>
+            <numerusform>Den Ordner „{name}“ und die %n Ordner darin löschen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the folder “{name}”?</source>
+        <translation>Den Ordner „{name}“ löschen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %n feed(s) move(s) to the top level.</source>
+        <translation>
+            <numerusform>Sein Feed kommt auf die oberste Ebene.</numerusform>
+            <numerusform>Seine %n Feeds kommen auf die oberste Ebene.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No feeds or articles are deleted.</source>
+        <translation>Es werden keine Feeds oder Artikel gelöscht.</translation>
+    </message>
+    <message>
+        <source>Deleted the folder “{name}”</source>
+        <translation>Ordner „{name}“ gelöscht</translation>
+    </message>
+    <message>
+        <source>Delete folder</source>
+        <translation>Ordner löschen</translation>
+    </message>
+    <message>
+        <source>Moved {names} into “{target_name}”</source>
+        <translation>{names} nach „{target_name}“ verschoben</translation>
+    </message>
+    <message>
+        <source>Moved {names} to the top level</source>
+        <translation>{names} auf die oberste Ebene verschoben</translation>
+    </message>
+    <message>
+        <source>Select a tag to rename it</source>
+        <translation>Wählen Sie ein Schlagwort, um es umzubenennen</translation>
+    </message>
+    <message>
+        <source>Rename tag</source>
+        <translation>Schlagwort umbenennen</translation>
+    </message>
+    <message>
+        <source>Renamed the tag “{old}” to “{new}”</source>
+        <translation>Schlagwort „{old}“ in „{new}“ umbenannt</translation>
+    </message>
+    <message>
+        <source>Select a tag to give it a colour</source>
+        <translation>Wählen Sie ein Schlagwort, um ihm eine Farbe zu geben</translation>
+    </message>
+    <message>
+        <source>Colour for the tag “{title}”</source>
+        <translation>Farbe für das Schlagwort „{title}“</translation>
+    </message>
+    <message>
+        <source>The tag “{name}” is now {color}</source>
+        <translation>Das Schlagwort „{name}“ ist jetzt {color}</translation>
+    </message>
+    <message>
+        <source>The tag “{name}” has no colour</source>
+        <translation>Das Schlagwort „{name}“ hat keine Farbe</translation>
+    </message>
+    <message>
+        <source>Select a tag to delete it</source>
+        <translation>Wählen Sie ein Schlagwort, um es zu löschen</translation>
+    </message>
+    <message>
+        <source>Deleted the tag “{name}”</source>
+        <translation>Schlagwort „{name}“ gelöscht</translation>
+    </message>
+    <message>
+        <source>Delete tag</source>
+        <translation>Schlagwort löschen</translation>
+    </message>
+    <message>
+        <source>Delete the tag “{name}”? The articles themselves stay.</source>
+        <translation>Das Schlagwort „{name}“ löschen? Die Artikel selbst bleiben.</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <source>Picture — {value} × {value2}</source>
+        <translation>Bild – {value} × {value2}</translation>
+    </message>
+    <message>
+        <source>Click or press Escape to close</source>
+        <translation>Zum Schließen klicken oder Esc drücken</translation>
+    </message>
+    <message>
+        <source>Picture at full size</source>
+        <translation>Bild in voller Größe</translation>
+    </message>
+    <message>
+        <source>Open Link</source>
+        <translation>Link öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>InboxWatcher</name>
+    <message>
+        <source>Another Folio window takes the files of the inbox folder {folder}</source>
+        <translation>Ein anderes Folio-Fenster übernimmt die Dateien des Eingangsordners {folder}</translation>
+    </message>
+    <message>
+        <source>The inbox folder {folder} is not there; Folio takes files from it once it is back</source>
+        <translation>Den Eingangsordner {folder} gibt es nicht; Folio übernimmt Dateien daraus, sobald er wieder da ist</translation>
+    </message>
+    <message>
+        <source>Folio cannot move files out of the inbox folder {folder}, so it takes none: the folder is read-only</source>
+        <translation>Folio kann keine Dateien aus dem Eingangsordner {folder} verschieben und übernimmt deshalb keine: Der Ordner ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>internal error: {kind}: {exc}</source>
+        <translation>interner Fehler: {kind}: {exc}</translation>
+    </message>
+    <message>
+        <source>Could not move {name} out of the inbox folder ({error}); it stays there and is not taken again until Folio starts anew</source>
+        <translation>{name} konnte nicht aus dem Eingangsordner verschoben werden ({error}); die Datei bleibt dort und wird erst nach einem Neustart von Folio wieder übernommen</translation>
+    </message>
+    <message>
+        <source>Saved “{title}” from the inbox folder</source>
+        <translation>„{title}“ aus dem Eingangsordner gespeichert</translation>
+    </message>
+    <message>
+        <source>Updated “{title}” from the inbox folder</source>
+        <translation>„{title}“ aus dem Eingangsordner aktualisiert</translation>
+    </message>
+    <message>
+        <source>Could not save {name} from the inbox folder: {reason} (it is in “failed”)</source>
+        <translation>{name} aus dem Eingangsordner konnte nicht gespeichert werden: {reason} (die Datei liegt in „failed“)</translation>
+    </message>
+    <message>
+        <source>Could not save {name} from the inbox folder: {reason}</source>
+        <translation>{name} aus dem Eingangsordner konnte nicht gespeichert werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Folio could not save {name} ({when}):
+{reason}
+
+Move the file back into the inbox folder to try again.
+</source>
+        <translation>Folio konnte {name} nicht speichern ({when}):
+{reason}
+
+Verschieben Sie die Datei zurück in den Eingangsordner, um es erneut zu versuchen.
+</translation>
+    </message>
+</context>
+<context>
+    <name>ListHeader</name>
+    <message>
+        <source>The order of the results</source>
+        <translation>Die Reihenfolge der Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Order: {short}</source>
+        <translation>Reihenfolge: {short}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln result(s)</source>
+        <translation>
+            <numerusform>%Ln Ergebnis</numerusform>
+            <numerusform>%Ln Ergebnisse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln article(s)</source>
+        <translation>
+            <numerusform>%Ln Artikel</numerusform>
+            <numerusform>%Ln Artikel</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Library</source>
+        <translation>&amp;Bibliothek</translation>
+    </message>
+    <message>
+        <source>&amp;Article</source>
+        <translation>&amp;Artikel</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>&amp;Feeds</source>
+        <translation>&amp;Feeds</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>{APP_NAME} — demo library</source>
+        <translation>{APP_NAME} – Demo-Bibliothek</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Werkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Search  ( / )</source>
+        <translation>Suchen  ( / )</translation>
+    </message>
+    <message>
+        <source>Search articles</source>
+        <translation>Artikel durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+</context>
+<context>
+    <name>OpenController</name>
+    <message>
+        <source>Saved {saved} of {total}; could not save {source}: {reason}</source>
+        <translation>{saved} von {total} gespeichert; {source} konnte nicht gespeichert werden: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Farbschema:</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>Article &amp;text size:</source>
+        <translation>&amp;Textgröße im Artikel:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>at once</source>
+        <translation>sofort</translation>
+    </message>
+    <message>
+        <source>How long an article stays shown before it is marked read</source>
+        <translation>Wie lange ein Artikel angezeigt wird, bevor er als gelesen gilt</translation>
+    </message>
+    <message>
+        <source>Mark &amp;read after:</source>
+        <translation>Als &amp;gelesen markieren nach:</translation>
+    </message>
+    <message>
+        <source>Show the &amp;oldest articles first</source>
+        <translation>Die ä&amp;ltesten Artikel zuerst zeigen</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Wählen …</translation>
+    </message>
+    <message>
+        <source>&amp;Inbox folder:</source>
+        <translation>&amp;Eingangsordner:</translation>
+    </message>
+    <message>
+        <source>Pages saved into this folder from the browser (.html, .mhtml, .txt, .md) are added while Folio runs, then moved to its “done” subfolder (or “failed”, with the reason).</source>
+        <translation>Seiten, die Sie aus dem Browser in diesen Ordner speichern (.html, .mhtml, .txt, .md), übernimmt Folio, während es läuft, und verschiebt sie dann in den Unterordner „done“ (oder „failed“, mit dem Grund).</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>The window speaks the chosen language from its next start.</source>
+        <translation>Das Fenster spricht die gewählte Sprache ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Inbox folder</source>
+        <translation>Eingangsordner</translation>
+    </message>
+    <message>
+        <source>There is no folder {path}</source>
+        <translation>Es gibt keinen Ordner {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingController</name>
+    <message>
+        <source>This article is no longer here.</source>
+        <translation>Diesen Artikel gibt es nicht mehr.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded %n image(s)</source>
+        <translation>
+            <numerusform>%n Bild geladen</numerusform>
+            <numerusform>%n Bilder geladen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not load the images: {exc}</source>
+        <translation>Die Bilder konnten nicht geladen werden: {exc}</translation>
+    </message>
+    <message>
+        <source>No more unread articles in this list</source>
+        <translation>Keine ungelesenen Artikel mehr in dieser Liste</translation>
+    </message>
+    <message>
+        <source>Select an article to find words in it</source>
+        <translation>Wählen Sie einen Artikel, um darin zu suchen</translation>
+    </message>
+    <message>
+        <source>This article has no web address</source>
+        <translation>Dieser Artikel hat keine Webadresse</translation>
+    </message>
+    <message>
+        <source>Link copied</source>
+        <translation>Link kopiert</translation>
+    </message>
+    <message>
+        <source>Not opened: {value}</source>
+        <translation>Nicht geöffnet: {value}</translation>
+    </message>
+    <message>
+        <source>Select an article to tag it</source>
+        <translation>Wählen Sie einen Artikel, um ihm ein Schlagwort zu geben</translation>
+    </message>
+</context>
+<context>
+    <name>RefreshController</name>
+    <message>
+        <source>Refresh failed: {kind}: {exc}</source>
+        <translation>Aktualisierung fehlgeschlagen: {kind}: {exc}</translation>
+    </message>
+    <message>
+        <source>Refresh failed</source>
+        <translation>Aktualisierung fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Rules for new articles</source>
+        <translation>Regeln für neue Artikel</translation>
+    </message>
+    <message>
+        <source>When a new article (from a refresh, a save or an import) matches a rule&apos;s query, the rule acts on it. Rules run from top to bottom.</source>
+        <translation>Passt ein neuer Artikel (aus einer Aktualisierung, vom Speichern oder aus einem Import) zur Suchanfrage einer Regel, wird die Regel auf ihn angewandt. Die Regeln gelten von oben nach unten.</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>e.g. feed:&quot;Ars&quot; rocket* -tag:read</source>
+        <translation>z. B. feed:&quot;Ars&quot; rakete* -tag:gelesen</translation>
+    </message>
+    <message>
+        <source>When an article matches</source>
+        <translation>Wenn ein Artikel passt zu</translation>
+    </message>
+    <message>
+        <source>tag name</source>
+        <translation>Schlagwort</translation>
+    </message>
+    <message>
+        <source>Preview matches</source>
+        <translation>Treffer zeigen</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>Regel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Änderungen speichern</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Articles the query matches now</source>
+        <translation>Artikel, zu denen die Anfrage jetzt passt</translation>
+    </message>
+    <message>
+        <source>Type a query to see what it matches.</source>
+        <translation>Geben Sie eine Anfrage ein, um zu sehen, wozu sie passt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) in the library match now</source>
+        <translation>
+            <numerusform>%n Artikel der Bibliothek passt jetzt</numerusform>
+            <numerusform>%n Artikel der Bibliothek passen jetzt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> (the newest {value} are listed)</source>
+        <translation> (die neuesten {value} sind aufgeführt)</translation>
+    </message>
+</context>
+<context>
+    <name>SaveArticleDialog</name>
+    <message>
+        <source>Pages and texts (*.html *.htm *.txt *.md *.markdown);;All files (*)</source>
+        <translation>Seiten und Texte (*.html *.htm *.txt *.md *.markdown);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Save an article</source>
+        <translation>Einen Artikel speichern</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Article address or file</source>
+        <translation>Adresse oder Datei des Artikels</translation>
+    </message>
+    <message>
+        <source>File…</source>
+        <translation>Datei …</translation>
+    </message>
+    <message>
+        <source>Save a page or text from a file instead</source>
+        <translation>Stattdessen eine Seite oder einen Text aus einer Datei speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>optional, separated by commas</source>
+        <translation>optional, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>&amp;Schlagwörter:</translation>
+    </message>
+    <message>
+        <source>Save an article from a file</source>
+        <translation>Einen Artikel aus einer Datei speichern</translation>
+    </message>
+    <message>
+        <source>Enter a web address (http:// or https://) or choose a file.</source>
+        <translation>Geben Sie eine Webadresse ein (http:// oder https://) oder wählen Sie eine Datei.</translation>
+    </message>
+</context>
+<context>
+    <name>SaveController</name>
+    <message>
+        <source>could not save</source>
+        <translation>konnte nicht gespeichert werden</translation>
+    </message>
+</context>
+<context>
+    <name>SavedSearchCommands</name>
+    <message>
+        <source>Save search</source>
+        <translation>Suche speichern</translation>
+    </message>
+    <message>
+        <source>Show this search in the sidebar as:</source>
+        <translation>Diese Suche in der Seitenleiste zeigen als:</translation>
+    </message>
+    <message>
+        <source>Rename saved search</source>
+        <translation>Gespeicherte Suche umbenennen</translation>
+    </message>
+    <message>
+        <source>New name for “{title}”:</source>
+        <translation>Neuer Name für „{title}“:</translation>
+    </message>
+    <message>
+        <source>Delete saved search</source>
+        <translation>Gespeicherte Suche löschen</translation>
+    </message>
+    <message>
+        <source>Delete the saved search “{title}”? No article is deleted.</source>
+        <translation>Die gespeicherte Suche „{title}“ löschen? Es wird kein Artikel gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchController</name>
+    <message>
+        <source>Search: words, &quot;phrases&quot;, OR, -word, tag:, is:unread, after:7d …</source>
+        <translation>Suche: Wörter, &quot;Wortgruppen&quot;, OR, -Wort, tag:, is:unread, after:7d …</translation>
+    </message>
+    <message>
+        <source>Save this search in the sidebar</source>
+        <translation>Diese Suche in der Seitenleiste speichern</translation>
+    </message>
+    <message>
+        <source>Search: “{text}”</source>
+        <translation>Suche: „{text}“</translation>
+    </message>
+</context>
+<context>
+    <name>SearchHelpButton</name>
+    <message>
+        <source>Search syntax: phrases, OR, -exclusions, tag:, is:unread, after:7d …</source>
+        <translation>Suchsyntax: Wortgruppen, OR, -Ausschlüsse, tag:, is:unread, after:7d …</translation>
+    </message>
+    <message>
+        <source>Search syntax</source>
+        <translation>Suchsyntax</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarController</name>
+    <message>
+        <source>Could not read the feed list: {exc}</source>
+        <translation>Die Feed-Liste konnte nicht gelesen werden: {exc}</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarMenu</name>
+    <message>
+        <source>New Folder…</source>
+        <translation>Neuer Ordner …</translation>
+    </message>
+    <message>
+        <source>Sync Now</source>
+        <translation>Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>Account…</source>
+        <translation>Konto …</translation>
+    </message>
+    <message>
+        <source>Mark All as Read</source>
+        <translation>Alle als gelesen markieren</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Feed Properties…</source>
+        <translation>Feed-Eigenschaften …</translation>
+    </message>
+    <message>
+        <source>Unsubscribe…</source>
+        <translation>Abo beenden …</translation>
+    </message>
+    <message>
+        <source>Rename Folder…</source>
+        <translation>Ordner umbenennen …</translation>
+    </message>
+    <message>
+        <source>Delete Folder…</source>
+        <translation>Ordner löschen …</translation>
+    </message>
+    <message>
+        <source>Rename Tag…</source>
+        <translation>Schlagwort umbenennen …</translation>
+    </message>
+    <message>
+        <source>Tag Colour…</source>
+        <translation>Schlagwortfarbe …</translation>
+    </message>
+    <message>
+        <source>No Colour</source>
+        <translation>Keine Farbe</translation>
+    </message>
+    <message>
+        <source>Delete Tag…</source>
+        <translation>Schlagwort löschen …</translation>
+    </message>
+    <message>
+        <source>Rename Saved Search…</source>
+        <translation>Gespeicherte Suche umbenennen …</translation>
+    </message>
+    <message>
+        <source>Delete Saved Search…</source>
+        <translation>Gespeicherte Suche löschen …</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarModel</name>
+    <message>
+        <source>Saved searches</source>
+        <translation>Gespeicherte Suchen</translation>
+    </message>
+    <message>
+        <source>Unread</source>
+        <translation>Ungelesen</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Starred</source>
+        <translation>Mit Stern</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archiv</translation>
+    </message>
+    <message>
+        <source>All articles</source>
+        <translation>Alle Artikel</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothek</translation>
+    </message>
+    <message>
+        <source>Feeds</source>
+        <translation>Feeds</translation>
+    </message>
+    <message>
+        <source>{url}
+
+Last refresh failed: {last_error}</source>
+        <translation>{url}
+
+Letzte Aktualisierung fehlgeschlagen: {last_error}</translation>
+    </message>
+    <message>
+        <source>{url}
+
+The last refresh {notice}.</source>
+        <translation>{url}
+
+Letzte Aktualisierung: {notice}.</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>{title}, {unread} unread</source>
+        <translation>{title}, {unread} ungelesen</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Could not save the change: {kind}: {exc}</source>
+        <translation>Die Änderung konnte nicht gespeichert werden: {kind}: {exc}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommandsController</name>
+    <message>
+        <source>Added the sync account {user} at {server}</source>
+        <translation>Sync-Konto {user} auf {server} hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Remove the sync account {user} at {server}?
+
+The library keeps all its feeds and articles; they no longer sync with the server.</source>
+        <translation>Das Sync-Konto {user} auf {server} entfernen?
+
+Die Bibliothek behält alle Feeds und Artikel; sie werden nicht mehr mit dem Server abgeglichen.</translation>
+    </message>
+    <message>
+        <source>One change made here has not been sent and never will be.</source>
+        <translation>Eine hier gemachte Änderung wurde nicht gesendet und wird es nie.</translation>
+    </message>
+    <message>
+        <source>{count} changes made here have not been sent and never will be.</source>
+        <translation>{count} hier gemachte Änderungen wurden nicht gesendet und werden es nie.</translation>
+    </message>
+    <message>
+        <source>Remove Sync Account</source>
+        <translation>Sync-Konto entfernen</translation>
+    </message>
+    <message>
+        <source>Removed the sync account {user} at {server}; the library keeps everything it holds</source>
+        <translation>Sync-Konto {user} auf {server} entfernt; die Bibliothek behält alles, was sie enthält</translation>
+    </message>
+    <message>
+        <source>Removing the account…</source>
+        <translation>Das Konto wird entfernt …</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Wird synchronisiert …</translation>
+    </message>
+    <message>
+        <source>Syncing: {done} of {total} new articles</source>
+        <translation>Synchronisation: {done} von {total} neuen Artikeln</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>sync failed: {kind}: {exc}</source>
+        <translation>Synchronisation fehlgeschlagen: {kind}: {exc}</translation>
+    </message>
+    <message>
+        <source>a sync is running; remove the account when it is done</source>
+        <translation>eine Synchronisation läuft; entfernen Sie das Konto, wenn sie fertig ist</translation>
+    </message>
+</context>
+<context>
+    <name>TagBar</name>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Add tag…</source>
+        <translation>Schlagwort hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Add a tag</source>
+        <translation>Ein Schlagwort hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>TagChip</name>
+    <message>
+        <source>Remove the tag “{name}”</source>
+        <translation>Das Schlagwort „{name}“ entfernen</translation>
+    </message>
+    <message>
+        <source>Tag {name}</source>
+        <translation>Schlagwort {name}</translation>
+    </message>
+    <message>
+        <source>Press Delete to remove this tag</source>
+        <translation>Entf drücken, um dieses Schlagwort zu entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>TransferCommands</name>
+    <message>
+        <source>Subscriptions and reading lists (*.opml *.xml *.csv *.html *.htm *.json *.zip);;All files (*)</source>
+        <translation>Abonnements und Leselisten (*.opml *.xml *.csv *.html *.htm *.json *.zip);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Subscriptions as OPML (*.opml)</source>
+        <translation>Abonnements als OPML (*.opml)</translation>
+    </message>
+    <message>
+        <source>Everything as Folio JSON (*.json)</source>
+        <translation>Alles als Folio-JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Articles as Markdown files in a zip (*.zip)</source>
+        <translation>Artikel als Markdown-Dateien in einem ZIP-Archiv (*.zip)</translation>
+    </message>
+    <message>
+        <source>Articles in one HTML file (*.html)</source>
+        <translation>Artikel in einer HTML-Datei (*.html)</translation>
+    </message>
+    <message>
+        <source>Articles as an EPUB book (*.epub)</source>
+        <translation>Artikel als EPUB-Buch (*.epub)</translation>
+    </message>
+    <message>
+        <source>Links as bookmarks (*.html)</source>
+        <translation>Links als Lesezeichen (*.html)</translation>
+    </message>
+    <message>
+        <source>Links as CSV (*.csv)</source>
+        <translation>Links als CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>An import or export is running; try again when it is done</source>
+        <translation>Ein Import oder Export läuft; versuchen Sie es erneut, wenn er fertig ist</translation>
+    </message>
+</context>
+<context>
+    <name>TransferCommandsController</name>
+    <message>
+        <source>Saving {source}…</source>
+        <translation>{source} wird gespeichert …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Subscribed to {feed}: %n article(s)</source>
+        <translation>
+            <numerusform>{feed} abonniert: %n Artikel</numerusform>
+            <numerusform>{feed} abonniert: %n Artikel</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved “{title}”</source>
+        <translation>„{title}“ gespeichert</translation>
+    </message>
+    <message>
+        <source>Updated “{title}”</source>
+        <translation>„{title}“ aktualisiert</translation>
+    </message>
+    <message>
+        <source>Could not save {source}: {message}</source>
+        <translation>{source} konnte nicht gespeichert werden: {message}</translation>
+    </message>
+    <message>
+        <source>Folio saves web links and .html, .htm, .txt and .md files</source>
+        <translation>Folio speichert Weblinks und .html-, .htm-, .txt- und .md-Dateien</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>TransferController</name>
+    <message>
+        <source>Imported {name}: {value}</source>
+        <translation>{name} importiert: {value}</translation>
+    </message>
+    <message>
+        <source>Importing {name}…</source>
+        <translation>{name} wird importiert …</translation>
+    </message>
+    <message>
+        <source>Exported {count} to {name}</source>
+        <translation>{count} nach {name} exportiert</translation>
+    </message>
+    <message>
+        <source>Exporting to {name}…</source>
+        <translation>Export nach {name} …</translation>
+    </message>
+    <message>
+        <source>{label} failed: {kind}: {exc}</source>
+        <translation>{label} fehlgeschlagen: {kind}: {exc}</translation>
+    </message>
+</context>
+</TS>
