@@ -72,7 +72,9 @@ class FolderTagCommandsController(QObject):
         if node is None or node.kind is not NodeKind.FOLDER or not isinstance(parent, Folder):
             parent = None
         where = (
-            self.tr("inside “{name}”").format(name=parent.name) if parent else "at the top level"
+            self.tr("inside “{name}”").format(name=parent.name)
+            if parent
+            else self.tr("at the top level")
         )
         text = self._prompts.ask_text(
             self.tr("New folder"), self.tr("Name of the new folder {where}:").format(where=where)

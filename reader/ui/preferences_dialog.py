@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.app.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, Settings, ThemeChoice
-from reader.app.translations import QT_TRANSLATE_NOOP
+from reader.app.translations import LANGUAGES, QT_TRANSLATE_NOOP
 
 THEMES = [
     (ThemeChoice.SYSTEM, QT_TRANSLATE_NOOP("PreferencesDialog", "Follow the system")),
@@ -55,8 +55,8 @@ class PreferencesDialog(QDialog):
         self.delay.setRange(0.0, 60.0)
         self.delay.setDecimals(1)
         self.delay.setSingleStep(0.5)
-        self.delay.setSuffix(" s")
-        self.delay.setSpecialValueText("at once")
+        self.delay.setSuffix(self.tr(" s"))
+        self.delay.setSpecialValueText(self.tr("at once"))
         self.delay.setValue(settings.mark_read_delay_ms / 1000)
         self.delay.setToolTip(self.tr("How long an article stays shown before it is marked read"))
         form.addRow(self.tr("Mark &read after:"), self.delay)
@@ -64,6 +64,7 @@ class PreferencesDialog(QDialog):
         self.oldest_first.setChecked(not settings.newest_first)
         form.addRow("", self.oldest_first)
         self._add_inbox_row(form)
+        self._add_language_row(form)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -110,6 +111,18 @@ class PreferencesDialog(QDialog):
         form.addRow("", self.inbox_error)
         self.inbox.textEdited.connect(lambda _text: self.inbox_error.hide())
 
+    def _add_language_row(self, form: QFormLayout) -> None:
+        self.language = QComboBox(self)
+        self.language.addItem(self.tr("As the system"), "")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(self.settings.language), 0))
+        form.addRow(self.tr("&Language:"), self.language)
+        note = QLabel(self.tr("The window speaks the chosen language from its next start."), self)
+        note.setWordWrap(True)
+        note.setEnabled(False)
+        form.addRow("", note)
+
     def _choose_inbox(self) -> None:
         start = self.inbox.text().strip() or str(Path.home())
         # Folders only: the dialog never reads a file (the library's among them).
@@ -146,4 +159,5 @@ class PreferencesDialog(QDialog):
         self.settings.font_size = self.font_size.value()
         self.settings.mark_read_delay_ms = round(self.delay.value() * 1000)
         self.settings.newest_first = not self.oldest_first.isChecked()
+        self.settings.language = str(self.language.currentData() or "")
         super().accept()

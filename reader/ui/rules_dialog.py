@@ -82,7 +82,7 @@ class RulesDialog(QDialog):
         action_row.addWidget(self.action_combo)
         self.tag_edit = QLineEdit(self)
         self.tag_edit.setObjectName("ruleTag")
-        self.tag_edit.setPlaceholderText("tag name")
+        self.tag_edit.setPlaceholderText(self.tr("tag name"))
         completer = QCompleter([t.name for t in library.list_tag_names()], self.tag_edit)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.tag_edit.setCompleter(completer)
