@@ -199,7 +199,7 @@
     </message>
     <message>
         <source>S&amp;tar / Unstar</source>
-        <translation>S&amp;tern setzen / entfernen</translation>
+        <translation>&amp;Stern setzen / entfernen</translation>
     </message>
     <message>
         <source>Star the article</source>
@@ -215,11 +215,11 @@
     </message>
     <message>
         <source>&amp;Tag…</source>
-        <translation>Schla&amp;gwort …</translation>
+        <translation>&amp;Tag …</translation>
     </message>
     <message>
         <source>Add a tag</source>
-        <translation>Ein Schlagwort hinzufügen</translation>
+        <translation>Ein Tag hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
@@ -231,7 +231,7 @@
     </message>
     <message>
         <source>Mark All as Rea&amp;d</source>
-        <translation>&amp;Alle als gelesen markieren</translation>
+        <translation>All&amp;e als gelesen markieren</translation>
     </message>
     <message>
         <source>Mark every article in this list read</source>
@@ -251,7 +251,7 @@
     </message>
     <message>
         <source>&amp;Refresh All</source>
-        <translation>Alle &amp;aktualisieren</translation>
+        <translation>Alle ak&amp;tualisieren</translation>
     </message>
     <message>
         <source>Fetch new articles from every feed</source>
@@ -291,15 +291,15 @@
     </message>
     <message>
         <source>&amp;Rename Tag…</source>
-        <translation>Schlagwort um&amp;benennen …</translation>
+        <translation>Tag u&amp;mbenennen …</translation>
     </message>
     <message>
         <source>Tag &amp;Colour…</source>
-        <translation>Schlagwort&amp;farbe …</translation>
+        <translation>Tag-&amp;Farbe …</translation>
     </message>
     <message>
         <source>&amp;Delete Tag…</source>
-        <translation>Schlagwort lö&amp;schen …</translation>
+        <translation>Tag lö&amp;schen …</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -512,7 +512,7 @@
     </message>
     <message>
         <source>Mark all as read works on a view, a feed, a folder or a tag</source>
-        <translation>„Alle als gelesen markieren“ wirkt auf eine Ansicht, einen Feed, einen Ordner oder ein Schlagwort</translation>
+        <translation>„Alle als gelesen markieren“ wirkt auf eine Ansicht, einen Feed, einen Ordner oder ein Tag</translation>
     </message>
     <message>
         <source>Nothing unread in {title}</source>
@@ -779,7 +779,7 @@
 Its articles are deleted, except those you starred or tagged, which stay as saved articles.</source>
         <translation>Das Abo von „{title}“ beenden?
 
-Seine Artikel werden gelöscht, außer denen mit Stern oder Schlagwort: Sie bleiben als gespeicherte Artikel erhalten.</translation>
+Seine Artikel werden gelöscht, außer denen mit Stern oder Tag: Sie bleiben als gespeicherte Artikel erhalten.</translation>
     </message>
     <message>
         <source>Moved to {folder}</source>
@@ -993,47 +993,47 @@ Seine Artikel werden gelöscht, außer denen mit Stern oder Schlagwort: Sie blei
     </message>
     <message>
         <source>Select a tag to rename it</source>
-        <translation>Wählen Sie ein Schlagwort, um es umzubenennen</translation>
+        <translation>Wählen Sie ein Tag, um es umzubenennen</translation>
     </message>
     <message>
         <source>Rename tag</source>
-        <translation>Schlagwort umbenennen</translation>
+        <translation>Tag umbenennen</translation>
     </message>
     <message>
         <source>Renamed the tag “{old}” to “{new}”</source>
-        <translation>Schlagwort „{old}“ in „{new}“ umbenannt</translation>
+        <translation>Tag „{old}“ in „{new}“ umbenannt</translation>
     </message>
     <message>
         <source>Select a tag to give it a colour</source>
-        <translation>Wählen Sie ein Schlagwort, um ihm eine Farbe zu geben</translation>
+        <translation>Wählen Sie ein Tag, um ihm eine Farbe zu geben</translation>
     </message>
     <message>
         <source>Colour for the tag “{title}”</source>
-        <translation>Farbe für das Schlagwort „{title}“</translation>
+        <translation>Farbe für das Tag „{title}“</translation>
     </message>
     <message>
         <source>The tag “{name}” is now {color}</source>
-        <translation>Das Schlagwort „{name}“ ist jetzt {color}</translation>
+        <translation>Das Tag „{name}“ ist jetzt {color}</translation>
     </message>
     <message>
         <source>The tag “{name}” has no colour</source>
-        <translation>Das Schlagwort „{name}“ hat keine Farbe</translation>
+        <translation>Das Tag „{name}“ hat keine Farbe</translation>
     </message>
     <message>
         <source>Select a tag to delete it</source>
-        <translation>Wählen Sie ein Schlagwort, um es zu löschen</translation>
+        <translation>Wählen Sie ein Tag, um es zu löschen</translation>
     </message>
     <message>
         <source>Deleted the tag “{name}”</source>
-        <translation>Schlagwort „{name}“ gelöscht</translation>
+        <translation>Tag „{name}“ gelöscht</translation>
     </message>
     <message>
         <source>Delete tag</source>
-        <translation>Schlagwort löschen</translation>
+        <translation>Tag löschen</translation>
     </message>
     <message>
         <source>Delete the tag “{name}”? The articles themselves stay.</source>
-        <translation>Das Schlagwort „{name}“ löschen? Die Artikel selbst bleiben.</translation>
+        <translation>Das Tag „{name}“ löschen? Die Artikel selbst bleiben.</translation>
     </message>
 </context>
 <context>
@@ -1151,7 +1151,7 @@ Verschieben Sie die Datei zurück in den Eingangsordner, um es erneut zu versuch
     </message>
     <message>
         <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
+        <translation>A&amp;nsicht</translation>
     </message>
     <message>
         <source>{APP_NAME} — demo library</source>
@@ -1311,7 +1311,7 @@ Verschieben Sie die Datei zurück in den Eingangsordner, um es erneut zu versuch
     </message>
     <message>
         <source>Select an article to tag it</source>
-        <translation>Wählen Sie einen Artikel, um ihm ein Schlagwort zu geben</translation>
+        <translation>Wählen Sie einen Artikel, um ihm ein Tag zu geben</translation>
     </message>
 </context>
 <context>
@@ -1349,7 +1349,7 @@ Verschieben Sie die Datei zurück in den Eingangsordner, um es erneut zu versuch
     </message>
     <message>
         <source>tag name</source>
-        <translation>Schlagwort</translation>
+        <translation>Tag-Name</translation>
     </message>
     <message>
         <source>Preview matches</source>
@@ -1423,11 +1423,11 @@ Verschieben Sie die Datei zurück in den Eingangsordner, um es erneut zu versuch
     </message>
     <message>
         <source>Tags</source>
-        <translation>Schlagwörter</translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <source>&amp;Tags:</source>
-        <translation>&amp;Schlagwörter:</translation>
+        <translation>&amp;Tags:</translation>
     </message>
     <message>
         <source>Save an article from a file</source>
@@ -1560,11 +1560,11 @@ Verschieben Sie die Datei zurück in den Eingangsordner, um es erneut zu versuch
     </message>
     <message>
         <source>Rename Tag…</source>
-        <translation>Schlagwort umbenennen …</translation>
+        <translation>Tag umbenennen …</translation>
     </message>
     <message>
         <source>Tag Colour…</source>
-        <translation>Schlagwortfarbe …</translation>
+        <translation>Tag-Farbe …</translation>
     </message>
     <message>
         <source>No Colour</source>
@@ -1572,7 +1572,7 @@ Verschieben Sie die Datei zurück in den Eingangsordner, um es erneut zu versuch
     </message>
     <message>
         <source>Delete Tag…</source>
-        <translation>Schlagwort löschen …</translation>
+        <translation>Tag löschen …</translation>
     </message>
     <message>
         <source>Rename Saved Search…</source>
@@ -1639,7 +1639,7 @@ Letzte Aktualisierung: {notice}.</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation>Schlagwörter</translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <source>{title}, {unread} unread</source>
@@ -1711,30 +1711,30 @@ Die Bibliothek behält alle Feeds und Artikel; sie werden nicht mehr mit dem Ser
     <name>TagBar</name>
     <message>
         <source>Tags</source>
-        <translation>Schlagwörter</translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <source>Add tag…</source>
-        <translation>Schlagwort hinzufügen …</translation>
+        <translation>Tag hinzufügen</translation>
     </message>
     <message>
         <source>Add a tag</source>
-        <translation>Ein Schlagwort hinzufügen</translation>
+        <translation>Ein Tag hinzufügen</translation>
     </message>
 </context>
 <context>
     <name>TagChip</name>
     <message>
         <source>Remove the tag “{name}”</source>
-        <translation>Das Schlagwort „{name}“ entfernen</translation>
+        <translation>Das Tag „{name}“ entfernen</translation>
     </message>
     <message>
         <source>Tag {name}</source>
-        <translation>Schlagwort {name}</translation>
+        <translation>Tag {name}</translation>
     </message>
     <message>
         <source>Press Delete to remove this tag</source>
-        <translation>Entf drücken, um dieses Schlagwort zu entfernen</translation>
+        <translation>Entf drücken, um dieses Tag zu entfernen</translation>
     </message>
 </context>
 <context>
