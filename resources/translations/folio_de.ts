@@ -698,7 +698,7 @@
     </message>
     <message>
         <source>Paste a feed&apos;s address or a site&apos;s; Folio finds the feed.</source>
-        <translation>Fügen Sie die Adresse eines Feeds oder einer Website ein; Folio findet den Feed.</translation>
+        <translation>Feed- oder Website-Adresse einfügen; Folio findet den Feed.</translation>
     </message>
     <message>
         <source>Save an article</source>
@@ -706,7 +706,7 @@
     </message>
     <message>
         <source>From a web address, or a page or text file you have.</source>
-        <translation>Von einer Webadresse oder aus einer Seite oder Textdatei, die Sie haben.</translation>
+        <translation>Von einer Webadresse oder aus einer Seiten- oder Textdatei.</translation>
     </message>
     <message>
         <source>Import subscriptions or a reading list</source>
@@ -714,7 +714,7 @@
     </message>
     <message>
         <source>An OPML file from another reader, or a Pocket or Instapaper export.</source>
-        <translation>Eine OPML-Datei aus einem anderen Reader oder ein Export aus Pocket oder Instapaper.</translation>
+        <translation>OPML aus einem anderen Reader oder ein Pocket- oder Instapaper-Export.</translation>
     </message>
     <message>
         <source>Sync with your server</source>
@@ -1715,7 +1715,7 @@ Die Bibliothek behält alle Feeds und Artikel; sie werden nicht mehr mit dem Ser
     </message>
     <message>
         <source>Add tag…</source>
-        <translation>Tag hinzufügen</translation>
+        <translation>Tag hinzufügen …</translation>
     </message>
     <message>
         <source>Add a tag</source>
