@@ -33,7 +33,7 @@ class AddFeedDialog(FormDialog):
     def __init__(self, folders: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Add a feed"), self.tr("Subscribe"), parent)
         self.url = QLineEdit(self)
-        self.url.setPlaceholderText("https://example.org/feed.xml or https://example.org")
+        self.url.setPlaceholderText(self.tr("https://example.org/feed.xml or https://example.org"))
         self.url.setText(clipboard_url())
         self.url.setAccessibleName(self.tr("Feed or site address"))
         self.form.addRow(self.tr("&Address:"), self.url)

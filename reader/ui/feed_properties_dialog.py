@@ -54,7 +54,7 @@ class FeedPropertiesDialog(FormDialog):
         self.keep_items.setRange(1, MAX_KEEP_ITEMS)
         self.keep_items.setGroupSeparatorShown(True)
         self.keep_items.setValue(feed.keep_items or DEFAULT_KEEP_ITEMS)
-        self.keep_items.setSuffix(" newest items")
+        self.keep_items.setSuffix(self.tr(" newest items"))
         self.keep_items.setAccessibleName(self.tr("Items read at each refresh"))
         self.keep_items.setToolTip(
             self.tr(

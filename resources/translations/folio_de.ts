@@ -433,6 +433,10 @@
         <translation>Abonnieren</translation>
     </message>
     <message>
+        <source>https://example.org/feed.xml or https://example.org</source>
+        <translation>https://example.org/feed.xml oder https://example.org</translation>
+    </message>
+    <message>
         <source>Feed or site address</source>
         <translation>Adresse des Feeds oder der Website</translation>
     </message>
@@ -831,6 +835,10 @@ Seine Artikel werden gelöscht, außer denen mit Stern oder Tag: Sie bleiben als
     <message>
         <source>For feeds that carry only a summary: Folio fetches each new article&apos;s page and keeps the article text from it.</source>
         <translation>Für Feeds, die nur eine Zusammenfassung liefern: Folio ruft die Seite jedes neuen Artikels ab und übernimmt den Artikeltext daraus.</translation>
+    </message>
+    <message>
+        <source> newest items</source>
+        <translation> neueste Einträge</translation>
     </message>
     <message>
         <source>Items read at each refresh</source>
@@ -1237,7 +1245,7 @@ Verschieben Sie die Datei zurück in den Eingangsordner, um es erneut zu versuch
     </message>
     <message>
         <source>None</source>
-        <translation>Keiner</translation>
+        <translation>Kein Ordner</translation>
     </message>
     <message>
         <source>C&amp;hoose…</source>
@@ -1345,7 +1353,7 @@ Verschieben Sie die Datei zurück in den Eingangsordner, um es erneut zu versuch
     </message>
     <message>
         <source>When an article matches</source>
-        <translation>Wenn ein Artikel passt zu</translation>
+        <translation>Für Artikel passend zu</translation>
     </message>
     <message>
         <source>tag name</source>
@@ -1669,11 +1677,11 @@ Die Bibliothek behält alle Feeds und Artikel; sie werden nicht mehr mit dem Ser
     </message>
     <message>
         <source>One change made here has not been sent and never will be.</source>
-        <translation>Eine hier gemachte Änderung wurde nicht gesendet und wird es nie.</translation>
+        <translation>Eine hier gemachte Änderung wurde noch nicht gesendet und geht verloren.</translation>
     </message>
     <message>
         <source>{count} changes made here have not been sent and never will be.</source>
-        <translation>{count} hier gemachte Änderungen wurden nicht gesendet und werden es nie.</translation>
+        <translation>{count} hier gemachte Änderungen wurden noch nicht gesendet und gehen verloren.</translation>
     </message>
     <message>
         <source>Remove Sync Account</source>
