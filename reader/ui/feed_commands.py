@@ -109,8 +109,26 @@ class FeedCommandsController(QObject):
         self._status.set_progress(progress.done, progress.total, text)
 
     def _refresh_finished(self, summary: RefreshSummary) -> None:
-        self._refresh_ended(summary.line())
+        self._refresh_ended(self._summary_text(summary))
         self._sidebar.reload()
+
+    def _summary_text(self, summary: RefreshSummary) -> str:
+        """The library's summary line (``RefreshSummary.line``) in the window's language."""
+        if summary.total == 0:
+            return self.tr("No feeds are due; nothing to refresh")
+        parts = [self.tr("%n new article(s)", "", summary.new_articles)]
+        if summary.updated_articles:
+            parts.append(self.tr("%n updated", "", summary.updated_articles))
+        if summary.errors:
+            parts.append(self.tr("%n error(s)", "", len(summary.errors)))
+        seconds = QLocale().toString(summary.seconds, "f", 1)
+        if summary.cancelled:
+            text = self.tr("Stopped after {done} of %n feed(s) in {seconds} s", "", summary.total)
+            text = text.format(done=QLocale().toString(summary.done), seconds=seconds)
+        else:
+            text = self.tr("Refreshed %n feed(s) in {seconds} s", "", summary.total)
+            text = text.format(seconds=seconds)
+        return text + ": " + ", ".join(parts)
 
     def _refresh_failed(self, message: str) -> None:
         self._refresh_ended(message)

@@ -762,6 +762,38 @@
         </translation>
     </message>
     <message>
+        <source>No feeds are due; nothing to refresh</source>
+        <translation>Kein Feed ist fällig; nichts zu aktualisieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n aktualisiert</numerusform>
+            <numerusform>%n aktualisiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after {done} of %n feed(s) in {seconds} s</source>
+        <translation>
+            <numerusform>Nach {done} von %n Feed angehalten ({seconds} s)</numerusform>
+            <numerusform>Nach {done} von %n Feeds angehalten ({seconds} s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Refreshed %n feed(s) in {seconds} s</source>
+        <translation>
+            <numerusform>%n Feed in {seconds} s aktualisiert</numerusform>
+            <numerusform>%n Feeds in {seconds} s aktualisiert</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Select a feed to see its properties</source>
         <translation>Wählen Sie einen Feed, um seine Eigenschaften zu sehen</translation>
     </message>

@@ -72,6 +72,34 @@
             <numerusform>%n problems</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n updated</numerusform>
+            <numerusform>%n updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after {done} of %n feed(s) in {seconds} s</source>
+        <translation>
+            <numerusform>Stopped after {done} of %n feed in {seconds} s</numerusform>
+            <numerusform>Stopped after {done} of %n feeds in {seconds} s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Refreshed %n feed(s) in {seconds} s</source>
+        <translation>
+            <numerusform>Refreshed %n feed in {seconds} s</numerusform>
+            <numerusform>Refreshed %n feeds in {seconds} s</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FolderTagCommandsController</name>
