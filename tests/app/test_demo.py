@@ -34,7 +34,7 @@ def test_server_serves_only_the_sample() -> None:
 
 def test_demo_session_fills_and_removes_a_library() -> None:
     manifest = json.loads((sample_dir() / "sample.json").read_text())
-    demo = DemoSession()
+    demo = DemoSession(language="en")
     try:
         library = demo.library
         assert demo.report.problems == []
