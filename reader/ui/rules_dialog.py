@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -22,14 +22,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.core.errors import UserError
-from reader.core.rules import ACTION_LABELS, Rule, RuleAction
+from reader.core.rules import Rule, RuleAction
 from reader.library import Library
 from reader.ui.search_help import SearchHelpButton
 
 _RULE_ID = Qt.ItemDataRole.UserRole
 _ARTICLE_ID = Qt.ItemDataRole.UserRole
 PREVIEW_LIMIT = 50
+
+
+# The actions as the dialog names them: in its menu, and in its list of rules.
+ACTION_TITLES = {
+    RuleAction.TAG: QT_TRANSLATE_NOOP("RulesDialog", "Add tag"),
+    RuleAction.READ: QT_TRANSLATE_NOOP("RulesDialog", "Mark read"),
+    RuleAction.STAR: QT_TRANSLATE_NOOP("RulesDialog", "Star"),
+    RuleAction.ARCHIVE: QT_TRANSLATE_NOOP("RulesDialog", "Archive"),
+}
+ACTION_LABELS = {
+    RuleAction.READ: QT_TRANSLATE_NOOP("RulesDialog", "mark read"),
+    RuleAction.STAR: QT_TRANSLATE_NOOP("RulesDialog", "star"),
+    RuleAction.ARCHIVE: QT_TRANSLATE_NOOP("RulesDialog", "archive"),
+}
 
 
 class RulesDialog(QDialog):
@@ -78,7 +93,8 @@ class RulesDialog(QDialog):
         self.action_combo = QComboBox(self)
         self.action_combo.setObjectName("ruleAction")
         for action in RuleAction:
-            self.action_combo.addItem(ACTION_LABELS[action].capitalize(), action.value)
+            label = QCoreApplication.translate("RulesDialog", ACTION_TITLES[action])
+            self.action_combo.addItem(label, action.value)
         action_row.addWidget(self.action_combo)
         self.tag_edit = QLineEdit(self)
         self.tag_edit.setObjectName("ruleTag")
@@ -87,7 +103,7 @@ class RulesDialog(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.tag_edit.setCompleter(completer)
         action_row.addWidget(self.tag_edit, 1)
-        form.addRow("then", action_row)
+        form.addRow(self.tr("then"), action_row)
         layout.addLayout(form)
 
         buttons = QHBoxLayout()
@@ -138,12 +154,20 @@ class RulesDialog(QDialog):
         self._action_changed()
         self.reload()
 
+    def _describe(self, rule: Rule) -> str:
+        """``Rule.describe`` in the window's language: "when rocket*: add tag space"."""
+        if rule.action is RuleAction.TAG:
+            action = self.tr("add tag {tag}").format(tag=rule.argument)
+        else:
+            action = QCoreApplication.translate("RulesDialog", ACTION_LABELS[rule.action])
+        return self.tr("when {query}: {action}").format(query=rule.query, action=action)
+
     # -- state ---------------------------------------------------------------------------------
     def reload(self, select: int | None = None) -> None:
         self.rule_list.blockSignals(True)
         self.rule_list.clear()
         for rule in self.library.list_rules():
-            item = QListWidgetItem(rule.describe(), self.rule_list)
+            item = QListWidgetItem(self._describe(rule), self.rule_list)
             item.setData(_RULE_ID, rule.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if rule.enabled else Qt.CheckState.Unchecked)

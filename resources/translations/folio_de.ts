@@ -1368,6 +1368,34 @@ Verschieben Sie die Datei zurück in den Eingangsordner, um es erneut zu versuch
 <context>
     <name>RulesDialog</name>
     <message>
+        <source>Add tag</source>
+        <translation>Tag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Mark read</source>
+        <translation>Als gelesen markieren</translation>
+    </message>
+    <message>
+        <source>Star</source>
+        <translation>Stern setzen</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archiv</translation>
+    </message>
+    <message>
+        <source>mark read</source>
+        <translation>als gelesen markieren</translation>
+    </message>
+    <message>
+        <source>star</source>
+        <translation>Stern setzen</translation>
+    </message>
+    <message>
+        <source>archive</source>
+        <translation>archivieren</translation>
+    </message>
+    <message>
         <source>Rules for new articles</source>
         <translation>Regeln für neue Artikel</translation>
     </message>
@@ -1392,6 +1420,10 @@ Verschieben Sie die Datei zurück in den Eingangsordner, um es erneut zu versuch
         <translation>Tag-Name</translation>
     </message>
     <message>
+        <source>then</source>
+        <translation>dann</translation>
+    </message>
+    <message>
         <source>Preview matches</source>
         <translation>Treffer zeigen</translation>
     </message>
@@ -1410,6 +1442,14 @@ Verschieben Sie die Datei zurück in den Eingangsordner, um es erneut zu versuch
     <message>
         <source>Articles the query matches now</source>
         <translation>Artikel, zu denen die Anfrage jetzt passt</translation>
+    </message>
+    <message>
+        <source>add tag {tag}</source>
+        <translation>Tag {tag} hinzufügen</translation>
+    </message>
+    <message>
+        <source>when {query}: {action}</source>
+        <translation>wenn {query}: {action}</translation>
     </message>
     <message>
         <source>Type a query to see what it matches.</source>
@@ -1525,6 +1565,47 @@ Verschieben Sie die Datei zurück in den Eingangsordner, um es erneut zu versuch
     <message>
         <source>Search: “{text}”</source>
         <translation>Suche: „{text}“</translation>
+    </message>
+</context>
+<context>
+    <name>SearchHelp</name>
+    <message>
+        <source>Search syntax
+  climate policy        both words (in any form: &quot;running&quot; also finds &quot;runs&quot;)
+  &quot;climate policy&quot;      the exact phrase
+  climate OR weather    either word
+  -lobby                leave out articles with this word (also -&quot;a phrase&quot;, -tag:x)
+  clim*                 words beginning with &quot;clim&quot;
+  title:budget          the word in the title (author:NAME in the author)
+  tag:NAME              articles with this tag (quote names with spaces: tag:&quot;to read&quot;)
+  feed:NAME             articles from feeds whose title or address holds NAME
+  folder:NAME           articles from feeds in this folder or its subfolders
+  site:example.com      articles from this site (and its subdomains)
+  lang:de               articles in this language
+  is:unread             also is:read, is:starred, is:archived, is:saved
+  has:highlights        articles with highlights (has:note: with a note of their own or on
+                        a highlight)
+  after:2024-05-01      published on or after this day (also before:, on:)
+  after:7d              within the last 7 days (d, w, m, y: days, weeks, months, years)
+  before:2024-05        before May 2024 (a year, month or day)</source>
+        <translation>Suchsyntax
+  klima politik         beide Wörter (in jeder Form: „Häuser“ findet auch „Haus“)
+  &quot;klima politik&quot;       genau diese Wortgruppe
+  klima OR wetter       eines der beiden Wörter
+  -lobby                Artikel mit diesem Wort auslassen (auch -&quot;eine Wortgruppe&quot;, -tag:x)
+  klim*                 Wörter, die mit „klim“ beginnen
+  title:haushalt        das Wort im Titel (author:NAME im Namen des Autors)
+  tag:NAME              Artikel mit diesem Tag (Namen mit Leerzeichen in Anführungszeichen: tag:&quot;zu lesen&quot;)
+  feed:NAME             Artikel aus Feeds, deren Titel oder Adresse NAME enthält
+  folder:NAME           Artikel aus Feeds in diesem Ordner oder seinen Unterordnern
+  site:example.com      Artikel von dieser Website (und ihren Subdomains)
+  lang:de               Artikel in dieser Sprache
+  is:unread             auch is:read, is:starred, is:archived, is:saved
+  has:highlights        Artikel mit Markierungen (has:note: mit einer eigenen Notiz oder
+                        einer an einer Markierung)
+  after:2024-05-01      veröffentlicht an oder nach diesem Tag (auch before:, on:)
+  after:7d              in den letzten 7 Tagen (d, w, m, y: Tage, Wochen, Monate, Jahre)
+  before:2024-05        vor Mai 2024 (ein Jahr, ein Monat oder ein Tag)</translation>
     </message>
 </context>
 <context>
