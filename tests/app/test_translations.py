@@ -149,3 +149,10 @@ def test_dates_follow_the_system_locale_in_its_language() -> None:
     german = locale_for("de", QLocale("en_US"))
     assert german.toString(QDate(2026, 12, 4), "d. MMMM yyyy") == "4. Dezember 2026"
     assert german.toString(1234567) == "1.234.567"
+
+
+def test_the_window_translates_the_search_syntax_help_the_command_line_shows() -> None:
+    from reader.core.query import SYNTAX_HELP
+    from reader.ui.search_help import WINDOW_SYNTAX_HELP
+
+    assert WINDOW_SYNTAX_HELP == SYNTAX_HELP
