@@ -18,7 +18,7 @@ from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.core.errors import UserError
 from reader.library.sync import AccountStatus, AddedAccount
 from reader.ui.account_dialog import AccountDialog
-from reader.ui.account_section import account_node, server_name
+from reader.ui.account_section import account_node, report_line, server_name, status_line
 from reader.ui.actions import WindowActions, command
 from reader.ui.prompts import Prompts
 from reader.ui.sidebar_controller import SidebarController
@@ -232,7 +232,7 @@ class SyncCommandsController(QObject):
             self.read_status()
         if result.error is not None:
             status = result.status
-            line = status.line() if status is not None else sentence(result.error)
+            line = status_line(status) if status is not None else sentence(result.error)
             # The schedule tries again and again while the server is down: the same failure
             # is said once, and stays in the sidebar.
             repeated = (
@@ -252,7 +252,7 @@ class SyncCommandsController(QObject):
             return
         recovered = before is not None and before.status == "error"
         if not result.quiet or recovered or report.new_articles:
-            self._status_bar.show_message(report.line(), RESULT_TIMEOUT_MS)
+            self._status_bar.show_message(report_line(report), RESULT_TIMEOUT_MS)
 
     def _refresh_all_asked(self) -> None:
         self._sync_after_refresh = True

@@ -142,6 +142,42 @@
         <source>Syncing now…</source>
         <translation>Wird jetzt synchronisiert …</translation>
     </message>
+    <message>
+        <source>Not synced yet; {waiting}</source>
+        <translation>Noch nicht synchronisiert; {waiting}</translation>
+    </message>
+    <message>
+        <source>Sync failed: {message}; {waiting}</source>
+        <translation>Synchronisation fehlgeschlagen: {message}; {waiting}</translation>
+    </message>
+    <message>
+        <source>Sync failed: {message} (last good sync {when}); {waiting}</source>
+        <translation>Synchronisation fehlgeschlagen: {message} (zuletzt erfolgreich {when}); {waiting}</translation>
+    </message>
+    <message>
+        <source>Synced {when} ({message}); {waiting}</source>
+        <translation>Synchronisiert {when} ({message}); {waiting}</translation>
+    </message>
+    <message>
+        <source>Synced {when}; {waiting}</source>
+        <translation>Synchronisiert {when}; {waiting}</translation>
+    </message>
+    <message>
+        <source>feeds: {here} added here, {there} there</source>
+        <translation>Feeds: {here} hier hinzugefügt, {there} dort</translation>
+    </message>
+    <message>
+        <source>Synced in {seconds} s: {summary}</source>
+        <translation>In {seconds} s synchronisiert: {summary}</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd HH:mm</source>
+        <translation>dd.MM.yyyy HH:mm</translation>
+    </message>
 </context>
 <context>
     <name>Action</name>
@@ -1826,6 +1862,37 @@ Die Bibliothek behält alle Feeds und Artikel; sie werden nicht mehr mit dem Ser
     <message>
         <source>a sync is running; remove the account when it is done</source>
         <translation>eine Synchronisation läuft; entfernen Sie das Konto, wenn sie fertig ist</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCounts</name>
+    <message numerus="yes">
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n Änderung wartet</numerusform>
+            <numerusform>%n Änderungen warten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new article(s)</source>
+        <translation>
+            <numerusform>%n neuer Artikel</numerusform>
+            <numerusform>%n neue Artikel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) sent</source>
+        <translation>
+            <numerusform>%n Änderung gesendet</numerusform>
+            <numerusform>%n Änderungen gesendet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n received</source>
+        <translation>
+            <numerusform>%n empfangen</numerusform>
+            <numerusform>%n empfangen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
