@@ -198,3 +198,27 @@ def test_the_empty_library_welcomes_in_german(
     buttons = [b.text() for b in window.empty_state.findChildren(QAbstractButton)]
     assert "Einen Feed abonnieren" in "".join(buttons + texts)
     assert settled_cut_off(window, qtbot) == []
+
+
+def test_every_command_is_marked_for_translation() -> None:
+    """A command's text and tip are translated where its action is made, so they must be
+    marked where it is declared: ``QT_TRANSLATE_NOOP("Action", …)``."""
+    import xml.etree.ElementTree as ET
+
+    from reader.ui.actions import GROUPS, commands_of
+    from reader.ui.main_window import COMMANDS_FROM
+    from tests.translation_files import TRANSLATIONS
+
+    marked = {
+        message.findtext("source")
+        for context in ET.parse(TRANSLATIONS / "folio_de.ts").getroot().iter("context")
+        if context.findtext("name") == "Action"
+        for message in context.iter("message")
+    }
+    texts = set(GROUPS)
+    for cls in (*COMMANDS_FROM, MainWindow):
+        for found in commands_of(cls):
+            texts.add(found.spec.text)
+            if found.spec.tip:
+                texts.add(found.spec.tip)
+    assert sorted(texts - marked) == []
