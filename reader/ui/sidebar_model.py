@@ -35,6 +35,7 @@ from reader.ui.sidebar_keys import (
     ROOT_KEY,
     FeedKey,
     FolderKey,
+    HighlightsKey,
     SectionKey,
     SidebarKey,
     TagKey,
@@ -55,6 +56,8 @@ class NodeKind(enum.Enum):
     FEED = "feed"
     TAG = "tag"
     SEARCH = "search"
+    # The library's highlights: a list of highlights rather than of articles.
+    HIGHLIGHTS = "highlights"
     # The sync account: shows how its sync stands, opens no list.
     ACCOUNT = "account"
 
@@ -121,14 +124,25 @@ class ViewsSection:
 
     def build(self, library: Library) -> list[SidebarNode]:
         return [
+            *(
+                SidebarNode(
+                    NodeKind.VIEW,
+                    ViewKey(view),
+                    QCoreApplication.translate("SidebarModel", title),
+                    icon_name=icon_name,
+                    payload=view,
+                )
+                for view, (title, icon_name) in VIEW_TITLES.items()
+            ),
             SidebarNode(
-                NodeKind.VIEW,
-                ViewKey(view),
-                QCoreApplication.translate("SidebarModel", title),
-                icon_name=icon_name,
-                payload=view,
-            )
-            for view, (title, icon_name) in VIEW_TITLES.items()
+                NodeKind.HIGHLIGHTS,
+                HighlightsKey(),
+                QCoreApplication.translate("SidebarModel", "Highlights"),
+                icon_name="highlights",
+                tooltip=QCoreApplication.translate(
+                    "SidebarModel", "Every highlight and its note, newest first"
+                ),
+            ),
         ]
 
     def counts(
