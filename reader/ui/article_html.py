@@ -159,16 +159,19 @@ def _header(article: Article, note: str | None) -> str:
     if link and link.startswith(("http://", "https://")):
         title = f'<a href="{html.escape(link, quote=True)}">{title}</a>'
     if note:
+        label = html.escape(QCoreApplication.translate("ArticleHtml", "NOTE"))
+        edit = html.escape(QCoreApplication.translate("ArticleHtml", "Edit"))
         # A one-cell table: the only block Qt's rich text pads and colours.
         note_html = (
             '<table class="note" width="100%" cellspacing="0" cellpadding="10"><tr><td>'
-            f'<p class="note-label">NOTE · <a href="{NOTE_SCHEME}:edit">Edit</a></p>'
+            f'<p class="note-label">{label} · <a href="{NOTE_SCHEME}:edit">{edit}</a></p>'
             f"{_paragraphs(note)}</td></tr></table>"
         )
         add_note = ""
     else:
         note_html = ""
-        add_note = f' · <a href="{NOTE_SCHEME}:edit">Add a note</a>'
+        add = html.escape(QCoreApplication.translate("ArticleHtml", "Add a note"))
+        add_note = f' · <a href="{NOTE_SCHEME}:edit">{add}</a>'
     return (
         f'<p class="source">{html.escape(source_label(article).upper())}</p>'
         f'<h1 class="title">{title}</h1>'
@@ -181,6 +184,17 @@ def unplaced_list(highlights: list[Highlight]) -> str:
     """Highlights that could not be placed in the text, listed under it with their notes."""
     if not highlights:
         return ""
+    edit = html.escape(QCoreApplication.translate("ArticleHtml", "Edit"))
+    title = html.escape(
+        QCoreApplication.translate("ArticleHtml", "Could not be placed in the text")
+    )
+    help_text = html.escape(
+        QCoreApplication.translate(
+            "ArticleHtml",
+            "These highlights no longer match the article as it is now; their quotes and notes"
+            " are kept.",
+        )
+    )
     items = []
     for highlight in highlights:
         note = (
@@ -188,13 +202,12 @@ def unplaced_list(highlights: list[Highlight]) -> str:
         )
         items.append(
             f'<p class="unplaced-quote">“{html.escape(highlight.quote)}”'
-            f' <a href="{HIGHLIGHT_SCHEME}:{highlight.id}">Edit</a></p>{note}'
+            f' <a href="{HIGHLIGHT_SCHEME}:{highlight.id}">{edit}</a></p>{note}'
         )
     return (
         '<table class="note unplaced" width="100%" cellspacing="0" cellpadding="10"><tr><td>'
-        '<p class="unplaced-title">Could not be placed in the text</p>'
-        '<p class="unplaced-help">These highlights no longer match the article as it is now;'
-        " their quotes and notes are kept.</p>" + "".join(items) + "</td></tr></table>"
+        f'<p class="unplaced-title">{title}</p>'
+        f'<p class="unplaced-help">{help_text}</p>' + "".join(items) + "</td></tr></table>"
     )
 
 
@@ -213,10 +226,13 @@ def article_document(
     content = reading_html(source or "")
     if not content.strip():
         summary = article.summary or ""
+        empty = QCoreApplication.translate(
+            "ArticleHtml", "This article has no text. Open it in the browser to read it."
+        )
         content = (
             f"<p>{html.escape(summary)}</p>"
             if summary
-            else '<p class="empty">This article has no text. Open it in the browser to read it.</p>'
+            else f'<p class="empty">{html.escape(empty)}</p>'
         )
     return (
         f"<html><head><style>{css}</style></head><body>"

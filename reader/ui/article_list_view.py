@@ -144,8 +144,11 @@ class ListHeader(QWidget):
         if count is None:
             self.count.setText("")
             return
+        # ``noun`` names what is counted; each has its own plural forms.
         if noun == "results":
             self.count.setText(self.tr("%Ln result(s)", "", count))
+        elif noun == "highlights":
+            self.count.setText(self.tr("%Ln highlight(s)", "", count))
         else:
             self.count.setText(self.tr("%Ln article(s)", "", count))
 

@@ -453,6 +453,18 @@
         <source>Export subscriptions or articles</source>
         <translation>Abonnements oder Artikel exportieren</translation>
     </message>
+    <message>
+        <source>&amp;Highlight Selection</source>
+        <translation>Auswahl &amp;markieren</translation>
+    </message>
+    <message>
+        <source>Highlight the selected text (the colour used last)</source>
+        <translation>Den ausgewählten Text markieren (in der zuletzt benutzten Farbe)</translation>
+    </message>
+    <message>
+        <source>Article &amp;Note…</source>
+        <translation>Artikel&amp;notiz …</translation>
+    </message>
 </context>
 <context>
     <name>AddFeedDialog</name>
@@ -638,6 +650,30 @@
         <source>(untitled)</source>
         <translation>(ohne Titel)</translation>
     </message>
+    <message>
+        <source>NOTE</source>
+        <translation>NOTIZ</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Could not be placed in the text</source>
+        <translation>Nicht mehr im Text zu finden</translation>
+    </message>
+    <message>
+        <source>These highlights no longer match the article as it is now; their quotes and notes are kept.</source>
+        <translation>Diese Markierungen passen nicht mehr zum Artikel, wie er jetzt ist; ihre Zitate und Notizen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>This article has no text. Open it in the browser to read it.</source>
+        <translation>Dieser Artikel hat keinen Text. Öffnen Sie ihn im Browser, um ihn zu lesen.</translation>
+    </message>
 </context>
 <context>
     <name>ArticleListModel</name>
@@ -656,6 +692,13 @@
     <message>
         <source>saved</source>
         <translation>gespeichert</translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n highlight(s)</source>
+        <translation>
+            <numerusform>, %n Markierung</numerusform>
+            <numerusform>, %n Markierungen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1113,6 +1156,161 @@ Seine Artikel werden gelöscht, außer denen mit Stern oder Tag: Sie bleiben als
     </message>
 </context>
 <context>
+    <name>HighlightCommandsController</name>
+    <message>
+        <source>Select an article, then the text to highlight</source>
+        <translation>Wählen Sie einen Artikel und dann den Text, den Sie markieren möchten</translation>
+    </message>
+    <message>
+        <source>Select some of the article&apos;s text to highlight it</source>
+        <translation>Wählen Sie Text im Artikel aus, um ihn zu markieren</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>Markierung</translation>
+    </message>
+    <message>
+        <source>Highlighted in {colour}</source>
+        <translation>Markiert: {colour}</translation>
+    </message>
+    <message>
+        <source>Colour changed</source>
+        <translation>Farbe geändert</translation>
+    </message>
+    <message>
+        <source>Note saved</source>
+        <translation>Notiz gespeichert</translation>
+    </message>
+    <message>
+        <source>Note removed</source>
+        <translation>Notiz entfernt</translation>
+    </message>
+    <message>
+        <source>Highlight removed</source>
+        <translation>Markierung entfernt</translation>
+    </message>
+    <message>
+        <source>Select an article to write a note on it</source>
+        <translation>Wählen Sie einen Artikel, um eine Notiz dazu zu schreiben</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Your note on “{title}”:</source>
+        <translation>Ihre Notiz zu „{title}“:</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
+    </message>
+    <message>
+        <source>&amp;Highlight</source>
+        <translation>&amp;Markieren</translation>
+    </message>
+    <message>
+        <source>Edit Highlight…</source>
+        <translation>Markierung bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Remove Highlight</source>
+        <translation>Markierung entfernen</translation>
+    </message>
+    <message>
+        <source>Could not save: {exc}</source>
+        <translation>Konnte nicht gespeichert werden: {exc}</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightDelegate</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
+    </message>
+    <message>
+        <source> · could not be placed</source>
+        <translation> · nicht mehr im Text</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightLayer</name>
+    <message>
+        <source>Yellow</source>
+        <translation>Gelb</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Grün</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>Blau</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>Rosa</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>Orange</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>Lila</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>Markieren</translation>
+    </message>
+    <message>
+        <source>Highlight the selected text (H)</source>
+        <translation>Den ausgewählten Text markieren (H)</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightListModel</name>
+    <message>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightListView</name>
+    <message>
+        <source>No highlights yet.
+Select text in an article and press H to highlight it.</source>
+        <translation>Noch keine Markierungen.
+Wählen Sie Text in einem Artikel aus und drücken Sie H, um ihn zu markieren.</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightPopup</name>
+    <message>
+        <source>Could not be placed in the article&apos;s text as it is now.</source>
+        <translation>Im jetzigen Text des Artikels nicht mehr zu finden.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Add a note…</source>
+        <translation>Notiz hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter or a click elsewhere keeps the note</source>
+        <translation>Strg+Eingabe oder ein Klick daneben behält die Notiz</translation>
+    </message>
+</context>
+<context>
+    <name>HighlightsViewController</name>
+    <message>
+        <source>Highlights</source>
+        <translation>Markierungen</translation>
+    </message>
+</context>
+<context>
     <name>ImageViewer</name>
     <message>
         <source>Picture — {value} × {value2}</source>
@@ -1197,6 +1395,13 @@ Verschieben Sie die Datei zurück in den Eingangsordner, um es erneut zu versuch
         <translation>
             <numerusform>%Ln Ergebnis</numerusform>
             <numerusform>%Ln Ergebnisse</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln highlight(s)</source>
+        <translation>
+            <numerusform>%Ln Markierung</numerusform>
+            <numerusform>%Ln Markierungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1773,6 +1978,14 @@ Verschieben Sie die Datei zurück in den Eingangsordner, um es erneut zu versuch
     <message>
         <source>Library</source>
         <translation>Bibliothek</translation>
+    </message>
+    <message>
+        <source>Highlights</source>
+        <translation>Markierungen</translation>
+    </message>
+    <message>
+        <source>Every highlight and its note, newest first</source>
+        <translation>Alle Markierungen mit ihren Notizen, die neuesten zuerst</translation>
     </message>
     <message>
         <source>Feeds</source>

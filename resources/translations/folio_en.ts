@@ -47,6 +47,16 @@
     </message>
 </context>
 <context>
+    <name>ArticleListModel</name>
+    <message numerus="yes">
+        <source>, %n highlight(s)</source>
+        <translation>
+            <numerusform>, %n highlight</numerusform>
+            <numerusform>, %n highlights</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ArticlePane</name>
     <message numerus="yes">
         <source>Load %n image(s)</source>
@@ -125,6 +135,13 @@
         <translation>
             <numerusform>%Ln result</numerusform>
             <numerusform>%Ln results</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln highlight(s)</source>
+        <translation>
+            <numerusform>%Ln highlight</numerusform>
+            <numerusform>%Ln highlights</numerusform>
         </translation>
     </message>
     <message numerus="yes">
