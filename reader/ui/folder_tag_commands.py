@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
 from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.core.errors import DuplicateError, NotFoundError
@@ -185,6 +185,15 @@ class FolderTagCommandsController(QObject):
         moved = [(folder_id, n.title) for folder_id, n in zip(folder_ids, nodes, strict=True) if n]
         target = self._sidebar.node(FolderKey(parent_id)) if parent_id else None
         target_name = target.title if target is not None else None
+        parents = {
+            folder_id: node.payload.parent_id
+            for folder_id, node in zip(folder_ids, nodes, strict=True)
+            if node is not None and isinstance(node.payload, Folder)
+        }
+
+        def move_back() -> None:
+            for folder_id, old_parent in parents.items():
+                library.move_folder(folder_id, old_parent)
 
         def move() -> None:
             for folder_id, name in moved:
@@ -194,17 +203,16 @@ class FolderTagCommandsController(QObject):
                     _check_folder_exists(folders, parent_id, target_name)
                 library.move_folder(folder_id, parent_id)  # refuses a name taken there
 
-        names = ", ".join(f"“{name}”" for _, name in moved)
-        self._editor.apply(
-            SidebarEdit(
-                move,
-                message=self.tr("Moved {names} into “{target_name}”").format(
-                    names=names, target_name=target_name
-                )
-                if target_name
-                else self.tr("Moved {names} to the top level").format(names=names),
+        locale = QLocale()
+        names = locale.createSeparatedList([locale.quoteString(name) for _, name in moved])
+        message = (
+            self.tr("Moved {names} into “{target_name}”").format(
+                names=names, target_name=target_name
             )
+            if target_name
+            else self.tr("Moved {names} to the top level").format(names=names)
         )
+        self._editor.apply(SidebarEdit(move, message=message, undo=(message, move_back)))
 
     # -- tags ------------------------------------------------------------------------------------
     @command("rename_tag", QT_TRANSLATE_NOOP("Action", "&Rename Tag…"), "Feeds")

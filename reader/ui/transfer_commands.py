@@ -92,7 +92,7 @@ class TransferCommandsController(QObject):
         )
         saver.saved.connect(self._saved)
         saver.failed.connect(self._save_failed)
-        transfers.started.connect(status.start_progress)
+        transfers.started.connect(lambda label: status.start_progress(label, "transfer"))
         transfers.progressed.connect(self._transfer_progressed)
         transfers.finished.connect(self._transfer_finished)
         transfers.failed.connect(self._transfer_failed)
@@ -117,11 +117,16 @@ class TransferCommandsController(QObject):
             def done(result: Any) -> None:
                 feed = result.feed
                 dialog.accept()
-                self._status.show_message(
-                    self.tr("Subscribed to {feed}: %n article(s)", "", result.new_articles).format(
-                        feed=feed.title or feed.url
+                feed_name = feed.title or feed.url
+                if result.new_articles:
+                    message = self.tr(
+                        "Subscribed to {feed}: %n article(s)", "", result.new_articles
+                    ).format(feed=feed_name)
+                else:
+                    message = self.tr("Subscribed to {feed}: no articles yet").format(
+                        feed=feed_name
                     )
-                )
+                self._status.show_message(message)
                 self._sidebar.reload()
 
             def failed(exc: BaseException) -> None:
@@ -278,13 +283,13 @@ class TransferCommandsController(QObject):
 
     def _transfer_progressed(self, done: int, total: int) -> None:
         if total > 0:
-            self._status.set_progress(done, total)
+            self._status.set_progress(done, total, kind="transfer")
 
     def _transfer_finished(self, message: str) -> None:
-        self._status.end_progress()
+        self._status.end_progress("transfer")
         self._status.show_message(message, RESULT_TIMEOUT_MS)
         self._sidebar.reload()
 
     def _transfer_failed(self, message: str) -> None:
-        self._status.end_progress()
+        self._status.end_progress("transfer")
         self._status.show_message(message, RESULT_TIMEOUT_MS)
