@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Signal
+from PySide6.QtCore import QDateTime, QLocale, QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,21 +47,36 @@ def local_time(value: datetime) -> str:
     return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
 
 
+class Interval(QObject):
+    """How often, in the window's language (pyside6-lupdate finds plural forms in tr() calls
+    only); each at the start of a sentence ("Every hour") or inside one ("every hour")."""
+
+    def days(self, count: int, starts: bool) -> str:
+        if starts:
+            return self.tr("Every %n day(s)", "", count)
+        return self.tr("every %n day(s)", "", count)
+
+    def hours(self, count: int, starts: bool) -> str:
+        if starts:
+            return self.tr("Every %n hour(s)", "", count)
+        return self.tr("every %n hour(s)", "", count)
+
+    def minutes(self, count: int, starts: bool) -> str:
+        if starts:
+            return self.tr("Every %n minute(s)", "", count)
+        return self.tr("every %n minute(s)", "", count)
+
+
 def every(minutes: int, *, starts: bool = True) -> str:
-    """How often, in the window's language: "Every 15 minutes", "Every hour", "Every 2 days"
-    (``starts``: at the start of a sentence; else "every hour", for inside one). An interval
-    of whole days or hours is said in them, any other in minutes ("Every 90 minutes")."""
-
-    def tr(text: str, count: int) -> str:
-        return QCoreApplication.translate("Interval", text, "", count)
-
+    """ "Every 15 minutes", "Every hour", "Every 2 days" (``starts``: at the start of a
+    sentence, else "every hour"). Whole days or hours are said in them, any other interval in
+    minutes ("Every 90 minutes")."""
+    say = Interval()
     if minutes and minutes % (24 * 60) == 0:
-        days = minutes // (24 * 60)
-        return tr("Every %n day(s)", days) if starts else tr("every %n day(s)", days)
+        return say.days(minutes // (24 * 60), starts)
     if minutes and minutes % 60 == 0:
-        hours = minutes // 60
-        return tr("Every %n hour(s)", hours) if starts else tr("every %n hour(s)", hours)
-    return tr("Every %n minute(s)", minutes) if starts else tr("every %n minute(s)", minutes)
+        return say.hours(minutes // 60, starts)
+    return say.minutes(minutes, starts)
 
 
 def fill_intervals(box: QComboBox, current: int | None, *, default_label: str | None) -> None:
@@ -126,7 +141,7 @@ class FeedPropertiesDialog(FormDialog):
                 " counts as due"
             )
         )
-        self.form.addRow(self.tr("Re&fresh:"), self.refresh)
+        self.form.addRow(self.tr("R&efresh:"), self.refresh)
         self.keep_items = QSpinBox(self)
         self.keep_items.setRange(1, MAX_KEEP_ITEMS)
         self.keep_items.setGroupSeparatorShown(True)

@@ -149,7 +149,7 @@ class PreferencesDialog(QDialog):
         self.font_size.setRange(MIN_FONT_SIZE, MAX_FONT_SIZE)
         self.font_size.setSuffix(self.tr(" pt"))
         self.font_size.setValue(s.font_size)
-        form.addRow(self.tr("Text &size:"), self.font_size)
+        form.addRow(self.tr("Text si&ze:"), self.font_size)
         self.line_characters = QSpinBox(self)
         self.line_characters.setRange(MIN_LINE_CHARACTERS, MAX_LINE_CHARACTERS)
         self.line_characters.setSingleStep(5)
@@ -167,7 +167,7 @@ class PreferencesDialog(QDialog):
         self.delay.setSpecialValueText(self.tr("at once"))
         self.delay.setValue(s.mark_read_delay_ms / 1000)
         self.delay.setToolTip(self.tr("How long an article stays shown before it is marked read"))
-        form.addRow(self.tr("Mark &read after:"), self.delay)
+        form.addRow(self.tr("&Mark read after:"), self.delay)
         self.oldest_first = QCheckBox(self.tr("Show the &oldest articles first"), self)
         self.oldest_first.setChecked(not s.newest_first)
         form.addRow("", self.oldest_first)
@@ -279,7 +279,7 @@ class PreferencesDialog(QDialog):
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(self.language.findData(self.settings.language), 0))
-        form.addRow(self.tr("&Language:"), self.language)
+        form.addRow(self.tr("Lan&guage:"), self.language)
         form.addRow(
             "", _note(self.tr("The window speaks the chosen language from its next start."), self)
         )

@@ -465,6 +465,26 @@
         <source>Article &amp;Note…</source>
         <translation>Artikel&amp;notiz …</translation>
     </message>
+    <message>
+        <source>&amp;Pause Fetching Links</source>
+        <translation>Abruf der &amp;Links pausieren</translation>
+    </message>
+    <message>
+        <source>&amp;Resume Fetching Links</source>
+        <translation>Abruf der &amp;Links fortsetzen</translation>
+    </message>
+    <message>
+        <source>Links Not &amp;Fetched…</source>
+        <translation>&amp;Nicht abgerufene Links …</translation>
+    </message>
+    <message>
+        <source>Load &amp;Full Article</source>
+        <translation>&amp;Vollständigen Artikel laden</translation>
+    </message>
+    <message>
+        <source>Fetch the article&apos;s page and show the whole article instead of the feed&apos;s text</source>
+        <translation>Die Seite des Artikels abrufen und statt des Textes aus dem Feed den ganzen Artikel zeigen</translation>
+    </message>
 </context>
 <context>
     <name>AddFeedDialog</name>
@@ -535,6 +555,34 @@
         <translation>Den Artikel ins Archiv verschieben (e)</translation>
     </message>
     <message numerus="yes">
+        <source>Marked %n article(s) read</source>
+        <translation>
+            <numerusform>%n Artikel als gelesen markiert</numerusform>
+            <numerusform>%n Artikel als gelesen markiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Marked %n article(s) unread</source>
+        <translation>
+            <numerusform>%n Artikel als ungelesen markiert</numerusform>
+            <numerusform>%n Artikel als ungelesen markiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Starred %n article(s)</source>
+        <translation>
+            <numerusform>%n Artikel mit Stern versehen</numerusform>
+            <numerusform>%n Artikel mit Stern versehen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Unstarred %n article(s)</source>
+        <translation>
+            <numerusform>Stern von %n Artikel entfernt</numerusform>
+            <numerusform>Stern von %n Artikeln entfernt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Archived %n article(s)</source>
         <translation>
             <numerusform>%n Artikel archiviert</numerusform>
@@ -547,6 +595,10 @@
             <numerusform>%n Artikel aus dem Archiv zurückgeholt</numerusform>
             <numerusform>%n Artikel aus dem Archiv zurückgeholt</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Undone: {change}</source>
+        <translation>Rückgängig gemacht: {change}</translation>
     </message>
     <message numerus="yes">
         <source>Kept %n article(s)</source>
@@ -567,8 +619,20 @@
         <translation>„Alle als gelesen markieren“ wirkt auf eine Ansicht, einen Feed, einen Ordner oder ein Tag</translation>
     </message>
     <message>
+        <source>Marked every article read in {title}</source>
+        <translation>Alle Artikel in {title} als gelesen markiert</translation>
+    </message>
+    <message>
         <source>Nothing unread in {title}</source>
         <translation>Nichts Ungelesenes in {title}</translation>
+    </message>
+    <message>
+        <source>Undo: {change} (Ctrl+Z)</source>
+        <translation>Rückgängig: {change} (Strg+Z)</translation>
+    </message>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>Rückgängig (Strg+Z)</translation>
     </message>
     <message numerus="yes">
         <source>Marked %n article(s) unread again</source>
@@ -755,6 +819,107 @@
     </message>
 </context>
 <context>
+    <name>BackgroundCommandsController</name>
+    <message>
+        <source>Paused fetching links; the rest wait until you resume</source>
+        <translation>Abruf der Links pausiert; die übrigen warten, bis Sie ihn fortsetzen</translation>
+    </message>
+    <message>
+        <source>Fetching links…</source>
+        <translation>Links werden abgerufen …</translation>
+    </message>
+    <message>
+        <source>Fetching the pages of imported links, one request at a time per site</source>
+        <translation>Die Seiten importierter Links werden abgerufen, je Website eine Anfrage nach der anderen</translation>
+    </message>
+    <message>
+        <source>Fetching links {done} of {total}</source>
+        <translation>Links werden abgerufen: {done} von {total}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fetched the pages of %n link(s)</source>
+        <translation>
+            <numerusform>Seite von %n Link abgerufen</numerusform>
+            <numerusform>Seiten von %n Links abgerufen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n could not be fetched</source>
+        <translation>
+            <numerusform>; %n konnte nicht abgerufen werden</numerusform>
+            <numerusform>; %n konnten nicht abgerufen werden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s) not fetched</source>
+        <translation>
+            <numerusform>%n Link nicht abgerufen</numerusform>
+            <numerusform>%n Links nicht abgerufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>See why, and try them again</source>
+        <translation>Die Gründe ansehen und es erneut versuchen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s) waiting</source>
+        <translation>
+            <numerusform>%n Link wartet</numerusform>
+            <numerusform>%n Links warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fetching the pages of imported links is paused</source>
+        <translation>Der Abruf der Seiten importierter Links ist pausiert</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Go on fetching the pages of imported links</source>
+        <translation>Den Abruf der Seiten importierter Links fortsetzen</translation>
+    </message>
+    <message>
+        <source>Stop fetching links for now; they wait, even across restarts</source>
+        <translation>Den Abruf der Links vorerst anhalten; sie warten, auch über einen Neustart hinweg</translation>
+    </message>
+    <message>
+        <source>Only a feed&apos;s articles with a web address can load their page</source>
+        <translation>Nur Artikel aus einem Feed, die eine Webadresse haben, können ihre Seite laden</translation>
+    </message>
+    <message>
+        <source>Loading the full article…</source>
+        <translation>Der vollständige Artikel wird geladen …</translation>
+    </message>
+    <message>
+        <source>Loading full articles {done} of {total}</source>
+        <translation>Vollständige Artikel werden geladen: {done} von {total}</translation>
+    </message>
+    <message>
+        <source>Loaded the full article</source>
+        <translation>Vollständigen Artikel geladen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loaded the full article of %n article(s)</source>
+        <translation>
+            <numerusform>%n vollständiger Artikel geladen</numerusform>
+            <numerusform>%n vollständige Artikel geladen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n could not be loaded: {first}</source>
+        <translation>
+            <numerusform>; %n konnte nicht geladen werden: {first}</numerusform>
+            <numerusform>; %n konnten nicht geladen werden: {first}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CrashHandler</name>
     <message>
         <source> (details in {log_path})</source>
@@ -813,7 +978,50 @@
     </message>
 </context>
 <context>
+    <name>FailedLinksDialog</name>
+    <message>
+        <source>Links not fetched</source>
+        <translation>Nicht abgerufene Links</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Retry &amp;Selected</source>
+        <translation>&amp;Gewählte erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Retry &amp;All</source>
+        <translation>&amp;Alle erneut versuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Open in Browser</source>
+        <translation>Im &amp;Browser öffnen</translation>
+    </message>
+    <message>
+        <source>The pages of these links could not be fetched; each keeps its link, title and tags. Try again later, or open them in the browser.</source>
+        <translation>Die Seiten dieser Links konnten nicht abgerufen werden; Adresse, Titel und Tags bleiben jeweils erhalten. Versuchen Sie es später noch einmal, oder öffnen Sie sie im Browser.</translation>
+    </message>
+    <message>
+        <source>The page of this link could not be fetched; it keeps its link, title and tags. Try again later, or open it in the browser.</source>
+        <translation>Die Seite dieses Links konnte nicht abgerufen werden; Adresse, Titel und Tags bleiben erhalten. Versuchen Sie es später noch einmal, oder öffnen Sie ihn im Browser.</translation>
+    </message>
+    <message>
+        <source>Every link&apos;s page has been fetched.</source>
+        <translation>Die Seiten aller Links wurden abgerufen.</translation>
+    </message>
+</context>
+<context>
     <name>FeedCommandsController</name>
+    <message>
+        <source>{feed}: the last refresh failed: {error}</source>
+        <translation>{feed}: Die letzte Aktualisierung ist fehlgeschlagen: {error}</translation>
+    </message>
     <message>
         <source>Select a feed or a folder to refresh it (F5 refreshes every feed)</source>
         <translation>Wählen Sie einen Feed oder Ordner zum Aktualisieren (F5 aktualisiert alle Feeds)</translation>
@@ -877,6 +1085,27 @@
         <translation>Wählen Sie einen Feed, um seine Eigenschaften zu sehen</translation>
     </message>
     <message>
+        <source>Changed the properties of {feed}</source>
+        <translation>Eigenschaften von {feed} geändert</translation>
+    </message>
+    <message numerus="yes">
+        <source>“{feed}” will fetch the full article of its new articles from now on.
+
+Fetch the full article of the %n article(s) it already has too? Their pages are fetched in the background.</source>
+        <translation>
+            <numerusform>„{feed}“ ruft von jetzt an für jeden neuen Artikel den vollständigen Artikel ab.
+
+Auch für den einen Artikel, den der Feed schon hat, den vollständigen Artikel abrufen? Seine Seite wird im Hintergrund abgerufen.</numerusform>
+            <numerusform>„{feed}“ ruft von jetzt an für jeden neuen Artikel den vollständigen Artikel ab.
+
+Auch für die %n Artikel, die der Feed schon hat, die vollständigen Artikel abrufen? Ihre Seiten werden im Hintergrund abgerufen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fetch full articles</source>
+        <translation>Vollständige Artikel abrufen</translation>
+    </message>
+    <message>
         <source>Select a feed to unsubscribe from it</source>
         <translation>Wählen Sie einen Feed, um sein Abo zu beenden</translation>
     </message>
@@ -903,6 +1132,20 @@ Seine Artikel werden gelöscht, außer denen mit Stern oder Tag: Sie bleiben als
     <message>
         <source>Moved out of its folder</source>
         <translation>Aus seinem Ordner genommen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n feed(s) to {folder}</source>
+        <translation>
+            <numerusform>%n Feed nach {folder} verschoben</numerusform>
+            <numerusform>%n Feeds nach {folder} verschoben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Moved %n feed(s) to the top level</source>
+        <translation>
+            <numerusform>%n Feed auf die oberste Ebene verschoben</numerusform>
+            <numerusform>%n Feeds auf die oberste Ebene verschoben</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -948,6 +1191,22 @@ Seine Artikel werden gelöscht, außer denen mit Stern oder Tag: Sie bleiben als
         <translation>Für Feeds, die nur eine Zusammenfassung liefern: Folio ruft die Seite jedes neuen Artikels ab und übernimmt den Artikeltext daraus.</translation>
     </message>
     <message>
+        <source>As in Preferences ({every})</source>
+        <translation>Wie in den Einstellungen ({every})</translation>
+    </message>
+    <message>
+        <source>How often to refresh</source>
+        <translation>Wie oft aktualisiert wird</translation>
+    </message>
+    <message>
+        <source>How often Folio fetches this feed while it runs, and what folio refresh counts as due</source>
+        <translation>Wie oft Folio diesen Feed abruft, während es läuft, und wann „folio refresh“ ihn für fällig hält</translation>
+    </message>
+    <message>
+        <source>R&amp;efresh:</source>
+        <translation>A&amp;ktualisieren:</translation>
+    </message>
+    <message>
         <source> newest items</source>
         <translation> neueste Einträge</translation>
     </message>
@@ -972,8 +1231,39 @@ Seine Artikel werden gelöscht, außer denen mit Stern oder Tag: Sie bleiben als
         <translation>Zuletzt aktualisiert:</translation>
     </message>
     <message>
-        <source>Last problem:</source>
-        <translation>Letztes Problem:</translation>
+        <source>Last problem</source>
+        <translation>Letztes Problem</translation>
+    </message>
+    <message>
+        <source>Retry &amp;Now</source>
+        <translation>&amp;Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last refresh failed (%n time(s) in a row): {error}</source>
+        <translation>
+            <numerusform>Die letzte Aktualisierung ist fehlgeschlagen (%n-mal in Folge): {error}</numerusform>
+            <numerusform>Die letzte Aktualisierung ist fehlgeschlagen (%n-mal in Folge): {error}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The last refresh failed: {error}</source>
+        <translation>Die letzte Aktualisierung ist fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <source>Folio no longer refreshes it by itself.</source>
+        <translation>Folio aktualisiert ihn nicht mehr von selbst.</translation>
+    </message>
+    <message>
+        <source>Next try: {when}.</source>
+        <translation>Nächster Versuch: {when}.</translation>
+    </message>
+    <message>
+        <source>Fetching it again…</source>
+        <translation>Wird erneut abgerufen …</translation>
     </message>
     <message>
         <source>The address must start with http:// or https://.</source>
@@ -1153,6 +1443,13 @@ Seine Artikel werden gelöscht, außer denen mit Stern oder Tag: Sie bleiben als
     <message>
         <source>Delete the tag “{name}”? The articles themselves stay.</source>
         <translation>Das Tag „{name}“ löschen? Die Artikel selbst bleiben.</translation>
+    </message>
+</context>
+<context>
+    <name>FullTextController</name>
+    <message>
+        <source>internal error: {kind}: {exc}</source>
+        <translation>interner Fehler: {kind}: {exc}</translation>
     </message>
 </context>
 <context>
@@ -1381,6 +1678,62 @@ Verschieben Sie die Datei zurück in den Eingangsordner, um es erneut zu versuch
     </message>
 </context>
 <context>
+    <name>Interval</name>
+    <message numerus="yes">
+        <source>Every %n day(s)</source>
+        <translation>
+            <numerusform>Täglich</numerusform>
+            <numerusform>Alle %n Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n day(s)</source>
+        <translation>
+            <numerusform>täglich</numerusform>
+            <numerusform>alle %n Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n hour(s)</source>
+        <translation>
+            <numerusform>Stündlich</numerusform>
+            <numerusform>Alle %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n hour(s)</source>
+        <translation>
+            <numerusform>stündlich</numerusform>
+            <numerusform>alle %n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n minute(s)</source>
+        <translation>
+            <numerusform>Jede Minute</numerusform>
+            <numerusform>Alle %n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n minute(s)</source>
+        <translation>
+            <numerusform>jede Minute</numerusform>
+            <numerusform>alle %n Minuten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LinkFetchController</name>
+    <message>
+        <source>Fetching links failed: {kind}: {exc}</source>
+        <translation>Abruf der Links fehlgeschlagen: {kind}: {exc}</translation>
+    </message>
+    <message>
+        <source>Fetching links failed</source>
+        <translation>Abruf der Links fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
     <name>ListHeader</name>
     <message>
         <source>The order of the results</source>
@@ -1467,6 +1820,45 @@ Verschieben Sie die Datei zurück in den Eingangsordner, um es erneut zu versuch
     </message>
 </context>
 <context>
+    <name>PreferencesController</name>
+    <message>
+        <source>on battery</source>
+        <translation>im Akkubetrieb</translation>
+    </message>
+    <message>
+        <source>on a metered connection</source>
+        <translation>bei einer getakteten Verbindung</translation>
+    </message>
+    <message>
+        <source>Feeds are not refreshed by themselves while {reason}</source>
+        <translation>Feeds werden {reason} nicht von selbst aktualisiert</translation>
+    </message>
+    <message>
+        <source>Kept pages</source>
+        <translation>Aufbewahrte Seiten</translation>
+    </message>
+    <message numerus="yes">
+        <source>New articles no longer keep their page. Delete the %n page(s) kept so far too?
+
+Their articles stay; extracting one again then fetches its page from the web.</source>
+        <translation>
+            <numerusform>Neue Artikel bewahren ihre Seite nicht mehr auf. Auch die eine bisher aufbewahrte Seite löschen?
+
+Ihr Artikel bleibt; wird er erneut extrahiert, ruft Folio seine Seite aus dem Web ab.</numerusform>
+            <numerusform>Neue Artikel bewahren ihre Seite nicht mehr auf. Auch die %n bisher aufbewahrten Seiten löschen?
+
+Ihre Artikel bleiben; wird einer erneut extrahiert, ruft Folio seine Seite aus dem Web ab.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n kept page(s)</source>
+        <translation>
+            <numerusform>%n aufbewahrte Seite gelöscht</numerusform>
+            <numerusform>%n aufbewahrte Seiten gelöscht</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Follow the system</source>
@@ -1485,16 +1877,40 @@ Verschieben Sie die Datei zurück in den Eingangsordner, um es erneut zu versuch
         <translation>Einstellungen</translation>
     </message>
     <message>
+        <source>&amp;Reading</source>
+        <translation>&amp;Lesen</translation>
+    </message>
+    <message>
         <source>&amp;Theme:</source>
-        <translation>&amp;Farbschema:</translation>
+        <translation>Farb&amp;schema:</translation>
+    </message>
+    <message>
+        <source>Folio&apos;s serif (Source Serif, Charter, Georgia)</source>
+        <translation>Folios Serifenschrift (Source Serif, Charter, Georgia)</translation>
+    </message>
+    <message>
+        <source>Reading font</source>
+        <translation>Schriftart zum Lesen</translation>
+    </message>
+    <message>
+        <source>&amp;Font:</source>
+        <translation>Schrift&amp;art:</translation>
     </message>
     <message>
         <source> pt</source>
         <translation> pt</translation>
     </message>
     <message>
-        <source>Article &amp;text size:</source>
-        <translation>&amp;Textgröße im Artikel:</translation>
+        <source> characters</source>
+        <translation> Zeichen</translation>
+    </message>
+    <message>
+        <source>How long a line of the article is at most; a narrow window makes it shorter</source>
+        <translation>Wie lang eine Zeile des Artikels höchstens ist; in einem schmalen Fenster wird sie kürzer</translation>
+    </message>
+    <message>
+        <source>&amp;Line length:</source>
+        <translation>&amp;Zeilenlänge:</translation>
     </message>
     <message>
         <source> s</source>
@@ -1509,12 +1925,72 @@ Verschieben Sie die Datei zurück in den Eingangsordner, um es erneut zu versuch
         <translation>Wie lange ein Artikel angezeigt wird, bevor er als gelesen gilt</translation>
     </message>
     <message>
-        <source>Mark &amp;read after:</source>
-        <translation>Als &amp;gelesen markieren nach:</translation>
+        <source>Text si&amp;ze:</source>
+        <translation>&amp;Textgröße:</translation>
+    </message>
+    <message>
+        <source>&amp;Mark read after:</source>
+        <translation>Als gelesen &amp;markieren nach:</translation>
     </message>
     <message>
         <source>Show the &amp;oldest articles first</source>
-        <translation>Die ä&amp;ltesten Artikel zuerst zeigen</translation>
+        <translation>Die älteste&amp;n Artikel zuerst zeigen</translation>
+    </message>
+    <message>
+        <source>F&amp;eeds</source>
+        <translation>&amp;Feeds</translation>
+    </message>
+    <message>
+        <source>Only when I ask</source>
+        <translation>Nur von Hand</translation>
+    </message>
+    <message>
+        <source>How often to refresh feeds</source>
+        <translation>Wie oft Feeds aktualisiert werden</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh feeds:</source>
+        <translation>Feeds &amp;aktualisieren:</translation>
+    </message>
+    <message>
+        <source>Also on &amp;battery or a metered connection</source>
+        <translation>Auch im A&amp;kkubetrieb oder bei getakteter Verbindung</translation>
+    </message>
+    <message>
+        <source>Feeds are refreshed in the background while Folio is open; a feed can have its own interval in its properties.</source>
+        <translation>Feeds werden im Hintergrund aktualisiert, während Folio geöffnet ist; ein Feed kann in seinen Eigenschaften ein eigenes Intervall haben.</translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Delete {days} days after reading</source>
+        <translation>{days} Tage nach dem Lesen löschen</translation>
+    </message>
+    <message>
+        <source>Read feed articles</source>
+        <translation>Gelesene Feed-Artikel</translation>
+    </message>
+    <message>
+        <source>Read feed &amp;articles:</source>
+        <translation>Gelesene Feed-A&amp;rtikel:</translation>
+    </message>
+    <message>
+        <source>Applied to each feed as it is refreshed (an article still in its feed stays). Starred, tagged, archived, highlighted and annotated articles and saved pages are never deleted.</source>
+        <translation>Gilt für jeden Feed, sobald er aktualisiert wird (ein Artikel, der noch in seinem Feed steht, bleibt). Artikel mit Stern, Tag, Markierung oder Notiz, archivierte Artikel und gespeicherte Seiten werden nie gelöscht.</translation>
+    </message>
+    <message>
+        <source>&amp;Saved articles</source>
+        <translation>&amp;Gespeicherte Artikel</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the page each article was saved from</source>
+        <translation>Die Seite jedes gespeicherten Artikels &amp;behalten</translation>
+    </message>
+    <message>
+        <source>A kept page lets Folio extract the article again later without the web, and survives the page going away; it takes room in the library.</source>
+        <translation>Mit der behaltenen Seite kann Folio den Artikel später ohne Web erneut extrahieren, auch wenn die Seite verschwunden ist; sie braucht Platz in der Bibliothek.</translation>
     </message>
     <message>
         <source>None</source>
@@ -1537,8 +2013,8 @@ Verschieben Sie die Datei zurück in den Eingangsordner, um es erneut zu versuch
         <translation>Wie das System</translation>
     </message>
     <message>
-        <source>&amp;Language:</source>
-        <translation>&amp;Sprache:</translation>
+        <source>Lan&amp;guage:</source>
+        <translation>Sp&amp;rache:</translation>
     </message>
     <message>
         <source>The window speaks the chosen language from its next start.</source>
@@ -1593,6 +2069,18 @@ Verschieben Sie die Datei zurück in den Eingangsordner, um es erneut zu versuch
     <message>
         <source>Select an article to tag it</source>
         <translation>Wählen Sie einen Artikel, um ihm ein Tag zu geben</translation>
+    </message>
+    <message>
+        <source>Tagged “{title}” {tags}</source>
+        <translation>„{title}“ getaggt: {tags}</translation>
+    </message>
+    <message>
+        <source>Removed the tag “{tag}” from “{title}”</source>
+        <translation>Tag „{tag}“ von „{title}“ entfernt</translation>
+    </message>
+    <message>
+        <source>Undone: {change}</source>
+        <translation>Rückgängig gemacht: {change}</translation>
     </message>
 </context>
 <context>
@@ -1880,6 +2368,13 @@ Verschieben Sie die Datei zurück in den Eingangsordner, um es erneut zu versuch
     <message>
         <source>Could not read the feed list: {exc}</source>
         <translation>Die Feed-Liste konnte nicht gelesen werden: {exc}</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarEditor</name>
+    <message>
+        <source>Undone: {change}</source>
+        <translation>Rückgängig gemacht: {change}</translation>
     </message>
 </context>
 <context>
@@ -2191,6 +2686,10 @@ Die Bibliothek behält alle Feeds und Artikel; sie werden nicht mehr mit dem Ser
         </translation>
     </message>
     <message>
+        <source>Subscribed to {feed}: no articles yet</source>
+        <translation>{feed} abonniert: noch keine Artikel</translation>
+    </message>
+    <message>
         <source>Saved “{title}”</source>
         <translation>„{title}“ gespeichert</translation>
     </message>
@@ -2236,6 +2735,10 @@ Die Bibliothek behält alle Feeds und Artikel; sie werden nicht mehr mit dem Ser
     <message>
         <source>{label} failed: {kind}: {exc}</source>
         <translation>{label} fehlgeschlagen: {kind}: {exc}</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
     </message>
 </context>
 </TS>
