@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QTabWidget,
     QWidget,
 )
+from pytest_httpserver import HTTPServer
 from pytestqt.exceptions import TimeoutError
 from pytestqt.qtbot import QtBot
 
@@ -30,7 +32,7 @@ from reader.library.views import SmartView
 from reader.ui import article_delegate, sidebar_view
 from reader.ui.article_html import long_date
 from reader.ui.main_window import MainWindow
-from reader.ui.sidebar_keys import ViewKey
+from reader.ui.sidebar_keys import FeedKey, ViewKey
 from tests.ui.library_data import add_feed_with_articles, add_saved
 
 
@@ -127,8 +129,9 @@ def test_the_window_speaks_german(
     assert long_date(datetime(2026, 12, 4, 12, tzinfo=UTC)) == "4. Dezember 2026"
     assert QLocale().toString(12345) == "12.345"
     # Qt's own buttons speak German too.
-    window.show_preferences()
-    dialog = window.preferences_dialog
+    window.preferences.show_preferences()
+    dialog = window.preferences.dialog
+    assert dialog is not None
     qtbot.waitExposed(dialog)
     buttons = dialog.findChild(QDialogButtonBox)
     assert buttons is not None
@@ -165,14 +168,14 @@ def test_nothing_is_cut_off_in_german(
     allowed = {"Heise online Newsticker"}
     assert set(sidebar_elisions(window, monkeypatch)) <= allowed
     # Every dialog the window opens, in German, at the size it opens at.
-    window.show_preferences()
+    window.preferences.show_preferences()
     window.transfer_commands.add_feed()
     window.transfer_commands.save_article()
     window.sync_commands.show_account()
     window.search_controller.show_rules()
     window.show_shortcuts()
     dialogs = [
-        window.preferences_dialog,
+        window.preferences.dialog,
         window.transfer_commands.add_feed_dialog,
         window.transfer_commands.save_dialog,
         window.sync_commands.account_dialog,
@@ -185,6 +188,89 @@ def test_nothing_is_cut_off_in_german(
         qtbot.waitExposed(dialog)
         assert settled_cut_off(dialog, qtbot) == [], dialog.windowTitle()
         dialog.reject()
+
+
+def every_tab_cut_off(dialog: QDialog, qtbot: QtBot) -> dict[str, list[str]]:
+    """What is cut off on each tab of ``dialog``, and in its row of tabs, by tab."""
+    tabs = dialog.findChild(QTabWidget)
+    assert tabs is not None
+    found = {}
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        found[tabs.tabText(index)] = settled_cut_off(dialog, qtbot)
+    bar = tabs.tabBar()
+    found["tabs"] = [
+        tabs.tabText(i)
+        for i in range(tabs.count())
+        if bar.tabRect(i).width() < bar.tabSizeHint(i).width()
+    ]
+    return found
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (900, 600)])
+def test_preferences_feed_properties_and_failed_links_are_whole_in_german(
+    german: None,
+    library: Library,
+    make_window: Any,
+    qtbot: QtBot,
+    httpserver: HTTPServer,
+    size: tuple[int, int],
+) -> None:
+    httpserver.expect_request("/down.xml").respond_with_data("down", status=503)
+    feed = library.add_feed(httpserver.url_for("/down.xml"))
+    for _ in range(2):
+        library.refresh([feed.id], force=True)
+    window: MainWindow = make_window(library)
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.width() == size[0])
+    # Preferences: every tab, its choices and notes, and the tabs themselves.
+    window.preferences.show_preferences()
+    preferences = window.preferences.dialog
+    assert preferences is not None
+    qtbot.waitExposed(preferences)
+    assert [preferences.tabs.tabText(i) for i in range(3)] == [
+        "&Lesen",
+        "&Feeds",
+        "&Gespeicherte Artikel",
+    ]
+    assert preferences.language.count() == 3
+    assert preferences.refresh.itemText(preferences.refresh.count() - 1) == "Täglich"
+    cut = every_tab_cut_off(preferences, qtbot)
+    assert cut == {name: [] for name in cut}
+    preferences.reject()
+    # A feed's properties, with the problem its last refreshes had.
+    qtbot.waitUntil(lambda: window.sidebar_controller.node(FeedKey(feed.id)) is not None)
+    node = window.sidebar_controller.node(FeedKey(feed.id))
+    window.feed_commands.show_feed_properties(node)
+    properties = window.feed_commands.properties_dialog
+    assert properties is not None
+    qtbot.waitExposed(properties)
+    assert properties.problem_box.isVisible()
+    assert properties.problem.text().startswith(
+        "Die letzte Aktualisierung ist fehlgeschlagen (2-mal in Folge): "
+    )
+    assert properties.refresh.currentText().startswith("Wie in den Einstellungen (stündlich)")
+    assert settled_cut_off(properties, qtbot) == []
+    properties.reject()
+    # The links whose page could not be fetched.
+    from reader.library.transfer import FailedLink
+    from reader.ui.failed_links_dialog import FailedLinksDialog
+
+    failed = FailedLinksDialog(
+        [
+            FailedLink(
+                1, "https://example.org/weg", "Ein Artikel, der nicht mehr da ist", "HTTP 404"
+            ),
+            FailedLink(2, "https://example.org/langsam", "", "timed out"),
+        ],
+        window,
+    )
+    failed.show()
+    qtbot.waitExposed(failed)
+    assert failed.windowTitle() == "Nicht abgerufene Links"
+    assert failed.summary.text().startswith("Die Seiten dieser Links")
+    assert settled_cut_off(failed, qtbot) == []
+    failed.reject()
 
 
 def test_the_empty_library_welcomes_in_german(
