@@ -38,8 +38,10 @@ def quit_on_signals(app: QApplication) -> QTimer:
     removing a demo's folder) still runs. Returns the timer that lets Python see signals."""
 
     def stop(_signum: int, _frame: object) -> None:
-        app.quit()
-        # Before the event loop runs, quit() does nothing: quit as soon as it starts.
+        # Posted, never called here: a signal handler runs between any two steps of the
+        # code it interrupts (a task handed to a worker pool, holding the pool's lock), and
+        # quitting at once closes the window, which shuts that pool down: a deadlock. The
+        # event loop quits on its next turn, or as soon as it starts.
         QTimer.singleShot(0, app.quit)
 
     signal.signal(signal.SIGINT, stop)
