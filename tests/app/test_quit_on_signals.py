@@ -2,52 +2,61 @@
 
 from __future__ import annotations
 
-import signal
+import os
+import subprocess
+import sys
+import textwrap
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QWidget
-from pytestqt.qtbot import QtBot
+# Run in a process of its own: an event loop that has quit leaves the test process's
+# application unable to run the loops of the tests after it.
+SCRIPT = textwrap.dedent(
+    """
+    import signal
 
-from reader.app.application import quit_on_signals
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
 
-
-class Closing(QWidget):
-    def __init__(self) -> None:
-        super().__init__()
-        self.closed = 0
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.closed += 1
-        super().closeEvent(event)
+    from reader.app.application import quit_on_signals
 
 
-def test_a_signal_closes_nothing_inside_the_code_it_interrupts(qtbot: QtBot) -> None:
+    class Closing(QWidget):
+        closed = 0
+
+        def closeEvent(self, event):
+            Closing.closed += 1
+            super().closeEvent(event)
+
+
+    app = QApplication([])
+    quit_on_signals(app)
+    window = Closing()
+    window.show()
+    seen = []
+
+    def interrupted():
+        signal.getsignal(signal.SIGTERM)(signal.SIGTERM, None)
+        seen.append(Closing.closed)
+
+    QTimer.singleShot(0, interrupted)
+    # Should the quit never come, the loop still ends.
+    QTimer.singleShot(10_000, lambda: app.exit(3))
+    code = app.exec()
+    print(code, seen)
+    """
+)
+
+
+def test_a_signal_closes_nothing_inside_the_code_it_interrupts() -> None:
     # A handler runs between any two steps of the code it interrupts, a worker pool's lock
     # held; closing the window there shuts that pool down and waits for the lock forever.
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    saved = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
-    timer = quit_on_signals(app)
-    try:
-        window = Closing()
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        handler = signal.getsignal(signal.SIGTERM)
-        assert callable(handler)
-        closed_in_handler: list[int] = []
-
-        def interrupted() -> None:
-            handler(signal.SIGTERM, None)
-            closed_in_handler.append(window.closed)
-
-        QTimer.singleShot(0, interrupted)
-        # Should the quit never come, the loop still ends (and the assertions below fail).
-        QTimer.singleShot(10_000, lambda: app.exit(1))
-        assert app.exec() == 0
-        assert closed_in_handler == [0]
-    finally:
-        timer.stop()
-        for number, previous in saved.items():
-            signal.signal(number, previous)
+    result = subprocess.run(
+        [sys.executable, "-c", SCRIPT],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    # The loop ended by the signal's quit, and the window was not closed inside the handler.
+    assert result.stdout.split("\n")[-2] == "0 [0]"
