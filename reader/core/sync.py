@@ -114,7 +114,6 @@ TITLE_FIELD = "title"
 FOLDER_FIELD = "folder"
 SUBSCRIBE_FIELD = "subscribe"
 UNSUBSCRIBE_FIELD = "unsubscribe"
-PATH_FIELD = "path"
 
 
 @dataclass(frozen=True, slots=True)
