@@ -102,7 +102,6 @@ class RefreshProgress:
     feed_id: int
     feed_title: str
     status: RefreshOutcome
-    feed_new: int = 0
     error: str | None = None
 
 
@@ -291,7 +290,6 @@ class Refresher:
                             feed_id=feed.id,
                             feed_title=feed.title or feed.url,
                             status=outcome.status,
-                            feed_new=len(outcome.new_ids),
                             error=outcome.error,
                         ),
                     )
