@@ -135,14 +135,6 @@ class PendingChange:
     retry_after: datetime | None = None
 
 
-def acknowledged(sent: Iterable[PendingChange], current: Mapping[int, datetime]) -> list[int]:
-    """Rows of ``sent`` that can leave the queue: those not changed again since they were read.
-
-    ``current`` maps row ids to their ``changed_at`` now. A row whose time moved on was changed
-    again during the sync: it stays for the next one."""
-    return [c.id for c in sent if current.get(c.id) == c.changed_at]
-
-
 def change_times(changes: Iterable[PendingChange]) -> dict[tuple[int, str], datetime]:
     """(entity id, field) → time of the last local change, for one kind of entity."""
     return {(c.entity_id, c.field): c.changed_at for c in changes}
