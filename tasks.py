@@ -39,9 +39,9 @@ KNOWN_CYCLES: set[tuple[str, ...]] = set()
 # its figure has risen; never lower one.
 COVERAGE_FLOORS: dict[str, int] = {
     "core": 93,
-    "services": 90,
-    "store": 94,
-    "library": 91,
+    "services": 91,
+    "store": 95,
+    "library": 94,
 }
 
 
