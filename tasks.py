@@ -35,10 +35,10 @@ STAMP = VENV / ".folio-installed"
 KNOWN_CYCLES: set[tuple[str, ...]] = set()
 
 # The share of each package's lines the tests run, in per cent, below which a whole test run
-# fails: each is the package's figure when it was set, rounded down a point. Raise a floor when
-# its figure has risen; never lower one.
+# fails: each is a point below the package's figure when it was set, to the whole per cent
+# above. Raise a floor when its figure has risen; never lower one.
 COVERAGE_FLOORS: dict[str, int] = {
-    "core": 93,
+    "core": 97,
     "services": 91,
     "store": 95,
     "library": 94,
