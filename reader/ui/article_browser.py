@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QPoint, QPointF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QFont,
     QFontMetricsF,
     QImage,
@@ -26,7 +27,7 @@ from PySide6.QtGui import (
     QTextImageFormat,
     QTextOption,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,8 @@ class ArticleBrowser(QTextBrowser):
     page_past_end = Signal()
     # A picture was clicked: the picture at its own size, and the link around it (or empty).
     image_activated = Signal(QImage, QUrl)
+    # A click on the text, not on a link (its place in the document, and on the screen).
+    text_clicked = Signal(int, QPoint)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +84,10 @@ class ArticleBrowser(QTextBrowser):
         self._fitted_width = -1.0
         # Where a press on a picture happened, and which picture (its cache key).
         self._pressed_image: tuple[QPoint, int] | None = None
+        self._pressed_at: QPoint | None = None
+        # Adds the pane's own entries to the context menu (the menu, the point clicked).
+        self.menu_extender: Callable[[QMenu, QPoint], None] | None = None
+        self.context_menu: QMenu | None = None
         # Marks drawn over the text without changing it (search terms, find), by kind.
         self._marks: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._font_size = 13
@@ -252,8 +259,10 @@ class ArticleBrowser(QTextBrowser):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._pressed_image = None
+        self._pressed_at = None
         if event.button() == Qt.MouseButton.LeftButton:
             pos = event.position().toPoint()
+            self._pressed_at = pos
             found = self.image_at(pos)
             if found is not None:
                 self._pressed_image = (pos, found[0].cacheKey())
@@ -269,7 +278,31 @@ class ArticleBrowser(QTextBrowser):
                 event.accept()
                 self.image_activated.emit(found[0], found[1])
                 return
+        pressed_at, self._pressed_at = self._pressed_at, None
         super().mouseReleaseEvent(event)
+        if pressed_at is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        pos = event.position().toPoint()
+        if (pos - pressed_at).manhattanLength() > _CLICK_SLOP or self.anchorAt(pos):
+            return
+        if self.textCursor().hasSelection():
+            return
+        point = QPointF(
+            pos.x() + self.horizontalScrollBar().value(), pos.y() + self.verticalScrollBar().value()
+        )
+        position = self.document().documentLayout().hitTest(point, Qt.HitTestAccuracy.ExactHit)
+        if position >= 0:
+            self.text_clicked.emit(position, self.viewport().mapToGlobal(pos))
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        pos = event.pos()
+        offset = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        menu = self.createStandardContextMenu(pos + offset)
+        if self.menu_extender is not None:
+            self.menu_extender(menu, pos)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
+        self.context_menu = menu
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from reader.core.local_time import as_local
 from reader.core.types import Article
-from reader.ui.article_list_model import ARTICLE_ROLE, TAG_COLORS_ROLE
+from reader.ui.article_list_model import ARTICLE_ROLE, HIGHLIGHTS_ROLE, TAG_COLORS_ROLE
 from reader.ui.icons import icon
 from reader.ui.snippet_painter import draw_snippet
 from reader.ui.theme import LIGHT, Theme, tag_chip_colors
@@ -114,6 +114,7 @@ class ArticleDelegate(QStyledItemDelegate):
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._star = icon("star-filled")
+        self._marker = icon("highlights")
         # Lines under each row for a search result's snippet (0: none, for other lists).
         self.snippet_lines = 0
         # Lines for the title: two in a narrow list (see ``ArticleListView``).
@@ -222,6 +223,18 @@ class ArticleDelegate(QStyledItemDelegate):
             size = self._meta_height - 2
             self._star.paint(painter, QRect(x, meta_top + 1, size, size))
             x += size + 5
+        highlights = index.data(HIGHLIGHTS_ROLE) or 0
+        if highlights:
+            # Highlighted: a marker and how many, before the source.
+            size = self._meta_height - 2
+            self._marker.paint(painter, QRect(x, meta_top + 1, size, size))
+            x += size + 2
+            count = str(highlights)
+            painter.setFont(self._meta_font)
+            painter.setPen(muted)
+            count_width = self._meta_metrics.horizontalAdvance(count)
+            painter.drawText(QRect(x, meta_top, count_width, self._meta_height), align_left, count)
+            x += count_width + 8
         # Tags get at most half the line (a third in a narrow list); the source keeps room.
         chips_width = self._paint_chips(
             painter,

@@ -15,8 +15,14 @@ from datetime import datetime
 
 from PySide6.QtCore import QDate, QLocale
 
+from reader.core.highlights import Highlight
 from reader.core.local_time import as_local
 from reader.core.types import Article
+
+# Links inside the document that the pane handles itself: the article's note, and a
+# highlight listed under the text.
+NOTE_SCHEME = "folio-note"
+HIGHLIGHT_SCHEME = "folio-highlight"
 
 _SOURCE_NAMES = {
     "url": "Saved from the web",
@@ -125,13 +131,75 @@ def source_label(article: Article) -> str:
     return _SOURCE_NAMES.get(article.source_kind.value, "Saved")
 
 
-def article_document(article: Article, css: str, *, content_html: str | None = None) -> str:
-    """The whole HTML document for one article. ``content_html`` (the article's own when
-    None) is already sanitized; it may carry marks, such as highlights."""
+def _paragraphs(text: str) -> str:
+    return "".join(
+        f"<p>{html.escape(part).replace(chr(10), '<br/>')}</p>"
+        for part in re.split(r"\n\s*\n", text.strip())
+        if part.strip()
+    )
+
+
+def header_document(article: Article, css: str, *, note: str | None = None) -> str:
+    """What comes above the article's own text: source, title, byline and its note."""
+    return f"<html><head><style>{css}</style></head><body>{_header(article, note)}</body></html>"
+
+
+def _header(article: Article, note: str | None) -> str:
     title = html.escape(article.title or "(untitled)")
     link = article.url or article.canonical_url
     if link and link.startswith(("http://", "https://")):
         title = f'<a href="{html.escape(link, quote=True)}">{title}</a>'
+    if note:
+        # A one-cell table: the only block Qt's rich text pads and colours.
+        note_html = (
+            '<table class="note" width="100%" cellspacing="0" cellpadding="10"><tr><td>'
+            f'<p class="note-label">NOTE · <a href="{NOTE_SCHEME}:edit">Edit</a></p>'
+            f"{_paragraphs(note)}</td></tr></table>"
+        )
+        add_note = ""
+    else:
+        note_html = ""
+        add_note = f' · <a href="{NOTE_SCHEME}:edit">Add a note</a>'
+    return (
+        f'<p class="source">{html.escape(source_label(article).upper())}</p>'
+        f'<h1 class="title">{title}</h1>'
+        f'<p class="meta">{html.escape(byline(article))}{add_note}</p>'
+        f"{note_html}"
+    )
+
+
+def unplaced_list(highlights: list[Highlight]) -> str:
+    """Highlights that could not be placed in the text, listed under it with their notes."""
+    if not highlights:
+        return ""
+    items = []
+    for highlight in highlights:
+        note = (
+            f'<p class="unplaced-note">{html.escape(highlight.note)}</p>' if highlight.note else ""
+        )
+        items.append(
+            f'<p class="unplaced-quote">“{html.escape(highlight.quote)}”'
+            f' <a href="{HIGHLIGHT_SCHEME}:{highlight.id}">Edit</a></p>{note}'
+        )
+    return (
+        '<table class="note unplaced" width="100%" cellspacing="0" cellpadding="10"><tr><td>'
+        '<p class="unplaced-title">Could not be placed in the text</p>'
+        '<p class="unplaced-help">These highlights no longer match the article as it is now;'
+        " their quotes and notes are kept.</p>" + "".join(items) + "</td></tr></table>"
+    )
+
+
+def article_document(
+    article: Article,
+    css: str,
+    *,
+    content_html: str | None = None,
+    note: str | None = None,
+    unplaced: list[Highlight] | None = None,
+) -> str:
+    """The whole HTML document for one article. ``content_html`` (the article's own when
+    None) is already sanitized; it may carry marks, such as highlights. ``note`` is shown
+    above the text, ``unplaced`` highlights under it."""
     source = article.content_html if content_html is None else content_html
     content = reading_html(source or "")
     if not content.strip():
@@ -143,10 +211,9 @@ def article_document(article: Article, css: str, *, content_html: str | None = N
         )
     return (
         f"<html><head><style>{css}</style></head><body>"
-        f'<p class="source">{html.escape(source_label(article).upper())}</p>'
-        f'<h1 class="title">{title}</h1>'
-        f'<p class="meta">{html.escape(byline(article))}</p>'
+        f"{_header(article, note)}"
         f"{content}"
+        f"{unplaced_list(unplaced or [])}"
         "</body></html>"
     )
 

@@ -81,7 +81,7 @@ class ArticleListController(QObject):
     def source(self) -> ArticleSource | None:
         return self._model.source
 
-    def show(self, source: ArticleSource) -> None:
+    def show(self, source: ArticleSource | None) -> None:
         # A search's results keep two lines for what matched; other lists need none.
         searching = isinstance(source, SearchSource) and source.has_words
         self._view.article_delegate.snippet_lines = 2 if searching else 0
@@ -291,6 +291,8 @@ class ArticleListController(QObject):
         self._model.apply_changes(ids)
 
     def library_changed(self, batch: ChangeBatch) -> None:
+        if batch.highlight_ids:
+            self._model.highlights_changed(sorted(batch.highlight_ids))
         if batch.tags and not batch.article_ids and not batch.everything:
             # A tag was renamed or coloured: the rows on screen show it again.
             self._model.refresh_loaded()

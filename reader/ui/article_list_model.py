@@ -40,6 +40,8 @@ UNREAD_ROLE = Qt.ItemDataRole.UserRole + 3
 STARRED_ROLE = Qt.ItemDataRole.UserRole + 4
 # The colours of the row's tags, in the order of ``Article.tags`` (None: no colour).
 TAG_COLORS_ROLE = Qt.ItemDataRole.UserRole + 5
+# How many highlights the article has (0: none).
+HIGHLIGHTS_ROLE = Qt.ItemDataRole.UserRole + 6
 
 
 class ArticleSource(Protocol):
@@ -256,6 +258,9 @@ class ArticleListModel(QAbstractListModel):
         # Tag name (casefolded) -> "#rrggbb". Handed over by the window when the tags change,
         # so painting a row never reads the library.
         self._tag_colors: dict[str, str] = {}
+        # Article id -> how many highlights it has (those with none left out), read with
+        # each page so painting a row never reads the library.
+        self._highlights: dict[int, int] = {}
 
     # -- the source --------------------------------------------------------------------------
     @property
@@ -288,6 +293,8 @@ class ArticleListModel(QAbstractListModel):
             while not self._exhausted and len(self._rows) < wanted:
                 self._append_page(source)
         self._index_rows()
+        self._highlights = {}
+        self._count_highlights([a.id for a in self._rows])
         self.endResetModel()
         self.source_changed.emit()
         if source is not None and self._in_background(source):
@@ -338,6 +345,7 @@ class ArticleListModel(QAbstractListModel):
         visible = [a for a in page if a.id not in self._hidden and a.id not in self._rows_by_id]
         if not visible:
             return
+        self._count_highlights([a.id for a in visible])
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(visible) - 1)
         self._rows.extend(visible)
@@ -451,6 +459,8 @@ class ArticleListModel(QAbstractListModel):
             return not article.read
         if role == STARRED_ROLE:
             return article.starred
+        if role == HIGHLIGHTS_ROLE:
+            return self._highlights.get(article.id, 0)
         if role == TAG_COLORS_ROLE:
             colors = self._tag_colors
             return tuple(colors.get(tag.casefold()) for tag in article.tags) if colors else ()
@@ -459,7 +469,9 @@ class ArticleListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             state = "unread, " if not article.read else ""
             star = "starred, " if article.starred else ""
-            return f"{state}{star}{article.title}, {article.feed_title or 'saved'}"
+            marked = self._highlights.get(article.id, 0)
+            noted = f", {marked} highlight{'' if marked == 1 else 's'}" if marked else ""
+            return f"{state}{star}{article.title}, {article.feed_title or 'saved'}{noted}"
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -472,6 +484,24 @@ class ArticleListModel(QAbstractListModel):
         )
 
     # -- tag colours -----------------------------------------------------------------------------
+    def _count_highlights(self, article_ids: Sequence[int]) -> None:
+        if not article_ids:
+            return
+        counts = self._library.highlights.counts(article_ids)
+        for article_id in article_ids:
+            if article_id in counts:
+                self._highlights[article_id] = counts[article_id]
+            else:
+                self._highlights.pop(article_id, None)
+
+    def highlights_changed(self, article_ids: Sequence[int]) -> None:
+        """The highlights of these articles changed: their rows count them again."""
+        listed = [i for i in article_ids if i in self._rows_by_id]
+        self._count_highlights(listed)
+        for article_id in listed:
+            index = self.index(self._rows_by_id[article_id])
+            self.dataChanged.emit(index, index, [HIGHLIGHTS_ROLE])
+
     def set_tag_colors(self, colors: Mapping[str, str | None]) -> None:
         """The colour of each tag (by name; None or missing: none); rows with tags repaint."""
         fresh = {name.casefold(): color for name, color in colors.items() if color}
@@ -599,6 +629,7 @@ class ArticleListModel(QAbstractListModel):
         self.remove_ids([i for i in ids if i not in fresh])
 
     def _insert(self, source: ArticleSource, articles: Sequence[Article]) -> None:
+        self._count_highlights([a.id for a in articles])
         if source.ranked:
             # Their rank is not known until the list is read again: new matches come first.
             self.beginInsertRows(QModelIndex(), 0, len(articles) - 1)

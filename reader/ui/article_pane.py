@@ -5,8 +5,16 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QColor, QImage, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QCursor,
+    QImage,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,11 +24,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.anchoring_html import MarkedArticle
 from reader.core.search_terms import SearchTerms, TermFinder
 from reader.core.types import Article
 from reader.ui.article_browser import ArticleBrowser
-from reader.ui.article_html import article_document, placeholder_document
+from reader.ui.article_html import (
+    HIGHLIGHT_SCHEME,
+    NOTE_SCHEME,
+    article_document,
+    header_document,
+    placeholder_document,
+)
 from reader.ui.find_bar import FindBar
+from reader.ui.highlight_layer import HighlightLayer
 from reader.ui.tag_bar import TagBar
 from reader.ui.theme import LIGHT, Theme, reading_css
 
@@ -41,6 +57,10 @@ class ArticlePane(QWidget):
     images_requested = Signal(int)
     # A link in the pane (or around a picture shown full size) was chosen.
     link_activated = Signal(QUrl)
+    # A highlight was clicked (its id, and where on the screen).
+    highlight_clicked = Signal(int, QPoint)
+    # The reader asked to write or change the article's note.
+    note_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,7 +95,10 @@ class ArticlePane(QWidget):
         holder_layout.addWidget(self.archive_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.tag_holder)
         self.browser = ArticleBrowser(self)
-        self.browser.link_activated.connect(self.link_activated)
+        self.browser.link_activated.connect(self._link_activated)
+        self.browser.text_clicked.connect(self._text_clicked)
+        self._marked: MarkedArticle | None = None
+        self.highlights = HighlightLayer(self.browser, self)
         self.browser.image_activated.connect(self.show_image)
         layout.addWidget(self.browser, 1)
         self.find_bar = FindBar(self.browser, self)
@@ -139,10 +162,12 @@ class ArticlePane(QWidget):
         *,
         message: str = NO_ARTICLE,
         search: SearchTerms | None = None,
+        marked: MarkedArticle | None = None,
     ) -> None:
         """Show ``article`` (or ``message`` for none); ``search`` is what the list searched
-        for, marked in the text."""
+        for, marked in the text; ``marked`` its HTML with its highlights marked."""
         self.article = article
+        self._marked = marked
         self._message = message
         self._search = search if search is not None and not search.empty else None
         self.tag_holder.setVisible(article is not None)
@@ -166,11 +191,15 @@ class ArticlePane(QWidget):
             self.images_button.setText("Loading images…")
             self.images_requested.emit(self.article.id)
 
-    def update_article(self, article: Article) -> None:
+    def update_article(self, article: Article, marked: MarkedArticle | None = None) -> None:
         """The shown article changed in the library: new tags are shown in place; a new body
-        is rendered again, keeping the reading position."""
+        (or note, or highlights: ``marked``, when given) is rendered again, keeping the
+        reading position."""
         old = self.article
         self.article = article
+        old_marked = self._marked
+        if marked is not None:
+            self._marked = marked
         self.tag_bar.set_tags(article.tags)
         if old is None or old.content_html != article.content_html:
             self._update_images_button()
@@ -178,6 +207,8 @@ class ArticlePane(QWidget):
             old.content_html != article.content_html
             or old.title != article.title
             or old.word_count != article.word_count
+            or old.note != article.note
+            or old_marked != self._marked
         ):
             self._render(keep_position=True)
 
@@ -187,11 +218,49 @@ class ArticlePane(QWidget):
         if self.article is None:
             self.browser.show_document(placeholder_document(self._message, self.css()))
         else:
-            self.browser.show_document(article_document(self.article, self.css()))
+            self._render_article(self.article)
         self._mark_search()
         if keep_position:
             bar.setValue(position)
         self.find_bar.search(from_top=not keep_position)
+
+    def _render_article(self, article: Article) -> None:
+        marked = self._marked
+        highlights = marked.highlights if marked is not None else []
+        css = self.css()
+        self.browser.show_document(
+            article_document(
+                article,
+                css,
+                content_html=marked.html if marked is not None and marked.html else None,
+                note=article.note,
+                unplaced=[h for h in highlights if not h.placed],
+            )
+        )
+        # Where the article's own text starts: after everything the header shows.
+        header = QTextDocument()
+        header.setHtml(header_document(article, css, note=article.note))
+        start = len(header.toRawText().rstrip("\u2029\ufdd0\ufdd1\ufffc"))
+        self.highlights.set_content(article.content_html or "", highlights, start)
+
+    # -- links of its own ------------------------------------------------------------------------
+    def _link_activated(self, url: QUrl) -> None:
+        if url.scheme() == NOTE_SCHEME:
+            self.note_requested.emit()
+        elif url.scheme() == HIGHLIGHT_SCHEME:
+            if url.path().isdigit():
+                self.highlight_clicked.emit(int(url.path()), QCursor.pos())
+        else:
+            self.link_activated.emit(url)
+
+    def _text_clicked(self, position: int, at: QPoint) -> None:
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(position + 1)
+        if cursor.charFormat().background().style() == Qt.BrushStyle.NoBrush:
+            return  # plain text: no highlight here
+        found = self.highlights.highlight_at(position)
+        if found is not None:
+            self.highlight_clicked.emit(found.id, at)
 
     # -- what a search found -------------------------------------------------------------------
     def _mark_search(self) -> None:

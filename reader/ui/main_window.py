@@ -53,6 +53,8 @@ from reader.ui.article_pane import ArticlePane
 from reader.ui.empty_state import EmptyState
 from reader.ui.feed_commands import FeedCommandsController
 from reader.ui.folder_tag_commands import FolderTagCommandsController
+from reader.ui.highlight_commands import HighlightCommandsController
+from reader.ui.highlights_view import HighlightsViewController
 from reader.ui.icons import icon
 from reader.ui.pane_focus import SHORTCUT_ROWS, PaneFocus
 from reader.ui.pane_layout import PaneLayout
@@ -62,7 +64,7 @@ from reader.ui.saved_search_section import SavedSearchCommands, SavedSearchesSec
 from reader.ui.search_controller import SearchController
 from reader.ui.sidebar_controller import SidebarController
 from reader.ui.sidebar_edits import SidebarEditor
-from reader.ui.sidebar_keys import DEFAULT_VIEW, ViewKey
+from reader.ui.sidebar_keys import DEFAULT_VIEW, HighlightsKey, ViewKey
 from reader.ui.sidebar_menu import SidebarMenu
 from reader.ui.sidebar_model import SidebarModel, SidebarSection
 from reader.ui.sidebar_view import SidebarView
@@ -77,7 +79,7 @@ MENUS = {
     "&Library": "add_feed save_article | import export | refresh_all refresh_feed cancel_refresh"
     " | sync_now sync_account | show_rules preferences | quit",
     "&Article": "open_in_browser copy_link | toggle_read toggle_star toggle_archive edit_tags"
-    " delete | mark_all_read | undo",
+    " delete | highlight_selection edit_note | mark_all_read | undo",
     "&Go": "next_article previous_article next_unread previous_unread page_down"
     " | focus_search find_in_article",
     "&Feeds": "feed_properties unsubscribe | new_folder rename_folder delete_folder"
@@ -97,6 +99,7 @@ COMMANDS_FROM = (
     FolderTagCommandsController,
     ArticleListController,
     ReadingController,
+    HighlightCommandsController,
     SearchController,
     ArticleCommandsController,
     AppearanceController,
@@ -249,6 +252,19 @@ class MainWindow(QMainWindow):
             status=status,
             parent=self,
         )
+        self.highlight_commands = HighlightCommandsController(
+            library=library,
+            pane=self.article_pane,
+            reading=reading,
+            edits=self.edits,
+            undo_stack=self.undo_stack,
+            prompts=self.prompts,
+            status=status,
+            parent=self,
+        )
+        self.highlights_view = HighlightsViewController(
+            library=library, panel=self.list_panel, reading=reading, parent=self
+        )
         self.sidebar_controller = sidebar = SidebarController(
             library=library,
             settings=settings,
@@ -364,6 +380,7 @@ class MainWindow(QMainWindow):
             self.folder_tag_commands,
             articles,
             reading,
+            self.highlight_commands,
             self.search_controller,
             self.article_commands,
             self.appearance,
@@ -393,6 +410,8 @@ class MainWindow(QMainWindow):
         sidebar.tags_loaded.connect(lambda _names, colors: articles.set_tag_colors(colors))
         sidebar.tags_loaded.connect(self.reading_controller.set_known_tags)
         sidebar.tree_loaded.connect(self._update_empty_state)
+        sidebar.current_changed.connect(self._show_highlights_view)
+        self.themes.changed.connect(self.highlights_view.set_theme)
         sidebar.counts_loaded.connect(self._update_title)
         self.sidebar_model.feeds_dropped.connect(self.feed_commands.move_feeds)
         self.sidebar_model.folders_dropped.connect(self.folder_tag_commands.move_folders)
@@ -433,7 +452,17 @@ class MainWindow(QMainWindow):
         self.sidebar_controller.library_changed(batch)
         self.list_controller.library_changed(batch)
         self.reading_controller.library_changed(batch)
+        # Articles deleted or retitled change the Highlights list too.
+        if batch.highlight_ids or batch.articles:
+            self.highlights_view.highlights_changed(sorted(batch.highlight_ids))
         self._update_empty_state()
+
+    def _show_highlights_view(self) -> None:
+        """The middle pane lists highlights while the sidebar's Highlights item is open."""
+        sidebar = self.sidebar_controller
+        active = isinstance(sidebar.current_key, HighlightsKey) and not sidebar.searching
+        self.highlights_view.set_active(active)
+        self.pane_focus.set_list(self.highlights_view.view if active else self.article_view)
 
     def _update_title(self) -> None:
         unread = self.sidebar_model.unread(DEFAULT_VIEW)

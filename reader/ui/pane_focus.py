@@ -30,6 +30,12 @@ class PaneFocus(QObject):
         for widget in (sidebar, articles, article):
             widget.installEventFilter(self)
 
+    def set_list(self, articles: QAbstractItemView) -> None:
+        """The middle pane now shows ``articles`` (the Highlights view's list, say)."""
+        if articles is not self._articles:
+            articles.installEventFilter(self)
+            self._articles = articles
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress:
             return False

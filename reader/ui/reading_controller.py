@@ -12,6 +12,7 @@ from reader.app.edit_controller import EditController
 from reader.app.library_events import ChangeBatch
 from reader.app.settings import Settings
 from reader.app.tasks import TaskRunner
+from reader.core.anchoring_html import MarkedArticle
 from reader.core.errors import UserError
 from reader.core.search_terms import SearchTerms, search_terms
 from reader.core.types import Article
@@ -73,20 +74,31 @@ class ReadingController(QObject):
             if self._pane.article is not None:
                 self._pane.show_article(None)
             return
+        self.show_id(article.id)
+
+    def show_id(self, article_id: int) -> bool:
+        """Show the article ``article_id`` in full (whichever list shows it, or none);
+        whether it is there."""
+        self._read_timer.stop()
         try:
-            full = self._library.open_article(article.id)
+            full = self._library.open_article(article_id)
         except UserError:
             self._pane.show_article(None, message="This article is no longer here.")
             self._shown_id = None
-            return
+            return False
         self._shown_id = full.id
-        self._pane.show_article(full, search=self._search_terms())
+        self._pane.show_article(full, search=self._search_terms(), marked=self._marked(full.id))
         if not full.read:
             delay = self._settings.mark_read_delay_ms
             if delay <= 0:
                 self._mark_shown_read()
             else:
                 self._read_timer.start(delay)
+        return True
+
+    def scroll_to_highlight(self, highlight_id: int) -> bool:
+        """Scroll the article shown to one of its highlights; whether it is in the text."""
+        return self._pane.highlights.scroll_to(highlight_id)
 
     def _search_terms(self) -> SearchTerms | None:
         """The words the list searched for, when it lists a search's results."""
@@ -109,12 +121,25 @@ class ReadingController(QObject):
             return
         self._articles.mark([article_id], read=True)
 
+    def _marked(self, article_id: int) -> MarkedArticle | None:
+        """The article's HTML with its highlights marked, as the pane shows it."""
+        try:
+            return self._library.highlights.marked(article_id)
+        except UserError:
+            return None
+
     def library_changed(self, batch: ChangeBatch) -> None:
         shown = self._shown_id
-        if shown is None or not (batch.everything or shown in batch.article_ids):
+        if shown is None or not (
+            batch.everything or shown in batch.article_ids or shown in batch.highlight_ids
+        ):
             return
         if self._edits.is_busy(shown):
             return
+        self._refresh_shown_now()
+
+    def refresh_shown(self) -> None:
+        """Show the article shown as the library has it now (its highlights and note too)."""
         self._refresh_shown_now()
 
     def _refresh_shown_now(self) -> None:
@@ -126,7 +151,7 @@ class ReadingController(QObject):
         except UserError:
             self.show(None)
             return
-        self._pane.update_article(article)
+        self._pane.update_article(article, self._marked(shown))
 
     def _load_image(self, digest: str) -> tuple[str, bytes] | None:
         try:

@@ -246,7 +246,7 @@ class SidebarController(QObject):
             self._feeds_changed(batch)
         # A tag may have been made, renamed or deleted; other kinds (saved searches, say)
         # belong to sections of their own: read the tree again.
-        if batch.tags or batch.kinds - {"articles", "tags", "feeds", "folders"}:
+        if batch.tags or batch.kinds - {"articles", "tags", "feeds", "folders", "highlights"}:
             self.reload()
         self.refresh_counts()
 
@@ -341,9 +341,13 @@ class SidebarController(QObject):
             self._current_key = new
 
     def _open_node(self, node: SidebarNode) -> None:
+        if node.kind is NodeKind.HIGHLIGHTS:
+            # Not a list of articles: the window shows the highlights' own list.
+            self._show(node.key, None)
+            return
         self._show(node.key, self.source_for(node))
 
-    def _show(self, key: SidebarKey, source: ArticleSource) -> None:
+    def _show(self, key: SidebarKey, source: ArticleSource | None) -> None:
         self._current_key = key
         self._searching = False
         self._articles.show(source)

@@ -33,6 +33,7 @@ from reader.ui.sidebar_keys import (
     ROOT_KEY,
     FeedKey,
     FolderKey,
+    HighlightsKey,
     SectionKey,
     SidebarKey,
     TagKey,
@@ -53,6 +54,8 @@ class NodeKind(enum.Enum):
     FEED = "feed"
     TAG = "tag"
     SEARCH = "search"
+    # The library's highlights: a list of highlights rather than of articles.
+    HIGHLIGHTS = "highlights"
     # The sync account: shows how its sync stands, opens no list.
     ACCOUNT = "account"
 
@@ -119,8 +122,17 @@ class ViewsSection:
 
     def build(self, library: Library) -> list[SidebarNode]:
         return [
-            SidebarNode(NodeKind.VIEW, ViewKey(view), title, icon_name=icon_name, payload=view)
-            for view, (title, icon_name) in VIEW_TITLES.items()
+            *(
+                SidebarNode(NodeKind.VIEW, ViewKey(view), title, icon_name=icon_name, payload=view)
+                for view, (title, icon_name) in VIEW_TITLES.items()
+            ),
+            SidebarNode(
+                NodeKind.HIGHLIGHTS,
+                HighlightsKey(),
+                "Highlights",
+                icon_name="highlights",
+                tooltip="Every highlight and its note, newest first",
+            ),
         ]
 
     def counts(
