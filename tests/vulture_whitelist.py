@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from reader.store.fields import UTCDateTimeField
 from reader.store.models import BaseModel
+from reader.ui.article_browser import ArticleBrowser
 from reader.ui.flow_layout import FlowLayout
 from reader.ui.icons import SvgIconEngine
 from reader.ui.main_window import MainWindow
@@ -17,6 +18,7 @@ from reader.ui.theme import LIGHT
 from tests.fake_greader import FakeGReader
 
 # Qt calls these overrides of QLayout, QIconEngine, QWidget and QAbstractItemModel.
+ArticleBrowser.contextMenuEvent
 FlowLayout.itemAt
 FlowLayout.takeAt
 FlowLayout.expandingDirections
@@ -51,9 +53,11 @@ FakeGReader._stream_items_contents
 FakeGReader._edit_tag
 
 
-def _instance_attributes(window: MainWindow) -> None:
+def _instance_attributes(window: MainWindow, browser: ArticleBrowser) -> None:
     # The window keeps its focus keys' object under a name; Qt's parent keeps it alive.
     window.pane_focus
+    # The reading view holds the context menu it popped up, which has no parent to keep it.
+    browser.context_menu
 
 
 _instance_attributes
