@@ -7,25 +7,38 @@ import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from reader.core.errors import UserError
+from reader.core.transfer import ImportReport
 from reader.library import Library
 
 log = logging.getLogger(__name__)
 
 
+class _Done:
+    # Signals carry this wrapper rather than a bare None (see reader.app.tasks._Outcome).
+    __slots__ = ("message", "report", "succeeded")
+
+    def __init__(self, succeeded: bool, message: str, report: ImportReport | None) -> None:
+        self.succeeded = succeeded
+        self.message = message
+        self.report = report
+
+
 class TransferController(QObject):
-    """One import or export at a time. ``progressed(done, total)``; ``finished(message)``."""
+    """One import or export at a time. ``progressed(done, total)``; ``finished(message)``;
+    after an import, ``imported(ImportReport)`` first (what the window does next: fetch the
+    new feeds, the links' pages)."""
 
     started = Signal(str)  # what runs ("Importing pocket.csv")
     progressed = Signal(int, int)
     finished = Signal(str)
     failed = Signal(str)
+    imported = Signal(object)  # ImportReport
     _progress_posted = Signal(int, int)
-    _done_posted = Signal(bool, str)  # succeeded, message
+    _done_posted = Signal(object)  # _Done
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -34,6 +47,7 @@ class TransferController(QObject):
         self._cancel = threading.Event()
         self._progress_posted.connect(self.progressed, Qt.ConnectionType.QueuedConnection)
         self._done_posted.connect(self._finish, Qt.ConnectionType.QueuedConnection)
+        self._closing = False
 
     @property
     def running(self) -> bool:
@@ -43,9 +57,9 @@ class TransferController(QObject):
         library = self._library
         cancel = self._cancel = threading.Event()
 
-        def work() -> str:
+        def work() -> tuple[str, ImportReport]:
             report = library.import_file(path, progress=self._progress, cancel=cancel)
-            return f"Imported {path.name}: {report.status_line()}"
+            return f"Imported {path.name}: {report.status_line()}", report
 
         return self._start(f"Importing {path.name}…", work)
 
@@ -64,37 +78,45 @@ class TransferController(QObject):
     def _progress(self, done: int, total: int) -> None:
         self._progress_posted.emit(int(done), int(total))
 
-    def _start(self, label: str, work: Callable[[], str]) -> bool:
+    def _start(self, label: str, work: Callable[[], str | tuple[str, ImportReport]]) -> bool:
         if self.running:
             return False
 
         def run() -> None:
             try:
-                message: Any = work()
+                outcome = work()
             except UserError as exc:
-                self._done_posted.emit(False, str(exc))
+                self._done_posted.emit(_Done(False, str(exc), None))
             except Exception as exc:
                 log.error("%s failed\n%s", label, traceback.format_exc())
-                self._done_posted.emit(False, f"{label} failed: {type(exc).__name__}: {exc}")
+                message = f"{label} failed: {type(exc).__name__}: {exc}"
+                self._done_posted.emit(_Done(False, message, None))
             else:
-                self._done_posted.emit(True, str(message))
+                message, report = outcome if isinstance(outcome, tuple) else (outcome, None)
+                self._done_posted.emit(_Done(True, message, report))
 
         self._thread = threading.Thread(target=run, name="folio-transfer", daemon=True)
         self.started.emit(label)
         self._thread.start()
         return True
 
-    @Slot(bool, str)
-    def _finish(self, succeeded: bool, message: str) -> None:
+    @Slot(object)
+    def _finish(self, done: _Done) -> None:
+        succeeded, message, report = done.succeeded, done.message, done.report
         thread, self._thread = self._thread, None
         if thread is not None:
             thread.join(timeout=5)
+        if self._closing:
+            return
+        if report is not None:
+            self.imported.emit(report)
         if succeeded:
             self.finished.emit(message)
         else:
             self.failed.emit(message or "failed")
 
     def shutdown(self, timeout: float = 30.0) -> None:
+        self._closing = True
         self._cancel.set()
         thread = self._thread
         if thread is not None:

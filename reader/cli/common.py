@@ -91,6 +91,7 @@ def feed_json(feed: Feed) -> dict[str, Any]:
         "tags": list(feed.tags),
         "keep_items": feed.keep_items,
         "notice": feed.notice,
+        "refresh_minutes": feed.refresh_minutes,
     }
 
 

@@ -151,6 +151,8 @@ class Feed:
     # refresh had to say that is not an error ("kept the newest 1,000 of its 500,000 items").
     keep_items: int | None = None
     notice: str | None = None
+    # How often it is fetched, in minutes (None: the library's refresh interval).
+    refresh_minutes: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,6 +63,7 @@ class Library:
         self.list_articles = self.articles.list_articles
         self.count_articles = self.articles.count_articles
         self.get_article = self.articles.get_article
+        self.feed_article_ids = self.articles.feed_article_ids
         self.stats = self.articles.stats
         self.mark = self.articles.mark
         self.mark_all_read = self.articles.mark_all_read
@@ -152,6 +153,9 @@ class Library:
         self.export_file = self.transfer.export_file
         self.count_pending = self.transfer.count_pending
         self.fetch_pending = self.transfer.fetch_pending
+        self.failed_links = self.transfer.failed_links
+        self.count_failed_links = self.transfer.count_failed_links
+        self.retry_links = self.transfer.retry_links
         self.backup = self.transfer.backup
         self.list_backups = self.transfer.list_backups
         self.auto_backup = self.transfer.auto_backup

@@ -445,6 +445,17 @@ def saved_with_url() -> list[int]:
     return [int(r) for (r,) in query.tuples()]
 
 
+def feed_article_ids(feed_id: int) -> list[int]:
+    """A feed's articles that have a web address, newest first."""
+    a = m.Article
+    query = (
+        a.select(a.id)
+        .where((a.feed == feed_id) & a.url.is_null(False))
+        .order_by(a.sort_date.desc(), a.id.desc())
+    )
+    return [int(r) for (r,) in query.tuples()]
+
+
 def set_fetch_error(article_id: int, message: str | None) -> None:
     """Record why fetching an article's page failed (None clears it)."""
     m.Article.update(fetch_status="failed" if message else "ok", fetch_error=message).where(

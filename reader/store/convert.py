@@ -85,5 +85,6 @@ def feed_from_row(
         unread=unread,
         total=total,
         keep_items=row.keep_items,
+        refresh_minutes=row.refresh_minutes,
         notice=row.notice,
     )

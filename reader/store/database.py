@@ -110,6 +110,11 @@ def _feed_limits(db: peewee.SqliteDatabase) -> None:
     db.execute_sql('ALTER TABLE "feed" ADD COLUMN "notice" TEXT')
 
 
+def _feed_refresh_interval(db: peewee.SqliteDatabase) -> None:
+    """A feed's own refresh interval, in minutes (NULL: the library's)."""
+    db.execute_sql('ALTER TABLE "feed" ADD COLUMN "refresh_minutes" INTEGER')
+
+
 # Append-only: step i takes a library from version i + 1 to version i + 2. Steps name tables
 # and columns as strings, never through model classes, because the models always describe the
 # newest schema.
@@ -125,6 +130,7 @@ MIGRATIONS: list[Step] = [
     sync_schema.create_sync_tables,
     _unchanged,
     highlights_migration.create_highlight_table,
+    _feed_refresh_interval,
 ]
 SCHEMA_VERSION = len(MIGRATIONS) + 1
 

@@ -45,6 +45,8 @@ class Feed(BaseModel):
     fetch_full_text = peewee.BooleanField(default=False)
     keep_items = peewee.IntegerField(null=True)
     notice = peewee.TextField(null=True)
+    # Minutes between refreshes when the feed has its own interval (None: the library's).
+    refresh_minutes = peewee.IntegerField(null=True)
 
 
 class FeedIcon(BaseModel):

@@ -47,9 +47,13 @@ class AppearanceController(QObject):
         settings.changed.connect(self._setting_changed)
 
     def restore(self) -> None:
-        """Show the theme and text size chosen in an earlier run."""
+        """Show the theme, text size, font and line length chosen in an earlier run."""
         self._pane.set_font_size(self._settings.font_size)
+        self._apply_reading_choices()
         self._actions[THEME_ACTIONS[self._settings.theme]].setChecked(True)
+
+    def _apply_reading_choices(self) -> None:
+        self._pane.set_reading_choices(self._settings.reading_font, self._settings.line_characters)
 
     # -- the text size ---------------------------------------------------------------------------
     @command("zoom_in", "Zoom &In", "View", ("Ctrl++", "Ctrl+="), icon="zoom-in")
@@ -73,6 +77,8 @@ class AppearanceController(QObject):
     def _setting_changed(self, key: str) -> None:
         if key == "appearance/font_size":
             self._pane.set_font_size(self._settings.font_size)
+        elif key in ("appearance/reading_font", "appearance/line_characters"):
+            self._apply_reading_choices()
 
     # -- the theme -------------------------------------------------------------------------------
     @command("theme_system", "Follow the &System", "View", checkable=True)

@@ -1,11 +1,14 @@
 """Article commands: read, star, archive, tag and delete the selected articles, mark a whole
-list read, and undo the last deletion or mark-all."""
+list read, and undo them, latest first."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import QObject
 
 from reader.app.edit_controller import EditController
+from reader.core.types import Article
 from reader.library import Library
 from reader.ui.actions import WindowActions, command
 from reader.ui.article_list_controller import ArticleListController
@@ -89,6 +92,8 @@ class ArticleCommandsController(QObject):
         self._reading.cancel_marking_read()
         read = not all(a.read for a in articles)
         self._articles.mark([a.id for a in articles], read=read)
+        noun = plural(len(articles), "article")
+        self._record(articles, f"Marked {noun} read" if read else f"Marked {noun} unread", "read")
 
     @command(
         "toggle_star",
@@ -105,6 +110,8 @@ class ArticleCommandsController(QObject):
         if articles:
             starred = not all(a.starred for a in articles)
             self._articles.mark([a.id for a in articles], starred=starred)
+            noun = plural(len(articles), "article")
+            self._record(articles, f"Starred {noun}" if starred else f"Unstarred {noun}", "starred")
         self._update_actions()
 
     @command(
@@ -130,11 +137,35 @@ class ArticleCommandsController(QObject):
             # The list no longer holds them: move on as the inbox of a mail client does.
             self._articles.remove_and_advance(ids)
         self._update_actions()
-        self._status.show_message(
+        self._record(
+            articles,
             f"Archived {plural(len(ids), 'article')}"
             if archived
-            else f"Moved {plural(len(ids), 'article')} out of the archive"
+            else f"Moved {plural(len(ids), 'article')} out of the archive",
+            "archived",
         )
+
+    def _record(self, articles: Sequence[Article], description: str, state: str) -> None:
+        """Offer to undo a change of ``state`` (read, starred, archived) of ``articles``: each
+        gets its own state back, and comes back into the list if the change took it out."""
+        before = list(articles)
+        library, edits, list_controller = self._library, self._edits, self._articles
+
+        def put_back(group: list[int], value: bool) -> None:
+            change = {state: value}
+            list_controller.show_state(group, **change)
+            edits.run(lambda: mark_existing(library, group, **change), article_ids=group)
+
+        def undo() -> None:
+            ids = [a.id for a in before if a.id not in self._pending_delete]
+            for value in (True, False):
+                group = [a.id for a in before if getattr(a, state) is value and a.id in ids]
+                if group:
+                    put_back(group, value)
+            list_controller.restore([a for a in before if a.id in ids])
+            self._status.show_message(f"Undone: {description}")
+
+        self._undo_stack.push(UndoEntry(description, undo))
 
     @command("edit_tags", "&Tag…", "Article", ("T",), icon="tag", tip="Add a tag")
     def edit_tags(self) -> None:
@@ -154,6 +185,9 @@ class ArticleCommandsController(QObject):
 
         def undo() -> None:
             self._pending_delete.difference_update(ids)
+            # Back in the list at once, where they were, even where the list's filter would
+            # no longer take them (a read article in Unread).
+            self._articles.restore(articles)
             self._articles.unhide(ids)
             self._sidebar.refresh_counts()
             self._status.show_message(f"Kept {plural(len(ids), 'article')}")
@@ -186,23 +220,37 @@ class ArticleCommandsController(QObject):
             return
         flt, title = source.filter, source.title
         library, edits, articles = self._library, self._edits, self._articles
+        # The articles marked, known once the write ran. The undo is offered at once, in the
+        # order of the reader's changes; its own write runs after this one (the edits keep
+        # their order), when the ids are known.
+        marked: list[int] = []
+
+        def write() -> list[int]:
+            marked[:] = library.mark_all_read(flt)
+            return list(marked)
+
+        def undo() -> None:
+            edits.run(lambda: mark_existing(library, marked, read=False), article_ids=marked)
+            articles.show_state(marked, read=False)
+            self._status.show_message(f"Marked {plural(len(marked), 'article')} unread again")
+
+        entry = UndoEntry(f"Marked every article read in {title}", undo)
 
         def done(ids: list[int]) -> None:
             if not ids:
+                self._undo_stack.discard(entry)
                 self._status.show_message(f"Nothing unread in {title}")
                 return
             articles.show_state(ids, read=True)
-
-            def undo() -> None:
-                edits.run(lambda: library.mark(ids, read=False))
-                articles.show_state(ids, read=False)
-                self._status.show_message(f"Marked {plural(len(ids), 'article')} unread again")
-
-            self._undo_stack.push(
-                UndoEntry(f"Marked {plural(len(ids), 'article')} read in {title}", undo)
+            self._undo_stack.describe(
+                entry, f"Marked {plural(len(ids), 'article')} read in {title}"
             )
 
-        edits.run(lambda: library.mark_all_read(flt), done)
+        if source is articles.source:
+            # Every row listed is one of them: shown read at once.
+            articles.show_state(articles.loaded_ids(), read=True)
+        self._undo_stack.push(entry)
+        edits.run(write, done)
 
     @command("undo", "&Undo", "Article", ("Ctrl+Z",), icon="undo")
     def undo(self) -> None:
@@ -211,10 +259,20 @@ class ArticleCommandsController(QObject):
 
     def _undo_changed(self) -> None:
         entry = self._undo_stack.entry
-        self._actions.undo.setEnabled(entry is not None)
-        if entry is None:
+        action = self._actions.undo
+        action.setEnabled(entry is not None)
+        action.setText("&Undo")
+        action.setToolTip(f"Undo: {entry.description} (Ctrl+Z)" if entry else "Undo (Ctrl+Z)")
+        if entry is None or not self._undo_stack.offered:
             self._status.undo_button.hide()
             return
-        self._actions.undo.setText("&Undo")
         self._status.undo_button.show()
         self._status.show_message(entry.description, STATUS_TIMEOUT_MS)
+
+
+def mark_existing(library: Library, article_ids: Sequence[int], **state: bool) -> None:
+    """Mark the articles among ``article_ids`` that are still in the library (an undo may
+    come after some were deleted for good)."""
+    present = [a.id for a in library.list_brief(list(article_ids))]
+    if present:
+        library.mark(present, **state)

@@ -3,7 +3,7 @@ articles shown at once in the list while they are written in the background."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Set
+from collections.abc import Collection, Sequence, Set
 from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, QObject, QPoint, Signal
@@ -274,6 +274,10 @@ class ArticleListController(QObject):
         """Show a change the library made (or is about to make) without writing it."""
         self._model.update_local(article_ids, **state)
 
+    def loaded_ids(self) -> list[int]:
+        """The articles the list holds now (the pages read so far)."""
+        return self._model.loaded_ids()
+
     def show_tags(self, article_id: int, tags: tuple[str, ...]) -> None:
         self._model.update_local([article_id], tags=tags)
 
@@ -289,6 +293,13 @@ class ArticleListController(QObject):
     def unhide(self, ids: list[int]) -> None:
         self._model.unhide(ids)
         self._model.apply_changes(ids)
+
+    def restore(self, articles: Sequence[Article]) -> None:
+        """Put articles a change took out of the list back (an undo), at once and where they
+        belong; the first of them becomes the current row."""
+        inserted = self._model.restore(articles)
+        if inserted:
+            self.select_article(inserted[0])
 
     def library_changed(self, batch: ChangeBatch) -> None:
         if batch.highlight_ids:

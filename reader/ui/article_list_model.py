@@ -628,7 +628,22 @@ class ArticleListModel(QAbstractListModel):
         self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
         self.remove_ids([i for i in ids if i not in fresh])
 
-    def _insert(self, source: ArticleSource, articles: Sequence[Article]) -> None:
+    def restore(self, articles: Sequence[Article]) -> list[int]:
+        """Put articles back where they belong in the list (an undone deletion or archiving),
+        whether or not the list's filter would take them now; the ids put back."""
+        source = self._source
+        self._hidden -= {a.id for a in articles}
+        if source is None:
+            return []
+        missing = [a for a in articles if a.id not in self._rows_by_id]
+        inserted = self._insert(source, missing)
+        if inserted:
+            self.recount()
+        return inserted
+
+    def _insert(self, source: ArticleSource, articles: Sequence[Article]) -> list[int]:
+        if not articles:
+            return []
         self._count_highlights([a.id for a in articles])
         if source.ranked:
             # Their rank is not known until the list is read again: new matches come first.
@@ -636,8 +651,9 @@ class ArticleListModel(QAbstractListModel):
             self._rows[0:0] = list(articles)
             self.endInsertRows()
             self._index_rows()
-            return
+            return [a.id for a in articles]
         descending = source.newest_first
+        inserted: list[int] = []
         for article in sorted(articles, key=source.sort_key, reverse=descending):
             key = source.sort_key(article)
             row = self._position_for(source, key, descending)
@@ -647,6 +663,8 @@ class ArticleListModel(QAbstractListModel):
             self._rows.insert(row, article)
             self.endInsertRows()
             self._index_rows()
+            inserted.append(article.id)
+        return inserted
 
     def _position_for(
         self, source: ArticleSource, key: tuple[Any, ...], descending: bool

@@ -68,6 +68,7 @@ class ArticlePane(QWidget):
         self.article: Article | None = None
         self._theme = LIGHT
         self._font_size = 13
+        self._family = ""
         self._search: SearchTerms | None = None
         self._state_actions: dict[QToolButton, QAction] = {}
         layout = QVBoxLayout(self)
@@ -143,7 +144,13 @@ class ArticlePane(QWidget):
         )
 
     def css(self) -> str:
-        return reading_css(self._theme, font_size=self._font_size)
+        return reading_css(self._theme, font_size=self._font_size, family=self._family)
+
+    def set_reading_choices(self, family: str, line_characters: int) -> None:
+        """The reader's font family ("" for Folio's) and line length, shown at once."""
+        self._family = family
+        self.browser.set_reading_choices(family, line_characters)
+        self._render(keep_position=True)
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme

@@ -168,6 +168,15 @@ class FolderTagCommandsController(QObject):
         moved = [(folder_id, n.title) for folder_id, n in zip(folder_ids, nodes, strict=True) if n]
         target = self._sidebar.node(FolderKey(parent_id)) if parent_id else None
         target_name = target.title if target is not None else None
+        parents = {
+            folder_id: node.payload.parent_id
+            for folder_id, node in zip(folder_ids, nodes, strict=True)
+            if node is not None and isinstance(node.payload, Folder)
+        }
+
+        def move_back() -> None:
+            for folder_id, old_parent in parents.items():
+                library.move_folder(folder_id, old_parent)
 
         def move() -> None:
             for folder_id, name in moved:
@@ -178,14 +187,12 @@ class FolderTagCommandsController(QObject):
                 library.move_folder(folder_id, parent_id)  # refuses a name taken there
 
         names = ", ".join(f"“{name}”" for _, name in moved)
-        self._editor.apply(
-            SidebarEdit(
-                move,
-                message=f"Moved {names} into “{target_name}”"
-                if target_name
-                else f"Moved {names} to the top level",
-            )
+        message = (
+            f"Moved {names} into “{target_name}”"
+            if target_name
+            else f"Moved {names} to the top level"
         )
+        self._editor.apply(SidebarEdit(move, message=message, undo=(message, move_back)))
 
     # -- tags ------------------------------------------------------------------------------------
     @command("rename_tag", "&Rename Tag…", "Feeds")

@@ -10,7 +10,10 @@ work, one per area, put together. Behaviour lives in the controllers:
 - ``TransferCommandsController``: subscribing, saving, importing, exporting, drops;
 - ``SearchController``: the search box, saved searches and the rules;
 - ``SyncCommandsController``: the sync account, its sidebar item and "Sync Now";
-- ``AppearanceController``: the theme and the text size.
+- ``AppearanceController``: the theme, the text size, the reading font and line length;
+- ``BackgroundCommandsController``: feeds fetched after an import, the pages of imported
+  links fetched in the background, and "Load Full Article";
+- ``PreferencesController``: the Preferences dialog and the refresh schedule.
 """
 
 from __future__ import annotations
@@ -33,7 +36,9 @@ from PySide6.QtWidgets import (
 from reader import APP_NAME
 from reader.app.crash import CrashHandler
 from reader.app.edit_controller import EditController
+from reader.app.full_text_controller import FullTextController
 from reader.app.library_events import ChangeBatch, LibraryEvents
+from reader.app.link_fetch_controller import LinkFetchController
 from reader.app.refresh_controller import RefreshController
 from reader.app.save_controller import SaveController
 from reader.app.settings import Settings
@@ -50,6 +55,7 @@ from reader.ui.article_list_controller import ArticleListController
 from reader.ui.article_list_model import ArticleListModel
 from reader.ui.article_list_view import ArticleListPanel
 from reader.ui.article_pane import ArticlePane
+from reader.ui.background_commands import BackgroundCommandsController
 from reader.ui.empty_state import EmptyState
 from reader.ui.feed_commands import FeedCommandsController
 from reader.ui.folder_tag_commands import FolderTagCommandsController
@@ -58,6 +64,7 @@ from reader.ui.highlights_view import HighlightsViewController
 from reader.ui.icons import icon
 from reader.ui.pane_focus import SHORTCUT_ROWS, PaneFocus
 from reader.ui.pane_layout import PaneLayout
+from reader.ui.preferences_controller import PreferencesController
 from reader.ui.prompts import Prompts, QtPrompts
 from reader.ui.reading_controller import ReadingController
 from reader.ui.saved_search_section import SavedSearchCommands, SavedSearchesSection
@@ -76,10 +83,11 @@ from reader.ui.undo import UndoStack
 
 # The menus and the toolbar, by action name; "|" is a separator.
 MENUS = {
-    "&Library": "add_feed save_article | import export | refresh_all refresh_feed cancel_refresh"
-    " | sync_now sync_account | show_rules preferences | quit",
-    "&Article": "open_in_browser copy_link | toggle_read toggle_star toggle_archive edit_tags"
-    " delete | highlight_selection edit_note | mark_all_read | undo",
+    "&Library": "add_feed save_article | import export pause_links failed_links"
+    " | refresh_all refresh_feed cancel_refresh | sync_now sync_account | show_rules preferences"
+    " | quit",
+    "&Article": "open_in_browser copy_link load_full_text | toggle_read toggle_star"
+    " toggle_archive edit_tags delete | highlight_selection edit_note | mark_all_read | undo",
     "&Go": "next_article previous_article next_unread previous_unread page_down"
     " | focus_search find_in_article",
     "&Feeds": "feed_properties unsubscribe | new_folder rename_folder delete_folder"
@@ -102,7 +110,9 @@ COMMANDS_FROM = (
     HighlightCommandsController,
     SearchController,
     ArticleCommandsController,
+    BackgroundCommandsController,
     AppearanceController,
+    PreferencesController,
     PaneLayout,
 )
 
@@ -139,6 +149,8 @@ class MainWindow(QMainWindow):
         self.syncer = SyncController(library, parent=self)
         self.saver = SaveController(library, parent=self)
         self.transfers = TransferController(library, parent=self)
+        self.links = LinkFetchController(library, self.settings, self.tasks, parent=self)
+        self.full_text = FullTextController(library, parent=self)
         self.undo_stack = UndoStack(parent=self)
         self.themes = ThemeManager(self.settings, parent=self)
         self.crash_handler = crash_handler
@@ -250,6 +262,7 @@ class MainWindow(QMainWindow):
             tasks=self.tasks,
             edits=self.edits,
             status=status,
+            undo_stack=self.undo_stack,
             parent=self,
         )
         self.highlight_commands = HighlightCommandsController(
@@ -277,7 +290,7 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         # Feeds, folders, tags and saved searches are changed through this one object.
-        editor = SidebarEditor(sidebar, self.edits, self.prompts, status)
+        editor = SidebarEditor(sidebar, self.edits, self.prompts, status, self.undo_stack)
         self.article_commands = ArticleCommandsController(
             library=library,
             articles=articles,
@@ -298,6 +311,8 @@ class MainWindow(QMainWindow):
             status=status,
             actions=actions,
             dialog_parent=self,
+            prompts=self.prompts,
+            full_text=self.full_text,
             parent=self,
         )
         self.folder_tag_commands = FolderTagCommandsController(
@@ -320,6 +335,30 @@ class MainWindow(QMainWindow):
             status=status,
             dialog_parent=self,
             shown_article=lambda: reading.shown_id,
+            parent=self,
+        )
+        self.background = BackgroundCommandsController(
+            library=library,
+            tasks=self.tasks,
+            refresher=self.refresher,
+            links=self.links,
+            full_text=self.full_text,
+            transfers=self.transfers,
+            articles=articles,
+            status=status,
+            actions=actions,
+            dialog_parent=self,
+            parent=self,
+        )
+        self.preferences = PreferencesController(
+            library=library,
+            settings=settings,
+            edits=self.edits,
+            refresher=self.refresher,
+            prompts=self.prompts,
+            status=status,
+            actions=actions,
+            dialog_parent=self,
             parent=self,
         )
         saved_searches = SavedSearchCommands(library, self.prompts, editor.apply)
@@ -383,7 +422,9 @@ class MainWindow(QMainWindow):
             self.highlight_commands,
             self.search_controller,
             self.article_commands,
+            self.background,
             self.appearance,
+            self.preferences,
             self.pane_layout,
             self,
         ):
@@ -500,18 +541,13 @@ class MainWindow(QMainWindow):
             if self.list_controller.select_article(article_id):
                 return
 
+    def start_background_work(self) -> None:
+        """Refresh feeds on their schedule and fetch the links still waiting for their page
+        (not in tests, which start what they need themselves)."""
+        self.preferences.start_schedule()
+        self.background.start()
+
     # -- the window's own commands ---------------------------------------------------------------
-    @command("preferences", "&Preferences…", "Library", ("Ctrl+,",), icon="settings")
-    def show_preferences(self) -> None:
-        from reader.ui.preferences_dialog import PreferencesDialog
-
-        dialog = PreferencesDialog(self.settings, self)
-        dialog.accepted.connect(
-            lambda: self.commands.oldest_first.setChecked(not self.settings.newest_first)
-        )
-        dialog.open()
-        self.preferences_dialog = dialog
-
     @command("quit", "&Quit", "Library", ("Ctrl+Q",))
     def quit_window(self) -> None:
         self.close()
@@ -553,6 +589,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.commit()
         self.refresher.shutdown()
         self.syncer.shutdown()
+        self.background.shutdown()
         self.transfers.shutdown()
         self.saver.shutdown()
         self.edits.shutdown()

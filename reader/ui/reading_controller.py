@@ -3,6 +3,7 @@ with the keyboard; its links, its web images and its tags."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, QUrl
@@ -22,6 +23,7 @@ from reader.ui.article_list_controller import ArticleListController
 from reader.ui.article_list_model import SearchSource
 from reader.ui.article_pane import ArticlePane
 from reader.ui.status_bar import StatusBar, plural
+from reader.ui.undo import UndoEntry, UndoStack
 
 
 class ReadingController(QObject):
@@ -35,9 +37,11 @@ class ReadingController(QObject):
         tasks: TaskRunner,
         edits: EditController,
         status: StatusBar,
+        undo_stack: UndoStack | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._undo_stack = undo_stack
         self._library = library
         self._settings = settings
         self._pane = pane
@@ -256,20 +260,54 @@ class ReadingController(QObject):
         shown = self._pane.article
         if article_id is None or shown is None:
             return
+        before = shown.tags
         tags = tuple(sorted({*shown.tags, *names}, key=str.casefold))
         self._show_tags(article_id, tags)
         library = self._library
         self._edits.run(lambda: library.add_tags(article_id, names), article_ids=[article_id])
+        known = {t.casefold() for t in before}
+        added = [n for n in names if n.casefold() not in known]
+        if added:
+            quoted = ", ".join(f"“{n}”" for n in added)
+            self._record(
+                f"Tagged “{shown.title}” {quoted}",
+                article_id,
+                before,
+                lambda: library.remove_tags(article_id, added),
+            )
 
     def _remove_tag(self, name: str) -> None:
         article_id = self._shown_id
         shown = self._pane.article
         if article_id is None or shown is None:
             return
+        before = shown.tags
         tags = tuple(t for t in shown.tags if t.casefold() != name.casefold())
         self._show_tags(article_id, tags)
         library = self._library
         self._edits.run(lambda: library.remove_tags(article_id, [name]), article_ids=[article_id])
+        if tags != before:
+            gone = [t for t in before if t.casefold() == name.casefold()]
+            self._record(
+                f"Removed the tag “{gone[0]}” from “{shown.title}”",
+                article_id,
+                before,
+                lambda: library.add_tags(article_id, gone),
+            )
+
+    def _record(
+        self, description: str, article_id: int, tags: tuple[str, ...], write: Callable[[], None]
+    ) -> None:
+        """Offer to give the article ``tags`` back, with ``write``."""
+        if self._undo_stack is None:
+            return
+
+        def undo() -> None:
+            self._show_tags(article_id, tags)
+            self._edits.run(write, article_ids=[article_id])
+            self._status.show_message(f"Undone: {description}")
+
+        self._undo_stack.push(UndoEntry(description, undo))
 
     def _show_tags(self, article_id: int, tags: tuple[str, ...]) -> None:
         shown = self._pane.article

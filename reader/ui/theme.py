@@ -236,7 +236,7 @@ def fill(template: str, values: dict[str, str]) -> str:
     return template
 
 
-def reading_css(theme: Theme, *, font_size: int) -> str:
+def reading_css(theme: Theme, *, font_size: int, family: str = "") -> str:
     values = theme.placeholders()
     values["font_size"] = f"{font_size}pt"
     # About half a line between lines: points to pixels (96 / 72), then a half.
@@ -246,9 +246,15 @@ def reading_css(theme: Theme, *, font_size: int) -> str:
     values["h2_size"] = f"{round(font_size * 1.25)}pt"
     values["h3_size"] = f"{round(font_size * 1.1)}pt"
     values["code_size"] = f"{max(font_size - 2, 7)}pt"
+    css = fill(_template("reading.css"), values)
+    if family:
+        # The reader's own font for the text, before the stylesheet's choices (the later rule
+        # wins).
+        name = family.replace("\\", "").replace('"', "")
+        css += f'\nbody {{ font-family: "{name}", serif; }}\n'
     # Qt's rich text draws a <mark> in black unless told otherwise, whatever the theme.
     marks = mark_css(highlight_backgrounds(theme)) + f"mark.hl {{ color: {theme.text}; }}\n"
-    return fill(_template("reading.css"), values) + marks
+    return css + marks
 
 
 def window_style_sheet(theme: Theme) -> str:

@@ -82,7 +82,7 @@ class TransferCommandsController(QObject):
         saver.started.connect(lambda source: status.show_message(f"Saving {source}…", 0))
         saver.saved.connect(self._saved)
         saver.failed.connect(self._save_failed)
-        transfers.started.connect(status.start_progress)
+        transfers.started.connect(lambda label: status.start_progress(label, "transfer"))
         transfers.progressed.connect(self._transfer_progressed)
         transfers.finished.connect(self._transfer_finished)
         transfers.failed.connect(self._transfer_failed)
@@ -107,10 +107,12 @@ class TransferCommandsController(QObject):
             def done(result: Any) -> None:
                 feed = result.feed
                 dialog.accept()
-                self._status.show_message(
-                    f"Subscribed to {feed.title or feed.url}: "
-                    f"{plural(result.new_articles, 'article')}"
+                articles = (
+                    plural(result.new_articles, "article")
+                    if result.new_articles
+                    else self.tr("no articles yet")
                 )
+                self._status.show_message(f"Subscribed to {feed.title or feed.url}: {articles}")
                 self._sidebar.reload()
 
             def failed(exc: BaseException) -> None:
@@ -244,13 +246,13 @@ class TransferCommandsController(QObject):
 
     def _transfer_progressed(self, done: int, total: int) -> None:
         if total > 0:
-            self._status.set_progress(done, total)
+            self._status.set_progress(done, total, kind="transfer")
 
     def _transfer_finished(self, message: str) -> None:
-        self._status.end_progress()
+        self._status.end_progress("transfer")
         self._status.show_message(message, RESULT_TIMEOUT_MS)
         self._sidebar.reload()
 
     def _transfer_failed(self, message: str) -> None:
-        self._status.end_progress()
+        self._status.end_progress("transfer")
         self._status.show_message(message, RESULT_TIMEOUT_MS)

@@ -481,7 +481,8 @@ def test_dropping_a_link_saves_the_page(
 
 def test_preferences_change_the_reading_delay_and_theme(window: MainWindow, qtbot: QtBot) -> None:
     window.commands.preferences.trigger()
-    dialog = window.preferences_dialog
+    dialog = window.preferences.dialog
+    assert dialog is not None
     dialog.delay.setValue(2.5)
     dialog.theme.setCurrentIndex(2)
     dialog.oldest_first.setChecked(True)
