@@ -75,6 +75,7 @@ def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGua
         print(problem, file=sys.stderr)
         return 1
 
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
     from reader import APP_NAME
@@ -106,19 +107,29 @@ def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGua
     window.show()
     window.start_background_work()
     window.syncer.start_schedule()
-    # A demo library is thrown away at the end: it takes no files from the inbox folder.
-    inbox = _attach_inbox(window, library) if demo is None else None
-    opener = _attach_opener(window)
+    # What opens files (and imports every format Folio reads) is made when files come, from
+    # the command line or from another folio; the inbox folder is read once the window is up.
+    openers: list[OpenController] = []
+
+    def opener() -> OpenController:
+        if not openers:
+            openers.append(_attach_opener(window))
+        return openers[0]
+
     if server is not None:
-        server.requested.connect(lambda request: _handed_over(window, opener, request))
+        server.requested.connect(lambda request: _handed_over(window, opener(), request))
+    inboxes: list[InboxWatcher] = []
+    # A demo library is thrown away at the end: it takes no files from the inbox folder.
+    if demo is None:
+        QTimer.singleShot(0, window, lambda: inboxes.append(_attach_inbox(window, library)))
     if sources:
-        opener.open(sources)
+        QTimer.singleShot(0, window, lambda: opener().open(sources))
     try:
         return app.exec()
     finally:
         if server is not None:
             server.close()
-        if inbox is not None:
+        for inbox in inboxes:
             inbox.shutdown()
         crash.uninstall()
         if demo is not None:

@@ -28,7 +28,6 @@ from reader.app.single_instance import ProcessLock, instance_key, runtime_dir
 from reader.core.errors import UserError
 from reader.core.types import SaveResult
 from reader.library import Library
-from reader.library.saving import SAVABLE_SUFFIXES
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +53,9 @@ def is_inbox_file(name: str) -> bool:
     not a reason file put back by hand)."""
     if name.startswith(".") or name.lower().endswith(REASON_SUFFIX):
         return False
+    # Imported here: the saving code is loaded when a file comes, not with the window.
+    from reader.library.saving import SAVABLE_SUFFIXES
+
     return Path(name).suffix.lower() in SAVABLE_SUFFIXES
 
 

@@ -7,12 +7,15 @@ import logging
 import threading
 import traceback
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from reader.core.errors import UserError
 from reader.library import Library
-from reader.library.refresh import RefreshProgress, RefreshSummary
+
+if TYPE_CHECKING:
+    from reader.library.refresh import RefreshProgress, RefreshSummary
 
 log = logging.getLogger(__name__)
 
@@ -192,3 +195,12 @@ class RefreshController(QObject):
 
 
 __all__ = ["RefreshController", "RefreshProgress", "RefreshSummary"]
+
+
+def __getattr__(name: str) -> object:
+    # The refresh's own module is loaded with the first refresh, not with the window.
+    if name in ("RefreshProgress", "RefreshSummary"):
+        from reader.library import refresh
+
+        return getattr(refresh, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -15,13 +15,16 @@ import traceback
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from reader.core.errors import UserError
 from reader.library import Library
-from reader.library.sync import AccountStatus, AddedAccount, SyncEngine, SyncReport
+
+if TYPE_CHECKING:
+    # The sync's own module is loaded with the first sync or account read, not with the window.
+    from reader.library.sync import AccountStatus, AddedAccount, SyncEngine, SyncReport
 
 log = logging.getLogger(__name__)
 
@@ -230,8 +233,14 @@ class SyncController(QObject):
         failed: Callable[[BaseException], None] | None = None,
     ) -> int:
         """The account's status (None: there is none), read in the background."""
-        engine = self._library.sync
-        return self._job(engine.status, done, failed or _log_failure, network=False)
+        library = self._library
+
+        # The sync engine is made (its modules imported) there too: the window asks for the
+        # status as it opens, and the first page must not wait for it.
+        def status() -> AccountStatus | None:
+            return library.sync.status()
+
+        return self._job(status, done, failed or _log_failure, network=False)
 
     def forget(self, token: int) -> None:
         """Drop the callbacks of a job whose answer nobody wants any more."""

@@ -11,8 +11,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from platformdirs import user_data_path
-
 from reader import APP_NAME
 from reader.library.events import Events
 from reader.library.writer import Writer
@@ -32,6 +30,8 @@ def default_library_path() -> Path:
     override = os.environ.get(DB_ENV)
     if override:
         return Path(override).expanduser()
+    from platformdirs import user_data_path
+
     return user_data_path(APP_NAME, appauthor=False) / DB_FILENAME
 
 

@@ -649,6 +649,7 @@ def _article_row(
         "title": item.title,
         "author": item.author,
         "published": item.published,
+        "published_date_only": item.published_date_only,
         "updated": item.updated,
         "added": now,
         "sort_date": item.published or now,

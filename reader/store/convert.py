@@ -44,6 +44,7 @@ def article_from_row(
         feed_title=feed_title,
         author=row.author,
         published=row.published,
+        published_date_only=bool(row.published_date_only),
         updated=row.updated,
         summary=row.summary,
         language=row.language,

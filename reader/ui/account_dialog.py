@@ -8,6 +8,8 @@ answers come back through :meth:`AccountDialog.show_test_result`, :meth:`show_ac
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library.sync import AccountStatus
 from reader.ui.icons import icon
 from reader.ui.status_bar import sentence
+
+if TYPE_CHECKING:
+    from reader.library.sync import AccountStatus
 
 # The look of the other dialogs' error line (see FormDialog).
 ERROR_STYLE = "color: palette(bright-text); background: #b3261e; padding: 6px;"

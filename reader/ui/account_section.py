@@ -5,16 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication
 
 from reader.library import Library
-from reader.library.sync import AccountStatus
 from reader.library.views import SidebarCounts
 from reader.ui.article_delegate import short_date
 from reader.ui.sidebar_keys import AccountKey, SidebarKey
 from reader.ui.sidebar_model import NodeKind, SidebarNode
+
+if TYPE_CHECKING:
+    from reader.library.sync import AccountStatus
 
 SECTION_KEY = "account"
 ACCOUNT_KEY = AccountKey()

@@ -46,12 +46,13 @@ DOT = 8
 MAX_CHIPS = 3
 
 
-def short_date(value: datetime, now: datetime | None = None) -> str:
-    """ "14:05" today, "12 Mar" this year, "12 Mar 2023" before; in local time."""
+def short_date(value: datetime, now: datetime | None = None, *, date_only: bool = False) -> str:
+    """ "14:05" today, "12 Mar" this year, "12 Mar 2023" before; in local time. A date the
+    source gave without a time (``date_only``, stored at that day's noon UTC) is its day."""
     now = now or datetime.now(UTC)
-    local = as_local(value)
+    local = value.astimezone(UTC) if date_only else as_local(value)
     today = as_local(now)
-    if local.date() == today.date():
+    if local.date() == today.date() and not date_only:
         return _time_text(local.hour, local.minute)
     return _day_text(local.year, local.month, local.day, local.year == today.year)
 
@@ -189,7 +190,10 @@ class ArticleDelegate(QStyledItemDelegate):
             painter.drawEllipse(rect.left() + PAD_X - 4, cy - DOT // 2, DOT, DOT)
 
         # The date, right-aligned on the title line (on the next line in a narrow list).
-        date_text = short_date(article.sort_date)
+        date_text = short_date(
+            article.sort_date,
+            date_only=article.published_date_only and article.sort_date == article.published,
+        )
         date_width = 0
         if self.title_lines == 1:
             date_width = self._meta_metrics.horizontalAdvance(date_text)

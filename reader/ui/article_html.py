@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, QTime
 
 from reader.core.highlights import Highlight
 from reader.core.local_time import as_local
@@ -106,17 +106,27 @@ def reading_html(content: str) -> str:
     return fit_tables(content)
 
 
-def long_date(value: datetime) -> str:
-    local = as_local(value)
-    return QLocale().toString(QDate(local.year, local.month, local.day), "d MMMM yyyy")
+def long_date(value: datetime, *, with_time: bool = False, date_only: bool = False) -> str:
+    """ "3 March 2025" in local time, with ", 14:20" when asked; a date the source gave
+    without a time (stored at that day's noon UTC) is that day, with no time."""
+    local = value.astimezone(UTC) if date_only else as_local(value)
+    day = QLocale().toString(QDate(local.year, local.month, local.day), "d MMMM yyyy")
+    if not with_time or date_only:
+        return day
+    clock = QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    return f"{day}, {clock}"
 
 
 def byline(article: Article) -> str:
     parts: list[str] = []
     if article.author:
         parts.append(f"By {article.author}")
-    when = article.published or article.added
-    parts.append(long_date(when))
+    if article.published is not None:
+        parts.append(
+            long_date(article.published, with_time=True, date_only=article.published_date_only)
+        )
+    else:
+        parts.append(long_date(article.added))
     minutes = article.reading_minutes
     if minutes:
         parts.append(f"{minutes} min read")

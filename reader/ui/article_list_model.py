@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 
@@ -299,7 +300,13 @@ class ArticleListModel(QAbstractListModel):
         self.source_changed.emit()
         if source is not None and self._in_background(source):
             self._fetch_in_background(source, wanted)
-        self.recount()
+        if self._run is None:
+            self.recount()
+        else:
+            # Counted once the new list is painted: the counting thread would otherwise take
+            # turns with the GUI thread while it paints. A count asked for before is stale.
+            self._count_generation += 1
+            QTimer.singleShot(0, self, self.recount)
 
     def _in_background(self, source: ArticleSource) -> bool:
         return source.background and self._run is not None

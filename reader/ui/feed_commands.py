@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from reader.app.full_text_controller import FullTextController
-from reader.app.refresh_controller import RefreshController, RefreshProgress, RefreshSummary
+from reader.app.refresh_controller import RefreshController
 from reader.core.errors import UserError
 from reader.core.limits import DEFAULT_KEEP_ITEMS
 from reader.core.types import Feed
@@ -24,6 +24,7 @@ from reader.ui.sidebar_model import NodeKind, SidebarNode
 from reader.ui.status_bar import RESULT_TIMEOUT_MS, StatusBar, plural
 
 if TYPE_CHECKING:
+    from reader.app.refresh_controller import RefreshProgress, RefreshSummary
     from reader.ui.feed_properties_dialog import FeedChanges, FeedPropertiesDialog
 
 

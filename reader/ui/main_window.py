@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -58,6 +58,7 @@ from reader.ui.article_pane import ArticlePane
 from reader.ui.background_commands import BackgroundCommandsController
 from reader.ui.empty_state import EmptyState
 from reader.ui.feed_commands import FeedCommandsController
+from reader.ui.first_paint import AfterFirstPaint
 from reader.ui.folder_tag_commands import FolderTagCommandsController
 from reader.ui.highlight_commands import HighlightCommandsController
 from reader.ui.highlights_view import HighlightsViewController
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
         self.full_text = FullTextController(library, parent=self)
         self.undo_stack = UndoStack(parent=self)
         self.themes = ThemeManager(self.settings, parent=self)
+        self.themes.apply_style()
         self.crash_handler = crash_handler
 
         self.commands = WindowActions(self, [*COMMANDS_FROM, MainWindow])
@@ -166,10 +168,15 @@ class MainWindow(QMainWindow):
         self.themes.apply()
         self._restore_state()
         # The views are listed now, before the window shows; the feeds and tags of the
-        # sidebar, and every count, are read in the background once it is on screen.
+        # sidebar, every count and the sync account are read in the background once it has
+        # been painted.
         self.sidebar_controller.restore()
         self._update_empty_state()
-        QTimer.singleShot(0, self.sidebar_controller.reload)
+        self.after_first_paint = AfterFirstPaint(
+            self,
+            [self.sidebar_controller.reload, self.sync_commands.read_status],
+            wanted=lambda: not self._closing,
+        )
         # Keys go to the list from the start: "j" reads the next article rather than typing
         # into the search box.
         self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)

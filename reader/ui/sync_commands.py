@@ -8,6 +8,8 @@ all say the same one line.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtWidgets import QWidget
 
@@ -15,7 +17,6 @@ from reader.app.library_events import ChangeBatch, LibraryEvents
 from reader.app.refresh_controller import RefreshController
 from reader.app.sync_controller import SyncController, SyncResult
 from reader.core.errors import UserError
-from reader.library.sync import AccountStatus, AddedAccount
 from reader.ui.account_dialog import AccountDialog
 from reader.ui.account_section import account_node, server_name
 from reader.ui.actions import WindowActions, command
@@ -24,6 +25,9 @@ from reader.ui.sidebar_controller import SidebarController
 from reader.ui.sidebar_model import NodeKind, SidebarModel
 from reader.ui.sidebar_view import SidebarView
 from reader.ui.status_bar import CRASH_TIMEOUT_MS, RESULT_TIMEOUT_MS, StatusBar, sentence
+
+if TYPE_CHECKING:
+    from reader.library.sync import AccountStatus, AddedAccount
 
 
 class SyncCommandsController(QObject):
@@ -71,7 +75,7 @@ class SyncCommandsController(QObject):
         sidebar.tree_loaded.connect(self._show_in_sidebar)
         view.clicked.connect(self._item_clicked)
         view.activated.connect(self._item_clicked)
-        self.read_status()
+        # The window reads the account's status once it is on screen (read_status).
 
     @property
     def account(self) -> AccountStatus | None:

@@ -298,12 +298,24 @@ class ThemeManager(QObject):
             return LIGHT
         return DARK if self.system_is_dark() else LIGHT
 
-    def apply(self) -> None:
+    def apply_style(self) -> None:
+        """Give the application the theme's palette and style sheet, telling no one: called
+        before the window's widgets are made, they take the style as they are made rather than
+        being styled again when it changes."""
         theme = self.effective()
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            app.setPalette(palette_for(theme))
-            app.setStyleSheet(window_style_sheet(theme))
+            # Setting a palette or a style sheet restyles every widget, even when it is the same.
+            palette = palette_for(theme)
+            if app.palette() != palette:
+                app.setPalette(palette)
+            sheet = window_style_sheet(theme)
+            if app.styleSheet() != sheet:
+                app.setStyleSheet(sheet)
+
+    def apply(self) -> None:
+        theme = self.effective()
+        self.apply_style()
         icons.clear_cache()
         changed = theme != self._theme or not self._applied
         self._theme = theme

@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from reader.library import Library
+from reader.store.database import SCHEMA_VERSION
 from tests.store.test_database import _schema
 
 DATA = Path(__file__).parent / "data"
@@ -23,7 +24,7 @@ def test_a_version_12_library_keeps_its_feeds_on_the_library_interval(tmp_path: 
     con.commit()
     con.close()
     with Library(old) as lib:
-        assert lib.schema_version == 13
+        assert lib.schema_version == SCHEMA_VERSION
         feed = lib.get_feed(7)
         assert (feed.title, feed.fetch_full_text, feed.keep_items) == ("Old", True, 300)
         assert feed.refresh_minutes is None
