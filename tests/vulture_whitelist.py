@@ -58,6 +58,8 @@ def _instance_attributes(window: MainWindow, browser: ArticleBrowser) -> None:
     window.pane_focus
     # The reading view holds the context menu it popped up, which has no parent to keep it.
     browser.context_menu
+    # The window names the work it runs after its first paint (its parent keeps it).
+    window.after_first_paint
 
 
 _instance_attributes
