@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from reader.library import Library
 
 Handler = Callable[["Library", argparse.Namespace], int]
-Subparsers = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 @contextmanager
