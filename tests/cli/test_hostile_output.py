@@ -144,7 +144,7 @@ def test_a_year_one_feed_date_is_stored_as_unknown(
 
 @pytest.mark.usefixtures("west_of_utc")
 def test_a_stored_year_one_date_lists_and_shows_west_of_utc(
-    db_path: Path, capsys: pytest.CaptureFixture[str]
+    db_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A library written before such dates were refused still lists."""
     from reader.library import Library
@@ -160,11 +160,13 @@ def test_a_stored_year_one_date_lists_and_shows_west_of_utc(
     )
     con.commit()
     con.close()
-    for command in (["list"], ["show", str(article_id)], ["list", "--json"]):
-        code, out, err = run(capsys, "--db", str(db_path), *command)
-        assert code == 0, (command, err)
-    code, out, _ = run(capsys, "--db", str(db_path), "list")
-    assert "0001-01-01" in out
+    for locale, day in (("C.UTF-8", "0001-01-01"), ("de_DE.UTF-8", "1. Jan. 1 ")):
+        monkeypatch.setenv("LC_ALL", locale)
+        for command in (["list"], ["show", str(article_id)], ["list", "--json"]):
+            code, out, err = run(capsys, "--db", str(db_path), *command)
+            assert code == 0, (command, err)
+        code, out, _ = run(capsys, "--db", str(db_path), "list")
+        assert day in out
 
 
 # -- newest items, said on the command line -----------------------------------------------------
