@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from platformdirs import user_data_path
 
 from reader import APP_NAME
+from reader.store import connection as store_connection
 from reader.store import database as store_database
 
 if TYPE_CHECKING:
@@ -41,7 +42,9 @@ class LibraryBase:
 
     def __init__(self, path: Path, *, clock: Callable[[], datetime] | None = None) -> None:
         self.path = Path(path)
-        self._db = store_database.open_database(self.path)
+        self._db = store_database.open_database(
+            self.path, on_warning=lambda message: self.notify("warning", message)
+        )
         self._clock = clock or (lambda: datetime.now(UTC))
         self._writer: ThreadPoolExecutor | None = None
         self._writer_lock = threading.Lock()
@@ -109,7 +112,7 @@ class LibraryBase:
     # -- writing ---------------------------------------------------------------------------
     def transaction(self) -> Any:
         """A write transaction on the calling thread (one-row user writes, the command line)."""
-        return self._db.atomic("IMMEDIATE")
+        return store_connection.write_transaction(self._db)
 
     def submit_write(self, fn: Callable[[], T]) -> Future[T]:
         """Run ``fn`` in one transaction on the library's single writer thread."""
@@ -118,11 +121,7 @@ class LibraryBase:
                 self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="folio-writer")
             writer = self._writer
 
-        def run() -> T:
-            with self._db.atomic("IMMEDIATE"):
-                return fn()
-
-        return writer.submit(run)
+        return writer.submit(store_connection.run_write, self._db, fn)
 
     # -- hooks that feature mixins fill in ---------------------------------------------------
     def on_articles_added(self, article_ids: Sequence[int]) -> None:

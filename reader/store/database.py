@@ -13,6 +13,7 @@ import peewee
 from reader.core.errors import LibraryError, SchemaTooNewError
 from reader.core.urls import site_hosts
 from reader.store import search_index
+from reader.store.connection import LibraryDatabase, Warn
 from reader.store.models import MODELS, database_proxy
 
 log = logging.getLogger(__name__)
@@ -163,8 +164,11 @@ def _migrate(db: peewee.SqliteDatabase, path: Path, version: int) -> None:
             db.execute_sql(f"PRAGMA user_version = {number + 1}")
 
 
-def open_database(path: Path) -> peewee.SqliteDatabase:
-    """Open (creating if needed) the library at ``path`` and bring its schema up to date."""
+def open_database(path: Path, *, on_warning: Warn | None = None) -> LibraryDatabase:
+    """Open (creating if needed) the library at ``path`` and bring its schema up to date.
+
+    ``on_warning`` is told, once, when the file was disturbed under the open library (see
+    :mod:`reader.store.file_guard`)."""
     path = Path(path)
     if path.exists() and path.is_dir():
         raise LibraryError(f"{path} is a folder, not a library file")
@@ -174,7 +178,7 @@ def open_database(path: Path) -> peewee.SqliteDatabase:
         raise LibraryError(
             f"cannot create the folder for the library {path}: {exc.strerror}"
         ) from exc
-    db = peewee.SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    db = LibraryDatabase(path, pragmas=PRAGMAS, on_warning=on_warning)
     try:
         db.connect()
         version = _user_version(db)
@@ -190,13 +194,11 @@ def open_database(path: Path) -> peewee.SqliteDatabase:
             _create(db)
         elif version < SCHEMA_VERSION:
             _migrate(db, path, version)
-    except sqlite3.DatabaseError as exc:
-        db.close()
-        raise LibraryError(f"cannot open the library {path}: {exc}") from exc
-    except peewee.DatabaseError as exc:
-        db.close()
+        db.calibrate()
+    except (sqlite3.DatabaseError, peewee.DatabaseError) as exc:
+        db.close_all()
         raise LibraryError(f"cannot open the library {path}: {exc}") from exc
     except BaseException:
-        db.close()
+        db.close_all()
         raise
     return db

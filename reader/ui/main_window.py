@@ -377,6 +377,7 @@ class MainWindow(QMainWindow):
         self._read_timer.timeout.connect(self._mark_shown_read)
 
         self.events.changed.connect(self._library_changed)
+        self.events.warned.connect(lambda text: self.show_message(text, 60_000))
         self.refresher.started.connect(self._refresh_started)
         self.refresher.progressed.connect(self._refresh_progressed)
         self.refresher.finished.connect(self._refresh_finished)

@@ -1,0 +1,169 @@
+"""Noticing that the library file was disturbed under its open connections.
+
+SQLite's locks on Linux are POSIX record locks, and those belong to the process: when any code
+in it opens and closes the library file (or its -wal or -shm) with a descriptor of its own,
+every lock SQLite held on that file is gone, without SQLite knowing. Another process then
+believes it is alone with the library, checkpoints, and deletes the -wal and -shm files this
+process still has open; whatever this process writes afterwards goes into a deleted file.
+
+Two things are checked, both through /proc (so on systems without it the guard does nothing):
+
+- whether the -wal, -shm or the library file behind an open descriptor is still the one at
+  its path (same device and inode): if not, the connections write into a file no one else
+  will ever read;
+- whether this process still holds a lock on the library file and on its -shm, as SQLite
+  believes it does: if not, another process may delete them at any moment.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+_FD_DIR = Path("/proc/self/fd")
+_LOCKS = Path("/proc/locks")
+_DELETED = " (deleted)"
+
+
+class Disturbance(Enum):
+    """What happened to the library file under the open connections."""
+
+    LOCKS_LOST = "locks lost"  # nothing lost yet; reopening takes the locks again
+    REPLACED = "replaced"  # the -wal, -shm or the library file itself is another file now
+    GONE = "gone"  # the library file is no longer at its path
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: Disturbance
+    names: tuple[str, ...]  # the files concerned ("library.sqlite-wal")
+
+    def describe(self) -> str:
+        return f"{' and '.join(self.names)} {self.kind.value}"
+
+
+def _identity(st: os.stat_result) -> tuple[int, int]:
+    return st.st_dev, st.st_ino
+
+
+class FileGuard:
+    """Checks one library file; cheap enough to run before every write transaction (it reads
+    the names of this process's open descriptors and, when lock checks are on, /proc/locks)."""
+
+    def __init__(self, path: Path) -> None:
+        real = Path(os.path.realpath(path))
+        self.path = real
+        self.wal = real.with_name(real.name + "-wal")
+        self.shm = real.with_name(real.name + "-shm")
+        self.enabled = sys.platform.startswith("linux") and _FD_DIR.is_dir()
+        # Files whose locks this process was seen to hold; only those are checked later, so
+        # a file system whose locks /proc/locks shows under another device never looks lost.
+        self._lock_checked: tuple[Path, ...] = ()
+
+    def calibrate(self) -> None:
+        """Note which locks show in /proc/locks; call it right after the library was read,
+        while SQLite holds its locks on the library file and its -shm."""
+        if not self.enabled:
+            return
+        held = self._held_locks()
+        checked = []
+        for path in (self.path, self.shm):
+            try:
+                if _lock_key(path.stat()) in held:
+                    checked.append(path)
+            except OSError:
+                continue
+        self._lock_checked = tuple(checked)
+        if not checked:
+            log.info("locks on %s do not show in %s; not checking them", self.path, _LOCKS)
+
+    def check(self) -> Finding | None:
+        """What disturbed the library since the connections were opened, or None."""
+        if not self.enabled:
+            return None
+        try:
+            found = self._replaced()
+            if found is None and self._lock_checked:
+                found = self._locks_lost()
+        except OSError:
+            log.debug("could not check %s", self.path, exc_info=True)
+            return None
+        return found
+
+    # -- descriptors --------------------------------------------------------------------------
+    def _replaced(self) -> Finding | None:
+        watched = {str(p): p for p in (self.path, self.wal, self.shm)}
+        replaced: list[Path] = []
+        gone = False
+        for link in _FD_DIR.iterdir():
+            try:
+                target = str(link.readlink())
+            except OSError:
+                continue  # closed meanwhile
+            path = watched.get(target.removesuffix(_DELETED))
+            if path is None or path in replaced:
+                continue
+            try:
+                opened = _identity(os.fstat(int(link.name)))
+                if str(link.readlink()) != target:
+                    continue  # the number was reused for another file meanwhile
+            except (OSError, ValueError):
+                continue
+            try:
+                current = _identity(path.stat())
+            except FileNotFoundError:
+                current = None
+            if current != opened:
+                replaced.append(path)
+                gone = gone or (path == self.path and current is None)
+        if not replaced:
+            return None
+        kind = Disturbance.GONE if gone else Disturbance.REPLACED
+        return Finding(kind, tuple(p.name for p in replaced))
+
+    # -- locks --------------------------------------------------------------------------------
+    def _locks_lost(self) -> Finding | None:
+        held = self._held_locks()
+        lost = []
+        for path in self._lock_checked:
+            try:
+                key = _lock_key(path.stat())
+            except FileNotFoundError:
+                lost.append(path)
+                continue
+            if key not in held:
+                lost.append(path)
+        if not lost:
+            return None
+        return Finding(Disturbance.LOCKS_LOST, tuple(p.name for p in lost))
+
+    @staticmethod
+    def _held_locks() -> set[tuple[int, int, int]]:
+        """(major, minor, inode) of every file this process holds a POSIX lock on."""
+        pid = str(os.getpid())
+        held = set()
+        with _LOCKS.open(encoding="ascii", errors="replace") as locks:
+            for line in locks:
+                # "3: POSIX  ADVISORY  READ 9946 fe:00:2164642 1073741826 1073742335";
+                # a waiting request has "->" after the number and is skipped.
+                parts = line.split()
+                if len(parts) < 6 or parts[1] != "POSIX" or parts[4] != pid:
+                    continue
+                fields = parts[5].split(":")
+                if len(fields) != 3:
+                    continue
+                try:
+                    held.add((int(fields[0], 16), int(fields[1], 16), int(fields[2])))
+                except ValueError:
+                    continue
+        return held
+
+
+def _lock_key(st: os.stat_result) -> tuple[int, int, int]:
+    return os.major(st.st_dev), os.minor(st.st_dev), st.st_ino
