@@ -26,7 +26,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QColorDialog,
-    QFileDialog,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -64,6 +63,7 @@ from reader.ui.article_list_model import (
 from reader.ui.article_list_view import ArticleListPanel
 from reader.ui.article_pane import ArticlePane
 from reader.ui.empty_state import EmptyState
+from reader.ui.file_dialogs import get_open_file_name, get_save_file_name
 from reader.ui.icons import icon
 from reader.ui.saved_search_section import SearchTools
 from reader.ui.sidebar_model import (
@@ -1518,13 +1518,13 @@ class MainWindow(QMainWindow):
         self.show_message(f"Could not save {source}: {message}", 12_000)
 
     def import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import", "", IMPORT_FILTER)
+        path, _ = get_open_file_name(self, "Import", "", IMPORT_FILTER)
         if path and not self.transfers.import_file(Path(path)):
             self.show_message("An import or export is running; try again when it is done")
 
     def export_file(self) -> None:
         filters = ";;".join(label for _f, label, _s in EXPORT_FORMATS)
-        path, chosen = QFileDialog.getSaveFileName(self, "Export", "", filters)
+        path, chosen = get_save_file_name(self, "Export", "", filters)
         if not path:
             return
         fmt, _label, suffix = next((f for f in EXPORT_FORMATS if f[1] == chosen), EXPORT_FORMATS[0])

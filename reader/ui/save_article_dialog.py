@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from reader.core.urls import is_http_url
 from reader.ui.add_feed_dialog import with_scheme
+from reader.ui.file_dialogs import get_open_file_name
 from reader.ui.form_dialog import FormDialog, clipboard_url
 from reader.ui.tag_bar import split_tag_input
 
@@ -39,7 +40,7 @@ class SaveArticleDialog(FormDialog):
         self.form.addRow("&Tags:", self.tags)
 
     def _choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Save an article from a file", "", FILE_FILTER)
+        path, _ = get_open_file_name(self, "Save an article from a file", "", FILE_FILTER)
         if path:
             self.url.setText(path)
 
