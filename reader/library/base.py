@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from platformdirs import user_data_path
 
 from reader import APP_NAME
+from reader.core.errors import LibraryError
 from reader.store import connection as store_connection
 from reader.store import database as store_database
 
@@ -29,21 +30,37 @@ DB_FILENAME = "library.sqlite"
 
 
 def default_library_path() -> Path:
-    """``$FOLIO_DB`` if set, else ``library.sqlite`` in the platform's user data directory."""
+    """``$FOLIO_DB`` if set, else ``library.sqlite`` in the platform's user data directory
+    (made if missing: a library given by name must be in a folder that exists)."""
     override = os.environ.get(DB_ENV)
     if override:
         return Path(override).expanduser()
-    return user_data_path(APP_NAME, appauthor=False) / DB_FILENAME
+    folder = user_data_path(APP_NAME, appauthor=False)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LibraryError(
+            f"cannot create the folder {folder} for the library: {exc.strerror}"
+        ) from exc
+    return folder / DB_FILENAME
 
 
 class LibraryBase:
     """Holds the connection. Reads may happen on any thread (WAL keeps them unblocked);
     background writes go through :meth:`submit_write`, one thread, one transaction each."""
 
-    def __init__(self, path: Path, *, clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        allow_damaged: bool = False,
+    ) -> None:
         self.path = Path(path)
         self._db = store_database.open_database(
-            self.path, on_warning=lambda message: self.notify("warning", message)
+            self.path,
+            on_warning=lambda message: self.notify("warning", message),
+            allow_damaged=allow_damaged,
         )
         self._clock = clock or (lambda: datetime.now(UTC))
         self._writer: ThreadPoolExecutor | None = None

@@ -24,16 +24,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core import schedule
-from reader.core.errors import DuplicateError, FeedError, FetchError, NotFoundError, UserError
+from reader.core.errors import (
+    DiskFullError,
+    DuplicateError,
+    FeedError,
+    FetchError,
+    LibraryError,
+    NotFoundError,
+    UserError,
+)
 from reader.core.identity import link_title_key
 from reader.core.types import Feed, Folder
 from reader.core.urls import is_http_url
 from reader.library.base import LibraryBase
+from reader.services.atomic_files import written_whole
 from reader.store import articles as store_articles
 from reader.store import feeds as store_feeds
+from reader.store import file_guard
 from reader.store import settings as store_settings
 from reader.store import transfer as store_transfer
 from reader.store.convert import enclosures_to_json
+from reader.store.failures import is_disk_full
 
 if TYPE_CHECKING:
     from reader.services.feeds import ParsedEntry, ParsedFeed
@@ -651,6 +662,11 @@ class FeedsMixin(LibraryBase):
             return _Outcome(feed, "cancelled")
         try:
             outcome = self._fetch_and_store(feed, ctx)
+        except LibraryError:
+            # The disk or the library file failed (full, damaged): no other feed could be
+            # stored either, so the refresh stops with this one message.
+            ctx.cancel.set()
+            raise
         except Exception as exc:
             log.exception("refreshing %s failed", feed.url)
             message = f"internal error: {type(exc).__name__}: {exc}"
@@ -874,6 +890,7 @@ class FeedsMixin(LibraryBase):
         path = Path(path)
         if not path.is_file():
             raise UserError(f"no such file: {path}")
+        file_guard.refuse_library_file(path, self.path, "import a file exported from it instead")
         return self.import_opml_data(path.read_bytes())
 
     def import_opml_data(self, data: bytes) -> OpmlImportReport:
@@ -933,11 +950,17 @@ class FeedsMixin(LibraryBase):
 
     def export_opml(self, path: Path | str) -> int:
         """Write the subscriptions to ``path`` as OPML; returns the number of feeds."""
-        data, count = self.export_opml_data()
         target = Path(path)
+        file_guard.refuse_library_file(target, self.path, "export to another file")
+        data, count = self.export_opml_data()
         try:
-            target.write_bytes(data)
+            with written_whole(target) as partial:
+                partial.write_bytes(data)
         except OSError as exc:
+            if is_disk_full(exc):
+                raise DiskFullError(
+                    f"the disk is full; {target} was not written (free some space and try again)"
+                ) from None
             raise UserError(f"cannot write {target}: {exc.strerror or exc}") from None
         return count
 

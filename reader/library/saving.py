@@ -30,6 +30,7 @@ from reader.library.base import LibraryBase
 from reader.services import images as image_service
 from reader.services.encoding import decode_bytes, decode_text_file, looks_binary
 from reader.store import articles as store_articles
+from reader.store import file_guard
 from reader.store import images as store_images
 from reader.store import settings as store_settings
 from reader.store import sources as store_sources
@@ -346,6 +347,7 @@ class SavingMixin(LibraryBase):
         return replace(prepared, url=normalize_url(response.url))
 
     def _prepare_file(self, path: Path) -> _Prepared:
+        file_guard.refuse_library_file(path, self.path, "save pages and texts, not the library")
         data = _read_file(path)
         suffix = path.suffix.lower()
         if suffix and suffix not in SAVABLE_SUFFIXES and looks_binary(data):

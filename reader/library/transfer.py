@@ -11,15 +11,19 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.core.errors import ImportFormatError, LibraryError, UserError
+from reader.core.errors import DiskFullError, ImportFormatError, UserError
 from reader.core.text import word_count
 from reader.core.transfer import FetchPendingReport, ImportItem, ImportProblem, ImportReport
 from reader.core.types import Article, ArticleInput, ExtractedPage, SourceKind
 from reader.core.urls import normalize_url
 from reader.library.base import LibraryBase
+from reader.library.failures import AUTO_PREFIX, BACKUP_FOLDER, BEFORE_RESTORE
+from reader.services.atomic_files import written_whole
 from reader.store import articles as store_articles
 from reader.store import database as store_database
+from reader.store import file_guard
 from reader.store import transfer as store_transfer
+from reader.store.failures import is_disk_full
 from reader.store.tags import clean_tag_name
 
 log = logging.getLogger(__name__)
@@ -30,8 +34,6 @@ Progress = Callable[[int, int], None]
 # window's own writes wait well under a second behind an import.
 IMPORT_BATCH = 1000
 FOLIO_BATCH = 500
-BACKUP_FOLDER = "backups"
-AUTO_PREFIX = "auto-"
 AUTO_KEEP = 7
 
 
@@ -98,6 +100,7 @@ class TransferMixin(_Mixins):
             raise UserError(f"no such file: {path}")
         if path.is_dir():
             raise UserError(f"{path} is a folder; give the exported file")
+        file_guard.refuse_library_file(path, self.path, "import a file exported from it instead")
         try:
             data = path.read_bytes()
         except OSError as exc:
@@ -376,6 +379,7 @@ class TransferMixin(_Mixins):
         """Write the library (or the articles matching ``query``) to ``path``; returns the
         number of articles (feeds, for OPML) written."""
         path = Path(path)
+        file_guard.refuse_library_file(path, self.path, "export to another file")
         from reader.services import exporters
 
         fmt = exporters.export_format(format, path)
@@ -389,8 +393,17 @@ class TransferMixin(_Mixins):
             raise UserError(f"no such folder: {path.parent}")
         ids = self.export_article_ids(query)
         try:
-            return self._export(path, fmt, ids, query, progress)
+            if fmt == "markdown" and path.is_dir():
+                # Into a folder that has files already: each article's file is whole, the
+                # export as a whole is not.
+                return self._export(path, fmt, ids, query, progress)
+            with written_whole(path) as partial:
+                return self._export(partial, fmt, ids, query, progress)
         except OSError as exc:
+            if is_disk_full(exc):
+                raise DiskFullError(
+                    f"the disk is full; {path} was not written (free some space and try again)"
+                ) from exc
             raise UserError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
     def _export(
@@ -564,19 +577,12 @@ class TransferMixin(_Mixins):
             target = target / name
         if target.exists():
             raise UserError(f"{target} already exists; give another name")
-        if target.resolve() == self.path.resolve():
-            raise UserError("the backup cannot replace the library itself")
+        file_guard.refuse_library_file(target, self.path, "the backup needs another name")
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UserError(f"cannot create {target.parent}: {exc.strerror}") from exc
-        partial = target.with_name(target.name + ".partial")
-        try:
-            store_database.copy_database(self.path, partial)
-            partial.replace(target)
-        except OSError as exc:
-            partial.unlink(missing_ok=True)
-            raise UserError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        store_database.copy_database(self.path, target)
         return target
 
     def list_backups(self) -> list[Path]:
@@ -605,28 +611,28 @@ class TransferMixin(_Mixins):
 
     def check_library_file(self, path: Path) -> int:
         """The library version of the file ``path``; LibraryError if it is no Folio library
-        this Folio can read."""
-        return store_transfer.check_library_file(Path(path), self.schema_version)
+        this Folio can read (or is this library's own file)."""
+        path = Path(path)
+        file_guard.refuse_library_file(path, self.path, "restore from a backup of it")
+        return store_transfer.check_library_file(path, self.schema_version)
 
     def restore(self, source: Path) -> Path:
         """Replace the library's content with the library file ``source``, after checking it
         is one; the current library is first copied to the backups folder. Returns that copy."""
         source = Path(source)
         version = self.check_library_file(source)
-        if source.resolve() == self.path.resolve():
-            raise UserError("that file is the library itself")
         stamp = self.now().astimezone().strftime("%Y%m%d-%H%M%S")
-        safety = self.backup(self.backups_folder / f"before-restore-{stamp}.sqlite")
+        safety = self.backups_folder / f"{BEFORE_RESTORE}{stamp}.sqlite"
         try:
-            store_database.copy_database(source, self.path)
-        except Exception as exc:
-            raise LibraryError(
-                f"restoring from {source} failed ({exc}); the library before it is in {safety}"
-            ) from exc
+            safety.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(f"cannot create {safety.parent}: {exc.strerror}") from exc
+        store_database.replace_database(self._db, source, safety)
         if version < self.schema_version:
             # Reopen so the restored (older) library is migrated like any other.
-            self._db.close()
-            self._db = store_database.open_database(self.path)
+            old = self._db
+            old.close_all()
+            self._db = store_database.open_database(self.path, on_warning=old.on_warning)
         for kind in ("feeds", "tags", "articles"):
             self.notify(kind, None)
         return safety

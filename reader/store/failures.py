@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import os
 import sqlite3
 from pathlib import Path
 
@@ -18,6 +19,8 @@ DAMAGED_SUFFIX = ".damaged"
 _NO_TRANSACTION = "cannot rollback - no transaction is active"
 
 _FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+# Less room than this left on a disk, and an I/O error is the disk being full.
+_NEARLY_FULL = 256 * 1024
 
 
 def sqlite_error(exc: BaseException) -> sqlite3.Error | None:
@@ -40,6 +43,15 @@ def error_code(error: sqlite3.Error) -> int | None:
     return code & 0xFF if isinstance(code, int) else None
 
 
+def _nearly_full(path: Path) -> bool:
+    """Whether the file system holding ``path`` has (almost) no room left."""
+    try:
+        info = os.statvfs(path.parent)
+    except (OSError, AttributeError):
+        return False
+    return info.f_bavail * info.f_frsize < _NEARLY_FULL
+
+
 def is_disk_full(exc: BaseException) -> bool:
     if isinstance(exc, OSError) and exc.errno in _FULL_ERRNOS:
         return True
@@ -58,10 +70,11 @@ def storage_failure(exc: BaseException, path: Path) -> LibraryError | None:
     if error is None:
         return None
     code = error_code(error)
-    if code == sqlite3.SQLITE_FULL:
+    if code == sqlite3.SQLITE_FULL or (code == sqlite3.SQLITE_IOERR and _nearly_full(path)):
+        # A full disk often shows as an I/O error: SQLite could not grow its -shm or -wal.
         return DiskFullError(
-            f"the disk holding the library {path} is full; the change was not saved (free some"
-            " space and try again)"
+            f"the disk holding the library {path} is full, so Folio could not write to it (free"
+            " some space and try again)"
         )
     if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
         return LibraryDamagedError(f"the library {path} is damaged ({error})")
@@ -72,7 +85,7 @@ def storage_failure(exc: BaseException, path: Path) -> LibraryError | None:
         )
     if code == sqlite3.SQLITE_IOERR:
         return LibraryError(
-            f"the library {path} could not be read or written ({error}); the change was not saved"
+            f"the library {path} could not be read or written ({error}); nothing was changed"
         )
     if code == sqlite3.SQLITE_CANTOPEN:
         return LibraryError(f"cannot open the library {path} ({error})")

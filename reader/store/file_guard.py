@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from reader.core.errors import LibraryError
+
 log = logging.getLogger(__name__)
 
 _FD_DIR = Path("/proc/self/fd")
@@ -167,3 +169,32 @@ class FileGuard:
 
 def _lock_key(st: os.stat_result) -> tuple[int, int, int]:
     return os.major(st.st_dev), os.minor(st.st_dev), st.st_ino
+
+
+def is_library_file(candidate: Path, library: Path, *, journals: bool = True) -> bool:
+    """Whether ``candidate`` names the library file (or its -wal, -shm or -journal), decided
+    from names and stat() alone: reading it, even to check, would drop SQLite's locks."""
+    suffixes = ("-wal", "-shm", "-journal") if journals else ()
+    own = [library, *(library.with_name(library.name + s) for s in suffixes)]
+    try:
+        resolved = candidate.resolve()
+    except OSError:
+        return False
+    for path in own:
+        try:
+            if resolved == path.resolve() or candidate.samefile(path):
+                return True
+        except OSError:
+            continue  # that companion does not exist
+    return False
+
+
+def refuse_library_file(candidate: Path, library: Path, advice: str) -> None:
+    """LibraryError if ``candidate`` is the library's own file (see :func:`is_library_file`)."""
+    if is_library_file(candidate, library):
+        what = (
+            "the library itself"
+            if is_library_file(candidate, library, journals=False)
+            else ("one of the library's journal files")
+        )
+        raise LibraryError(f"{candidate} is {what}; {advice}")
