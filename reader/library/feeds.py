@@ -186,7 +186,10 @@ def _parse_in_worker(
         return str(exc)
 
 
-def _warm_up() -> None:
+def _start_parser(parent_pid: int) -> None:
+    from reader.services.parent_watch import exit_with_parent
+
+    exit_with_parent(parent_pid)  # not left running, 100 MB between them, if we are killed
     import reader.services.feeds  # noqa: F401  (imports feedparser, lxml and nh3 once)
 
 
@@ -226,7 +229,8 @@ class FeedsMixin(LibraryBase):
                     self._parsers = ProcessPoolExecutor(
                         max_workers=workers,
                         mp_context=multiprocessing.get_context("spawn"),
-                        initializer=_warm_up,
+                        initializer=_start_parser,
+                        initargs=(os.getpid(),),
                     )
                 except (OSError, NotImplementedError, ValueError):
                     log.warning("no worker processes for parsing; parsing in threads")
