@@ -36,14 +36,22 @@ def open_window(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from reader import APP_NAME
-    from reader.app.application import create_application, quit_on_signals
-    from reader.app.crash import CrashHandler, setup_logging
+    from reader.app.application import (
+        create_application,
+        exit_code_or_leave,
+        quit_on_signals,
+        tear_down,
+    )
+    from reader.app.crash import CrashHandler, record_faults, setup_logging
     from reader.core.errors import UserError
     from reader.library import Library, default_library_path
+    from reader.library.failures import explain_failure
+    from reader.ui import icons
     from reader.ui.main_window import MainWindow
 
     app = create_application()
-    quit_on_signals(app)
+    signals = quit_on_signals(app)
+    record_faults()
     crash = CrashHandler(app, log_path=setup_logging())
     crash.install()
     demo = None
@@ -56,20 +64,31 @@ def open_window(args: argparse.Namespace) -> int:
         else:
             library = Library(args.db or default_library_path())
     except UserError as exc:
-        print(f"folio: error: {exc}", file=sys.stderr)
-        QMessageBox.critical(None, APP_NAME, str(exc))
+        try:
+            path = args.db or default_library_path()
+        except UserError:
+            path = None
+        message = str(explain_failure(exc, path) or exc)
+        print(f"folio: error: {message}", file=sys.stderr)
+        QMessageBox.critical(None, APP_NAME, message)
+        crash.uninstall()
+        tear_down(app, [], timers=[signals])
         return 1
     window = MainWindow(library, crash_handler=crash, demo=demo is not None)
     window.show()
     window.refresher.start_schedule()
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         crash.uninstall()
-        if demo is not None:
-            demo.close()
-        else:
-            library.close()
+        tear_down(
+            app,
+            [window],
+            close=[demo.close if demo is not None else library.close],
+            forget=[icons.clear_cache],
+            timers=[signals],
+        )
+    return exit_code_or_leave(code)
 
 
 def run(argv: Sequence[str] | None = None) -> None:

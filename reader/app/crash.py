@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import sys
 import threading
@@ -9,6 +10,7 @@ import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import TextIO
 
 from platformdirs import user_log_path
 from PySide6.QtCore import QObject, Qt, Signal, Slot
@@ -19,6 +21,7 @@ from reader.core.errors import UserError
 log = logging.getLogger("reader.crash")
 
 LOG_FILENAME = "folio.log"
+FAULTS_FILENAME = "folio-faults.log"
 
 
 def log_file_path() -> Path:
@@ -37,6 +40,25 @@ def setup_logging(path: Path | None = None) -> Path | None:
     handler.setLevel(logging.WARNING)
     logging.getLogger().addHandler(handler)
     return path
+
+
+def record_faults(folder: Path | None = None) -> Path | None:
+    """Write the Python stack of every thread to a file if the process crashes (a segfault
+    in Qt, say), so there is something to go on; None when the file cannot be opened."""
+    folder = folder or log_file_path().parent
+    path = folder / FAULTS_FILENAME
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        # Kept open to the end: faulthandler writes to it from a signal handler.
+        handle = path.open("a", encoding="utf-8")
+    except OSError:
+        return None
+    faulthandler.enable(file=handle, all_threads=True)
+    _fault_files.append(handle)
+    return path
+
+
+_fault_files: list[TextIO] = []
 
 
 class CrashHandler(QObject):

@@ -68,9 +68,11 @@ class LibraryBase:
         self._listeners: list[Callable[[str, Any], None]] = []
         self._http: HttpClient | None = None
         self._http_lock = threading.Lock()
+        self._closed = False
 
     # -- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:
+        self._closed = True
         with self._http_lock:
             client, self._http = self._http, None
         if client is not None:
@@ -92,6 +94,7 @@ class LibraryBase:
         """The library's HTTP client: one connection pool for feeds, pages and images.
 
         Made on first use, so commands and a window that fetch nothing never load it."""
+        self._refuse_if_closed()
         with self._http_lock:
             if self._http is None:
                 from reader.services.http import HttpClient
@@ -129,16 +132,24 @@ class LibraryBase:
     # -- writing ---------------------------------------------------------------------------
     def transaction(self) -> Any:
         """A write transaction on the calling thread (one-row user writes, the command line)."""
+        self._refuse_if_closed()
         return store_connection.write_transaction(self._db)
 
     def submit_write(self, fn: Callable[[], T]) -> Future[T]:
         """Run ``fn`` in one transaction on the library's single writer thread."""
+        self._refuse_if_closed()
         with self._writer_lock:
             if self._writer is None:
                 self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="folio-writer")
             writer = self._writer
 
         return writer.submit(store_connection.run_write, self._db, fn)
+
+    def _refuse_if_closed(self) -> None:
+        # A worker still running when the window quit (a refresh behind a slow server) must
+        # not open the library again behind the close.
+        if self._closed:
+            raise LibraryError(f"the library {self.path} was closed; nothing more is saved")
 
     # -- hooks that feature mixins fill in ---------------------------------------------------
     def on_articles_added(self, article_ids: Sequence[int]) -> None:
