@@ -6,6 +6,11 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.library import Library
+    from reader.ui.main_window import MainWindow
 
 NO_DISPLAY_MESSAGE = (
     "folio: no display found; run the window under a display server (for example"
@@ -74,9 +79,12 @@ def open_window(args: argparse.Namespace) -> int:
         crash.uninstall()
         tear_down(app, [], timers=[signals])
         return 1
+    crash.library_path = library.path
     window = MainWindow(library, crash_handler=crash, demo=demo is not None)
     window.show()
     window.refresher.start_schedule()
+    if demo is None:
+        start_daily_backup(window, library)
     try:
         code = app.exec()
     finally:
@@ -89,6 +97,29 @@ def open_window(args: argparse.Namespace) -> int:
             timers=[signals],
         )
     return exit_code_or_leave(code)
+
+
+def start_daily_backup(window: MainWindow, library: Library) -> None:
+    """Today's automatic backup, in the background; a damaged library gets a dialog saying
+    which backup to restore, other failures a line in the status bar."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader import APP_NAME
+    from reader.core.errors import LibraryDamagedError
+    from reader.library.failures import explain_failure
+
+    def failed(exc: BaseException) -> None:
+        problem = explain_failure(exc, library.path)
+        if problem is None:
+            window.show_crash(f"The daily backup failed: {type(exc).__name__}: {exc}")
+            return
+        text = str(problem)
+        if isinstance(problem, LibraryDamagedError):
+            QMessageBox.warning(window, APP_NAME, text[:1].upper() + text[1:])
+        else:
+            window.show_message(f"No backup today: {text}", 30_000)
+
+    window.tasks.run(library.auto_backup, None, failed)
 
 
 def run(argv: Sequence[str] | None = None) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from reader import APP_NAME
 from reader.core.errors import UserError
+from reader.library.failures import explain_failure
 
 log = logging.getLogger("reader.crash")
 
@@ -74,6 +75,8 @@ class CrashHandler(QObject):
     def __init__(self, parent: QObject | None = None, *, log_path: Path | None = None) -> None:
         super().__init__(parent)
         self.log_path = log_path
+        # The open library, so that its disk's and file's failures are told as such.
+        self.library_path: Path | None = None
         self._previous_hook = sys.excepthook
         self._previous_thread_hook = threading.excepthook
         self._posted.connect(self.crashed, Qt.ConnectionType.QueuedConnection)
@@ -92,6 +95,11 @@ class CrashHandler(QObject):
     def describe(self, exc: BaseException) -> str:
         if isinstance(exc, UserError):
             return str(exc)
+        # A full disk or a damaged library is not our bug: say what it is and what to do.
+        problem = explain_failure(exc, self.library_path) if self.library_path else None
+        if problem is not None:
+            text = str(problem)
+            return text[:1].upper() + text[1:]
         where = f" (details in {self.log_path})" if self.log_path else ""
         text = str(exc).splitlines()[0] if str(exc) else ""
         summary = f"{type(exc).__name__}: {text}" if text else type(exc).__name__

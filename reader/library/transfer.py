@@ -594,12 +594,15 @@ class TransferMixin(_Mixins):
     def auto_backup(self, *, keep: int = AUTO_KEEP) -> Path | None:
         """Today's automatic backup, unless it exists; keeps the newest ``keep`` of them.
 
-        The window calls this in the background at start-up. Returns the new file or None."""
+        The window calls this in the background at start-up. Returns the new file or None.
+        A damaged library is not backed up (seven days of copies of it would push out the
+        last good one): LibraryDamagedError says so instead."""
         folder = self.backups_folder
         day = self.now().astimezone().strftime("%Y-%m-%d")
         target = folder / f"{AUTO_PREFIX}{day}.sqlite"
         created: Path | None = None
         if not target.exists():
+            store_database.check_integrity(self.path)
             created = self.backup(target)
         autos = sorted(folder.glob(f"{AUTO_PREFIX}*.sqlite"))
         for old in autos[: max(0, len(autos) - keep)]:

@@ -27,6 +27,7 @@ from reader.store.failures import (
     error_code,
     is_damage,
     is_disk_full,
+    mark_damaged,
     storage_failure,
 )
 from reader.store.models import MODELS, database_proxy
@@ -322,23 +323,35 @@ def _existing_version(path: Path) -> int:
     return version
 
 
+def check_integrity(path: Path) -> None:
+    """LibraryDamagedError (and a note beside the library) unless SQLite's quick check of
+    the library at ``path`` finds it whole. Reads every page: about a second per 300 MB."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            result = str(conn.execute("PRAGMA quick_check").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        if not is_damage(exc):
+            raise storage_failure(exc, path) or LibraryError(f"cannot check {path}: {exc}") from exc
+        result = str(exc)
+    if result != "ok":
+        first = result.splitlines()[0]
+        mark_damaged(path, first)
+        raise LibraryDamagedError(f"the library {path} is damaged ({first})")
+
+
 def _refuse_if_damaged(path: Path) -> None:
     """A library once found damaged stays refused until a check finds it whole again."""
     note = damage_note(path)
     if note is None:
         return
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            result = conn.execute("PRAGMA quick_check").fetchone()[0]
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        result = str(exc)
-    if result == "ok":
-        clear_damage(path)
-        return
-    raise LibraryDamagedError(f"the library {path} is damaged ({note})")
+        check_integrity(path)
+    except LibraryDamagedError:
+        raise LibraryDamagedError(f"the library {path} is damaged ({note})") from None
+    clear_damage(path)
 
 
 def open_database(

@@ -112,3 +112,30 @@ def test_restore_refuses_non_libraries(library: Library, tmp_path: Path) -> None
     with pytest.raises(UserError, match="the library itself"):
         library.restore(library.path)
     assert library.list_backups() == []  # nothing was touched
+
+
+def test_a_damaged_library_gets_no_daily_backup(db_path: Path) -> None:
+    """Seven daily copies of a damaged library would push out the last good one."""
+    from reader.core.errors import LibraryDamagedError
+
+    library = Library(db_path)
+    add_articles(library, 40)
+    first = library.auto_backup()
+    assert first is not None
+    library.close()
+    conn = sqlite3.connect(db_path)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'article'").fetchone()[0]
+    conn.close()
+    with db_path.open("r+b") as handle:
+        handle.seek((root - 1) * 4096)
+        handle.write(b"\xa5" * 4096)
+    later = [datetime(2030, 1, 1, tzinfo=UTC)]
+    with pytest.raises(LibraryDamagedError, match="is damaged"):
+        library = Library(db_path, clock=lambda: later[0])
+        try:
+            library.auto_backup()
+        finally:
+            library.close()
+    assert [p.name for p in (db_path.parent / "backups").iterdir()] == [first.name]
+    with pytest.raises(LibraryDamagedError, match="is damaged"):
+        Library(db_path)  # found once, refused from then on
