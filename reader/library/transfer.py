@@ -582,6 +582,7 @@ class TransferMixin(_Mixins):
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UserError(f"cannot create {target.parent}: {exc.strerror}") from exc
+        store_database.remove_stale_copies(target.parent)
         store_database.copy_database(self.path, target)
         return target
 

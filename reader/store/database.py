@@ -47,6 +47,8 @@ PRAGMAS = {
 
 Step = Callable[[peewee.SqliteDatabase], None]
 
+PARTIAL_SUFFIX = ".partial"
+
 # Tables every Folio library has had since its first version.
 FOLIO_TABLES = frozenset({"article", "feed", "folder", "tag", "article_content"})
 
@@ -166,8 +168,11 @@ def copy_database(source: Path, target: Path) -> None:
 def copy_connection(
     source: sqlite3.Connection, target: Path, *, source_path: Path | None = None
 ) -> None:
-    """Copy the database behind ``source`` to the new file ``target``, all or nothing."""
-    partial = target.with_name(target.name + ".partial")
+    """Copy the database behind ``source`` to the new file ``target``, all or nothing.
+
+    The copy is made under a name holding this process's id, so that a copy left half-done
+    by a process that was killed can be told from one under way (:func:`remove_stale_copies`)."""
+    partial = target.with_name(f"{target.name}.{os.getpid()}{PARTIAL_SUFFIX}")
     try:
         dst = sqlite3.connect(str(partial))
         try:
@@ -188,6 +193,24 @@ def copy_connection(
         raise storage_failure(exc, source_path or target) or LibraryError(
             f"cannot copy to {target}: {exc}"
         ) from exc
+
+
+def remove_stale_copies(folder: Path) -> None:
+    """Remove the half-done copies in ``folder`` of processes that no longer run."""
+    for partial in folder.glob(f"*{PARTIAL_SUFFIX}"):
+        pid = partial.name.removesuffix(PARTIAL_SUFFIX).rpartition(".")[2]
+        if pid.isdigit() and not _running(int(pid)):
+            partial.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # someone else's process: running
+    return True
 
 
 def _create(db: peewee.SqliteDatabase) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -139,3 +140,26 @@ def test_a_damaged_library_gets_no_daily_backup(db_path: Path) -> None:
     assert [p.name for p in (db_path.parent / "backups").iterdir()] == [first.name]
     with pytest.raises(LibraryDamagedError, match="is damaged"):
         Library(db_path)  # found once, refused from then on
+
+
+def test_a_backup_left_half_done_by_a_killed_process_is_cleared(
+    library: Library, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    folder = library.backups_folder
+    folder.mkdir()
+    stale = folder / f"library-20250101-000000.sqlite.{gone.stdout.strip()}.partial"
+    stale.write_bytes(b"half a copy")
+    mine = folder / f"library-20250101-000001.sqlite.{os.getpid()}.partial"
+    mine.write_bytes(b"a copy under way")
+    library.backup()
+    assert not stale.exists()
+    assert mine.exists()  # this process's own: not touched
