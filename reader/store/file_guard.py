@@ -55,8 +55,12 @@ def _identity(st: os.stat_result) -> tuple[int, int]:
 
 
 class FileGuard:
-    """Checks one library file; cheap enough to run before every write transaction (it reads
-    the names of this process's open descriptors and, when lock checks are on, /proc/locks)."""
+    """Checks one library file; cheap enough to run before every write transaction.
+
+    The files' identities (device and inode) are noted when the library is opened; while
+    they stay the same, a check costs three stat() calls and a read of /proc/locks. Only when
+    one changed are this process's open descriptors looked at, which is dearer: SQLite itself
+    may have made a new -wal after the last connection closed, which is no disturbance."""
 
     def __init__(self, path: Path) -> None:
         real = Path(os.path.realpath(path))
@@ -67,12 +71,14 @@ class FileGuard:
         # Files whose locks this process was seen to hold; only those are checked later, so
         # a file system whose locks /proc/locks shows under another device never looks lost.
         self._lock_checked: tuple[Path, ...] = ()
+        self._known: tuple[tuple[int, int] | None, ...] = ()
 
     def calibrate(self) -> None:
-        """Note which locks show in /proc/locks; call it right after the library was read,
-        while SQLite holds its locks on the library file and its -shm."""
+        """Note the files' identities and which locks show in /proc/locks; call it right
+        after the library was read, while SQLite holds its locks on the library and -shm."""
         if not self.enabled:
             return
+        self._known = self._identities()
         held = self._held_locks()
         checked = []
         for path in (self.path, self.shm):
@@ -90,13 +96,27 @@ class FileGuard:
         if not self.enabled:
             return None
         try:
-            found = self._replaced()
+            found = None
+            now = self._identities()
+            if now != self._known:
+                found = self._replaced()
+                if found is None:
+                    self._known = now  # made anew by SQLite itself
             if found is None and self._lock_checked:
                 found = self._locks_lost()
         except OSError:
             log.debug("could not check %s", self.path, exc_info=True)
             return None
         return found
+
+    def _identities(self) -> tuple[tuple[int, int] | None, ...]:
+        found: list[tuple[int, int] | None] = []
+        for path in (self.path, self.wal, self.shm):
+            try:
+                found.append(_identity(path.stat()))
+            except FileNotFoundError:
+                found.append(None)
+        return tuple(found)
 
     # -- descriptors --------------------------------------------------------------------------
     def _replaced(self) -> Finding | None:

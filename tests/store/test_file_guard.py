@@ -188,3 +188,22 @@ def test_the_command_line_warns_once_on_stderr(
     assert len(lines) == 1
     assert lines[0].startswith("folio: warning: Another program replaced library.sqlite-wal")
     assert folder_names(db_path) == {"Before", "After", "Later"}
+
+
+def test_a_journal_sqlite_made_anew_itself_is_no_disturbance(db_path: Path) -> None:
+    """When every connection of the process closed, SQLite removes the -wal and the next one
+    makes a new file: not a reason to reopen, nor to warn."""
+    warnings: list[str] = []
+    with Library(db_path) as library:
+        library.add_listener(
+            lambda kind, detail: warnings.append(detail) if kind == "warning" else None
+        )
+        library.create_folder("Before")
+        wal = db_path.with_name("library.sqlite-wal")
+        library._db.close_all()  # the last connection checkpoints and removes the -wal
+        assert not wal.exists()
+        library.create_folder("After")
+        assert wal.exists()
+        assert library._db.guard.check() is None
+    assert warnings == []
+    assert folder_names(db_path) == {"Before", "After"}
