@@ -290,7 +290,7 @@ library.close()
 """
 
 
-def test_restore_waits_for_no_one_and_refuses_while_the_library_is_open(tmp_path: Path) -> None:
+def test_restore_refuses_while_the_library_is_open_elsewhere(tmp_path: Path) -> None:
     db = tmp_path / "library.sqlite"
     make_library(db, 2)
     assert folio("--db", str(db), "backup").returncode == 0
