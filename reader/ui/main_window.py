@@ -1784,6 +1784,7 @@ class MainWindow(QMainWindow):
         self._save_state()
         self._closing = True
         self._read_timer.stop()
+        self._search_timer.stop()  # a search typed just before would start after the workers
         self.undo_stack.commit()
         self.refresher.shutdown()
         self.transfers.shutdown()
