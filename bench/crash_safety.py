@@ -212,6 +212,7 @@ def run(args: list[str], timeout: float = 600) -> subprocess.CompletedProcess[st
 class Kill:
     finished_first: bool  # the command ended before the kill came
     leftovers: int  # its processes still running a while after
+    elapsed: float  # how long it ran
 
 
 def run_and_kill(args: list[str], delay: float) -> Kill:
@@ -219,23 +220,25 @@ def run_and_kill(args: list[str], delay: float) -> Kill:
         [*FOLIO, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV
     )
     watched: set[int] = set()
-    deadline = time.monotonic() + delay
+    started = time.monotonic()
+    deadline = started + delay
     pause = threading.Event()
     while time.monotonic() < deadline and process.poll() is None:
         watched |= children_of(process.pid)  # its parser workers, while it has them
         pause.wait(0.02)
     if process.poll() is not None:
-        return Kill(finished_first=True, leftovers=0)
+        return Kill(finished_first=True, leftovers=0, elapsed=time.monotonic() - started)
     watched |= children_of(process.pid)
     process.send_signal(signal.SIGKILL)
     process.wait()
+    elapsed = time.monotonic() - started
     end = time.monotonic() + 15
     while any(alive(pid) for pid in watched) and time.monotonic() < end:
         pause.wait(0.05)
     leftovers = [pid for pid in watched if alive(pid)]
     for pid in leftovers:  # reported below; not left behind by the bench either
         os.kill(pid, signal.SIGKILL)
-    return Kill(finished_first=False, leftovers=len(leftovers))
+    return Kill(finished_first=False, leftovers=len(leftovers), elapsed=elapsed)
 
 
 # -- the commands under test -------------------------------------------------------------------
@@ -259,6 +262,7 @@ class Tally:
     leftovers: int = 0
     failures: list[str] = field(default_factory=list)
     durations: list[float] = field(default_factory=list)
+    writing: float = 0.0  # when an uninterrupted run began to write
 
 
 def lost(before: State, after: State, *, compare_text: bool = True) -> list[str]:
@@ -277,27 +281,61 @@ def lost(before: State, after: State, *, compare_text: bool = True) -> list[str]
     return problems
 
 
+def written(db: Path) -> int:
+    """Bytes written so far by a command: the library's -wal and any copy being made."""
+    total = 0
+    for path in (Path(f"{db}-wal"), *(db.parent / "backups").glob("*.partial")):
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue
+    return total
+
+
+def calibrate(args: list[str], db: Path) -> tuple[int, float, float]:
+    """Run the command once, left alone: its exit code, how long it ran, and when it began
+    to write (the kills aim at the writing, where a torn write would show)."""
+    process = subprocess.Popen(
+        [*FOLIO, *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV
+    )
+    started = time.monotonic()
+    first = written(db)
+    writing = 0.0
+    pause = threading.Event()
+    while process.poll() is None:
+        if not writing and written(db) != first:
+            writing = time.monotonic() - started
+        pause.wait(0.01)
+    return process.returncode, time.monotonic() - started, writing
+
+
 def exercise(case: Case, kills: int, rng: random.Random, work: Path) -> Tally:
     tally = Tally()
     db = case.library or work / f"{case.name}.sqlite"
     if case.library is None:
         shutil.copy(case.template, db)
-    started = time.monotonic()
-    calibration = run(case.command(db, 0))
-    duration = time.monotonic() - started
-    if calibration.returncode != 0:
-        tally.failures.append(f"the uninterrupted run failed: {calibration.stderr.strip()}")
+    code, duration, writing = calibrate(case.command(db, 0), db)
+    if code != 0:
+        tally.failures.append(f"the uninterrupted run failed with exit code {code}")
         return tally
     tally.durations.append(duration)
-    for number in range(1, kills + 1):
+    tally.writing = writing
+    number = 0
+    # Until as many kills landed as asked: a run that ends before its kill does not count,
+    # and teaches how long a run takes now (the machine may be busier or idler than at first).
+    while tally.kills < kills and number < 3 * kills:
+        number += 1
         if case.library is None:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{db}{suffix}").unlink(missing_ok=True)
             shutil.copy(case.template, db)
         before = look(db)
-        kill = run_and_kill(case.command(db, number), duration * rng.uniform(0.1, 0.95))
+        # Half the kills anywhere in the run, half while it writes.
+        start = writing if writing and number % 2 else 0.1 * duration
+        kill = run_and_kill(case.command(db, number), rng.uniform(start, 0.95 * duration))
         if kill.finished_first:
             tally.finished_first += 1
+            duration = min(duration, kill.elapsed)
         else:
             tally.kills += 1
         tally.leftovers += kill.leftovers
@@ -576,8 +614,8 @@ def main() -> int:
             print(
                 f"{tally.kills} kills ({tally.mid_work} with part of the work committed,"
                 f" {tally.finished_first} runs done before the kill), an uninterrupted run"
-                f" {tally.durations[0] if tally.durations else 0:.1f} s; {len(tally.failures)}"
-                " failed checks",
+                f" {tally.durations[0] if tally.durations else 0:.1f} s writing from"
+                f" {tally.writing:.1f} s; {len(tally.failures)} failed checks",
                 flush=True,
             )
             for failure in tally.failures[:20]:
