@@ -493,12 +493,15 @@ def complete_reextract(template: State) -> Callable[[State, int], list[str]]:
 
 
 def judge_backup(work: Path) -> Callable[[State, State, int], tuple[bool, list[str]]]:
+    seen: set[Path] = set()
+
     def judge(before: State, after: State, _round: int) -> tuple[bool, list[str]]:
         problems = lost(before, after)
-        finished = [p for p in (work / "backups").glob("*.sqlite") if not p.name.startswith(".")]
+        made = set((work / "backups").glob("*.sqlite")) - seen
+        seen.update(made)
         partial = list((work / "backups").glob("*.partial"))
         return bool(partial), problems + [
-            f"{p.name} is not a whole copy" for p in finished if look(p).integrity != "ok"
+            f"{p.name} is not a whole copy" for p in made if look(p).integrity != "ok"
         ]
 
     return judge
