@@ -78,14 +78,22 @@ def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGua
     from PySide6.QtWidgets import QMessageBox
 
     from reader import APP_NAME
-    from reader.app.application import create_application, quit_on_signals
-    from reader.app.crash import CrashHandler, setup_logging
+    from reader.app.application import (
+        create_application,
+        exit_code_or_leave,
+        quit_on_signals,
+        tear_down,
+    )
+    from reader.app.crash import CrashHandler, record_faults, setup_logging
     from reader.core.errors import UserError
     from reader.library import Library, default_library_path
+    from reader.library.failures import explain_failure
+    from reader.ui import icons
     from reader.ui.main_window import MainWindow
 
     app = create_application()
-    quit_on_signals(app)
+    signals = quit_on_signals(app)
+    record_faults()
     crash = CrashHandler(app, log_path=setup_logging())
     crash.install()
     server = guard.listen(app) if guard is not None else None
@@ -99,31 +107,69 @@ def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGua
         else:
             library = Library(args.db or default_library_path())
     except UserError as exc:
-        print(f"folio: error: {exc}", file=sys.stderr)
-        QMessageBox.critical(None, APP_NAME, str(exc))
+        try:
+            path = args.db or default_library_path()
+        except UserError:
+            path = None
+        message = str(explain_failure(exc, path) or exc)
+        print(f"folio: error: {message}", file=sys.stderr)
+        QMessageBox.critical(None, APP_NAME, message)
+        crash.uninstall()
+        if guard is not None:
+            guard.stop_listening()
+        tear_down(app, [], timers=[signals])
         return 1
+    crash.library_path = library.path
     window = MainWindow(library, crash_handler=crash, demo=demo is not None)
     window.show()
     window.refresher.start_schedule()
-    # A demo library is thrown away at the end: it takes no files from the inbox folder.
+    # A demo library is thrown away at the end: it takes no files from the inbox folder,
+    # and gets no backups.
     inbox = _attach_inbox(window, library) if demo is None else None
+    if demo is None:
+        start_daily_backup(window, library)
     opener = _attach_opener(window)
     if server is not None:
         server.requested.connect(lambda request: _handed_over(window, opener, request))
     if sources:
         opener.open(sources)
     try:
-        return app.exec()
+        code = app.exec()
     finally:
-        if server is not None:
-            server.close()
+        if guard is not None:
+            guard.stop_listening()
         if inbox is not None:
             inbox.shutdown()
         crash.uninstall()
-        if demo is not None:
-            demo.close()
+        tear_down(
+            app,
+            [window],
+            close=[demo.close if demo is not None else library.close],
+            forget=[icons.clear_cache],
+            timers=[signals],
+        )
+    return exit_code_or_leave(code)
+
+
+def start_daily_backup(window: MainWindow, library: Library) -> None:
+    """Today's automatic backup, in the background; a damaged library gets a dialog saying
+    which backup to restore, other failures a line in the status bar."""
+    from reader import APP_NAME
+    from reader.core.errors import LibraryDamagedError
+    from reader.library.failures import explain_failure
+
+    def failed(exc: BaseException) -> None:
+        problem = explain_failure(exc, library.path)
+        if problem is None:
+            window.status_bar.show_crash(f"The daily backup failed: {type(exc).__name__}: {exc}")
+            return
+        text = str(problem)
+        if isinstance(problem, LibraryDamagedError):
+            window.prompts.show_error(APP_NAME, text[:1].upper() + text[1:])
         else:
-            library.close()
+            window.status_bar.show_message(f"No backup today: {text}", 30_000)
+
+    window.tasks.run(library.auto_backup, None, failed)
 
 
 def _attach_opener(window: MainWindow) -> OpenController:

@@ -45,7 +45,9 @@ class LibraryEvents(QObject):
     """
 
     changed = Signal(object)  # ChangeBatch
+    warned = Signal(str)  # something the user should know about the library file, said once
     _posted = Signal(str, object)
+    _warning_posted = Signal(str)
 
     def __init__(self, library: Library, *, delay_ms: int = 40, parent: QObject | None = None):
         super().__init__(parent)
@@ -56,10 +58,14 @@ class LibraryEvents(QObject):
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.flush)
         self._posted.connect(self._collect, Qt.ConnectionType.QueuedConnection)
+        self._warning_posted.connect(self.warned, Qt.ConnectionType.QueuedConnection)
         library.add_listener(self._listener)
 
     def _listener(self, kind: str, detail: Any) -> None:
         # Called on whatever thread changed the library; the queued connection hops over.
+        if kind == "warning":
+            self._warning_posted.emit(str(detail))
+            return
         # The detail travels as a list (or an empty tuple for "none"), never as a bare None,
         # which PySide6 on Python 3.11 miscounts across threads.
         ids = _int_ids(detail)

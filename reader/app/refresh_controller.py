@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
+from reader.app.emit_gate import EmitGate
 from reader.core.errors import UserError
 from reader.library import Library
 from reader.library.refresh import RefreshProgress, RefreshSummary
@@ -52,6 +53,7 @@ class RefreshController(QObject):
         self._done_posted.connect(self._finish, Qt.ConnectionType.QueuedConnection)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh_due)
+        self._gate = EmitGate()
 
     @property
     def running(self) -> bool:
@@ -86,19 +88,23 @@ class RefreshController(QObject):
         self._cancel = threading.Event()
         cancel = self._cancel
         library = self._library
+        gate, progressed, done = self._gate, self._progress_posted, self._done_posted
 
         def work() -> None:
             try:
                 summary = library.refresh(
-                    feed_ids, force=force, progress=self._progress_posted.emit, cancel=cancel
+                    feed_ids,
+                    force=force,
+                    progress=lambda event: gate.emit(progressed, event),
+                    cancel=cancel,
                 )
             except UserError as exc:
-                self._done_posted.emit(_Done(None, str(exc)))
+                gate.emit(done, _Done(None, str(exc)))
             except Exception as exc:
                 log.error("refresh failed\n%s", traceback.format_exc())
-                self._done_posted.emit(_Done(None, f"Refresh failed: {type(exc).__name__}: {exc}"))
+                gate.emit(done, _Done(None, f"Refresh failed: {type(exc).__name__}: {exc}"))
             else:
-                self._done_posted.emit(_Done(summary, None))
+                gate.emit(done, _Done(summary, None))
 
         self._thread = threading.Thread(target=work, name="folio-refresh", daemon=True)
         self.started.emit()
@@ -119,8 +125,11 @@ class RefreshController(QObject):
             self._queued, self._queued_any, self._queued_force = set(), False, False
             self._start(sorted(queued) if queued is not None else None, force=force)
 
-    def shutdown(self, timeout: float = 10.0) -> None:
-        """Stop the schedule, cancel a running refresh and wait for it."""
+    def shutdown(self, timeout: float = 3.0) -> None:
+        """Stop the schedule, cancel a running refresh and wait a little for it.
+
+        Not long: what it already handed to the library's writer is stored when the library
+        closes, and a feed still on its way from a slow server is fetched again next time."""
         self._timer.stop()
         self._queued_any = False
         self._cancel.set()
@@ -128,6 +137,8 @@ class RefreshController(QObject):
         if thread is not None:
             thread.join(timeout=timeout)
         self._thread = None
+        # A refresh still waiting on a slow server finishes on its own, unheard.
+        self._gate.close()
 
 
 __all__ = ["RefreshController", "RefreshProgress", "RefreshSummary"]

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from reader.app.emit_gate import EmitGate
 from reader.core.errors import UserError
 from reader.library import Library
 
@@ -34,6 +35,10 @@ class TransferController(QObject):
         self._cancel = threading.Event()
         self._progress_posted.connect(self.progressed, Qt.ConnectionType.QueuedConnection)
         self._done_posted.connect(self._finish, Qt.ConnectionType.QueuedConnection)
+        self._gate = EmitGate()
+        # Taken here, on the GUI thread: workers never look this object up again.
+        progressed = self._progress_posted
+        self._progress = lambda done, total: self._gate.emit(progressed, int(done), int(total))
 
     @property
     def running(self) -> bool:
@@ -61,23 +66,22 @@ class TransferController(QObject):
     def cancel(self) -> None:
         self._cancel.set()
 
-    def _progress(self, done: int, total: int) -> None:
-        self._progress_posted.emit(int(done), int(total))
-
     def _start(self, label: str, work: Callable[[], str]) -> bool:
         if self.running:
             return False
+
+        gate, done = self._gate, self._done_posted
 
         def run() -> None:
             try:
                 message: Any = work()
             except UserError as exc:
-                self._done_posted.emit(False, str(exc))
+                gate.emit(done, False, str(exc))
             except Exception as exc:
                 log.error("%s failed\n%s", label, traceback.format_exc())
-                self._done_posted.emit(False, f"{label} failed: {type(exc).__name__}: {exc}")
+                gate.emit(done, False, f"{label} failed: {type(exc).__name__}: {exc}")
             else:
-                self._done_posted.emit(True, str(message))
+                gate.emit(done, True, str(message))
 
         self._thread = threading.Thread(target=run, name="folio-transfer", daemon=True)
         self.started.emit(label)
@@ -100,3 +104,4 @@ class TransferController(QObject):
         if thread is not None:
             thread.join(timeout=timeout)
         self._thread = None
+        self._gate.close()

@@ -35,10 +35,21 @@ if TYPE_CHECKING:
 
 
 class Library:
-    """One open library file. Open it with ``Library(path)``, close it with ``close()``."""
+    """One open library file. Open it with ``Library(path)``, close it with ``close()``.
 
-    def __init__(self, path: Path | str, *, clock: Callable[[], datetime] | None = None) -> None:
-        self.context = context = LibraryContext.open(Path(path), clock=clock)
+    A library found damaged before is refused (:class:`LibraryDamagedError`) unless
+    ``allow_damaged``, which restoring a backup into it needs."""
+
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        allow_damaged: bool = False,
+    ) -> None:
+        self.context = context = LibraryContext.open(
+            Path(path), clock=clock, allow_damaged=allow_damaged
+        )
         self.articles = Articles(context)
         self.views = Views(context)
         self.searches = Search(context)
