@@ -92,7 +92,8 @@ _HARMLESS_IN_ITEM = frozenset(
         "dc:source", "dc:relation", "dc:coverage", "dcterms:license", "dcterms:rightsholder",
         "itunes:duration", "itunes:explicit", "itunes:episode", "itunes:season",
         "itunes:episodetype", "itunes:block", "itunes:order", "itunes:isclosedcaptioned",
-        "itunes:image", "media:credit", "media:rating", "media:copyright", "media:restriction",
+        "itunes:image", "itunes:subtitle", "itunes:title", "media:credit", "media:rating",
+        "media:copyright", "media:restriction",
         "media:license", "media:player", "media:hash", "media:embed", "media:text",
         "media:community", "media:status", "media:price", "media:peerlink", "media:location",
         "media:rights", "media:scenes", "media:subtitle", "media:backlinks", "media:comments",
@@ -129,6 +130,7 @@ _SCOPED_CHILDREN = {
     "itunes:category": frozenset({"itunes:category"}),
     "textinput": frozenset({"title", "description", "name", "link"}),
     "skiphours": frozenset({"hour"}),
+    "media:community": frozenset({"media:starrating", "media:statistics", "media:tags"}),
     "skipdays": frozenset({"day"}),
 }  # fmt: skip
 
@@ -328,7 +330,13 @@ def _date(value: str) -> time.struct_time | None:
 # -- entries ---------------------------------------------------------------------------------
 
 _TITLES = frozenset({"title", "dc:title"})
-_SUMMARIES = frozenset({"description", "summary"})
+_SUMMARIES = frozenset(
+    {"description", "summary", "dc:description", "media:description", "itunes:summary"}
+)
+# Summaries feedparser reads with the handler of RSS's <description>, whose content is HTML
+# unless it says otherwise; the others are text unless they say otherwise.
+_DESCRIPTIONS = frozenset({"description", "dc:description", "media:description"})
+_ITUNES = "http://www.itunes.com/"
 _AUTHORS = frozenset({"author", "dc:creator", "dc:author", "itunes:author"})
 _PUBLISHED = frozenset({"pubdate", "published", "issued", "dcterms:issued"})
 _UPDATED = frozenset({"updated", "modified", "dc:date", "dcterms:modified"})
@@ -345,7 +353,8 @@ class _Entry:
         self.data: dict[str, Any] = {"links": []}
         self.seen: set[str] = set()
         self.has_content = False
-        self.summary_from_element = False
+        self.summaries = 0
+        self.media_title: str | None = None
 
     def once(self, name: str) -> None:
         if name in self.seen:
@@ -355,10 +364,14 @@ class _Entry:
     def read(self, element: Any) -> None:
         name = _name(element)
         base = _base(element, self.base)
-        if name in _TITLES or name == "media:title":
+        if name in _TITLES:
             self.once("title")
             _content_type(_attributes(element), "text/plain")
             self.data["title"] = _text(element)
+        elif name == "media:title":
+            self.once("media:title")
+            _content_type(_attributes(element), "text/plain")
+            self.media_title = _text(element)
         elif name == "link":
             self.link(element, base)
         elif name in ("guid", "id"):
@@ -382,6 +395,15 @@ class _Entry:
             self.data["created_parsed"] = _date(_text(element))
         elif name in _CATEGORIES:
             self.category(element, name)
+        elif name == "itunes:category":
+            self.itunes_category(element)
+        elif name == "itunes:keywords":
+            if element.attrib:
+                raise Refused("itunes:keywords with attributes")
+            tags: list[dict[str, str | None]] = self.data.setdefault("tags", [])
+            for term in _text(element).split(","):
+                if term.strip():
+                    _add_tag(tags, term.strip(), _ITUNES, None)
         elif name in ("language", "dc:language"):
             self.once("language")
             self.data["language"] = _text(element)
@@ -451,18 +473,46 @@ class _Entry:
             self.data.setdefault("link", self.data["id"])
 
     def summary(self, element: Any, name: str, base: str) -> None:
-        if self.summary_from_element:
-            raise Refused("more than one summary in an item")
+        self.summaries += 1
         if "summary" in self.data and not self.has_content:
-            raise Refused("a summary read as content")
-        self.summary_from_element = True
-        default = "text/html" if name == "description" else "text/plain"
+            # A second summary before any content: feedparser makes it the content.
+            kind = _content_type(_attributes(element), "text/plain")
+            value = _text(element)
+            if kind == "text/plain" and not self.atom and _HTML_HINT.search(value):
+                raise Refused("text that feedparser would guess is HTML")
+            self.has_content = True
+            self.data.setdefault("content", []).append({"type": kind, "base": base, "value": value})
+            return
+        if self.summaries > 1:
+            raise Refused("more than one summary in an item")
+        default = "text/html" if name in _DESCRIPTIONS else "text/plain"
         kind = _content_type(_attributes(element), default)
         value = _text(element)
         if kind == "text/plain" and not self.atom and _HTML_HINT.search(value):
             raise Refused("text that feedparser would guess is HTML")
         self.data["summary"] = value
         self.data["summary_detail"] = {"type": kind, "base": base, "value": value}
+
+    def finish(self) -> None:
+        """What depends on the whole item: a media:title is the title only of an item that
+        has no other (feedparser keeps the first title it reads at the shallowest depth)."""
+        if self.media_title is None:
+            return
+        title = self.data.get("title")
+        if title is None:
+            self.data["title"] = self.media_title
+        elif not title:
+            raise Refused("an empty title beside a media:title")
+
+    def itunes_category(self, element: Any) -> None:
+        if (element.text or "").strip() or set(element.attrib) - {"text"}:
+            raise Refused("an iTunes category with text or other attributes")
+        tags: list[dict[str, str | None]] = self.data.setdefault("tags", [])
+        _add_tag(tags, element.get("text"), _ITUNES, None)
+        for child in element:
+            if _name(child) != "itunes:category" or (child.tail or "").strip():
+                raise Refused("an iTunes category holding something else")
+            self.itunes_category(child)
 
     def content(self, element: Any, name: str, base: str) -> None:
         if name == "content" and not self.atom:
@@ -580,16 +630,15 @@ class _Feed:
             self.data["title"] = _text(element)
         elif name == "link":
             self.link(element, base)
-        elif name in ("description", "subtitle", "tagline", "dc:description"):
-            self.once("subtitle")
-            if self.summary_seen:
+        elif name in ("description", "subtitle", "tagline", "dc:description", "itunes:subtitle"):
+            # feedparser keeps the last of these; a description after a summary it reads as
+            # the feed's content instead.
+            if self.summary_seen and name in ("description", "dc:description"):
                 raise Refused("a feed description after its summary")
             _content_type(_attributes(element), "text/plain")
             self.data["subtitle"] = _text(element)
         elif name in ("summary", "itunes:summary"):
             self.summary_seen = True
-        elif name == "itunes:subtitle":
-            raise Refused("an iTunes subtitle")
         elif name in ("language", "dc:language"):
             self.once("language")
             self.data["language"] = _text(element)
@@ -632,6 +681,7 @@ class _Feed:
             entry.data["id"] = attributes["rdf:about"]
         for child in element:
             entry.read(child)
+        entry.finish()
         self.entries.append(entry.data)
 
     def link(self, element: Any, base: str) -> None:

@@ -284,7 +284,96 @@ def _cases() -> list[Case]:
             channel='<itunes:image href="https://example.org/cover.jpg"/>'
             "<itunes:author>Pod</itunes:author><itunes:category text='Tech'/>",
         ),
+        fast=True,
+    )
+    add(
+        "rss20 podcast",
+        _rss(
+            _item(
+                "<title>Ep 3</title><guid>ep3</guid><description><![CDATA[<p>Show "
+                "<b>notes</b></p>]]></description><itunes:summary>Longer plain summary of the "
+                "episode\n\nin two paragraphs</itunes:summary>"
+                "<itunes:subtitle>Sub</itunes:subtitle>"
+                "<itunes:keywords>tech, talk,, Tech </itunes:keywords>"
+                "<itunes:title>T</itunes:title>"
+                '<itunes:category text="Science"><itunes:category text="Physics"/>'
+                "</itunes:category>"
+                '<itunes:image href="https://example.org/ep3.jpg"/>'
+                '<enclosure url="https://example.org/ep3.mp3" type="audio/mpeg" length="9"/>'
+            )
+            + _item(
+                "<title>Ep 4</title><guid>ep4</guid><itunes:summary>Only a summary</itunes:summary>"
+            )
+            + _item(
+                "<title>Ep 5</title><guid>ep5</guid><content:encoded><![CDATA[<p>Body</p>]]>"
+                "</content:encoded><itunes:summary>After content</itunes:summary>"
+            ),
+            channel="<itunes:subtitle>Channel subtitle</itunes:subtitle>"
+            "<itunes:owner><itunes:name>O</itunes:name><itunes:email>o@example.org"
+            "</itunes:email></itunes:owner><itunes:explicit>false</itunes:explicit>",
+        ),
+        fast=True,
+    )
+    add(
+        "rss20 three summaries",
+        _rss(
+            _item(
+                "<title>3</title><guid>3</guid><description>a</description>"
+                "<itunes:summary>b</itunes:summary><media:description>c</media:description>"
+            )
+        ),
         fast=False,
+    )
+    add(
+        "rss20 summary as content that looks like html",
+        _rss(
+            _item(
+                "<title>h</title><guid>h</guid><description>a</description>"
+                "<itunes:summary>x &amp;amp; y</itunes:summary>"
+            )
+        ),
+        fast=False,
+    )
+    add(
+        "rss20 media titles",
+        _rss(
+            _item("<guid>m1</guid><media:title>Only media</media:title>")
+            + _item("<guid>m2</guid><media:title>Media first</media:title><title>Core</title>")
+            + _item(
+                "<guid>m3</guid><title>Core first</title><media:group>"
+                "<media:title>Deeper</media:title></media:group>"
+            )
+        ),
+        fast=True,
+    )
+    add(
+        "rss20 empty title beside a media title",
+        _rss(_item("<guid>m</guid><title></title><media:title>Media</media:title>")),
+        fast=False,
+    )
+    add(
+        "atom10 youtube",
+        _atom(
+            _entry(
+                "<id>yt:video:abc</id><yt:videoId>abc</yt:videoId><yt:channelId>UC1</yt:channelId>"
+                "<title>A video &amp; more</title>"
+                '<link rel="alternate" href="https://www.youtube.com/watch?v=abc"/>'
+                "<author><name>Channel</name><uri>https://www.youtube.com/channel/UC1</uri>"
+                "</author><published>2025-05-01T10:00:00+00:00</published>"
+                "<updated>2025-05-02T10:00:00+00:00</updated>"
+                "<media:group><media:title>A video &amp; more</media:title>"
+                '<media:content url="https://www.youtube.com/v/abc?version=3" '
+                'type="application/x-shockwave-flash" width="640" height="390"/>'
+                '<media:thumbnail url="https://i.ytimg.com/vi/abc/hqdefault.jpg" width="480" '
+                'height="360"/><media:description>Line one\nhttps://example.org/link\n\n'
+                "Line &lt;two&gt;</media:description><media:community>"
+                '<media:starRating count="10" average="5.00" min="1" max="5"/>'
+                '<media:statistics views="100"/></media:community></media:group>'
+            ),
+            attributes='xmlns:yt="http://www.youtube.com/xml/schemas/2015" '
+            'xmlns:media="http://search.yahoo.com/mrss/"',
+        ),
+        fast=True,
     )
     add(
         "rss20 channel image",
@@ -404,14 +493,14 @@ def _cases() -> list[Case]:
                 "<media:description>Media words</media:description>"
             )
         ),
-        fast=False,
+        fast=True,
     )
     add(
         "rss20 two descriptions",
         _rss(
             _item("<title>Two</title><description>one</description><description>two</description>")
         ),
-        fast=False,
+        fast=True,
     )
     add(
         "rss20 markup in description",

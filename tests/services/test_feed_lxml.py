@@ -116,7 +116,7 @@ def test_the_fast_reader_reads_capped_authors() -> None:
 
 _WORDS = st.sampled_from(
     ["news", "Caf\u00e9", "&amp;", "&lt;b&gt;bold&lt;/b&gt;", "<![CDATA[<i>x</i> & y]]>",
-     "\u20ac", "caf\u00c3\u00a9", "\u0093q\u0094", "  ", "\n", "&#8220;", "a\u00a0b", "<3"]
+     "\u20ac", "caf\u00c3\u00a9", "\u0093q\u0094", "  ", "\n", "&#8220;", "a\u00a0b", "3 > 2"]
 )  # fmt: skip
 _TEXT = st.lists(_WORDS, max_size=6).map(" ".join)
 _LINKS = st.sampled_from(
@@ -161,8 +161,23 @@ def _rss_item(draw: st.DrawFn) -> str:
         parts.append(f"<dc:creator>{draw(_TEXT)}</dc:creator>")
     summary = f"<description>{draw(_TEXT)} &lt;a href='{draw(_LINKS)}'&gt;l&lt;/a&gt;</description>"
     content = f"<content:encoded><![CDATA[<p>{draw(_TEXT)}</p>]]></content:encoded>"
-    orders = [[summary], [content], [summary, content], [content, summary], []]
-    parts.extend(draw(st.sampled_from(orders)))
+    summaries = [
+        summary,
+        f"<itunes:summary>{draw(_TEXT)}</itunes:summary>",
+        f"<media:description>{draw(_TEXT)}</media:description>",
+        f"<dc:description>{draw(_TEXT)}</dc:description>",
+    ]
+    chosen = draw(st.lists(st.sampled_from(summaries), max_size=2, unique=True))
+    if draw(st.booleans()):
+        chosen.insert(draw(st.integers(0, len(chosen))), content)
+    parts.extend(chosen)
+    if draw(st.booleans()):
+        media_title = f"<media:title>{draw(_TEXT)}</media:title>"
+        parts.append(
+            draw(st.sampled_from([media_title, f"<media:group>{media_title}</media:group>"]))
+        )
+    if draw(st.booleans()):
+        parts.append(f"<itunes:keywords>{draw(_TEXT)},{draw(_TEXT)}</itunes:keywords>")
     for _ in range(draw(st.integers(0, 2))):
         parts.append(f"<category>{draw(_TEXT)}</category>")
     for _ in range(draw(st.integers(0, 2))):
@@ -207,7 +222,8 @@ def test_random_rss_stores_what_feedparser_stores(items: list[str], version: str
     document = (
         f'<?xml version="1.0" encoding="utf-8"?><rss version="{version}" '
         'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
-        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">'
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/" '
+        'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">'
         "<channel><title>Random</title><link>https://example.org/</link>"
         + "".join(items)
         + "</channel></rss>"
