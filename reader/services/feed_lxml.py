@@ -144,7 +144,8 @@ _EMAIL = re.compile(
     r"([a-zA-Z]{2,4}|[0-9]{1,3})(]?))(\?subject=\S+)?"
 )
 _ENTITY_IN_LINK = re.compile(r"&([A-Za-z0-9_]+);")
-_EXTRA_SLASHES = re.compile(r"^([A-Za-z][A-Za-z0-9+\-.]*://)(/*)(.*?)")
+# The scheme's characters as feedparser writes them: "+-." there is the range "+,-.".
+_EXTRA_SLASHES = re.compile(r"^([A-Za-z][A-Za-z0-9+,\-.]*://)(/*)(.*?)")
 # C1 control characters, which feeds mean as windows-1252's printable ones.
 _C1 = {
     code: char for code in range(0x80, 0xA0) if (char := bytes([code]).decode("cp1252", "ignore"))
@@ -226,8 +227,8 @@ def _attributes(element: Any) -> dict[str, str]:
         if key[0] == "{":
             if key in (_XML_BASE, _XML_LANG):
                 continue
-            if key == f"{{{_RDF}}}about":
-                found["rdf:about"] = value
+            if key in (f"{{{_RDF}}}about", f"{{{_RDF}}}resource"):
+                found["rdf:" + key.rpartition("}")[2]] = value
                 continue
             raise Refused("a namespaced attribute")
         name = key.lower()
@@ -702,12 +703,19 @@ class _Feed:
         self.data["link"] = _ENTITY_IN_LINK.sub(r"&\1", value)
 
     def image(self, element: Any, base: str) -> None:
+        attributes = set(_attributes(element))
+        if attributes == {"rdf:resource"} and not len(element):
+            # An RDF channel's reference to its image, described further down.
+            self.data.setdefault("image", {})
+            return
         self.once("image")
-        if set(_attributes(element)) - {"rdf:about"}:
+        if attributes - {"rdf:about"}:
             raise Refused("an image with attributes")
         image = self.data.setdefault("image", {})
         for child in element:
             part = _name(child)
+            if len(child):
+                raise Refused(f"markup inside <{part}> in an image")
             if part == "url":
                 value = _text(child)
                 image["href"] = _join(_base(child, base), value) if value else value
@@ -780,9 +788,16 @@ def read_feed(data: bytes, *, url: str, language: str | None = None) -> dict[str
                     if _name(part) == "items":
                         continue
                     feed.read(part, _base(child, base))
-            elif name in ("item", "image"):
+            elif name == "item":
                 feed.read(child, base)
-            elif name not in ("textinput",):
+            elif name in ("image", "textinput"):
+                # Outside the channel feedparser keeps nothing of them but an empty image.
+                for part in child:
+                    if _name(part) not in _SCOPED_CHILDREN["textinput"] | {"url"} or len(part):
+                        raise Refused(f"<{_name(part)}> in <{name}>")
+                if name == "image":
+                    feed.data.setdefault("image", {})
+            else:
                 raise Refused(f"<{name}> in an RDF document")
     else:
         raise Refused(f"a document of type {tag}")

@@ -605,7 +605,7 @@ def _cases() -> list[Case]:
         "<link>https://rdf.example/2</link>"
         "<content:encoded><![CDATA[<p>Full</p>]]></content:encoded></item>\n"
         "</rdf:RDF>",
-        fast=False,  # the channel's <image rdf:resource> has an attribute
+        fast=True,
     )
     add(
         "rdf simple",
@@ -621,6 +621,28 @@ def _cases() -> list[Case]:
         "<dc:subject>Topic</dc:subject></item>\n"
         "</rdf:RDF>",
         fast=True,
+    )
+    add(
+        "rdf with xml:lang and a text input",
+        '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-'
+        'ns#" xmlns="http://purl.org/rss/1.0/" xml:lang="fr">\n'
+        '<channel rdf:about="https://rdf.example/"><title>RDF</title>'
+        "<link>https://rdf.example/</link><description>d</description>"
+        '<textinput rdf:resource="https://rdf.example/search"/></channel>\n'
+        '<item rdf:about="https://rdf.example/1"><title>Un</title>'
+        "<link>https://rdf.example/1</link></item>\n"
+        '<textinput rdf:about="https://rdf.example/search"><title>Search</title>'
+        "<description>d</description><name>q</name><link>https://rdf.example/search</link>"
+        "</textinput>\n</rdf:RDF>",
+        fast=True,
+    )
+    add(
+        "rss20 image with markup in its title",
+        _rss(
+            _item("<title>x</title><guid>x</guid>"),
+            channel="<image><url>/logo.png</url><title>Logo <b>bold</b></title></image>",
+        ),
+        fast=False,
     )
     add(
         "rss 0.90",
