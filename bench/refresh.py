@@ -14,9 +14,10 @@ For each it prints wall time, CPU time (the command and its parser processes), p
 
 When newsboat is installed, each pass is run by it too, right after Folio's, on the same feeds
 from the same server (``newsboat -x reload`` with 16 reload threads and a cache of its own that
-persists across the passes as Folio's library does), and the ratio Folio/newsboat of the wall
-times is printed. Run the whole benchmark under ``nice`` or not at all: both readers are then
-measured alike.
+persists across the passes as Folio's library does), and the ratios Folio/newsboat of the wall
+and CPU times are printed. Run the whole benchmark under ``nice`` or not at all: both readers
+are then measured alike. On a machine shared with other work the wall times follow its load;
+the CPU times, and each run's ratio, are steadier.
 
 Targets on 2 cores with N=500: first pass <= newsboat's, second <= 1.5 s, third <= 3 s.
 
