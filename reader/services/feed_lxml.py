@@ -71,9 +71,13 @@ _CATEGORIES = frozenset({"category", "dc:subject", "keywords", "media:category"}
 class _Entry:
     """One item as feedparser would leave it, built element by element in document order."""
 
-    def __init__(self, base: str, atom: bool) -> None:
+    def __init__(self, base: str, atom: bool, depth: int) -> None:
         self.base = base
         self.atom = atom
+        self.depth = depth  # of the item's children, counting the root element as 1
+        # feedparser's memory of the depth of the last title it read: a title no deeper than
+        # it is dropped. An item starts it afresh; what it is when the item ends outlives it.
+        self.title_depth = -1
         self.data: dict[str, Any] = {"links": []}
         self.seen: set[str] = set()
         self.has_content = False
@@ -85,13 +89,16 @@ class _Entry:
             raise Refused(f"more than one <{name}> in an item")
         self.seen.add(name)
 
-    def read(self, element: Any) -> None:
+    def read(self, element: Any, depth: int = 0) -> None:
+        depth = depth or self.depth
         name = name_of(element)
         base = base_of(element, self.base)
         if name in _TITLES:
             self.once("title")
             content_type(attributes_of(element), "text/plain")
             self.data["title"] = text_of(element)
+            if self.data["title"]:
+                self.title_depth = depth
         elif name == "media:title":
             self.once("media:title")
             content_type(attributes_of(element), "text/plain")
@@ -152,7 +159,10 @@ class _Entry:
             if element.attrib:
                 raise Refused("media:group with attributes")
             for child in element:
-                self.read(child)
+                self.read(child, depth + 1)
+        elif name == "source" and harmless(element, name):
+            self.seen.add("source")
+            self.title_depth = _inner_title_depth(element, depth)
         elif (
             name in HARMLESS_IN_ITEM
             or name.startswith("other:")
@@ -222,6 +232,8 @@ class _Entry:
         has no other (feedparser keeps the first title it reads at the shallowest depth)."""
         if self.media_title is None:
             return
+        if "source" in self.seen:
+            raise Refused("a media:title beside a source")
         title = self.data.get("title")
         if title is None:
             self.data["title"] = self.media_title
@@ -337,21 +349,28 @@ class _Feed:
         self.entries: list[dict[str, Any]] = []
         self.seen: set[str] = set()
         self.summary_seen = False
+        # Depth of the last title read (see _Entry): a feed's title can be dropped for it.
+        self.title_depth = -1
 
     def once(self, name: str) -> None:
         if name in self.seen:
             raise Refused(f"more than one <{name}> in the feed")
         self.seen.add(name)
 
-    def read(self, element: Any, base: str) -> None:
+    def read(self, element: Any, base: str, depth: int) -> None:
+        """Read a child of the channel or feed (or of an RDF document) at ``depth``."""
         name = name_of(element)
         base = base_of(element, base)
         if name in ("item", "entry"):
-            self.entry(element, base)
+            self.entry(element, base, depth)
         elif name in _TITLES:
             self.once("title")
             content_type(attributes_of(element), "text/plain")
-            self.data["title"] = text_of(element)
+            value = text_of(element)
+            if not -1 < self.title_depth <= depth:
+                self.data["title"] = value
+            if value:
+                self.title_depth = depth
         elif name == "link":
             self.link(element, base)
         elif name in ("description", "subtitle", "tagline", "dc:description", "itunes:subtitle"):
@@ -362,6 +381,7 @@ class _Feed:
             content_type(attributes_of(element), "text/plain")
             self.data["subtitle"] = text_of(element)
         elif name in ("summary", "itunes:summary"):
+            text_of(element)  # its value is not read, but nothing may hide in it
             self.summary_seen = True
         elif name in ("language", "dc:language"):
             self.once("language")
@@ -373,9 +393,13 @@ class _Feed:
             value = text_of(element)
             self.data[name] = join(base, value) if value else value
         elif name == "image":
-            self.image(element, base)
+            self.image(element, base, depth)
+        elif name == "textinput" and harmless(element, name):
+            self.title_depth = _inner_title_depth(element, depth)
         elif name == "itunes:image":
             self.once("itunes:image")
+            if len(element):
+                raise Refused("elements inside itunes:image")
             href = element.get("href") or element.get("url")
             if href:
                 self.data["image"] = {"href": href}
@@ -396,16 +420,17 @@ class _Feed:
         else:
             raise Refused(f"<{name}> in the feed")
 
-    def entry(self, element: Any, base: str) -> None:
+    def entry(self, element: Any, base: str, depth: int) -> None:
         attributes = attributes_of(element)
         if set(attributes) - {"rdf:about"}:
             raise Refused("an item with attributes")
-        entry = _Entry(base, self.atom)
+        entry = _Entry(base, self.atom, depth + 1)
         if attributes.get("rdf:about"):
             entry.data["id"] = attributes["rdf:about"]
         for child in element:
             entry.read(child)
         entry.finish()
+        self.title_depth = entry.title_depth
         self.entries.append(entry.data)
 
     def link(self, element: Any, base: str) -> None:
@@ -425,8 +450,9 @@ class _Feed:
             value = join(base, value)
         self.data["link"] = ENTITY_IN_LINK.sub(r"&\1", value)
 
-    def image(self, element: Any, base: str) -> None:
+    def image(self, element: Any, base: str, depth: int) -> None:
         attributes = set(attributes_of(element))
+        self.title_depth = _inner_title_depth(element, depth)
         if attributes == {"rdf:resource"} and not len(element):
             # An RDF channel's reference to its image, described further down.
             self.data.setdefault("image", {})
@@ -444,6 +470,16 @@ class _Feed:
                 image["href"] = join(base_of(child, base), value) if value else value
             elif part not in ("title", "link", "width", "height", "description"):
                 raise Refused(f"<{part}> in an image")
+
+
+def _inner_title_depth(element: Any, depth: int) -> int:
+    """feedparser's title depth after an image, text input or source at ``depth``: each starts
+    it afresh, and a title inside one that says something sets it."""
+    found = -1
+    for child in element:
+        if name_of(child) == "title" and not len(child) and cleaned(child.text or ""):
+            found = depth + 1
+    return found
 
 
 _RSS_VERSIONS = {"0.91": "rss091u", "0.92": "rss092", "0.93": "rss093", "0.94": "rss094"}
@@ -487,7 +523,7 @@ def read_feed(data: bytes, *, url: str, language: str | None = None) -> dict[str
             feed.data["language"] = lang.replace("_", "-")
         channel_base = base_of(channels[0], base)
         for child in channels[0]:
-            feed.read(child, channel_base)
+            feed.read(child, channel_base, 3)
     elif tag == f"{{{ATOM}}}feed":
         kind = "atom10"
         if set(root.attrib) - {XML_LANG, XML_BASE}:
@@ -496,7 +532,7 @@ def read_feed(data: bytes, *, url: str, language: str | None = None) -> dict[str
         if lang:
             feed.data["language"] = lang.replace("_", "-")
         for child in root:
-            feed.read(child, base)
+            feed.read(child, base, 2)
     elif tag == f"{{{RDF}}}RDF" and root.nsmap.get(None) == RSS10:
         if _declares(root, ATOM.lower()) or _declares(
             root, "http://my.netscape.com/rdf/simple/0.9/"
@@ -509,10 +545,16 @@ def read_feed(data: bytes, *, url: str, language: str | None = None) -> dict[str
             if name == "channel":
                 for part in child:
                     if name_of(part) == "items":
+                        # The list of the items' addresses: nothing else may hide in it.
+                        for inner in part.iterdescendants():
+                            if name_of(inner) not in ("rdf:seq", "rdf:li") or (
+                                name_of(inner) == "rdf:li" and len(inner)
+                            ):
+                                raise Refused(f"<{name_of(inner)}> in the list of items")
                         continue
-                    feed.read(part, base_of(child, base))
+                    feed.read(part, base_of(child, base), 3)
             elif name == "item":
-                feed.read(child, base)
+                feed.read(child, base, 2)
             elif name in ("image", "textinput"):
                 # Outside the channel feedparser keeps nothing of them but an empty image.
                 for part in child:
@@ -520,6 +562,7 @@ def read_feed(data: bytes, *, url: str, language: str | None = None) -> dict[str
                         raise Refused(f"<{name_of(part)}> in <{name}>")
                 if name == "image":
                     feed.data.setdefault("image", {})
+                feed.title_depth = _inner_title_depth(child, 2)
             else:
                 raise Refused(f"<{name}> in an RDF document")
     else:

@@ -76,6 +76,52 @@ def _other_cases() -> list[Case]:
         ),
         fast=False,
     )
+    rdf_head = (
+        '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-'
+        'ns#" xmlns="http://purl.org/rss/1.0/">\n'
+    )
+    rdf_channel = (
+        '<channel rdf:about="https://rdf.example/"><title>RDF site</title>'
+        "<link>https://rdf.example/</link><description>d</description></channel>\n"
+    )
+    rdf_item = (
+        '<item rdf:about="https://rdf.example/1"><title>Un</title>'
+        "<link>https://rdf.example/1</link></item>\n"
+    )
+    # feedparser drops a title no deeper than the last one it read: an item's, an image's or a
+    # text input's title before the channel hides the channel's.
+    for name, body in (
+        ("rdf item before the channel", rdf_item + rdf_channel),
+        (
+            "rdf image before the channel",
+            '<image rdf:about="https://rdf.example/i.png"><title>Logo</title>'
+            "<url>https://rdf.example/i.png</url></image>" + rdf_channel + rdf_item,
+        ),
+        (
+            "rdf untitled item before the channel",
+            '<item rdf:about="https://rdf.example/0"><link>https://rdf.example/0</link></item>'
+            + rdf_channel
+            + rdf_item,
+        ),
+    ):
+        add(name, rdf_head + body + "</rdf:RDF>", fast=True)
+    add(
+        "rss20 text input and image before the title",
+        rss(item("<title>x</title><guid>x</guid>")).replace(
+            "<title>Example blog</title>",
+            "<textInput><title>Search</title><name>q</name></textInput>"
+            "<image><url>/i.png</url><title>Logo</title></image><title>Example blog</title>",
+        ),
+        fast=True,
+    )
+    add(
+        "atom10 feed title after entries with sources",
+        atom(entry("<title>e</title><id>urn:e</id><source><title>S</title></source>")).replace(
+            "<title>Atom example</title>\n", ""
+        )
+        + "",
+        fast=True,
+    )
     add(
         "rss 0.90",
         '<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-'
