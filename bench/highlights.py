@@ -157,11 +157,53 @@ def report(label: str, times: Times, target: float | None = None) -> None:
     )
 
 
+def window_figures(library: Library, article_id: int, runs: int) -> None:
+    """The reading pane (offscreen): showing the article with its highlights marked, as the
+    window does when it is chosen, and the first selection or click that needs the screen's
+    text matched with the reading text."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.article_pane import ArticlePane
+
+    app = QApplication.instance() or QApplication([])
+    pane = ArticlePane()
+    pane.resize(900, 800)
+    pane.show()
+    article = library.open_article(article_id)
+
+    def show() -> None:
+        pane.show_article(article, marked=library.highlights.marked(article_id))
+        pane.browser.document().documentLayout().documentSize()  # laid out, as when drawn
+        app.processEvents()
+
+    times, _ = timed(show, runs)
+    report("the pane shows it: marked(), Qt's HTML, layout", times, 100)
+    browser = pane.browser
+
+    def first_selection() -> object:
+        pane.highlights.set_content(article.content_html or "", pane.highlights.highlights, 0)
+        cursor = QTextCursor(browser.document())
+        cursor.setPosition(browser.document().characterCount() // 2)
+        cursor.setPosition(
+            browser.document().characterCount() // 2 + 80, cursor.MoveMode.KeepAnchor
+        )
+        browser.setTextCursor(cursor)
+        return pane.highlights.selected_range()
+
+    report("  the first selection read as reading text (match)", timed(first_selection, runs)[0])
+    pane.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=20_000)
     parser.add_argument("--highlights", type=int, default=500)
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument(
+        "--no-window", action="store_true", help="leave out the reading pane's own figures"
+    )
     args = parser.parse_args()
     rng = random.Random(20)
     blocks = article_html(rng, args.words)
@@ -218,6 +260,8 @@ def main() -> int:
                 timed(lambda: mark_article(html, stored), args.runs)[0],
             )
             print(f"  ({marked.html.count('<mark ')} mark elements)")  # type: ignore[attr-defined]
+            if not args.no_window:
+                window_figures(library, article_id, args.runs)
 
             new_html = "\n".join(reextracted(blocks, rng, [h.anchor.exact for h in new]))
             new_item = ArticleInput(

@@ -123,6 +123,7 @@ def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGua
     window = MainWindow(library, crash_handler=crash, demo=demo is not None)
     window.show()
     window.refresher.start_schedule()
+    window.syncer.start_schedule()
     # A demo library is thrown away at the end: it takes no files from the inbox folder,
     # and gets no backups.
     inbox = _attach_inbox(window, library) if demo is None else None

@@ -22,6 +22,8 @@ class ChangeBatch:
     kinds: set[str] = field(default_factory=set)
     article_ids: set[int] = field(default_factory=set)
     feed_ids: set[int] = field(default_factory=set)
+    # Articles whose highlights changed.
+    highlight_ids: set[int] = field(default_factory=set)
     everything: bool = False
 
     @property
@@ -82,6 +84,8 @@ class LibraryEvents(QObject):
                 batch.everything = kind == "articles" or batch.everything
             else:
                 batch.article_ids.update(ids)
+        elif kind == "highlights" and ids is not None:
+            batch.highlight_ids.update(ids)
         elif kind in ("feeds", "folders") and ids is not None:
             batch.feed_ids.update(ids)
         if not self._timer.isActive():

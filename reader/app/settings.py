@@ -95,6 +95,15 @@ class Settings(QObject):
     def newest_first(self, value: bool) -> None:
         self._set("reading/newest_first", bool(value))
 
+    @property
+    def search_by_relevance(self) -> bool:
+        """Whether search results (with words) list the best matches first, else by date."""
+        return self._get_bool("reading/search_by_relevance", True)
+
+    @search_by_relevance.setter
+    def search_by_relevance(self, value: bool) -> None:
+        self._set("reading/search_by_relevance", bool(value))
+
     # -- inbox -------------------------------------------------------------------------------
     @property
     def inbox_folder(self) -> Path | None:
@@ -113,6 +122,28 @@ class Settings(QObject):
 
     def set_window_state(self, name: str, value: QByteArray) -> None:
         self._store.setValue(f"window/{name}", value)
+
+    def pane_shares(self) -> tuple[float, float] | None:
+        """The sidebar's and the list's widths as shares of the window's (None: not set)."""
+        value = self._store.value("window/pane_shares")
+        try:
+            sidebar, articles = (float(part) for part in str(value).split(","))
+        except ValueError:
+            return None
+        if not (0 <= sidebar < 1 and 0 < articles < 1):
+            return None
+        return sidebar, articles
+
+    def set_pane_shares(self, sidebar: float, articles: float) -> None:
+        self._store.setValue("window/pane_shares", f"{sidebar:.4f},{articles:.4f}")
+
+    @property
+    def sidebar_visible(self) -> bool:
+        return self._get_bool("window/sidebar_visible", True)
+
+    @sidebar_visible.setter
+    def sidebar_visible(self, value: bool) -> None:
+        self._set("window/sidebar_visible", bool(value))
 
     def last_view(self) -> str | None:
         value = self._store.value("window/last_view")

@@ -168,6 +168,29 @@ def _pairs_of(piece: str, language: str) -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
+def _pairs_of_many(pieces: list[str], language: str) -> list[tuple[tuple[str, str], ...]]:
+    """:func:`_pairs_of` of each of ``pieces``: the bare words among them (most of them) are
+    stemmed by one call of the stemmer, which costs a fifth of a call per word."""
+    found: list[tuple[tuple[str, str], ...]] = [()] * len(pieces)
+    at: list[int] = []
+    words: list[str] = []
+    for index, bare in enumerate([piece.strip(_PUNCTUATION) for piece in pieces]):
+        if not bare.isalpha():
+            found[index] = _pairs_of(pieces[index], language)
+        elif len(bare) >= _MIN_STEM_LENGTH:
+            at.append(index)
+            words.append(bare)
+    stems = _stemmer(language).stemWords(words) if words else []
+    for index, word, stem_of_word in zip(at, words, stems, strict=True):
+        if word != stem_of_word:
+            # Pieces are lower case: plain ASCII is folded already.
+            folded = word if word.isascii() else fold(word)
+            stemmed = stem_of_word if stem_of_word.isascii() else fold(stem_of_word)
+            if stemmed != folded:
+                found[index] = ((stemmed, folded),)
+    return found
+
+
 def text_pieces(texts: Iterable[str]) -> set[str]:
     """The distinct lower-case pieces between spaces of ``texts`` (splitting on spaces runs in
     C; most pieces repeat, so the slower split into words runs once per distinct piece)."""
@@ -181,8 +204,9 @@ def text_pieces(texts: Iterable[str]) -> set[str]:
 def piece_pairs(
     pieces: set[str], language: str, *, skip: Iterable[set[str]] = ()
 ) -> tuple[set[tuple[str, str]], set[str]]:
-    """The (stem, folded word) pairs of ``pieces`` whose stem differs from the word, leaving
-    out the pieces in the ``skip`` sets; and the pieces those pairs came from."""
+    """The (stem, folded word) pairs of ``pieces`` (lower case, as :func:`text_pieces` makes
+    them) whose stem differs from the word, leaving out the pieces in the ``skip`` sets; and
+    the pieces those pairs came from."""
     plain = _PLAIN.get(language)
     known = _PAIRS.get(language)
     if plain is None or known is None or len(plain) + len(known) > _CACHE_LIMIT:
@@ -191,16 +215,16 @@ def piece_pairs(
     rest = pieces - plain
     for known_pieces in skip:
         rest -= known_pieces
+    sources = rest & known.keys()
     pairs: set[tuple[str, str]] = set()
-    sources: set[str] = set()
-    for piece in rest:
-        found = known.get(piece)
-        if found is None:
-            found = _pairs_of(piece, language)
-            if not found:
-                plain.add(piece)
-                continue
-            known[piece] = found
+    for piece in sources:
+        pairs.update(known[piece])
+    fresh = list(rest - sources)
+    for piece, found in zip(fresh, _pairs_of_many(fresh, language), strict=True):
+        if not found:
+            plain.add(piece)
+            continue
+        known[piece] = found
         pairs.update(found)
         sources.add(piece)
     return pairs, sources

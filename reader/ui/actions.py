@@ -34,6 +34,8 @@ class ActionSpec:
     icon: str | None = None
     tip: str | None = None
     checkable: bool = False
+    # The icon while the action is checked (a starred article's star), when it differs.
+    icon_on: str | None = None
 
 
 class Command(NamedTuple):
@@ -60,10 +62,11 @@ def command(
     tip: str | None = None,
     checkable: bool = False,
     follows_check: bool = False,
+    icon_on: str | None = None,
 ) -> Callable[[Handler], Handler]:
     """Declare the window command ``name`` as carried out by the decorated method."""
     assert group in GROUPS, group
-    spec = ActionSpec(name, text, group, shortcuts, icon, tip, checkable)
+    spec = ActionSpec(name, text, group, shortcuts, icon, tip, checkable, icon_on)
 
     def declare(method: Handler) -> Handler:
         setattr(method, _COMMAND, Command(spec, method.__name__, follows_check))
@@ -151,8 +154,16 @@ def _make_action(spec: ActionSpec, parent: QWidget) -> QAction:
     if spec.shortcuts:
         action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        typed = _native(spec.shortcuts[0])
+        if typed != QKeySequence(spec.shortcuts[0]).toString(
+            QKeySequence.SequenceFormat.NativeText
+        ):
+            # Menus would show the key as Qt names it ("J"); after a tab, the text shows it
+            # as it is typed instead ("j"). Buttons showing text still show the name alone.
+            action.setText(f"{spec.text}\t{typed}")
+            action.setIconText(spec.text.replace("&", "").rstrip("…"))
     if spec.icon:
-        action.setIcon(icon(spec.icon))
+        action.setIcon(icon(spec.icon, on=spec.icon_on))
     tip = spec.tip or spec.text.replace("&", "").rstrip("…")
     if spec.shortcuts:
         tip = f"{tip} ({_native(spec.shortcuts[0])})"

@@ -55,6 +55,7 @@ class ArticleCommandsController(QObject):
         # Articles deleted while their undo is offered; written off when the offer ends.
         self._pending_delete = pending_delete
         articles.current_changed.connect(lambda _article: self._update_actions())
+        articles.current_updated.connect(self._update_actions)
         articles.selection_changed.connect(self._update_actions)
         articles.source_changed.connect(self._update_actions)
         undo_stack.changed.connect(self._undo_changed)
@@ -66,6 +67,19 @@ class ArticleCommandsController(QObject):
             self._actions[name].setEnabled(has_article)
         self._actions.mark_all_read.setEnabled(isinstance(self._articles.source, FilterSource))
         self._actions.undo.setEnabled(self._undo_stack.entry is not None)
+        # The star and archive buttons show the state of what they act on.
+        selected = self._articles.selected_articles()
+        starred = bool(selected) and all(a.starred for a in selected)
+        archived = bool(selected) and all(a.archived for a in selected)
+        star, archive = self._actions.toggle_star, self._actions.toggle_archive
+        star.setChecked(starred)
+        star.setToolTip(f"{'Unstar' if starred else 'Star'} the article (s)")
+        archive.setChecked(archived)
+        archive.setToolTip(
+            "Move the article out of the archive (e)"
+            if archived
+            else "Move the article to the archive (e)"
+        )
 
     @command("toggle_read", "Mark &Read / Unread", "Article", ("M",), icon="mark-unread")
     def toggle_read(self) -> None:
@@ -77,13 +91,21 @@ class ArticleCommandsController(QObject):
         self._articles.mark([a.id for a in articles], read=read)
 
     @command(
-        "toggle_star", "S&tar / Unstar", "Article", ("S",), icon="star", tip="Star the article"
+        "toggle_star",
+        "S&tar / Unstar",
+        "Article",
+        ("S",),
+        icon="star",
+        icon_on="star-filled",
+        tip="Star the article",
+        checkable=True,
     )
     def toggle_star(self) -> None:
         articles = self._articles.selected_articles()
         if articles:
             starred = not all(a.starred for a in articles)
             self._articles.mark([a.id for a in articles], starred=starred)
+        self._update_actions()
 
     @command(
         "toggle_archive",
@@ -91,11 +113,14 @@ class ArticleCommandsController(QObject):
         "Article",
         ("E",),
         icon="archive",
+        icon_on="archived",
         tip="Move the article to the archive",
+        checkable=True,
     )
     def toggle_archive(self) -> None:
         articles = self._articles.selected_articles()
         if not articles:
+            self._update_actions()
             return
         archived = not all(a.archived for a in articles)
         ids = [a.id for a in articles]
@@ -104,6 +129,7 @@ class ArticleCommandsController(QObject):
         if isinstance(source, FilterSource) and source.filter.archived is not None:
             # The list no longer holds them: move on as the inbox of a mail client does.
             self._articles.remove_and_advance(ids)
+        self._update_actions()
         self._status.show_message(
             f"Archived {plural(len(ids), 'article')}"
             if archived

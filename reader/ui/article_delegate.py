@@ -2,6 +2,14 @@
 
 ● Title of the article, bold while unread                         14:05
   ★ Source · 4 min                                        [tag] [tag]
+  … a search result's snippet, its **matched** words in bold, over
+  two lines when the list shows search results …
+
+In a narrow list the title takes two lines and the date goes to the line under it:
+
+● Title of the article, bold
+  while unread
+  ★ 14:05 · Source · 4 min         [tag]
 """
 
 from __future__ import annotations
@@ -24,7 +32,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from reader.core.local_time import as_local
 from reader.core.types import Article
-from reader.ui.article_list_model import ARTICLE_ROLE, TAG_COLORS_ROLE
+from reader.ui.article_list_model import ARTICLE_ROLE, HIGHLIGHTS_ROLE, TAG_COLORS_ROLE
 from reader.ui.icons import icon
 from reader.ui.snippet_painter import draw_snippet
 from reader.ui.theme import LIGHT, Theme, tag_chip_colors
@@ -67,6 +75,37 @@ def source_text(article: Article) -> str:
     return " · ".join(parts)
 
 
+def title_lines(text: str, metrics: QFontMetrics, width: int, lines: int) -> list[str]:
+    """``text`` on at most ``lines`` lines of ``width``: broken between words (inside a word
+    too long for a line), the last line elided."""
+    found: list[str] = []
+    rest = " ".join(text.split())
+    while len(found) < lines - 1 and metrics.horizontalAdvance(rest) > width:
+        cut = _line_end(rest, metrics, width)
+        found.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    if rest:
+        found.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+    return found
+
+
+def _line_end(text: str, metrics: QFontMetrics, width: int) -> int:
+    """Where the first line of ``text`` ends: at the last space it can hold, else at the
+    last character that fits."""
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    for space in reversed(spaces):
+        if metrics.horizontalAdvance(text[:space]) <= width:
+            return space
+    low, high = 1, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if metrics.horizontalAdvance(text[:middle]) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
 class ArticleDelegate(QStyledItemDelegate):
     """Two lines per article. All rows share one height, so the view can skip measuring.
 
@@ -75,6 +114,11 @@ class ArticleDelegate(QStyledItemDelegate):
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._star = icon("star-filled")
+        self._marker = icon("highlights")
+        # Lines under each row for a search result's snippet (0: none, for other lists).
+        self.snippet_lines = 0
+        # Lines for the title: two in a narrow list (see ``ArticleListView``).
+        self.title_lines = 1
         self.set_theme(LIGHT)
 
     def set_theme(self, theme: Theme) -> None:
@@ -105,9 +149,12 @@ class ArticleDelegate(QStyledItemDelegate):
         self._tag_chips: dict[str, tuple[QColor, QColor]] = {}
         self._line_height = self._unread_metrics.height()
         self._meta_height = self._meta_metrics.height()
+        self._snippet_height = self._meta_metrics.lineSpacing()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        return QSize(200, PAD_Y * 2 + self._line_height + GAP + self._meta_height)
+        snippet = GAP + self.snippet_lines * self._snippet_height if self.snippet_lines else 0
+        title = self.title_lines * self._line_height
+        return QSize(200, PAD_Y * 2 + title + GAP + self._meta_height + snippet)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         article = index.data(ARTICLE_ROLE)
@@ -132,7 +179,6 @@ class ArticleDelegate(QStyledItemDelegate):
         left = rect.left() + PAD_X + DOT + 6
         right = rect.right() - PAD_X
         title_top = rect.top() + PAD_Y
-        meta_top = title_top + self._line_height + GAP
         align_left = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
         if not article.read:
@@ -142,16 +188,18 @@ class ArticleDelegate(QStyledItemDelegate):
             cy = title_top + self._line_height // 2
             painter.drawEllipse(rect.left() + PAD_X - 4, cy - DOT // 2, DOT, DOT)
 
-        # The date, right-aligned on the title line.
+        # The date, right-aligned on the title line (on the next line in a narrow list).
         date_text = short_date(article.sort_date)
-        date_width = self._meta_metrics.horizontalAdvance(date_text)
-        painter.setFont(self._meta_font)
-        painter.setPen(muted)
-        painter.drawText(
-            QRect(right - date_width, title_top, date_width, self._line_height),
-            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-            date_text,
-        )
+        date_width = 0
+        if self.title_lines == 1:
+            date_width = self._meta_metrics.horizontalAdvance(date_text)
+            painter.setFont(self._meta_font)
+            painter.setPen(muted)
+            painter.drawText(
+                QRect(right - date_width, title_top, date_width, self._line_height),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                date_text,
+            )
 
         # The title.
         font, metrics = (
@@ -159,13 +207,15 @@ class ArticleDelegate(QStyledItemDelegate):
             if article.read
             else (self._unread_font, self._unread_metrics)
         )
-        title_width = max(right - date_width - 12 - left, 10)
-        title = metrics.elidedText(
-            article.title or "(untitled)", Qt.TextElideMode.ElideRight, title_width
-        )
+        title_width = max(right - date_width - (12 if date_width else 0) - left, 10)
+        lines = title_lines(article.title or "(untitled)", metrics, title_width, self.title_lines)
         painter.setFont(font)
         painter.setPen(title_color)
-        painter.drawText(QRect(left, title_top, title_width, self._line_height), align_left, title)
+        for number, line in enumerate(lines):
+            top = title_top + number * self._line_height
+            painter.drawText(QRect(left, top, title_width, self._line_height), align_left, line)
+        # The next line follows the title (a short title leaves the row's room at its foot).
+        meta_top = title_top + len(lines) * self._line_height + GAP
 
         # The second line: star, source and reading time; tags on the right.
         x = left
@@ -173,24 +223,50 @@ class ArticleDelegate(QStyledItemDelegate):
             size = self._meta_height - 2
             self._star.paint(painter, QRect(x, meta_top + 1, size, size))
             x += size + 5
-        # Tags get at most half the line; the source always keeps some room.
+        highlights = index.data(HIGHLIGHTS_ROLE) or 0
+        if highlights:
+            # Highlighted: a marker and how many, before the source.
+            size = self._meta_height - 2
+            self._marker.paint(painter, QRect(x, meta_top + 1, size, size))
+            x += size + 2
+            count = str(highlights)
+            painter.setFont(self._meta_font)
+            painter.setPen(muted)
+            count_width = self._meta_metrics.horizontalAdvance(count)
+            painter.drawText(QRect(x, meta_top, count_width, self._meta_height), align_left, count)
+            x += count_width + 8
+        # Tags get at most half the line (a third in a narrow list); the source keeps room.
         chips_width = self._paint_chips(
             painter,
             article.tags,
             right,
             meta_top,
-            max_width=(right - x) // 2,
+            max_width=(right - x) // (2 if self.title_lines == 1 else 3),
             colors=index.data(TAG_COLORS_ROLE) or (),
         )
         available = max(right - chips_width - (10 if chips_width else 0) - x, 10)
-        source = self._meta_metrics.elidedText(
-            source_text(article), Qt.TextElideMode.ElideRight, available
-        )
+        meta = source_text(article)
+        if self.title_lines > 1:
+            meta = f"{date_text} · {meta}"
+        source = self._meta_metrics.elidedText(meta, Qt.TextElideMode.ElideRight, available)
         painter.setFont(self._meta_font)
         painter.setPen(muted)
         painter.drawText(QRect(x, meta_top, available, self._meta_height), align_left, source)
-        if article.snippet:
-            # A search result: what matched, in the rest of the line.
+        if article.snippet and self.snippet_lines:
+            # A search result: what matched, on lines of its own under the source.
+            top = meta_top + self._meta_height + GAP
+            room = QRect(left, top, right - left, self.snippet_lines * self._snippet_height)
+            draw_snippet(
+                painter,
+                room,
+                article.snippet,
+                self._meta_font,
+                color=muted,
+                highlight=title_color,
+                lines=self.snippet_lines,
+            )
+        elif article.snippet:
+            # No lines were kept for snippets: what matched, in the rest of the line.
             used = self._meta_metrics.horizontalAdvance(source) + 12
             room = QRect(x + used, meta_top, available - used, self._meta_height)
             draw_snippet(

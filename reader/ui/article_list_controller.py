@@ -4,6 +4,7 @@ articles shown at once in the list while they are written in the background."""
 from __future__ import annotations
 
 from collections.abc import Collection, Set
+from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, QObject, QPoint, Signal
 from PySide6.QtWidgets import QMenu
@@ -34,6 +35,8 @@ ARTICLE_MENU = (
 class ArticleListController(QObject):
     # The reader is on another article (None: on none, or the list was replaced).
     current_changed = Signal(object)
+    # The current article's row changed (read, starred, archived, tags …), not which it is.
+    current_updated = Signal()
     # The rows selected changed (the current one may not have).
     selection_changed = Signal()
     # The list shows something else (another view, feed, search …).
@@ -62,11 +65,14 @@ class ArticleListController(QObject):
         # Articles deleted while their undo is offered: changes to them are not shown.
         self._pending_delete = pending_delete
         self.menu: QMenu | None = None
+        self._choosing_order = False
         selection = self._view.selectionModel()
         selection.currentChanged.connect(self._view_current_changed)
         selection.selectionChanged.connect(lambda *_: self.selection_changed.emit())
         self._view.customContextMenuRequested.connect(self._show_menu)
         model.count_changed.connect(self._update_header)
+        model.dataChanged.connect(self._rows_changed)
+        self._header.search_order_chosen.connect(self.choose_search_order)
         model.modelReset.connect(lambda: self.current_changed.emit(None))
         edits.reverted.connect(self._reverted)
 
@@ -75,7 +81,10 @@ class ArticleListController(QObject):
     def source(self) -> ArticleSource | None:
         return self._model.source
 
-    def show(self, source: ArticleSource) -> None:
+    def show(self, source: ArticleSource | None) -> None:
+        # A search's results keep two lines for what matched; other lists need none.
+        searching = isinstance(source, SearchSource) and source.has_words
+        self._view.article_delegate.snippet_lines = 2 if searching else 0
         self._model.set_source(source)
         self._update_header()
         self.source_changed.emit()
@@ -93,9 +102,16 @@ class ArticleListController(QObject):
         if source is None:
             self._header.set_title("")
             self._header.set_count(None, "articles")
+            self._header.show_search_order(None)
             return
         self._header.set_title(source.title)
         self._header.set_count(self._model.total, source.noun)
+        order = None
+        if isinstance(source, SearchSource) and source.has_words:
+            order = (
+                "relevance" if source.relevance else "newest" if source.newest_first else "oldest"
+            )
+        self._header.show_search_order(order)
 
     @command(
         "oldest_first", "&Oldest First", "View", icon="sort", checkable=True, follows_check=True
@@ -103,11 +119,48 @@ class ArticleListController(QObject):
     def set_oldest_first(self, oldest: bool) -> None:
         self._settings.newest_first = not oldest
         source = self._model.source
+        if self._choosing_order:
+            return
         if isinstance(source, (FilterSource, SearchSource)) and source.newest_first == oldest:
-            current = self.current_article()
-            self._model.set_source(source.with_order(not oldest))
-            if current is not None:
-                self.select_article(current.id)
+            self._reorder(source.with_order(not oldest))
+
+    @command(
+        "relevance_first",
+        "Best &Matches First in Search Results",
+        "View",
+        checkable=True,
+        follows_check=True,
+    )
+    def set_relevance_first(self, relevance: bool) -> None:
+        self._settings.search_by_relevance = relevance
+        source = self._model.source
+        if self._choosing_order:
+            return
+        if isinstance(source, SearchSource) and source.relevance != relevance:
+            self._reorder(source.with_relevance(relevance))
+
+    def choose_search_order(self, order: str) -> None:
+        """The list header's menu: best matches first, or newest or oldest first."""
+        relevance = order == "relevance"
+        oldest = self._actions.oldest_first.isChecked() if relevance else order == "oldest"
+        # The actions show the choice (and keep it in the settings); the list is read once.
+        self._choosing_order = True
+        try:
+            self._actions.relevance_first.setChecked(relevance)
+            self._actions.oldest_first.setChecked(oldest)
+        finally:
+            self._choosing_order = False
+        source = self._model.source
+        if isinstance(source, SearchSource):
+            self._reorder(replace(source, relevance=relevance, newest_first=not oldest))
+
+    def _reorder(self, source: ArticleSource) -> None:
+        """List ``source`` (the same articles in another order), keeping the reader's row."""
+        current = self.current_article()
+        self._model.set_source(source)
+        self._update_header()
+        if current is not None:
+            self.select_article(current.id)
 
     # -- the current row -------------------------------------------------------------------------
     def focus(self) -> None:
@@ -137,6 +190,11 @@ class ArticleListController(QObject):
 
     def _view_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.current_changed.emit(self._model.article(current.row()) if current.isValid() else None)
+
+    def _rows_changed(self, top: QModelIndex, bottom: QModelIndex, *_roles: object) -> None:
+        current = self._view.currentIndex()
+        if current.isValid() and top.row() <= current.row() <= bottom.row():
+            self.current_updated.emit()
 
     def select_row(self, row: int) -> None:
         index = self._model.index(row)
@@ -233,6 +291,8 @@ class ArticleListController(QObject):
         self._model.apply_changes(ids)
 
     def library_changed(self, batch: ChangeBatch) -> None:
+        if batch.highlight_ids:
+            self._model.highlights_changed(sorted(batch.highlight_ids))
         if batch.tags and not batch.article_ids and not batch.everything:
             # A tag was renamed or coloured: the rows on screen show it again.
             self._model.refresh_loaded()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
@@ -19,6 +20,8 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from reader.core.query import parse_query
+from reader.core.search_terms import search_terms
 from reader.core.types import Article, ArticleFilter, PageCursor
 from reader.library import Library
 from reader.ui.sidebar_keys import ListKey
@@ -37,6 +40,8 @@ UNREAD_ROLE = Qt.ItemDataRole.UserRole + 3
 STARRED_ROLE = Qt.ItemDataRole.UserRole + 4
 # The colours of the row's tags, in the order of ``Article.tags`` (None: no colour).
 TAG_COLORS_ROLE = Qt.ItemDataRole.UserRole + 5
+# How many highlights the article has (0: none).
+HIGHLIGHTS_ROLE = Qt.ItemDataRole.UserRole + 6
 
 
 class ArticleSource(Protocol):
@@ -66,7 +71,17 @@ class ArticleSource(Protocol):
         """Whether pages are read off the GUI thread (sources whose pages may be slow)."""
         ...
 
-    def fetch(self, library: Library, after: Article | None, limit: int) -> list[Article]: ...
+    @property
+    def ranked(self) -> bool:
+        """Whether rows come in an order of their own (relevance), read by ``offset`` rather
+        than after the last row; new articles then go to the top."""
+        ...
+
+    def fetch(
+        self, library: Library, after: Article | None, limit: int, offset: int
+    ) -> list[Article]:
+        """``limit`` rows after ``after`` (the last row read), which is row ``offset``."""
+        ...
 
     def count(self, library: Library) -> int: ...
 
@@ -86,8 +101,11 @@ class FilterSource:
     takes_new_articles: bool = True
     noun: str = "articles"
     background: bool = False
+    ranked: bool = False
 
-    def fetch(self, library: Library, after: Article | None, limit: int) -> list[Article]:
+    def fetch(
+        self, library: Library, after: Article | None, limit: int, offset: int = 0
+    ) -> list[Article]:
         cursor = PageCursor(after.sort_date, after.id) if after is not None else None
         return library.list_page(
             self.filter, after=cursor, limit=limit, newest_first=self.newest_first
@@ -108,7 +126,8 @@ class FilterSource:
 
 @dataclass(frozen=True)
 class SearchSource:
-    """What a query in the search language finds, newest (or oldest) first.
+    """What a query in the search language finds: the best matches first (``relevance``,
+    when the query has words), or newest (or oldest) first.
 
     Its pages are read in the background: a common word in a big library takes a few tens
     of milliseconds to page through in date order."""
@@ -120,8 +139,24 @@ class SearchSource:
     takes_new_articles: bool = True
     noun: str = "results"
     background: bool = True
+    relevance: bool = False
 
-    def fetch(self, library: Library, after: Article | None, limit: int) -> list[Article]:
+    @property
+    def has_words(self) -> bool:
+        """Whether the query looks for words (results then have snippets and a relevance)."""
+        return _has_words(self.query)
+
+    @property
+    def ranked(self) -> bool:
+        return self.relevance and self.has_words
+
+    def fetch(
+        self, library: Library, after: Article | None, limit: int, offset: int = 0
+    ) -> list[Article]:
+        if self.ranked:
+            # A ranked list is read from its top again, one page further each time (its
+            # order is not a key to page on); the library ranks at most a few thousand.
+            return library.search(self.query, limit=offset + limit, order="relevance")[offset:]
         return library.search(
             self.query,
             limit=limit,
@@ -141,14 +176,25 @@ class SearchSource:
     def with_order(self, newest_first: bool) -> SearchSource:
         return replace(self, newest_first=newest_first)
 
+    def with_relevance(self, relevance: bool) -> SearchSource:
+        return replace(self, relevance=relevance)
+
+
+@lru_cache(maxsize=256)
+def _has_words(query: str) -> bool:
+    return not search_terms(parse_query(query)).empty
+
 
 @dataclass(frozen=True)
 class ChangePlan:
-    """What a change means for a list: rows to update, to drop, and to insert."""
+    """What a change means for a list: rows to update, to drop, and to insert; and which
+    of the rows updated still belong to it (the others stay listed until it is read again,
+    as a read article stays in Unread)."""
 
     fresh: tuple[Article, ...]
     gone: tuple[int, ...]
     newcomers: tuple[Article, ...]
+    belonging: frozenset[int] = frozenset()
 
 
 def plan_changes(
@@ -163,11 +209,15 @@ def plan_changes(
     gone = tuple(i for i in loaded if i not in fresh)
     candidates = [i for i in fresh if i not in loaded and i not in hidden]
     newcomers: tuple[Article, ...] = ()
+    listed = [i for i in fresh if i in loaded]
+    wanted = source.matching(library, [*candidates, *listed]) if candidates or listed else set()
     if candidates and source.takes_new_articles:
-        wanted = source.matching(library, candidates)
         newcomers = tuple(fresh[i] for i in candidates if i in wanted)
     return ChangePlan(
-        fresh=tuple(a for i, a in fresh.items() if i in loaded), gone=gone, newcomers=newcomers
+        fresh=tuple(fresh[i] for i in listed),
+        gone=gone,
+        newcomers=newcomers,
+        belonging=frozenset(i for i in listed if i in wanted),
     )
 
 
@@ -193,8 +243,13 @@ class ArticleListModel(QAbstractListModel):
         self._rows: list[Article] = []
         self._rows_by_id: dict[int, int] = {}
         self._cursor: Article | None = None
+        # How many rows the source has given (hidden ones too): where a ranked list goes on.
+        self._offset = 0
         self._exhausted = True
         self._hidden: set[int] = set()
+        # Listed rows that no longer belong to the source (an article read in Unread): they
+        # stay until the list is read again, and the count counts them.
+        self._kept: set[int] = set()
         self._count: int | None = None
         self._count_generation = 0
         # Bumped whenever the source changes, so a late background page is dropped.
@@ -203,6 +258,9 @@ class ArticleListModel(QAbstractListModel):
         # Tag name (casefolded) -> "#rrggbb". Handed over by the window when the tags change,
         # so painting a row never reads the library.
         self._tag_colors: dict[str, str] = {}
+        # Article id -> how many highlights it has (those with none left out), read with
+        # each page so painting a row never reads the library.
+        self._highlights: dict[int, int] = {}
 
     # -- the source --------------------------------------------------------------------------
     @property
@@ -227,12 +285,16 @@ class ArticleListModel(QAbstractListModel):
         self._source = source
         self._rows = []
         self._cursor = None
+        self._offset = 0
+        self._kept = set()
         self._exhausted = source is None
         self._count = None
         if source is not None and not self._in_background(source):
             while not self._exhausted and len(self._rows) < wanted:
                 self._append_page(source)
         self._index_rows()
+        self._highlights = {}
+        self._count_highlights([a.id for a in self._rows])
         self.endResetModel()
         self.source_changed.emit()
         if source is not None and self._in_background(source):
@@ -252,11 +314,11 @@ class ArticleListModel(QAbstractListModel):
             return
         self._fetching = True
         generation = self._generation
-        library, cursor = self._library, self._cursor
+        library, cursor, offset = self._library, self._cursor, self._offset
         count = max(wanted, PAGE_SIZE)
 
         def read() -> list[Article]:
-            return source.fetch(library, cursor, count)
+            return source.fetch(library, cursor, count, offset)
 
         def done(page: Any) -> None:
             if generation != self._generation:
@@ -278,9 +340,12 @@ class ArticleListModel(QAbstractListModel):
             self._exhausted = True
         if page:
             self._cursor = page[-1]
-        visible = [a for a in page if a.id not in self._hidden]
+            self._offset += len(page)
+        # A ranked list read again may repeat a row a newcomer pushed down a place.
+        visible = [a for a in page if a.id not in self._hidden and a.id not in self._rows_by_id]
         if not visible:
             return
+        self._count_highlights([a.id for a in visible])
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(visible) - 1)
         self._rows.extend(visible)
@@ -298,6 +363,9 @@ class ArticleListModel(QAbstractListModel):
         self.set_source(self._source, keep_loaded=True)
 
     def recount(self) -> None:
+        """Count the rows the list holds, in the background: what the source holds, less
+        the rows hidden (a deletion waiting for its undo), and the rows kept after they left
+        it (see ``_kept``); once every row is read, simply the rows."""
         source = self._source
         self._count_generation += 1
         generation = self._count_generation
@@ -305,25 +373,35 @@ class ArticleListModel(QAbstractListModel):
             self._count = 0
             self.count_changed.emit()
             return
+        hidden = sorted(self._hidden)
+        kept = len(self._kept)
+        library = self._library
+
+        def count() -> int:
+            total = source.count(library)
+            if hidden:
+                total -= len(source.matching(library, hidden))
+            return total + kept
 
         def done(value: Any) -> None:
             if generation == self._count_generation:
-                self._count = int(value)
+                complete = self._exhausted and not self._fetching
+                self._count = len(self._rows) if complete else int(value)
                 self.count_changed.emit()
 
         if self._run is None:
-            done(source.count(self._library))
+            done(count())
         else:
-            library = self._library
-            self._run(lambda: source.count(library), done, None)
+            self._run(count, done, None)
 
     def _read_page(self, source: ArticleSource) -> list[Article]:
-        page = source.fetch(self._library, self._cursor, PAGE_SIZE)
+        page = source.fetch(self._library, self._cursor, PAGE_SIZE, self._offset)
         if len(page) < PAGE_SIZE:
             self._exhausted = True
         if page:
             # The cursor is the last row read, shown or not, so hidden rows cannot stall it.
             self._cursor = page[-1]
+            self._offset += len(page)
         return [a for a in page if a.id not in self._hidden]
 
     def _append_page(self, source: ArticleSource) -> None:
@@ -349,7 +427,7 @@ class ArticleListModel(QAbstractListModel):
         if self._in_background(source):
             self._fetch_in_background(source)
             return
-        page = source.fetch(self._library, self._cursor, PAGE_SIZE)
+        page = source.fetch(self._library, self._cursor, PAGE_SIZE, self._offset)
         self._add_page(page, PAGE_SIZE)
 
     def fetch_until(self, article_id: int, *, max_pages: int = 50) -> int | None:
@@ -381,6 +459,8 @@ class ArticleListModel(QAbstractListModel):
             return not article.read
         if role == STARRED_ROLE:
             return article.starred
+        if role == HIGHLIGHTS_ROLE:
+            return self._highlights.get(article.id, 0)
         if role == TAG_COLORS_ROLE:
             colors = self._tag_colors
             return tuple(colors.get(tag.casefold()) for tag in article.tags) if colors else ()
@@ -389,7 +469,9 @@ class ArticleListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             state = "unread, " if not article.read else ""
             star = "starred, " if article.starred else ""
-            return f"{state}{star}{article.title}, {article.feed_title or 'saved'}"
+            marked = self._highlights.get(article.id, 0)
+            noted = f", {marked} highlight{'' if marked == 1 else 's'}" if marked else ""
+            return f"{state}{star}{article.title}, {article.feed_title or 'saved'}{noted}"
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -402,6 +484,24 @@ class ArticleListModel(QAbstractListModel):
         )
 
     # -- tag colours -----------------------------------------------------------------------------
+    def _count_highlights(self, article_ids: Sequence[int]) -> None:
+        if not article_ids:
+            return
+        counts = self._library.highlights.counts(article_ids)
+        for article_id in article_ids:
+            if article_id in counts:
+                self._highlights[article_id] = counts[article_id]
+            else:
+                self._highlights.pop(article_id, None)
+
+    def highlights_changed(self, article_ids: Sequence[int]) -> None:
+        """The highlights of these articles changed: their rows count them again."""
+        listed = [i for i in article_ids if i in self._rows_by_id]
+        self._count_highlights(listed)
+        for article_id in listed:
+            index = self.index(self._rows_by_id[article_id])
+            self.dataChanged.emit(index, index, [HIGHLIGHTS_ROLE])
+
     def set_tag_colors(self, colors: Mapping[str, str | None]) -> None:
         """The colour of each tag (by name; None or missing: none); rows with tags repaint."""
         fresh = {name.casefold(): color for name, color in colors.items() if color}
@@ -450,6 +550,7 @@ class ArticleListModel(QAbstractListModel):
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
             self.endRemoveRows()
+        self._kept -= set(article_ids)
         self._index_rows()
         if self._count is not None:
             self._count = max(self._count - len(rows), 0)
@@ -494,9 +595,16 @@ class ArticleListModel(QAbstractListModel):
             self._run(read, done, None)
 
     def _apply_plan(self, source: ArticleSource, plan: ChangePlan) -> None:
+        kept_before = set(self._kept)
         for article in plan.fresh:
             row = self._rows_by_id.get(article.id)
-            if row is not None and self._rows[row] != article:
+            if row is None:
+                continue
+            if article.id in plan.belonging:
+                self._kept.discard(article.id)
+            else:
+                self._kept.add(article.id)
+            if self._rows[row] != article:
                 self._rows[row] = article
                 index = self.index(row)
                 self.dataChanged.emit(index, index)
@@ -504,7 +612,7 @@ class ArticleListModel(QAbstractListModel):
         self.remove_ids(plan.gone)
         if newcomers:
             self._insert(source, newcomers)
-        if plan.gone or newcomers:
+        if plan.gone or newcomers or self._kept != kept_before:
             self.recount()
 
     def refresh_loaded(self) -> None:
@@ -521,6 +629,14 @@ class ArticleListModel(QAbstractListModel):
         self.remove_ids([i for i in ids if i not in fresh])
 
     def _insert(self, source: ArticleSource, articles: Sequence[Article]) -> None:
+        self._count_highlights([a.id for a in articles])
+        if source.ranked:
+            # Their rank is not known until the list is read again: new matches come first.
+            self.beginInsertRows(QModelIndex(), 0, len(articles) - 1)
+            self._rows[0:0] = list(articles)
+            self.endInsertRows()
+            self._index_rows()
+            return
         descending = source.newest_first
         for article in sorted(articles, key=source.sort_key, reverse=descending):
             key = source.sort_key(article)

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QHBoxLayout,
     QLabel,
     QListView,
+    QMenu,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.ui.article_delegate import ArticleDelegate
+
+# Narrower than this, a row gives its title two lines (and its date goes under it).
+NARROW_LIST = 300
 
 
 class ArticleListView(QListView):
@@ -35,7 +39,15 @@ class ArticleListView(QListView):
         self.setMouseTracking(False)
         self.article_delegate = ArticleDelegate(self)
         self.setItemDelegate(self.article_delegate)
-        self.setMinimumWidth(240)
+        self.setMinimumWidth(200)  # PaneLayout keeps it at LIST_MIN or more
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        lines = 2 if self.viewport().width() < NARROW_LIST else 1
+        if lines != self.article_delegate.title_lines:
+            # Rows are all as tall as the first: measured again, at their new height.
+            self.article_delegate.title_lines = lines
+            self.scheduleDelayedItemsLayout()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         # Item views make the first row current when they get focus; here that would open
@@ -44,8 +56,20 @@ class ArticleListView(QListView):
         self.viewport().update()
 
 
+# The orders a search's results can be listed in: (name, as the menu says it, as the button).
+SEARCH_ORDERS = (
+    ("relevance", "Best Matches First", "Best match"),
+    ("newest", "Newest First", "Newest"),
+    ("oldest", "Oldest First", "Oldest"),
+)
+
+
 class ListHeader(QWidget):
-    """ "Unread · 1,234 articles" and the sort order button."""
+    """ "Unread · 1,234 articles" and the sort order button; for search results, a menu of
+    orders (best matches, newest, oldest) instead."""
+
+    # A search's results were asked for in another order ("relevance", "newest", "oldest").
+    search_order_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +88,24 @@ class ListHeader(QWidget):
         self.sort_button = QToolButton(self)
         self.sort_button.setAutoRaise(True)
         layout.addWidget(self.sort_button)
+        self.order_button = QToolButton(self)
+        self.order_button.setObjectName("searchOrder")
+        self.order_button.setAutoRaise(True)
+        self.order_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.order_button.setToolTip("The order of the results")
+        self.order_menu = QMenu(self.order_button)
+        group = QActionGroup(self)
+        self.order_actions: dict[str, QAction] = {}
+        for name, text, _short in SEARCH_ORDERS:
+            action = self.order_menu.addAction(text)
+            action.setCheckable(True)
+            action.setObjectName(f"order_{name}")
+            group.addAction(action)
+            action.triggered.connect(lambda _checked, n=name: self.search_order_chosen.emit(n))
+            self.order_actions[name] = action
+        self.order_button.setMenu(self.order_menu)
+        self.order_button.hide()
+        layout.addWidget(self.order_button)
 
     def set_title(self, text: str) -> None:
         metrics = self.title.fontMetrics()
@@ -71,6 +113,18 @@ class ListHeader(QWidget):
             metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(self.title.width(), 120))
         )
         self.title.setToolTip(text)
+
+    def show_search_order(self, order: str | None) -> None:
+        """Offer the search orders, ``order`` chosen; None: the list is not a search with
+        words, and has the plain sort button."""
+        self.order_button.setVisible(order is not None)
+        self.sort_button.setVisible(order is None)
+        if order is None:
+            return
+        self.order_actions[order].setChecked(True)
+        short = next(short for name, _text, short in SEARCH_ORDERS if name == order)
+        self.order_button.setText(short)
+        self.order_button.setAccessibleName(f"Order: {short}")
 
     def set_count(self, count: int | None, noun: str) -> None:
         if count is None:
@@ -91,3 +145,4 @@ class ArticleListPanel(QWidget):
         layout.addWidget(self.header)
         self.view = ArticleListView(self)
         layout.addWidget(self.view, 1)
+        self.setFocusProxy(self.view)

@@ -1,4 +1,4 @@
-"""What a new library shows: the three ways in."""
+"""What a new library shows: the ways in."""
 
 from __future__ import annotations
 
@@ -43,6 +43,7 @@ class EmptyState(QWidget):
     add_feed = Signal()
     save_article = Signal()
     import_file = Signal()
+    sync_account = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,6 +89,13 @@ class EmptyState(QWidget):
                 "An OPML file from another reader, or a Pocket or Instapaper export.",
                 "import",
                 self.import_file,
+            ),
+            (
+                "sync_account",
+                self.tr("Sync with your server"),
+                self.tr("Miniflux, FreshRSS or another Google Reader API server."),
+                "sync",
+                self.sync_account,
             ),
         ):
             button = ChoiceButton(label, detail, icon_name, column)

@@ -23,12 +23,14 @@ def _renderer(name: str, color: str) -> QSvgRenderer:
 
 
 class SvgIconEngine(QIconEngine):
-    """Renders an icon at the size asked for, in the colour of the current palette."""
+    """Renders an icon at the size asked for, in the colour of the current palette; ``on``
+    names the icon of the "on" state (a checked toggle), when it has one of its own."""
 
-    def __init__(self, name: str, color: QColor | None = None) -> None:
+    def __init__(self, name: str, color: QColor | None = None, on: str | None = None) -> None:
         super().__init__()
         self._name = name
         self._color = color
+        self._on = on
 
     @staticmethod
     def _opacity(mode: QIcon.Mode) -> float:
@@ -57,8 +59,9 @@ class SvgIconEngine(QIconEngine):
     def scaledPixmap(
         self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
     ) -> QPixmap:
+        name = self._on if self._on is not None and state == QIcon.State.On else self._name
         return _pixmap(
-            self._name,
+            name,
             self._color_for(mode),
             width=size.width(),
             height=size.height(),
@@ -67,7 +70,7 @@ class SvgIconEngine(QIconEngine):
         )
 
     def clone(self) -> QIconEngine:
-        return SvgIconEngine(self._name, self._color)
+        return SvgIconEngine(self._name, self._color, self._on)
 
     def iconName(self) -> str:
         return self._name
@@ -88,9 +91,10 @@ def _pixmap(
     return pixmap
 
 
-def icon(name: str, color: QColor | None = None) -> QIcon:
-    """The icon ``resources/icons/<name>.svg``; ``color`` overrides the palette's text colour."""
-    return QIcon(SvgIconEngine(name, color))
+def icon(name: str, color: QColor | None = None, *, on: str | None = None) -> QIcon:
+    """The icon ``resources/icons/<name>.svg``; ``color`` overrides the palette's text colour;
+    ``on`` is the icon shown while a toggle is on."""
+    return QIcon(SvgIconEngine(name, color, on))
 
 
 def clear_cache() -> None:

@@ -9,6 +9,7 @@ work, one per area, put together. Behaviour lives in the controllers:
   sidebar's context menu (``SidebarMenu``), through ``SidebarEditor``;
 - ``TransferCommandsController``: subscribing, saving, importing, exporting, drops;
 - ``SearchController``: the search box, saved searches and the rules;
+- ``SyncCommandsController``: the sync account, its sidebar item and "Sync Now";
 - ``AppearanceController``: the theme and the text size.
 """
 
@@ -36,10 +37,12 @@ from reader.app.library_events import ChangeBatch, LibraryEvents
 from reader.app.refresh_controller import RefreshController
 from reader.app.save_controller import SaveController
 from reader.app.settings import Settings
+from reader.app.sync_controller import SyncController
 from reader.app.tasks import TaskRunner
 from reader.app.transfer_controller import TransferController
 from reader.library import Library
 from reader.library.views import SmartView
+from reader.ui.account_section import AccountSection
 from reader.ui.actions import WindowActions, command
 from reader.ui.appearance_controller import AppearanceController
 from reader.ui.article_commands import ArticleCommandsController
@@ -50,18 +53,23 @@ from reader.ui.article_pane import ArticlePane
 from reader.ui.empty_state import EmptyState
 from reader.ui.feed_commands import FeedCommandsController
 from reader.ui.folder_tag_commands import FolderTagCommandsController
+from reader.ui.highlight_commands import HighlightCommandsController
+from reader.ui.highlights_view import HighlightsViewController
 from reader.ui.icons import icon
+from reader.ui.pane_focus import SHORTCUT_ROWS, PaneFocus
+from reader.ui.pane_layout import PaneLayout
 from reader.ui.prompts import Prompts, QtPrompts
 from reader.ui.reading_controller import ReadingController
 from reader.ui.saved_search_section import SavedSearchCommands, SavedSearchesSection
 from reader.ui.search_controller import SearchController
 from reader.ui.sidebar_controller import SidebarController
 from reader.ui.sidebar_edits import SidebarEditor
-from reader.ui.sidebar_keys import DEFAULT_VIEW, ViewKey
+from reader.ui.sidebar_keys import DEFAULT_VIEW, HighlightsKey, ViewKey
 from reader.ui.sidebar_menu import SidebarMenu
 from reader.ui.sidebar_model import SidebarModel, SidebarSection
 from reader.ui.sidebar_view import SidebarView
 from reader.ui.status_bar import StatusBar
+from reader.ui.sync_commands import SyncCommandsController
 from reader.ui.theme import ThemeManager
 from reader.ui.transfer_commands import TransferCommandsController
 from reader.ui.undo import UndoStack
@@ -69,13 +77,14 @@ from reader.ui.undo import UndoStack
 # The menus and the toolbar, by action name; "|" is a separator.
 MENUS = {
     "&Library": "add_feed save_article | import export | refresh_all refresh_feed cancel_refresh"
-    " | preferences | quit",
+    " | sync_now sync_account | show_rules preferences | quit",
     "&Article": "open_in_browser copy_link | toggle_read toggle_star toggle_archive edit_tags"
-    " delete | mark_all_read | undo",
-    "&Go": "next_article previous_article next_unread previous_unread page_down | focus_search",
+    " delete | highlight_selection edit_note | mark_all_read | undo",
+    "&Go": "next_article previous_article next_unread previous_unread page_down"
+    " | focus_search find_in_article",
     "&Feeds": "feed_properties unsubscribe | new_folder rename_folder delete_folder"
     " | rename_tag tag_color delete_tag",
-    "&View": "zoom_in zoom_out zoom_reset | oldest_first",
+    "&View": "toggle_sidebar | zoom_in zoom_out zoom_reset | oldest_first relevance_first",
 }
 THEME_MENU = "theme_system theme_light theme_dark"
 TOOLBAR = (
@@ -86,12 +95,15 @@ TOOLBAR = (
 COMMANDS_FROM = (
     TransferCommandsController,
     FeedCommandsController,
+    SyncCommandsController,
     FolderTagCommandsController,
     ArticleListController,
     ReadingController,
+    HighlightCommandsController,
     SearchController,
     ArticleCommandsController,
     AppearanceController,
+    PaneLayout,
 )
 
 
@@ -124,6 +136,7 @@ class MainWindow(QMainWindow):
         self.edits = EditController(parent=self)
         self.events = LibraryEvents(library, parent=self)
         self.refresher = RefreshController(library, parent=self)
+        self.syncer = SyncController(library, parent=self)
         self.saver = SaveController(library, parent=self)
         self.transfers = TransferController(library, parent=self)
         self.undo_stack = UndoStack(parent=self)
@@ -171,14 +184,22 @@ class MainWindow(QMainWindow):
         self.reading_splitter = _splitter(
             "readingSplitter", self.list_panel, self.article_pane, parent=self
         )
-        self.reading_splitter.setSizes([400, 640])
         self.empty_state = EmptyState(self)
         self.content = QStackedWidget(self)
         self.content.addWidget(self.reading_splitter)
         self.content.addWidget(self.empty_state)
         self.splitter = _splitter("mainSplitter", self.sidebar, self.content, parent=self)
-        self.splitter.setSizes([250, 1030])
         self.setCentralWidget(self.splitter)
+        self.pane_layout = PaneLayout(
+            self.settings,
+            outer=self.splitter,
+            inner=self.reading_splitter,
+            sidebar=self.sidebar,
+            parent=self,
+        )
+        self.pane_focus = PaneFocus(
+            self.sidebar, self.article_view, self.article_pane.browser, parent=self
+        )
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar("Main", self)
@@ -230,6 +251,19 @@ class MainWindow(QMainWindow):
             edits=self.edits,
             status=status,
             parent=self,
+        )
+        self.highlight_commands = HighlightCommandsController(
+            library=library,
+            pane=self.article_pane,
+            reading=reading,
+            edits=self.edits,
+            undo_stack=self.undo_stack,
+            prompts=self.prompts,
+            status=status,
+            parent=self,
+        )
+        self.highlights_view = HighlightsViewController(
+            library=library, panel=self.list_panel, reading=reading, parent=self
         )
         self.sidebar_controller = sidebar = SidebarController(
             library=library,
@@ -285,11 +319,29 @@ class MainWindow(QMainWindow):
             prompts=self.prompts,
             status=status,
             dialog_parent=self,
+            shown_article=lambda: reading.shown_id,
             parent=self,
         )
         saved_searches = SavedSearchCommands(library, self.prompts, editor.apply)
         if add_saved_searches:
             self.sidebar_model.add_section(SavedSearchesSection(), after="views")
+            syncer = self.syncer
+            self.sidebar_model.add_section(
+                AccountSection(lambda: syncer.running), after=SavedSearchesSection.key
+            )
+        self.sync_commands = SyncCommandsController(
+            syncer=self.syncer,
+            refresher=self.refresher,
+            events=self.events,
+            sidebar=sidebar,
+            model=self.sidebar_model,
+            view=self.sidebar,
+            prompts=self.prompts,
+            status=status,
+            actions=actions,
+            dialog_parent=self,
+            parent=self,
+        )
         self.search_controller = SearchController(
             library=library,
             settings=settings,
@@ -318,20 +370,25 @@ class MainWindow(QMainWindow):
             feeds=self.feed_commands,
             folders_and_tags=self.folder_tag_commands,
             saved_searches=saved_searches,
+            sync=self.sync_commands,
             parent=self,
         )
         for controller in (
             self.transfer_commands,
             self.feed_commands,
+            self.sync_commands,
             self.folder_tag_commands,
             articles,
             reading,
+            self.highlight_commands,
             self.search_controller,
             self.article_commands,
             self.appearance,
+            self.pane_layout,
             self,
         ):
             actions.bind(controller)
+        self.article_pane.set_state_actions(actions.toggle_star, actions.toggle_archive)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -345,8 +402,6 @@ class MainWindow(QMainWindow):
                 for name in THEME_MENU.split():
                     themes.addAction(self.commands[name])
         bar.addMenu("&Help").addAction(self.commands.shortcuts)
-        menus["&Library"].addSeparator()
-        menus["&Library"].addAction(self.search_controller.rules_action)
 
     def _connect(self) -> None:
         self.events.changed.connect(self._library_changed)
@@ -357,6 +412,8 @@ class MainWindow(QMainWindow):
         sidebar.tags_loaded.connect(lambda _names, colors: articles.set_tag_colors(colors))
         sidebar.tags_loaded.connect(self.reading_controller.set_known_tags)
         sidebar.tree_loaded.connect(self._update_empty_state)
+        sidebar.current_changed.connect(self._show_highlights_view)
+        self.themes.changed.connect(self.highlights_view.set_theme)
         sidebar.counts_loaded.connect(self._update_title)
         self.sidebar_model.feeds_dropped.connect(self.feed_commands.move_feeds)
         self.sidebar_model.folders_dropped.connect(self.folder_tag_commands.move_folders)
@@ -367,6 +424,8 @@ class MainWindow(QMainWindow):
         self.empty_state.add_feed.connect(self.transfer_commands.add_feed)
         self.empty_state.save_article.connect(self.transfer_commands.save_article)
         self.empty_state.import_file.connect(self.transfer_commands.import_file)
+        self.transfer_commands.saved_to_show.connect(self._show_saved)
+        self.empty_state.sync_account.connect(self.sync_commands.show_account)
         if self.crash_handler is not None:
             self.crash_handler.crashed.connect(self.status_bar.show_crash)
 
@@ -376,18 +435,15 @@ class MainWindow(QMainWindow):
         geometry = s.window_state("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        for name, splitter in (("splitter", self.splitter), ("reading", self.reading_splitter)):
-            state = s.window_state(name)
-            if state is not None:
-                splitter.restoreState(state)
+        self.commands.toggle_sidebar.setChecked(s.sidebar_visible)
         self.appearance.restore()
         self.commands.oldest_first.setChecked(not s.newest_first)
+        self.commands.relevance_first.setChecked(s.search_by_relevance)
 
     def _save_state(self) -> None:
         s = self.settings
         s.set_window_state("geometry", self.saveGeometry())
-        s.set_window_state("splitter", self.splitter.saveState())
-        s.set_window_state("reading", self.reading_splitter.saveState())
+        self.pane_layout.remember()
         self.sidebar_controller.save_state()
         s.sync()
 
@@ -398,7 +454,17 @@ class MainWindow(QMainWindow):
         self.sidebar_controller.library_changed(batch)
         self.list_controller.library_changed(batch)
         self.reading_controller.library_changed(batch)
+        # Articles deleted or retitled change the Highlights list too.
+        if batch.highlight_ids or batch.articles:
+            self.highlights_view.highlights_changed(sorted(batch.highlight_ids))
         self._update_empty_state()
+
+    def _show_highlights_view(self) -> None:
+        """The middle pane lists highlights while the sidebar's Highlights item is open."""
+        sidebar = self.sidebar_controller
+        active = isinstance(sidebar.current_key, HighlightsKey) and not sidebar.searching
+        self.highlights_view.set_active(active)
+        self.pane_focus.set_list(self.highlights_view.view if active else self.article_view)
 
     def _update_title(self) -> None:
         unread = self.sidebar_model.unread(DEFAULT_VIEW)
@@ -420,6 +486,12 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:
         self.transfer_commands.drop(event)
+
+    def _show_saved(self, article_id: int, shown_before: int | None) -> None:
+        """An article the reader saved is shown, unless they went on to read another one
+        while it was saved."""
+        if self.reading_controller.shown_id == shown_before:
+            self.reveal_article(article_id)
 
     def reveal_article(self, article_id: int) -> None:
         """Select ``article_id`` in the list shown, else in Saved, All articles or Archive."""
@@ -450,7 +522,11 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from reader.ui.shortcuts_dialog import ShortcutsDialog
 
-        dialog = ShortcutsDialog(self.commands.shortcut_rows(), self)
+        rows = self.commands.shortcut_rows()
+        # The keys that move between the panes come after the other reading keys.
+        last_reading = max(i for i, row in enumerate(rows) if row[0] == "Reading")
+        rows[last_reading + 1 : last_reading + 1] = SHORTCUT_ROWS
+        dialog = ShortcutsDialog(rows, self)
         dialog.open()
         self.shortcuts_dialog = dialog
 
@@ -478,6 +554,7 @@ class MainWindow(QMainWindow):
         self.search_controller.shutdown()
         self.undo_stack.commit()
         self.refresher.shutdown()
+        self.syncer.shutdown()
         self.transfers.shutdown()
         self.saver.shutdown()
         self.edits.shutdown()

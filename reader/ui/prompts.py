@@ -23,6 +23,10 @@ class Prompts(Protocol):
         """What the user typed (``text`` at first), or None when they cancelled."""
         ...
 
+    def ask_long_text(self, title: str, label: str, text: str = "") -> str | None:
+        """Text of several lines the user wrote (``text`` at first), or None if cancelled."""
+        ...
+
     def pick_colour(self, title: str, initial: str) -> str | None:
         """A colour as "#rrggbb", starting from ``initial``; None when cancelled."""
         ...
@@ -63,6 +67,12 @@ class QtPrompts:
 
         typed, ok = QInputDialog.getText(self._parent(), title, label, text=text)
         return typed if ok else None
+
+    def ask_long_text(self, title: str, label: str, text: str = "") -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+
+        value, ok = QInputDialog.getMultiLineText(self._parent(), title, label, text)
+        return value if ok else None
 
     def pick_colour(self, title: str, initial: str) -> str | None:
         from PySide6.QtGui import QColor

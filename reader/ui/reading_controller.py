@@ -12,11 +12,14 @@ from reader.app.edit_controller import EditController
 from reader.app.library_events import ChangeBatch
 from reader.app.settings import Settings
 from reader.app.tasks import TaskRunner
+from reader.core.anchoring_html import MarkedArticle
 from reader.core.errors import UserError
+from reader.core.search_terms import SearchTerms, search_terms
 from reader.core.types import Article
 from reader.library import Library
 from reader.ui.actions import command
 from reader.ui.article_list_controller import ArticleListController
+from reader.ui.article_list_model import SearchSource
 from reader.ui.article_pane import ArticlePane
 from reader.ui.status_bar import StatusBar, plural
 
@@ -48,15 +51,21 @@ class ReadingController(QObject):
         self._read_timer.setSingleShot(True)
         self._read_timer.timeout.connect(self._mark_shown_read)
         pane.browser.image_loader = self._load_image
-        pane.browser.link_activated.connect(self.open_link)
+        pane.link_activated.connect(self.open_link)
         pane.browser.page_past_end.connect(self.next_unread)
         pane.images_requested.connect(self.load_images)
+        pane.find_bar.closed.connect(articles.focus)
         self._tag_bar.tags_added.connect(self._add_tags)
         self._tag_bar.tag_removed.connect(self._remove_tag)
         articles.current_changed.connect(self.show)
         edits.reverted.connect(lambda _ids: self._refresh_shown_now())
 
     # -- showing ---------------------------------------------------------------------------------
+    @property
+    def shown_id(self) -> int | None:
+        """The article the pane shows."""
+        return self._shown_id
+
     def show(self, article: Article | None) -> None:
         """Show ``article`` (a row of the list) in full, or nothing."""
         self._read_timer.stop()
@@ -65,20 +74,38 @@ class ReadingController(QObject):
             if self._pane.article is not None:
                 self._pane.show_article(None)
             return
+        self.show_id(article.id)
+
+    def show_id(self, article_id: int) -> bool:
+        """Show the article ``article_id`` in full (whichever list shows it, or none);
+        whether it is there."""
+        self._read_timer.stop()
         try:
-            full = self._library.open_article(article.id)
+            full = self._library.open_article(article_id)
         except UserError:
             self._pane.show_article(None, message="This article is no longer here.")
             self._shown_id = None
-            return
+            return False
         self._shown_id = full.id
-        self._pane.show_article(full)
+        self._pane.show_article(full, search=self._search_terms(), marked=self._marked(full.id))
         if not full.read:
             delay = self._settings.mark_read_delay_ms
             if delay <= 0:
                 self._mark_shown_read()
             else:
                 self._read_timer.start(delay)
+        return True
+
+    def scroll_to_highlight(self, highlight_id: int) -> bool:
+        """Scroll the article shown to one of its highlights; whether it is in the text."""
+        return self._pane.highlights.scroll_to(highlight_id)
+
+    def _search_terms(self) -> SearchTerms | None:
+        """The words the list searched for, when it lists a search's results."""
+        source = self._articles.source
+        if not isinstance(source, SearchSource):
+            return None
+        return search_terms(self._library.parse_query(source.query))
 
     def cancel_marking_read(self) -> None:
         """The shown article is not marked read after the delay (the reader set its read
@@ -94,12 +121,25 @@ class ReadingController(QObject):
             return
         self._articles.mark([article_id], read=True)
 
+    def _marked(self, article_id: int) -> MarkedArticle | None:
+        """The article's HTML with its highlights marked, as the pane shows it."""
+        try:
+            return self._library.highlights.marked(article_id)
+        except UserError:
+            return None
+
     def library_changed(self, batch: ChangeBatch) -> None:
         shown = self._shown_id
-        if shown is None or not (batch.everything or shown in batch.article_ids):
+        if shown is None or not (
+            batch.everything or shown in batch.article_ids or shown in batch.highlight_ids
+        ):
             return
         if self._edits.is_busy(shown):
             return
+        self._refresh_shown_now()
+
+    def refresh_shown(self) -> None:
+        """Show the article shown as the library has it now (its highlights and note too)."""
         self._refresh_shown_now()
 
     def _refresh_shown_now(self) -> None:
@@ -111,7 +151,7 @@ class ReadingController(QObject):
         except UserError:
             self.show(None)
             return
-        self._pane.update_article(article)
+        self._pane.update_article(article, self._marked(shown))
 
     def _load_image(self, digest: str) -> tuple[str, bytes] | None:
         try:
@@ -159,6 +199,14 @@ class ReadingController(QObject):
     @command("page_down", "Page Down, Then Next Unread", "Reading", ("Space",))
     def page_down(self) -> None:
         self._pane.browser.page_down()
+
+    @command("find_in_article", "&Find in Article…", "Reading", ("Ctrl+F",))
+    def find_in_article(self) -> None:
+        """Open the find bar under the article (the library's search is "/")."""
+        if self._pane.article is None:
+            self._status.show_message("Select an article to find words in it")
+            return
+        self._pane.find_bar.open_bar()
 
     # -- links -----------------------------------------------------------------------------------
     @command(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QToolBar, QWidget
+from PySide6.QtWidgets import QLineEdit, QToolBar, QToolButton, QWidget
 
 from reader.app.settings import Settings
 from reader.library import Library
@@ -60,21 +60,25 @@ class SearchController(QObject):
         box.textEdited.connect(lambda _text: self._timer.start())
         box.installEventFilter(self)
         box.setToolTip('Search: words, "phrases", OR, -word, tag:, is:unread, after:7d …')
+        # Saving the search is a button of its own beside the box, never inside it: there it
+        # would share the box's end with the clear button.
         self.save_action = QAction(icon("saved"), "Save this search in the sidebar", box)
         self.save_action.setObjectName("saveSearch")
-        self.save_action.setVisible(False)
+        self.save_action.setEnabled(False)
         self.save_action.triggered.connect(lambda: saved_searches.save(box.text()))
-        box.addAction(self.save_action, QLineEdit.ActionPosition.TrailingPosition)
-        box.textChanged.connect(lambda text: self.save_action.setVisible(bool(text.strip())))
+        box.textChanged.connect(lambda text: self.save_action.setEnabled(bool(text.strip())))
+        self.save_button = QToolButton(toolbar)
+        self.save_button.setObjectName("saveSearchButton")
+        self.save_button.setDefaultAction(self.save_action)
+        self.save_button.setAutoRaise(True)
+        self.save_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        toolbar.addWidget(self.save_button)
         self.help_button = SearchHelpButton(toolbar)
         toolbar.addWidget(self.help_button)
-        self.rules_action = QAction("&Rules for New Articles…", dialog_parent)
-        self.rules_action.setObjectName("showRules")
-        self.rules_action.triggered.connect(self.show_rules)
         self.rules_dialog: RulesDialog | None = None
         sidebar.current_changed.connect(self._sidebar_changed)
 
-    @command("focus_search", "&Search", "Reading", ("/", "Ctrl+F"), icon="search")
+    @command("focus_search", "&Search the Library", "Reading", ("/",), icon="search")
     def focus_search(self) -> None:
         self._box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self._box.selectAll()
@@ -93,7 +97,11 @@ class SearchController(QObject):
         self._text = text
         self._sidebar.show_search()
         source = SearchSource(
-            QueryKey(text), f"Search: “{text}”", text, self._settings.newest_first
+            QueryKey(text),
+            f"Search: “{text}”",
+            text,
+            self._settings.newest_first,
+            relevance=self._settings.search_by_relevance,
         )
         self._articles.show(source)
 
@@ -132,6 +140,7 @@ class SearchController(QObject):
                 return True
         return super().eventFilter(watched, event)
 
+    @command("show_rules", "&Rules for New Articles…", "Library")
     def show_rules(self) -> RulesDialog:
         from reader.ui.rules_dialog import RulesDialog
 

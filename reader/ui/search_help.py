@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from reader.core.query import SYNTAX_HELP
@@ -24,9 +24,22 @@ class SearchHelpPopup(QFrame):
         layout.addWidget(self.text)
 
     def show_below(self, anchor: QWidget) -> None:
+        """Open under ``anchor``, its right edge at the anchor's (the button sits at the
+        window's right end), kept inside the screen: above the anchor when there is no room
+        below."""
         self.adjustSize()
-        self.move(anchor.mapToGlobal(QPoint(0, anchor.height())))
         self.show()
+        size = self.frameGeometry().size()
+        below = anchor.mapToGlobal(QPoint(anchor.width() - size.width(), anchor.height()))
+        screen = anchor.screen() or QGuiApplication.primaryScreen()
+        place = QRect(below, size)
+        if screen is not None:
+            room = screen.availableGeometry()
+            if place.bottom() > room.bottom():
+                place.moveBottom(anchor.mapToGlobal(QPoint(0, 0)).y() - 1)
+            place.moveLeft(min(max(place.left(), room.left()), room.right() - size.width() + 1))
+            place.moveTop(min(max(place.top(), room.top()), room.bottom() - size.height() + 1))
+        self.move(place.topLeft())
 
 
 class SearchHelpButton(QToolButton):

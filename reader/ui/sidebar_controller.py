@@ -246,7 +246,7 @@ class SidebarController(QObject):
             self._feeds_changed(batch)
         # A tag may have been made, renamed or deleted; other kinds (saved searches, say)
         # belong to sections of their own: read the tree again.
-        if batch.tags or batch.kinds - {"articles", "tags", "feeds", "folders"}:
+        if batch.tags or batch.kinds - {"articles", "tags", "feeds", "folders", "highlights"}:
             self.reload()
         self.refresh_counts()
 
@@ -289,11 +289,17 @@ class SidebarController(QObject):
         finally:
             self._syncing = False
 
+    def show_current(self) -> None:
+        """Select the open list's item again (a click on an item that opens no list, such as
+        the sync account, took the selection away)."""
+        if not self._searching:
+            self._select(self._current_key)
+
     def _view_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._syncing:
             return
         node = self._model.node(current)
-        if node is None or node.kind is NodeKind.SECTION:
+        if node is None or node.kind in (NodeKind.SECTION, NodeKind.ACCOUNT):
             return
         self._open_node(node)
 
@@ -335,9 +341,13 @@ class SidebarController(QObject):
             self._current_key = new
 
     def _open_node(self, node: SidebarNode) -> None:
+        if node.kind is NodeKind.HIGHLIGHTS:
+            # Not a list of articles: the window shows the highlights' own list.
+            self._show(node.key, None)
+            return
         self._show(node.key, self.source_for(node))
 
-    def _show(self, key: SidebarKey, source: ArticleSource) -> None:
+    def _show(self, key: SidebarKey, source: ArticleSource | None) -> None:
         self._current_key = key
         self._searching = False
         self._articles.show(source)
@@ -350,7 +360,13 @@ class SidebarController(QObject):
             flt = self._library.smart_view_filter(node.payload)
             return FilterSource(node.key, node.title, flt, newest_first)
         if node.query is not None:
-            return SearchSource(node.key, node.title, node.query, newest_first)
+            return SearchSource(
+                node.key,
+                node.title,
+                node.query,
+                newest_first,
+                relevance=self._settings.search_by_relevance,
+            )
         return FilterSource(node.key, node.title, node.filter or ArticleFilter(), newest_first)
 
     def _source_for_key(self, key: SidebarKey) -> FilterSource | None:

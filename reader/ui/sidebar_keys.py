@@ -24,6 +24,12 @@ class ViewKey(NamedTuple):
     kind: Literal["view"] = "view"
 
 
+class HighlightsKey(NamedTuple):
+    """The library's highlights, newest first (a list of highlights, not of articles)."""
+
+    kind: Literal["highlights"] = "highlights"
+
+
 class FolderKey(NamedTuple):
     id: int
     kind: Literal["folder"] = "folder"
@@ -53,6 +59,12 @@ class SavedSearchKey(NamedTuple):
     kind: Literal["search"] = "search"
 
 
+class AccountKey(NamedTuple):
+    """The sync account (a library has one at most). Not a list: it opens the account."""
+
+    kind: Literal["account"] = "account"
+
+
 class SectionKey(NamedTuple):
     """A section header ("views", "feeds", "tags", …) or, with no name, the tree's root."""
 
@@ -67,7 +79,16 @@ class QueryKey(NamedTuple):
     kind: Literal["query"] = "query"
 
 
-SidebarKey = ViewKey | FolderKey | FeedKey | TagKey | SavedSearchKey | SectionKey
+SidebarKey = (
+    ViewKey
+    | HighlightsKey
+    | FolderKey
+    | FeedKey
+    | TagKey
+    | SavedSearchKey
+    | AccountKey
+    | SectionKey
+)
 ListKey = SidebarKey | QueryKey
 
 DEFAULT_VIEW = ViewKey(SmartView.UNREAD)
@@ -79,6 +100,8 @@ def key_text(key: SidebarKey) -> str:
     match key:
         case ViewKey(view):
             return f"view\t{view.value}"
+        case HighlightsKey():
+            return "highlights"
         case FolderKey(folder_id):
             return f"folder\t{folder_id}"
         case FeedKey(feed_id):
@@ -87,12 +110,17 @@ def key_text(key: SidebarKey) -> str:
             return f"tag\t{name}"
         case SavedSearchKey(search_id):
             return f"search\t{search_id}"
+        case AccountKey():
+            # Never the list shown, so never read back (see key_from_text).
+            return "account"
         case SectionKey(name):
             return f"section\t{name}"
 
 
 def key_from_text(text: str) -> SidebarKey | None:
     """The key written by :func:`key_text`, or None for text that names no item."""
+    if text == "highlights":
+        return HighlightsKey()
     kind, _tab, value = text.partition("\t")
     if not value or "\t" in value:
         return None

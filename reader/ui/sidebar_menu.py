@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
@@ -16,6 +17,9 @@ from reader.ui.saved_search_section import SavedSearchCommands
 from reader.ui.sidebar_model import FEEDS_SECTION, NodeKind, SidebarModel, SidebarNode
 from reader.ui.sidebar_view import SidebarView
 
+if TYPE_CHECKING:
+    from reader.ui.sync_commands import SyncCommandsController
+
 
 class SidebarMenu(QObject):
     def __init__(
@@ -27,6 +31,7 @@ class SidebarMenu(QObject):
         feeds: FeedCommandsController,
         folders_and_tags: FolderTagCommandsController,
         saved_searches: SavedSearchCommands,
+        sync: SyncCommandsController | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -36,6 +41,7 @@ class SidebarMenu(QObject):
         self._feeds = feeds
         self._folders_and_tags = folders_and_tags
         self._saved_searches = saved_searches
+        self._sync = sync
         # The menu shown last (kept so it lives while it is open).
         self.menu: QMenu | None = None
         view.customContextMenuRequested.connect(self.show_at)
@@ -66,6 +72,12 @@ class SidebarMenu(QObject):
             action.triggered.connect(lambda _checked=False: slot())
             return action
 
+        if node.kind is NodeKind.ACCOUNT:
+            sync = self._sync
+            if sync is not None:
+                add(self.tr("Sync Now"), sync.sync_now, "sync")
+                add(self.tr("Account…"), sync.show_account, "settings")
+            return
         feeds = self._feeds
         add("Mark All as Read", lambda: self._articles.mark_all_read(node), "mark-read")
         if node.kind in (NodeKind.FEED, NodeKind.FOLDER):

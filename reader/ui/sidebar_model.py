@@ -33,6 +33,7 @@ from reader.ui.sidebar_keys import (
     ROOT_KEY,
     FeedKey,
     FolderKey,
+    HighlightsKey,
     SectionKey,
     SidebarKey,
     TagKey,
@@ -53,6 +54,10 @@ class NodeKind(enum.Enum):
     FEED = "feed"
     TAG = "tag"
     SEARCH = "search"
+    # The library's highlights: a list of highlights rather than of articles.
+    HIGHLIGHTS = "highlights"
+    # The sync account: shows how its sync stands, opens no list.
+    ACCOUNT = "account"
 
 
 @dataclass(eq=False)
@@ -117,8 +122,17 @@ class ViewsSection:
 
     def build(self, library: Library) -> list[SidebarNode]:
         return [
-            SidebarNode(NodeKind.VIEW, ViewKey(view), title, icon_name=icon_name, payload=view)
-            for view, (title, icon_name) in VIEW_TITLES.items()
+            *(
+                SidebarNode(NodeKind.VIEW, ViewKey(view), title, icon_name=icon_name, payload=view)
+                for view, (title, icon_name) in VIEW_TITLES.items()
+            ),
+            SidebarNode(
+                NodeKind.HIGHLIGHTS,
+                HighlightsKey(),
+                "Highlights",
+                icon_name="highlights",
+                tooltip="Every highlight and its note, newest first",
+            ),
         ]
 
     def counts(
@@ -394,6 +408,21 @@ class SidebarModel(QAbstractItemModel):
                 self.dataChanged.emit(index, index)
         return True
 
+    def update_node(self, fresh: SidebarNode) -> bool:
+        """Show what ``fresh`` says (title, tooltip, error, icon) on the item with its key, in
+        place; False when no such item is shown."""
+        node = self._by_key.get(fresh.key)
+        if node is None:
+            return False
+        shown = ("title", "tooltip", "error", "icon_name")
+        changed = any(getattr(node, f) != getattr(fresh, f) for f in shown)
+        for name in (*shown, "payload"):
+            setattr(node, name, getattr(fresh, name))
+        if changed:
+            index = self._index_of(node)
+            self.dataChanged.emit(index, index)
+        return True
+
     def apply_counts(self, counts: dict[SidebarKey, int]) -> None:
         """Show new unread counts; only the rows whose count changed are repainted."""
         self._counts = dict(counts)
@@ -525,6 +554,9 @@ class SidebarModel(QAbstractItemModel):
         if node.kind is NodeKind.SECTION:
             if node.key == FEEDS_SECTION:
                 return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled
+            return Qt.ItemFlag.ItemIsEnabled
+        if node.kind is NodeKind.ACCOUNT:
+            # Clicked, not selected: the list stays on what it shows.
             return Qt.ItemFlag.ItemIsEnabled
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if node.kind is NodeKind.FEED:

@@ -162,4 +162,4 @@ class SidebarView(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.sidebar_delegate = SidebarDelegate(self)
         self.setItemDelegate(self.sidebar_delegate)
-        self.setMinimumWidth(160)
+        self.setMinimumWidth(150)  # PaneLayout keeps it at SIDEBAR_MIN or more

@@ -1,11 +1,16 @@
-"""Drawing a search result's snippet on one line, the matched words in bold."""
+"""Drawing a search result's snippet, the matched words in bold, on one line or wrapped over
+a few."""
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 
 from reader.core.query import snippet_parts
+
+_WORDS = re.compile(r"\S+\s*|\s+")
 
 
 def snippet_pieces(snippet: str) -> list[tuple[str, bool]]:
@@ -30,29 +35,53 @@ def draw_snippet(
     *,
     color: QColor,
     highlight: QColor,
+    lines: int = 1,
 ) -> None:
-    """Draw ``snippet`` left to right in ``rect``, eliding what does not fit."""
-    if rect.width() <= 0:
+    """Draw ``snippet`` in ``rect``, wrapping at spaces over at most ``lines`` lines of the
+    rect's height divided evenly, and eliding what does not fit on the last."""
+    if rect.width() <= 0 or lines < 1:
         return
     bold = QFont(font)
     bold.setWeight(QFont.Weight.Bold)
-    plain_metrics = QFontMetrics(font)
-    bold_metrics = QFontMetrics(bold)
-    x = rect.left()
+    line_height = rect.height() // lines
     align = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     painter.save()
-    for piece, highlighted in snippet_pieces(snippet):
-        metrics = bold_metrics if highlighted else plain_metrics
-        room = rect.right() - x
-        if room <= 0:
-            break
-        text = piece
-        width = metrics.horizontalAdvance(text)
-        if width > room:
-            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
-            width = metrics.horizontalAdvance(text)
+    for line, x, text, highlighted in _layout(snippet, rect.width(), lines, font, bold):
         painter.setFont(bold if highlighted else font)
         painter.setPen(highlight if highlighted else color)
-        painter.drawText(QRect(x, rect.top(), width, rect.height()), align, text)
-        x += width
+        metrics = QFontMetrics(bold if highlighted else font)
+        top = rect.top() + line * line_height
+        painter.drawText(
+            QRect(rect.left() + x, top, metrics.horizontalAdvance(text), line_height), align, text
+        )
     painter.restore()
+
+
+def _layout(
+    snippet: str, width: int, lines: int, font: QFont, bold: QFont
+) -> list[tuple[int, int, str, bool]]:
+    """(line, x, text, highlighted) for each word drawn: words fill a line and go on to the
+    next; the last line ends with an ellipsis when words are left over."""
+    metrics = {False: QFontMetrics(font), True: QFontMetrics(bold)}
+    placed: list[tuple[int, int, str, bool]] = []
+    line, x = 0, 0
+    for piece, highlighted in snippet_pieces(snippet):
+        fm = metrics[highlighted]
+        for match in _WORDS.finditer(piece):
+            text = match.group(0).lstrip() if x == 0 else match.group(0)
+            advance = fm.horizontalAdvance(text)
+            if advance > width - x and x > 0 and line + 1 < lines:
+                line, x = line + 1, 0
+                text = text.lstrip()
+                advance = fm.horizontalAdvance(text)
+            if not text:
+                continue
+            if advance > width - x:
+                # The rest does not fit: as much of this word as does, and an ellipsis.
+                cut = fm.elidedText(text.rstrip(), Qt.TextElideMode.ElideRight, width - x)
+                if cut:
+                    placed.append((line, x, cut, highlighted))
+                return placed
+            placed.append((line, x, text, highlighted))
+            x += advance
+    return placed

@@ -116,6 +116,11 @@ class TagBar(QWidget):
         self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self._completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        # The pop-up is a window of its own: named, the theme's style sheet gives it the
+        # theme's colours and a border that shows on either background.
+        popup = self._completer.popup()
+        if popup is not None:
+            popup.setObjectName("tagCompletions")
         self.input.setCompleter(self._completer)
         self.input.returnPressed.connect(self._commit)
         self.input.installEventFilter(self)

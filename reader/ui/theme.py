@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader.app.resources import resource_path
 from reader.app.settings import Settings, ThemeChoice
+from reader.core.highlights import LIGHT_BACKGROUNDS, HighlightColor, mark_css
 from reader.ui import icons
 
 
@@ -40,6 +41,13 @@ class Theme:
     chip_text: str
     unread_dot: str
     error: str
+    # The words a search found, marked in the article (apart from highlights' colours).
+    search_match: str
+    search_underline: str
+    # Finding in the article (Ctrl+F): every match, and the current one.
+    find_match: str
+    find_current: str
+    find_current_text: str
 
     def placeholders(self) -> dict[str, str]:
         return {
@@ -70,6 +78,11 @@ LIGHT = Theme(
     chip_text="#23405e",
     unread_dot="#2f6fb0",
     error="#c2410c",
+    search_match="#dbe7f5",
+    search_underline="#2f5d8a",
+    find_match="#f3dcb2",
+    find_current="#e8913a",
+    find_current_text="#1f2328",
 )
 
 DARK = Theme(
@@ -93,7 +106,28 @@ DARK = Theme(
     chip_text="#cfe0f2",
     unread_dot="#6fa8e6",
     error="#f28b54",
+    search_match="#23405f",
+    search_underline="#8dbbea",
+    find_match="#5a4422",
+    find_current="#d98a3a",
+    find_current_text="#111214",
 )
+
+
+# Highlights on the dark page: deep tints the light text stays readable on.
+DARK_BACKGROUNDS: dict[HighlightColor, str] = {
+    HighlightColor.YELLOW: "#5b4c12",
+    HighlightColor.GREEN: "#2d4f26",
+    HighlightColor.BLUE: "#1e4068",
+    HighlightColor.PINK: "#612a42",
+    HighlightColor.ORANGE: "#643a14",
+    HighlightColor.PURPLE: "#45336e",
+}
+
+
+def highlight_backgrounds(theme: Theme) -> dict[HighlightColor, str]:
+    """The background of each highlight colour on the page of ``theme``."""
+    return DARK_BACKGROUNDS if theme.dark else LIGHT_BACKGROUNDS
 
 
 # How far a chip stands off the list's background: about what the themes' plain chips do.
@@ -212,7 +246,9 @@ def reading_css(theme: Theme, *, font_size: int) -> str:
     values["h2_size"] = f"{round(font_size * 1.25)}pt"
     values["h3_size"] = f"{round(font_size * 1.1)}pt"
     values["code_size"] = f"{max(font_size - 2, 7)}pt"
-    return fill(_template("reading.css"), values)
+    # Qt's rich text draws a <mark> in black unless told otherwise, whatever the theme.
+    marks = mark_css(highlight_backgrounds(theme)) + f"mark.hl {{ color: {theme.text}; }}\n"
+    return fill(_template("reading.css"), values) + marks
 
 
 def window_style_sheet(theme: Theme) -> str:

@@ -4,11 +4,11 @@ in the status bar."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 
@@ -22,6 +22,7 @@ from reader.library import Library
 from reader.ui.actions import command
 from reader.ui.prompts import Prompts
 from reader.ui.sidebar_controller import SidebarController
+from reader.ui.sidebar_keys import TagKey
 from reader.ui.status_bar import RESULT_TIMEOUT_MS, StatusBar, plural, sentence
 
 if TYPE_CHECKING:
@@ -44,6 +45,10 @@ BUSY = "An import or export is running; try again when it is done"
 
 
 class TransferCommandsController(QObject):
+    # Articles the reader saved from the window (the dialog, a drop) are done: the last one
+    # saved is shown. Its id, and the id of the article that was shown when saving began.
+    saved_to_show = Signal(int, object)
+
     def __init__(
         self,
         *,
@@ -55,8 +60,10 @@ class TransferCommandsController(QObject):
         prompts: Prompts,
         status: StatusBar,
         dialog_parent: QWidget,
+        shown_article: Callable[[], int | None] = lambda: None,
         parent: QObject | None = None,
     ) -> None:
+        """``shown_article()`` is the id of the article the pane shows (None: none)."""
         super().__init__(parent)
         self._library = library
         self._tasks = tasks
@@ -68,6 +75,10 @@ class TransferCommandsController(QObject):
         self._dialog_parent = dialog_parent
         self.add_feed_dialog: AddFeedDialog | None = None
         self.save_dialog: SaveArticleDialog | None = None
+        # Saves started here and not done yet, with the article shown when each began.
+        self._saving: dict[str, int | None] = {}
+        self._last_saved: tuple[int, int | None] | None = None
+        self._shown_article = shown_article
         saver.started.connect(lambda source: status.show_message(f"Saving {source}…", 0))
         saver.saved.connect(self._saved)
         saver.failed.connect(self._save_failed)
@@ -128,7 +139,7 @@ class TransferCommandsController(QObject):
 
         def submitted(source: str, tags: list[str]) -> None:
             dialog.accept()
-            self._saver.save(source, tags)
+            self._save(source, tags)
 
         dialog.submitted.connect(submitted)
         dialog.open()
@@ -137,17 +148,37 @@ class TransferCommandsController(QObject):
     def save_sources(self, sources: Sequence[str]) -> None:
         """Save web addresses and files (dropped on the window, say)."""
         for source in sources:
-            self._saver.save(source)
+            self._save(source)
 
-    def _saved(self, _source: str, result: SaveResult) -> None:
+    def _save(self, source: str, tags: list[str] | None = None) -> None:
+        self._saving[source] = self._shown_article()
+        self._saver.save(source, tags)
+
+    def _saved(self, source: str, result: SaveResult) -> None:
         verb = "Saved" if result.created else "Updated"
         text = f"{verb} “{result.article.title}”"
         if result.notes:
             text += " — " + "; ".join(result.notes)
         self._status.show_message(text)
+        # A tag new to the library (given in the dialog, or by a rule) joins the sidebar now.
+        if any(self._sidebar.node(TagKey(tag)) is None for tag in result.article.tags):
+            self._sidebar.reload()
+        if source in self._saving:
+            self._last_saved = (result.article.id, self._saving.pop(source))
+            self._show_saved()
 
     def _save_failed(self, source: str, message: str) -> None:
         self._status.show_message(f"Could not save {source}: {message}", RESULT_TIMEOUT_MS)
+        if source in self._saving:
+            del self._saving[source]
+            self._show_saved()
+
+    def _show_saved(self) -> None:
+        if self._saving or self._last_saved is None:
+            return
+        article_id, shown_before = self._last_saved
+        self._last_saved = None
+        self.saved_to_show.emit(article_id, shown_before)
 
     # -- dropped on the window -------------------------------------------------------------------
     @staticmethod

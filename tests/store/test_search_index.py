@@ -3,8 +3,14 @@ rolled-back writes."""
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import peewee
 import pytest
 
+from reader.core import stemming
 from reader.core.query import text_words
 from reader.core.stemming import fold, index_language, stem_language, stem_pairs
 from reader.library import Library
@@ -127,3 +133,107 @@ def test_folding_matches_the_index(library: Library) -> None:
 def test_stem_pairs_leave_out_words_that_are_their_own_stem() -> None:
     pairs = stem_pairs(["The runner runs; (running) RUNS."], "en")
     assert pairs == {("run", "runs"), ("run", "running")}
+
+
+_AWKWARD = [
+    ("Quotes \"and\" 'these'", 'Back\\slash, "quoted" text; tab\there.'),
+    ("Ümlaute und Straßen", "Die Läufer laufen durch Städte, Ærø und Łódź."),
+    ("Emoji 🚀 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "Beyond the plane: 😀 running 𝒳 — “curly” ‘quotes’ … «guillemets»."),
+    ("Nothing", ""),
+    ("A nul\x00inside", "Text with a nul\x00character and [brackets] {braces}."),
+    ("JSON-ish", '{"key": [1, 2, 3]} null true false \\u0041'),
+]
+
+
+def _index_contents(library: Library) -> list[list[tuple[Any, ...]]]:
+    db = library.writer.database
+    rows = db.execute_sql(
+        "SELECT rowid, title, author, text, tags FROM article_search ORDER BY rowid"
+    ).fetchall()
+    db.execute_sql(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.bulk_vocab"
+        " USING fts5vocab(main, article_search, instance)"
+    )
+    words = db.execute_sql(
+        "SELECT term, doc, col, offset FROM temp.bulk_vocab ORDER BY doc, col, offset"
+    ).fetchall()
+    forms = db.execute_sql(f'SELECT * FROM "{search_index.TERM_TABLE}" ORDER BY 1, 2, 3').fetchall()
+    return [rows, words, forms]
+
+
+def test_bulk_indexing_stores_what_one_by_one_indexing_does(tmp_path: Path) -> None:
+    """Texts with quotes, backslashes, characters beyond the plane and nul characters are
+    indexed, with their word forms, the same in bulk as one at a time."""
+    rows = [
+        search_index.IndexRow(n, title, ["Ann", None][n % 2], text, ("tag one", "x")[: n % 3], lang)
+        for n, (title, text) in enumerate(_AWKWARD * 3, start=1)
+        for lang in [["en", "de", None, "fr", "zh"][n % 5]]
+    ]
+    found: list[list[list[tuple[Any, ...]]]] = []
+    for bulk in (False, True):
+        library = Library(tmp_path / f"bulk-{bulk}.sqlite")
+        db = library.writer.database
+
+        def write(bulk: bool = bulk, db: Any = db) -> None:
+            if bulk:
+                search_index.index_articles(db, rows)
+            else:
+                for row in rows:
+                    search_index.index_article(
+                        db,
+                        article_id=row.article_id,
+                        title=row.title,
+                        author=row.author,
+                        text=row.text,
+                        tags=row.tags,
+                        language=row.language,
+                    )
+
+        try:
+            library.writer.run(write)
+            found.append(_index_contents(library))
+        finally:
+            library.close()
+    assert found[0] == found[1]
+    assert found[1][0][4][3] == _AWKWARD[4][1]  # the nul and what follows it are kept
+
+
+def test_a_failing_batch_leaves_no_word_forms_behind(library: Library) -> None:
+    db = library.writer.database
+
+    def index(rows: list[search_index.IndexRow]) -> None:
+        search_index.index_articles(db, rows)
+
+    library.writer.run(
+        lambda: index([search_index.IndexRow(1, "First", None, "runners", (), "en")])
+    )
+    with pytest.raises((peewee.IntegrityError, sqlite3.IntegrityError)):
+        # Article 1 is in the index already: the batch fails as a whole.
+        library.writer.run(
+            lambda: index(
+                [
+                    search_index.IndexRow(2, "Second", None, "swimmers swimming", (), "en"),
+                    search_index.IndexRow(1, "Again", None, "walking", (), "en"),
+                ]
+            )
+        )
+    assert "swimming" not in forms(library, "swim", ["en"])
+    assert "runners" in forms(library, "runner", ["en"])
+    library.writer.run(
+        lambda: index([search_index.IndexRow(2, "Second", None, "swimmers swimming", (), "en")])
+    )
+    assert "swimming" in forms(library, "swim", ["en"])
+
+
+def test_stems_of_many_words_at_once_are_those_of_each_word() -> None:
+    pieces = sorted(
+        {
+            "running", "runs", "city,", "cities.", "e-mail", "naïve", "ab", "x", "3rd",
+            "«running»", "don't", "straße", "partnerschaften", "städte", "ﬁnance", "σοφία",
+            "ὀδυσσεύς", "москва", "écoles", "connaissances", "zzzz",
+        }
+    )  # fmt: skip
+    for language in ["en", "de", "fr", "ru", "el"]:
+        assert stemming._pairs_of_many(pieces, language) == [
+            stemming._pairs_of(piece, language) for piece in pieces
+        ]

@@ -57,6 +57,11 @@ class ScriptedPrompts:
         assert answer is None or isinstance(answer, str), answer
         return answer
 
+    def ask_long_text(self, title: str, label: str, text: str = "") -> str | None:
+        answer = self._next("ask_long_text", title, label)
+        assert answer is None or isinstance(answer, str), answer
+        return answer
+
     def pick_colour(self, title: str, initial: str) -> str | None:
         answer = self._next("pick_colour", title, initial)
         assert answer is None or isinstance(answer, str), answer

@@ -424,7 +424,12 @@ def test_empty_library_offers_the_ways_in(
     library: Library, window: MainWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
     assert window.content.currentWidget() is window.empty_state
-    assert set(window.empty_state.buttons) == {"add_feed", "save_article", "import_file"}
+    assert set(window.empty_state.buttons) == {
+        "add_feed",
+        "save_article",
+        "import_file",
+        "sync_account",
+    }
     page = tmp_path / "first.txt"
     page.write_text(
         "A First Article\n\nSaved from a file on this computer, to see the window change.\n\n"
@@ -443,12 +448,16 @@ def test_window_state_is_remembered(
     qtbot: QtBot,
 ) -> None:
     window: MainWindow = make_window(library)  # type: ignore[operator]
-    window.splitter.setSizes([300, 900])
+    # The reader drags the sidebar wider: the panes keep that share of the window's width.
+    window.splitter.moveSplitter(230, 1)
+    sizes = (window.splitter.sizes()[0], window.reading_splitter.sizes()[0])
+    assert sizes[0] > 210
     window.sidebar_controller.open_key(ViewKey(SmartView.ALL))
     window.close()
     again: MainWindow = make_window(library)  # type: ignore[operator]
     assert again.list_header.title.text() == "All articles"
-    assert abs(again.splitter.sizes()[0] - 300) <= 2
+    assert abs(again.splitter.sizes()[0] - sizes[0]) <= 2
+    assert abs(again.reading_splitter.sizes()[0] - sizes[1]) <= 2
 
 
 def test_dropping_a_link_saves_the_page(

@@ -57,9 +57,9 @@ def test_the_search_box_saves_its_query_and_explains_the_syntax(
     add_saved(library, "Compost", text="A heap of compost.")
     window: MainWindow = make_window(library)  # type: ignore[operator]
     tools = window.search_controller
-    assert not tools.save_action.isVisible()
+    assert not tools.save_action.isEnabled()
     QTest.keyClicks(window.search_box, "compost is:unread")
-    assert tools.save_action.isVisible()
+    assert tools.save_action.isEnabled()
     prompts.answer("Heap")
     tools.save_action.trigger()
     qtbot.waitUntil(lambda: len(library.list_saved_searches()) == 1)
@@ -88,8 +88,11 @@ def test_the_rules_dialog_opens_from_the_library_menu(
     window: MainWindow = make_window(library)  # type: ignore[operator]
     menu = window.menuBar().actions()[0].menu()
     assert isinstance(menu, QMenu)
-    assert window.search_controller.rules_action in menu.actions()
-    window.search_controller.rules_action.trigger()
+    rules = window.commands.show_rules
+    assert rules in menu.actions()
+    # Above Preferences and Quit, never below them.
+    assert menu.actions().index(rules) < menu.actions().index(window.commands.quit)
+    rules.trigger()
     dialog = window.search_controller.rules_dialog
     assert isinstance(dialog, RulesDialog)
     qtbot.waitExposed(dialog)

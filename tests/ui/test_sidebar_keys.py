@@ -8,6 +8,7 @@ from reader.library.views import SmartView
 from reader.ui.sidebar_keys import (
     FeedKey,
     FolderKey,
+    HighlightsKey,
     SavedSearchKey,
     SidebarKey,
     TagKey,
@@ -33,6 +34,7 @@ def test_kinds_with_the_same_id_are_different_keys() -> None:
         (FolderKey(4), "folder\t4"),
         (TagKey("Reading"), "tag\treading"),
         (SavedSearchKey(7), "search\t7"),
+        (HighlightsKey(), "highlights"),
     ],
 )
 def test_text_kept_between_runs(key: SidebarKey, text: str) -> None:

@@ -59,6 +59,7 @@ def test_tree_of_views_folders_feeds_and_tags(library: Library, qtmodeltester: M
         "Saved",
         "Archive",
         "All articles",
+        "Highlights",
     ]
     assert titles(model, SectionKey("feeds")) == ["News", "Beta"]
     news = model.node_for_key(SectionKey("feeds")).children[0]  # type: ignore[union-attr]
