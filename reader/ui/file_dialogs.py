@@ -60,6 +60,7 @@ class FileDialog(QFileDialog):
         filters: str = "",
         *,
         save: bool = False,
+        folder: bool = False,
     ) -> None:
         super().__init__(parent, caption, directory, filters)
         self.setOption(QFileDialog.Option.DontUseNativeDialog, True)
@@ -68,6 +69,9 @@ class FileDialog(QFileDialog):
         if save:
             self.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
             self.setFileMode(QFileDialog.FileMode.AnyFile)
+        elif folder:
+            self.setFileMode(QFileDialog.FileMode.Directory)
+            self.setOption(QFileDialog.Option.ShowDirsOnly, True)
         else:
             self.setFileMode(QFileDialog.FileMode.ExistingFile)
 
@@ -84,6 +88,11 @@ def get_save_file_name(
 ) -> tuple[str, str]:
     """Like ``QFileDialog.getSaveFileName`` (asks before replacing a file)."""
     return _run(FileDialog(parent, caption, directory, filters, save=True))
+
+
+def get_existing_directory(parent: QWidget | None, caption: str, directory: str = "") -> str:
+    """Like ``QFileDialog.getExistingDirectory``: the chosen folder, "" if none."""
+    return _run(FileDialog(parent, caption, directory, folder=True))[0]
 
 
 def _run(dialog: FileDialog) -> tuple[str, str]:

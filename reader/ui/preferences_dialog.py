@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.app.settings import MAX_FONT_SIZE, MIN_FONT_SIZE, Settings, ThemeChoice
+from reader.ui.file_dialogs import get_existing_directory
 
 THEMES = [
     (ThemeChoice.SYSTEM, "Follow the system"),
@@ -110,10 +110,9 @@ class PreferencesDialog(QDialog):
 
     def _choose_inbox(self) -> None:
         start = self.inbox.text().strip() or str(Path.home())
-        # Folders only: the dialog never reads a file (the library's among them).
-        chosen = QFileDialog.getExistingDirectory(
-            self, self.tr("Inbox folder"), start, QFileDialog.Option.ShowDirsOnly
-        )
+        # The window's own dialog (see reader/ui/file_dialogs.py): it never reads a file, the
+        # library's among them.
+        chosen = get_existing_directory(self, self.tr("Inbox folder"), start)
         if chosen:
             self.inbox.setText(chosen)
             self.inbox_error.hide()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QFileSystemModel
 from pytestqt.qtbot import QtBot
 
 from reader.library import Library
-from reader.ui.file_dialogs import FileDialog
+from reader.ui.file_dialogs import FileDialog, NameOnlyIconProvider
 from tests.posix_locks import holds_lock
 
 pytestmark = pytest.mark.skipif(
@@ -80,3 +80,24 @@ def test_qts_own_dialog_would_drop_them(
     if holds_lock(busy_library.path):
         pytest.skip("this Qt no longer reads listed files; the window's dialogs still do not")
     assert not holds_lock(busy_library.path)
+
+
+def test_the_folder_dialog_keeps_them_too(
+    qtbot: QtBot, busy_library: Library, tmp_path: Path
+) -> None:
+    (tmp_path / "inbox").mkdir()
+    dialog = FileDialog(None, "Inbox folder", str(tmp_path), folder=True)
+    assert isinstance(dialog.iconProvider(), NameOnlyIconProvider)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    model = dialog.findChild(QFileSystemModel)
+    assert model is not None
+    root = model.index(str(tmp_path))
+    qtbot.waitUntil(lambda: model.rowCount(root) >= 1, timeout=10_000)
+    names = {model.fileName(model.index(row, 0, root)) for row in range(model.rowCount(root))}
+    dialog.close()
+    assert "inbox" in names
+    assert "library.sqlite" not in names  # folders only
+    assert holds_lock(busy_library.path)
+    assert holds_lock(busy_library.path.with_name("library.sqlite-shm"))
