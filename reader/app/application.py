@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QCompleter, QDialog, QWidget
 
 from reader import APP_NAME, __version__
 from reader.app.pyside_workarounds import protect_singletons
@@ -91,13 +91,29 @@ def tear_down(
             step()
         except Exception:
             log.exception("closing failed")
-    for widget in QApplication.topLevelWidgets():
+    for widget in _unowned_windows():
         widget.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     for step in forget:
         step()
     gc.collect()
     app.shutdown()
+
+
+def _unowned_windows() -> list[QWidget]:
+    """The top-level widgets nothing else deletes. A widget with a parent goes with it; a
+    completer's pop-up has none but is deleted by its completer, which would delete it a
+    second time (and crash) had it gone first."""
+    popups = [
+        completer.popup()
+        for widget in QApplication.topLevelWidgets()
+        for completer in widget.findChildren(QCompleter)
+    ]
+    return [
+        widget
+        for widget in QApplication.topLevelWidgets()
+        if widget.parent() is None and not any(widget is popup for popup in popups)
+    ]
 
 
 def exit_code_or_leave(code: int) -> int:

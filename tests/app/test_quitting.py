@@ -199,3 +199,22 @@ def test_the_window_quits_cleanly_while_a_refresh_waits_on_a_slow_server(
     faults = list(state.rglob("folio-faults.log"))
     assert faults
     assert all(f.read_text() == "" for f in faults)
+
+
+def test_quitting_leaves_a_completers_pop_up_to_its_completer(qtbot: QtBot) -> None:
+    """A completer deletes its pop-up (a window without a parent) itself: deleted first, it
+    would be deleted twice, and the process would crash as it quits."""
+    from PySide6.QtWidgets import QCompleter, QLineEdit
+
+    from reader.app.application import _unowned_windows
+
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    completer = QCompleter(["energy", "heat pumps"], field)
+    field.setCompleter(completer)
+    popup = completer.popup()
+    assert popup is not None
+    assert popup.parent() is None
+    windows = _unowned_windows()
+    assert any(w is field for w in windows)
+    assert not any(w is popup for w in windows)
