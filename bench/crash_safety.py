@@ -376,7 +376,7 @@ def subscribed(path: Path, origin: str) -> None:
 def with_saved_pages(path: Path, origin: str) -> None:
     with Library(path) as library:
         for n in range(SAVED_PAGES):
-            library.saving.save_url(f"{origin}/page{n}.html")
+            library.save(f"{origin}/page{n}.html")
 
 
 def with_many_articles(path: Path, count: int) -> None:

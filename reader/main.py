@@ -75,6 +75,7 @@ def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGua
         print(problem, file=sys.stderr)
         return 1
 
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
     from reader import APP_NAME
@@ -89,9 +90,11 @@ def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGua
     from reader.library import Library, default_library_path
     from reader.library.failures import explain_failure
     from reader.ui import icons
+    from reader.ui.first_paint import AfterFirstPaint
     from reader.ui.main_window import MainWindow
 
     app = create_application()
+    _install_language(getattr(args, "lang", None))
     signals = quit_on_signals(app)
     record_faults()
     crash = CrashHandler(app, log_path=setup_logging())
@@ -122,24 +125,34 @@ def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGua
     crash.library_path = library.path
     window = MainWindow(library, crash_handler=crash, demo=demo is not None)
     window.show()
-    window.refresher.start_schedule()
+    window.start_background_work()
     window.syncer.start_schedule()
-    # A demo library is thrown away at the end: it takes no files from the inbox folder,
-    # and gets no backups.
-    inbox = _attach_inbox(window, library) if demo is None else None
-    if demo is None:
-        start_daily_backup(window, library)
-    opener = _attach_opener(window)
+    # What opens files (and imports every format Folio reads) is made when files come, from
+    # the command line or from another folio; the inbox folder is read once the window is up.
+    openers: list[OpenController] = []
+
+    def opener() -> OpenController:
+        if not openers:
+            openers.append(_attach_opener(window))
+        return openers[0]
+
     if server is not None:
-        server.requested.connect(lambda request: _handed_over(window, opener, request))
+        server.requested.connect(lambda request: _handed_over(window, opener(), request))
+    inboxes: list[InboxWatcher] = []
+    # A demo library is thrown away at the end: it takes no files from the inbox folder.
+    if demo is None:
+        QTimer.singleShot(0, window, lambda: inboxes.append(_attach_inbox(window, library)))
     if sources:
-        opener.open(sources)
+        QTimer.singleShot(0, window, lambda: opener().open(sources))
+    if demo is None:
+        # A demo library gets no backups. The copy is made once the window has been painted.
+        AfterFirstPaint(window, [lambda: start_daily_backup(window, library)])
     try:
         code = app.exec()
     finally:
         if guard is not None:
             guard.stop_listening()
-        if inbox is not None:
+        for inbox in inboxes:
             inbox.shutdown()
         crash.uninstall()
         tear_down(
@@ -155,6 +168,8 @@ def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGua
 def start_daily_backup(window: MainWindow, library: Library) -> None:
     """Today's automatic backup, in the background; a damaged library gets a dialog saying
     which backup to restore, other failures a line in the status bar."""
+    from PySide6.QtCore import QCoreApplication
+
     from reader import APP_NAME
     from reader.core.errors import LibraryDamagedError
     from reader.library.failures import explain_failure
@@ -162,15 +177,33 @@ def start_daily_backup(window: MainWindow, library: Library) -> None:
     def failed(exc: BaseException) -> None:
         problem = explain_failure(exc, library.path)
         if problem is None:
-            window.status_bar.show_crash(f"The daily backup failed: {type(exc).__name__}: {exc}")
+            window.status_bar.show_crash(
+                QCoreApplication.translate(
+                    "MainWindow", "The daily backup failed: {kind}: {exc}"
+                ).format(kind=type(exc).__name__, exc=exc)
+            )
             return
         text = str(problem)
         if isinstance(problem, LibraryDamagedError):
             window.prompts.show_error(APP_NAME, text[:1].upper() + text[1:])
         else:
-            window.status_bar.show_message(f"No backup today: {text}", 30_000)
+            window.status_bar.show_message(
+                QCoreApplication.translate("MainWindow", "No backup today: {reason}").format(
+                    reason=text
+                ),
+                30_000,
+            )
 
     window.tasks.run(library.auto_backup, None, failed)
+
+
+def _install_language(given: str | None) -> None:
+    """The window speaks the language given (--lang), else the one chosen in Preferences,
+    else the system's (LANGUAGE, LC_ALL, LANG …)."""
+    from reader.app.settings import Settings
+    from reader.app.translations import choose_language, install_translations
+
+    install_translations(choose_language(given or Settings().language or None))
 
 
 def _attach_opener(window: MainWindow) -> OpenController:

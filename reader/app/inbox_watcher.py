@@ -28,7 +28,6 @@ from reader.app.single_instance import ProcessLock, instance_key, runtime_dir
 from reader.core.errors import UserError
 from reader.core.types import SaveResult
 from reader.library import Library
-from reader.library.saving import SAVABLE_SUFFIXES
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +53,9 @@ def is_inbox_file(name: str) -> bool:
     not a reason file put back by hand)."""
     if name.startswith(".") or name.lower().endswith(REASON_SUFFIX):
         return False
+    # Imported here: the saving code is loaded when a file comes, not with the window.
+    from reader.library.saving import SAVABLE_SUFFIXES
+
     return Path(name).suffix.lower() in SAVABLE_SUFFIXES
 
 
@@ -326,7 +328,9 @@ class InboxWatcher(QObject):
                 reason = str(exc)
             except Exception as exc:
                 log.error("saving %s from the inbox failed\n%s", path, traceback.format_exc())
-                reason = f"internal error: {type(exc).__name__}: {exc}"
+                reason = self.tr("internal error: {kind}: {exc}").format(
+                    kind=type(exc).__name__, exc=exc
+                )
             moved_to: Path | None = None
             move_error = ""
             try:
@@ -387,7 +391,10 @@ class InboxWatcher(QObject):
 def _write_reason(moved_to: Path, name: str, reason: str) -> None:
     when = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
     moved_to.with_name(moved_to.name + REASON_SUFFIX).write_text(
-        f"Folio could not save {name} ({when}):\n{reason}\n\n"
-        "Move the file back into the inbox folder to try again.\n",
+        QCoreApplication.translate(
+            "InboxWatcher",
+            "Folio could not save {name} ({when}):\n{reason}\n\nMove the "
+            "file back into the inbox folder to try again.\n",
+        ).format(name=name, when=when, reason=reason),
         encoding="utf-8",
     )

@@ -1,5 +1,6 @@
-"""The window's preferences, kept in QSettings: geometry, splitters, theme, font size, delays,
-the inbox folder."""
+"""The window's preferences, kept in QSettings: geometry, splitters, theme, reading font and line
+width, delays, the inbox folder, automatic refresh and fetching links. (What the command line
+shares, such as the refresh interval and retention, is kept in the library instead.)"""
 
 from __future__ import annotations
 
@@ -19,6 +20,10 @@ DEFAULT_FONT_SIZE = 13
 MIN_FONT_SIZE = 8
 MAX_FONT_SIZE = 32
 DEFAULT_MARK_READ_DELAY_MS = 1000
+# The reading column's width, in characters of the reading font.
+DEFAULT_LINE_CHARACTERS = 70
+MIN_LINE_CHARACTERS = 40
+MAX_LINE_CHARACTERS = 120
 
 
 class Settings(QObject):
@@ -77,6 +82,30 @@ class Settings(QObject):
     def font_size(self, value: int) -> None:
         self._set("appearance/font_size", min(max(int(value), MIN_FONT_SIZE), MAX_FONT_SIZE))
 
+    @property
+    def reading_font(self) -> str:
+        """The font family articles are read in; "" for Folio's own choice of serif."""
+        return str(self._store.value("appearance/reading_font", "") or "").strip()
+
+    @reading_font.setter
+    def reading_font(self, family: str) -> None:
+        self._set("appearance/reading_font", str(family or "").strip())
+
+    @property
+    def line_characters(self) -> int:
+        """How wide the reading column is, in characters."""
+        return self._get_int(
+            "appearance/line_characters",
+            DEFAULT_LINE_CHARACTERS,
+            MIN_LINE_CHARACTERS,
+            MAX_LINE_CHARACTERS,
+        )
+
+    @line_characters.setter
+    def line_characters(self, value: int) -> None:
+        number = min(max(int(value), MIN_LINE_CHARACTERS), MAX_LINE_CHARACTERS)
+        self._set("appearance/line_characters", number)
+
     # -- reading -----------------------------------------------------------------------------
     @property
     def mark_read_delay_ms(self) -> int:
@@ -103,6 +132,45 @@ class Settings(QObject):
     @search_by_relevance.setter
     def search_by_relevance(self, value: bool) -> None:
         self._set("reading/search_by_relevance", bool(value))
+
+    # -- language ----------------------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        """The window's language ("de", "en"), or "" to follow the system; read at start."""
+        return str(self._store.value("appearance/language", "") or "")
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._set("appearance/language", value or "")
+
+    # -- working in the background ----------------------------------------------------------------
+    @property
+    def automatic_refresh(self) -> bool:
+        """Whether feeds are refreshed by themselves while the window is open."""
+        return self._get_bool("refresh/automatic", True)
+
+    @automatic_refresh.setter
+    def automatic_refresh(self, value: bool) -> None:
+        self._set("refresh/automatic", bool(value))
+
+    @property
+    def refresh_on_battery(self) -> bool:
+        """Whether scheduled refreshes also run on battery or a metered connection."""
+        return self._get_bool("refresh/on_battery", False)
+
+    @refresh_on_battery.setter
+    def refresh_on_battery(self, value: bool) -> None:
+        self._set("refresh/on_battery", bool(value))
+
+    @property
+    def links_paused(self) -> bool:
+        """Whether fetching the pages of imported links was paused (it stays paused until
+        resumed, across restarts)."""
+        return self._get_bool("links/paused", False)
+
+    @links_paused.setter
+    def links_paused(self, value: bool) -> None:
+        self._set("links/paused", bool(value))
 
     # -- inbox -------------------------------------------------------------------------------
     @property

@@ -15,14 +15,17 @@ import traceback
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 
 from reader.app.emit_gate import EmitGate
 from reader.core.errors import UserError
 from reader.library import Library
-from reader.library.sync import AccountStatus, AddedAccount, SyncEngine, SyncReport
+
+if TYPE_CHECKING:
+    # The sync's own module is loaded with the first sync or account read, not with the window.
+    from reader.library.sync import AccountStatus, AddedAccount, SyncEngine, SyncReport
 
 log = logging.getLogger(__name__)
 
@@ -204,7 +207,7 @@ class SyncController(QObject):
     ) -> int:
         """Forget the account and its password; the library keeps everything it holds."""
         if self.running:
-            raise UserError("a sync is running; remove the account when it is done")
+            raise UserError(self.tr("a sync is running; remove the account when it is done"))
         engine = self._library.sync
         return self._job(engine.remove_account, done, failed, network=True)
 
@@ -214,8 +217,14 @@ class SyncController(QObject):
         failed: Callable[[BaseException], None] | None = None,
     ) -> int:
         """The account's status (None: there is none), read in the background."""
-        engine = self._library.sync
-        return self._job(engine.status, done, failed or _log_failure, network=False)
+        library = self._library
+
+        # The sync engine is made (its modules imported) there too: the window asks for the
+        # status as it opens, and the first page must not wait for it.
+        def status() -> AccountStatus | None:
+            return library.sync.status()
+
+        return self._job(status, done, failed or _log_failure, network=False)
 
     def forget(self, token: int) -> None:
         """Drop the callbacks of a job whose answer nobody wants any more."""
@@ -304,7 +313,9 @@ def _run(
     except Exception as exc:
         log.error("sync failed\n%s", traceback.format_exc())
         return SyncResult(
-            error=f"sync failed: {type(exc).__name__}: {exc}",
+            error=QCoreApplication.translate("SyncController", "sync failed: {kind}: {exc}").format(
+                kind=type(exc).__name__, exc=exc
+            ),
             internal=True,
             status=_status(engine),
             quiet=quiet,

@@ -56,6 +56,7 @@ class TaskRunner(QObject):
         self._tokens = itertools.count(1)
         self._callbacks: dict[int, tuple[Done | None, Failed | None]] = {}
         self._futures: dict[int, Future[Any]] = {}
+        self._closed = False
         self.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def run(
@@ -66,6 +67,9 @@ class TaskRunner(QObject):
     ) -> int:
         """Run ``fn`` on a worker; call ``on_done(result)`` or ``on_error(exc)`` on this thread."""
         token = next(self._tokens)
+        if self._closed:
+            # The window is closing (work it had put off comes now): nobody would hear it.
+            return token
         self._callbacks[token] = (on_done, on_error)
         was_idle = not self._futures
 
@@ -110,6 +114,7 @@ class TaskRunner(QObject):
                 self.busy_changed.emit(False)
 
     def shutdown(self) -> None:
-        """Wait for running tasks; drop their results."""
+        """Wait for running tasks; drop their results, and any task asked for later."""
+        self._closed = True
         self._callbacks.clear()
         self._pool.shutdown(wait=True, cancel_futures=True)

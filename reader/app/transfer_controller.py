@@ -7,26 +7,39 @@ import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
 from reader.app.emit_gate import EmitGate
 from reader.core.errors import UserError
+from reader.core.transfer import ImportReport
 from reader.library import Library
 
 log = logging.getLogger(__name__)
 
 
+class _Done:
+    # Signals carry this wrapper rather than a bare None (see reader.app.tasks._Outcome).
+    __slots__ = ("message", "report", "succeeded")
+
+    def __init__(self, succeeded: bool, message: str, report: ImportReport | None) -> None:
+        self.succeeded = succeeded
+        self.message = message
+        self.report = report
+
+
 class TransferController(QObject):
-    """One import or export at a time. ``progressed(done, total)``; ``finished(message)``."""
+    """One import or export at a time. ``progressed(done, total)``; ``finished(message)``;
+    after an import, ``imported(ImportReport)`` first (what the window does next: fetch the
+    new feeds, the links' pages)."""
 
     started = Signal(str)  # what runs ("Importing pocket.csv")
     progressed = Signal(int, int)
     finished = Signal(str)
     failed = Signal(str)
+    imported = Signal(object)  # ImportReport
     _progress_posted = Signal(int, int)
-    _done_posted = Signal(bool, str)  # succeeded, message
+    _done_posted = Signal(object)  # _Done
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -35,6 +48,7 @@ class TransferController(QObject):
         self._cancel = threading.Event()
         self._progress_posted.connect(self.progressed, Qt.ConnectionType.QueuedConnection)
         self._done_posted.connect(self._finish, Qt.ConnectionType.QueuedConnection)
+        self._closing = False
         self._gate = EmitGate()
         # Taken here, on the GUI thread: workers never look this object up again.
         progressed = self._progress_posted
@@ -48,25 +62,31 @@ class TransferController(QObject):
         library = self._library
         cancel = self._cancel = threading.Event()
 
-        def work() -> str:
+        def work() -> tuple[str, ImportReport]:
             report = library.import_file(path, progress=self._progress, cancel=cancel)
-            return f"Imported {path.name}: {report.status_line()}"
+            # Translated here, on the worker, without this object: it may be gone by now.
+            message = QCoreApplication.translate(
+                "TransferController", "Imported {name}: {value}"
+            ).format(name=path.name, value=report.status_line())
+            return message, report
 
-        return self._start(f"Importing {path.name}…", work)
+        return self._start(self.tr("Importing {name}…").format(name=path.name), work)
 
     def export_file(self, path: Path, format: str | None = None) -> bool:
         library = self._library
 
         def work() -> str:
             count = library.export_file(path, format=format, progress=self._progress)
-            return f"Exported {count} to {path.name}"
+            return QCoreApplication.translate(
+                "TransferController", "Exported {count} to {name}"
+            ).format(count=count, name=path.name)
 
-        return self._start(f"Exporting to {path.name}…", work)
+        return self._start(self.tr("Exporting to {name}…").format(name=path.name), work)
 
     def cancel(self) -> None:
         self._cancel.set()
 
-    def _start(self, label: str, work: Callable[[], str]) -> bool:
+    def _start(self, label: str, work: Callable[[], str | tuple[str, ImportReport]]) -> bool:
         if self.running:
             return False
 
@@ -74,31 +94,41 @@ class TransferController(QObject):
 
         def run() -> None:
             try:
-                message: Any = work()
+                outcome = work()
             except UserError as exc:
-                gate.emit(done, False, str(exc))
+                gate.emit(done, _Done(False, str(exc), None))
             except Exception as exc:
                 log.error("%s failed\n%s", label, traceback.format_exc())
-                gate.emit(done, False, f"{label} failed: {type(exc).__name__}: {exc}")
+                message = QCoreApplication.translate(
+                    "TransferController", "{label} failed: {kind}: {exc}"
+                ).format(label=label, kind=type(exc).__name__, exc=exc)
+                gate.emit(done, _Done(False, message, None))
             else:
-                gate.emit(done, True, str(message))
+                message, report = outcome if isinstance(outcome, tuple) else (outcome, None)
+                gate.emit(done, _Done(True, message, report))
 
         self._thread = threading.Thread(target=run, name="folio-transfer", daemon=True)
         self.started.emit(label)
         self._thread.start()
         return True
 
-    @Slot(bool, str)
-    def _finish(self, succeeded: bool, message: str) -> None:
+    @Slot(object)
+    def _finish(self, done: _Done) -> None:
+        succeeded, message, report = done.succeeded, done.message, done.report
         thread, self._thread = self._thread, None
         if thread is not None:
             thread.join(timeout=5)
+        if self._closing:
+            return
+        if report is not None:
+            self.imported.emit(report)
         if succeeded:
             self.finished.emit(message)
         else:
-            self.failed.emit(message or "failed")
+            self.failed.emit(message or self.tr("failed"))
 
     def shutdown(self, timeout: float = 30.0) -> None:
+        self._closing = True
         self._cancel.set()
         thread = self._thread
         if thread is not None:

@@ -7,23 +7,17 @@ Exit codes: 0 success, 1 a user error (one line on stderr, no traceback), 2 a us
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reader import __version__
-from reader.cli import accounts as account_commands
-from reader.cli import articles as articles_commands
 from reader.cli import desktop as desktop_commands
-from reader.cli import feeds as feeds_commands
-from reader.cli import highlights as highlights_commands
-from reader.cli import saving as saving_commands
-from reader.cli import search as search_commands
 from reader.cli import terminal
-from reader.cli import transfer as transfer_commands
 from reader.cli.common import Handler, open_library
-from reader.cli.open_sources import resolve_sources, with_gui_command
+from reader.cli.open_sources import first_positional, resolve_sources, with_gui_command
 from reader.core.errors import UserError
 
 log = logging.getLogger("reader.cli")
@@ -38,7 +32,50 @@ The library is the file given by --db, else $FOLIO_DB, else library.sqlite in yo
 Run 'folio COMMAND --help' for the options of a command."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+# The modules of reader.cli that register commands, in the order --help lists them, with the
+# commands each registers. A run of one command imports and builds only its own module's
+# commands; tests/cli/test_cli_start.py checks this list against what the modules register.
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "feeds": (
+        "add-feed",
+        "feeds",
+        "edit-feed",
+        "remove-feed",
+        "refresh",
+        "folders",
+        "add-folder",
+        "rename-folder",
+        "remove-folder",
+        "retention",
+        "refresh-interval",
+    ),
+    "saving": ("save", "extract", "reextract", "keep-pages", "file-images"),
+    "articles": ("list", "show", "mark", "tag", "tags", "delete", "stats"),
+    "highlights": ("highlight", "highlights", "highlight-edit", "highlight-remove", "note"),
+    "search": ("search", "views", "rule", "tag-edit"),
+    "transfer": ("import", "export", "fetch-pending", "backup", "restore"),
+    "accounts": ("account",),
+    "desktop": (desktop_commands.COMMAND,),
+}
+COMMAND_NAMES = frozenset({"gui", *(name for names in COMMAND_MODULES.values() for name in names)})
+
+
+def _modules_for(argv: Sequence[str]) -> list[str]:
+    """The command modules a parser for ``argv`` needs: the one of its command, or all when
+    the command is unknown or the top-level help (which lists every command) is asked for."""
+    index = first_positional(argv)
+    if any(arg in ("-h", "--help") for arg in argv[:index]):
+        return list(COMMAND_MODULES)
+    if index >= len(argv) or argv[index] == "gui":
+        return []  # the window: no command's parser is needed
+    for module, names in COMMAND_MODULES.items():
+        if argv[index] in names:
+            return [module]
+    return list(COMMAND_MODULES)
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or with ``argv`` only of the command it runs."""
     parser = argparse.ArgumentParser(
         prog="folio",
         description="Folio: a reader for saved articles and feeds, private and offline.",
@@ -69,6 +106,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="the library file to open (same as folio --db PATH gui)",
     )
     gui.add_argument(
+        "--lang",
+        metavar="LANG",
+        choices=("de", "en"),
+        default=argparse.SUPPRESS,
+        help="the window's language: de or en (default: as chosen in Preferences, else the"
+        " system's)",
+    )
+    gui.add_argument(
         "--demo",
         action="store_true",
         help="open a temporary library filled with sample articles and feeds",
@@ -79,14 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="*",
         help="a saved page, text or Markdown file, OPML or export file, or a web address",
     )
-    feeds_commands.register(sub)
-    saving_commands.register(sub)
-    articles_commands.register(sub)
-    highlights_commands.register(sub)
-    search_commands.register(sub)
-    transfer_commands.register(sub)
-    account_commands.register(sub)
-    desktop_commands.register(sub)
+    modules = list(COMMAND_MODULES) if argv is None else _modules_for(argv)
+    for module in modules:
+        importlib.import_module(f"reader.cli.{module}").register(sub)
     return parser
 
 
@@ -96,9 +136,8 @@ def main(
     gui: GuiLauncher | None = None,
     desktop: GuiLauncher | None = None,
 ) -> int:
-    parser = build_parser()
-    given = list(sys.argv[1:] if argv is None else argv)
-    args = parser.parse_args(with_gui_command(given, _command_names(parser)))
+    given = with_gui_command(list(sys.argv[1:] if argv is None else argv), COMMAND_NAMES)
+    args = build_parser(given).parse_args(given)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
@@ -153,13 +192,6 @@ def main(
         return 3
     finally:
         restore_terminal()
-
-
-def _command_names(parser: argparse.ArgumentParser) -> set[str]:
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return set(action.choices)
-    return set()
 
 
 def _explained(exc: BaseException, db: Path | None) -> UserError | None:

@@ -14,6 +14,7 @@ from reader.cli.common import (
     file_size,
     parse_ids,
     print_json,
+    short_date,
     whole_number,
 )
 from reader.core.local_time import as_local
@@ -127,7 +128,9 @@ def cmd_show(lib: Library, args: argparse.Namespace) -> int:
     else:
         print(article.title)
         meta = [m for m in (article.feed_title or article.site_name, article.author) if m]
-        if article.published:
+        if article.published and article.published_date_only:
+            meta.append(short_date(article.published, date_only=True))
+        elif article.published:
             meta.append(as_local(article.published).strftime("%Y-%m-%d %H:%M"))
         meta.append(f"{article.reading_minutes} min read")
         print(" · ".join(meta))

@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from reader.library import Library
 
 Handler = Callable[["Library", argparse.Namespace], int]
-Subparsers = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 @contextmanager
@@ -46,6 +45,13 @@ def iso(value: datetime | None) -> str | None:
     return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
+def published_iso(value: datetime | None, date_only: bool) -> str | None:
+    """A publication date: ISO-8601 in UTC, or the day alone when no time is known."""
+    if value is not None and date_only:
+        return value.astimezone(UTC).date().isoformat()
+    return iso(value)
+
+
 def article_json(article: Article, *, with_content: bool = False) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": article.id,
@@ -54,7 +60,7 @@ def article_json(article: Article, *, with_content: bool = False) -> dict[str, A
         "feed_id": article.feed_id,
         "feed_title": article.feed_title,
         "author": article.author,
-        "published": iso(article.published),
+        "published": published_iso(article.published, article.published_date_only),
         "added": iso(article.added),
         "updated": iso(article.updated),
         "language": article.language,
@@ -98,6 +104,7 @@ def feed_json(feed: Feed) -> dict[str, Any]:
         "tags": list(feed.tags),
         "keep_items": feed.keep_items,
         "notice": feed.notice,
+        "refresh_minutes": feed.refresh_minutes,
     }
 
 
@@ -109,9 +116,12 @@ def print_json_line(data: Any) -> None:
     sys.stdout.write(json_text(json.dumps(data, ensure_ascii=False)) + "\n")
 
 
-def short_date(value: datetime | None) -> str:
+def short_date(value: datetime | None, *, date_only: bool = False) -> str:
     if value is None:
         return "          "
+    # A day without a time is stored at its noon UTC: that day, wherever the reader is.
+    if date_only:
+        return value.astimezone(UTC).date().isoformat()
     return as_local(value).date().isoformat()
 
 
@@ -119,7 +129,10 @@ def article_line(article: Article) -> str:
     flags = ("*" if article.starred else " ") + (" " if article.read else "•")
     source = article.feed_title or article.site_name or article.source_kind.value
     tags = ("  #" + " #".join(article.tags)) if article.tags else ""
-    date = short_date(article.sort_date)
+    date = short_date(
+        article.sort_date,
+        date_only=article.published_date_only and article.sort_date == article.published,
+    )
     return f"{article.id:>6} {flags} {date}  {article.title}  — {source}{tags}"
 
 

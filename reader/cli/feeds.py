@@ -1,5 +1,5 @@
-"""Subscription commands: add-feed, feeds, edit-feed, remove-feed, refresh, folders and the
-retention policy."""
+"""Subscription commands: add-feed, feeds, edit-feed, remove-feed, refresh, folders, how often
+feeds are refreshed and the retention policy."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from reader.cli.common import feed_json, print_json, short_date, whole_number
 from reader.core.limits import DEFAULT_KEEP_ITEMS, MAX_KEEP_ITEMS
+from reader.core.schedule import describe_interval, parse_interval
 
 if TYPE_CHECKING:
     from reader.library import Library
@@ -93,6 +94,12 @@ def register(sub: Any) -> None:
         type=whole_number(1, MAX_KEEP_ITEMS),
         help=f"read only the N newest items at each refresh (default {DEFAULT_KEEP_ITEMS:,})",
     )
+    p.add_argument(
+        "--every",
+        metavar="INTERVAL",
+        help="refresh it this often (30m, 2h, 1d; 5 minutes to a week), or 'default' for the"
+        " library's interval (folio refresh-interval)",
+    )
     state = p.add_mutually_exclusive_group()
     state.add_argument(
         "--disable", dest="disabled", action="store_true", default=None, help="stop refreshing it"
@@ -140,6 +147,19 @@ def register(sub: Any) -> None:
     p.add_argument("days", metavar="DAYS|off", nargs="?")
     p.set_defaults(handler=cmd_retention)
 
+    p = sub.add_parser(
+        "refresh-interval",
+        help="how often feeds are refreshed",
+        description=(
+            "How long after a refresh a feed is due again (30m, 2h, 1d; 5 minutes to a week):"
+            " what 'folio refresh' fetches and how often the window refreshes by itself. A feed"
+            " can have its own (folio edit-feed ID --every 2h). Without an argument, show the"
+            " current setting."
+        ),
+    )
+    p.add_argument("interval", metavar="INTERVAL", nargs="?")
+    p.set_defaults(handler=cmd_refresh_interval)
+
 
 def cmd_add_feed(lib: Library, args: argparse.Namespace) -> int:
     result = lib.subscribe(args.url, folder=args.folder, title=args.title)
@@ -170,6 +190,8 @@ def cmd_feeds(lib: Library, args: argparse.Namespace) -> int:
             print(f"      error{times}: {feed.last_error}")
         if feed.notice:
             print(f"      note: {feed.notice}")
+        if feed.refresh_minutes:
+            print(f"      refreshed every {describe_interval(feed.refresh_minutes)}")
     if not feeds:
         print("No subscriptions. Add one with: folio add-feed URL")
     return 0
@@ -199,6 +221,9 @@ def cmd_edit_feed(lib: Library, args: argparse.Namespace) -> int:
     }
     if args.folder is not None or args.no_folder:
         options["folder"] = args.folder
+    if args.every is not None:
+        every = args.every.strip().lower()
+        options["refresh_minutes"] = None if every == "default" else parse_interval(every)
     changed = lib.set_feed_options(feed.id, **options)
     if args.tags is not None:
         names = [name.strip() for name in args.tags.split(",") if name.strip()]
@@ -206,6 +231,24 @@ def cmd_edit_feed(lib: Library, args: argparse.Namespace) -> int:
     folder = changed.folder or "top level"
     tags = ", ".join(changed.tags) or "no tags"
     print(f"{changed.id}: {changed.title or changed.url} ({changed.url}) in {folder}; {tags}")
+    if args.every is not None:
+        minutes = changed.refresh_minutes
+        print(
+            f"  refreshed every {describe_interval(minutes)}"
+            if minutes
+            else f"  refreshed as the library says (every {_library_interval(lib)})"
+        )
+    return 0
+
+
+def _library_interval(lib: Library) -> str:
+    return describe_interval(int(lib.refresh_interval.total_seconds() // 60))
+
+
+def cmd_refresh_interval(lib: Library, args: argparse.Namespace) -> int:
+    if args.interval is not None:
+        lib.set_refresh_interval(parse_interval(args.interval))
+    print(f"Feeds are refreshed every {_library_interval(lib)} (unless they have their own)")
     return 0
 
 

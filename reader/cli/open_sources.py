@@ -10,7 +10,6 @@ import os
 from collections.abc import Collection, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
-from urllib.request import url2pathname
 
 from reader.core.errors import UserError
 from reader.core.urls import is_http_url
@@ -26,16 +25,14 @@ def _looks_like_source(arg: str) -> bool:
     return "/" in arg or os.sep in arg or "." in arg or Path(arg).exists()
 
 
-def with_gui_command(argv: Sequence[str], commands: Collection[str]) -> list[str]:
-    """``argv`` with ``gui`` put before a first positional argument that is a file or an
-    address rather than a command name."""
-    args = list(argv)
+def first_positional(args: Sequence[str]) -> int:
+    """The index in ``args`` of the first argument that is neither a top-level option nor its
+    value: the command, or a file or address; ``len(args)`` when there is none."""
     index = 0
     while index < len(args):
         arg = args[index]
         if arg == "--":
-            index += 1
-            break
+            return index + 1
         if arg in _OPTIONS_WITH_VALUE:
             index += 2
             continue
@@ -43,6 +40,14 @@ def with_gui_command(argv: Sequence[str], commands: Collection[str]) -> list[str
             index += 1
             continue
         break
+    return min(index, len(args))
+
+
+def with_gui_command(argv: Sequence[str], commands: Collection[str]) -> list[str]:
+    """``argv`` with ``gui`` put before a first positional argument that is a file or an
+    address rather than a command name."""
+    args = list(argv)
+    index = first_positional(args)
     if index >= len(args):
         return args
     first = args[index]
@@ -65,6 +70,9 @@ def resolve_sources(sources: Sequence[str], cwd: Path | None = None) -> list[str
             parts = urlsplit(text)
             if parts.netloc not in ("", "localhost"):
                 raise UserError(f"not a file on this computer: {text}")
+            # Imported here: urllib.request brings the whole HTTP and e-mail stack with it.
+            from urllib.request import url2pathname
+
             text = url2pathname(parts.path)
         elif "://" in text:
             raise UserError(f"not a web address Folio can fetch: {text!r} (http or https only)")

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any
 from reader.cli.common import (
     article_json,
     file_size,
-    iso,
     parse_ids,
     print_json,
     print_json_line,
+    published_iso,
 )
 from reader.core.errors import UserError
 
@@ -161,7 +161,7 @@ def extracted_json(source: str, page: ExtractedPage) -> dict[str, Any]:
         "url": page.url,
         "title": page.title,
         "author": page.author,
-        "published": iso(page.published),
+        "published": published_iso(page.published, page.published_date_only),
         "site_name": page.site_name,
         "language": page.language,
         "word_count": word_count(page.text),

@@ -112,6 +112,8 @@ class ImportReport:
     folders_added: int = 0
     problems: list[str] = field(default_factory=list)
     article_ids: list[int] = field(default_factory=list)
+    # The subscriptions the import added (not fetched yet).
+    feed_ids: list[int] = field(default_factory=list)
     cancelled: bool = False
     # Items (articles, links, bookmarks) the file holds, and how many of them, from its start,
     # were dealt with: all of them unless the import was stopped.

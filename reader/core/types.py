@@ -37,6 +37,9 @@ class ArticleInput:
     guid: str | None = None
     author: str | None = None
     published: datetime | None = None
+    # The source gave a day but no time of day: ``published`` is that day's noon (UTC), a
+    # place to sort it, and is shown as the date alone.
+    published_date_only: bool = False
     updated: datetime | None = None
     summary: str | None = None
     content_html: str = ""
@@ -66,6 +69,8 @@ class ExtractedPage:
     url: str | None = None
     author: str | None = None
     published: datetime | None = None
+    # The page gave a day but no time of day (see ArticleInput.published_date_only).
+    published_date_only: bool = False
     site_name: str | None = None
     language: str | None = None
     image_url: str | None = None
@@ -94,6 +99,7 @@ class ExtractedPage:
             canonical_url=canonical_url or url,
             author=self.author,
             published=self.published,
+            published_date_only=self.published_date_only,
             summary=self.description,
             content_html=self.html,
             text=self.text,
@@ -151,6 +157,8 @@ class Feed:
     # refresh had to say that is not an error ("kept the newest 1,000 of its 500,000 items").
     keep_items: int | None = None
     notice: str | None = None
+    # How often it is fetched, in minutes (None: the library's refresh interval).
+    refresh_minutes: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +181,8 @@ class Article:
     feed_title: str | None = None
     author: str | None = None
     published: datetime | None = None
+    # Only the day of ``published`` is known (see ArticleInput.published_date_only).
+    published_date_only: bool = False
     updated: datetime | None = None
     summary: str | None = None
     language: str | None = None

@@ -42,6 +42,8 @@ class FeedUpdate:
     keep_items: int | Keep | None = KEEP
     # What the last refresh has to tell the user ("kept the newest 1,000 of its 1,500 items").
     notice: str | Keep | None = KEEP
+    # Its own refresh interval in minutes (None: the library's).
+    refresh_minutes: int | Keep | None = KEEP
 
     @property
     def is_empty(self) -> bool:

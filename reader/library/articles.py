@@ -37,6 +37,11 @@ class Articles:
     def get_article(self, article_id: int) -> Article:
         return store_articles.get_article(article_id)
 
+    def feed_article_ids(self, feed_id: int) -> list[int]:
+        """The ids of a feed's articles that have a web address, newest first (those whose
+        full article can be fetched)."""
+        return store_articles.feed_article_ids(feed_id)
+
     def stats(self) -> Stats:
         return store_articles.stats(self._ctx.path, self._ctx.schema_version)
 

@@ -11,8 +11,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from platformdirs import user_data_path
-
 from reader import APP_NAME
 from reader.core.errors import LibraryError
 from reader.library.events import Events
@@ -34,6 +32,8 @@ def default_library_path() -> Path:
     override = os.environ.get(DB_ENV)
     if override:
         return Path(override).expanduser()
+    from platformdirs import user_data_path
+
     folder = user_data_path(APP_NAME, appauthor=False)
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from reader.core import schedule
-from reader.core.errors import DiskFullError, DuplicateError, NotFoundError, UserError
+from reader.core.errors import (
+    DiskFullError,
+    DuplicateError,
+    FeedError,
+    NotFoundError,
+    UserError,
+)
 from reader.core.limits import DEFAULT_KEEP_ITEMS, MAX_KEEP_ITEMS
 from reader.core.types import Feed, Folder
 from reader.core.updates import FeedUpdate
@@ -22,6 +28,7 @@ from reader.library.refresh import (
     content_hash,
     lookup_icon,
     refresh_interval,
+    rescheduled,
     retention_days,
     store_entries,
 )
@@ -52,6 +59,8 @@ class OpmlImportReport:
     existing: tuple[str, ...]
     folders_created: int
     problems: tuple[str, ...]
+    # The new subscriptions' ids, in the order of ``added`` (none fetched yet).
+    added_ids: tuple[int, ...] = ()
 
     def summary(self) -> str:
         text = f"Imported {len(self.added)} feeds"
@@ -87,9 +96,19 @@ class Feeds:
         return refresh_interval()
 
     def set_refresh_interval(self, minutes: int) -> None:
-        if not 5 <= minutes <= 7 * 24 * 60:
-            raise UserError("the refresh interval must be from 5 minutes to a week")
-        self._ctx.writer.run(lambda: store_settings.set_setting(INTERVAL_KEY, minutes))
+        """How long after a refresh a feed is due again (feeds with an interval of their own
+        keep it). Feeds already scheduled are due again by the new interval."""
+        schedule.check_interval(minutes)
+        interval = timedelta(minutes=minutes)
+
+        def write() -> None:
+            store_settings.set_setting(INTERVAL_KEY, minutes)
+            for feed in store_feeds.feeds_by_ids():
+                if not feed.refresh_minutes:
+                    _reschedule(feed, interval)
+
+        self._ctx.writer.run(write)
+        self._ctx.events.notify("feeds", None)
 
     # -- subscriptions ----------------------------------------------------------------------
     def add_feed(self, url: str, *, folder: str | None = None, title: str | None = None) -> Feed:
@@ -124,6 +143,12 @@ class Feeds:
         if found.url != url:
             _refuse_duplicate(found.url)
         parsed = found.parsed
+        if not parsed.entries and not parsed.title:
+            # An XML document whose root happens to be <feed> or <rss>, and nothing in it:
+            # subscribing would list a bare address that never gets an article.
+            raise FeedError(
+                f"{found.url} is not a feed Folio can subscribe to: it has no title and no articles"
+            )
         response = found.response
         interval = refresh_interval()
         notice = trim_notice(parsed, DEFAULT_KEEP_ITEMS)
@@ -203,11 +228,17 @@ class Feeds:
         fetch_full_text: bool | None = None,
         disabled: bool | None = None,
         keep_items: int | None = None,
+        refresh_minutes: int | None = _UNSET,
     ) -> Feed:
         """Change what the user may change about a feed. ``folder=None`` moves it to the top
         level; leaving ``folder`` out leaves it where it is. ``keep_items`` is how many of its
-        newest items a refresh reads."""
+        newest items a refresh reads; ``refresh_minutes`` how often it is fetched (None: as
+        often as the library's interval says)."""
         update = FeedUpdate()
+        if refresh_minutes is not _UNSET:
+            if refresh_minutes is not None:
+                schedule.check_interval(refresh_minutes)
+            update = replace(update, refresh_minutes=refresh_minutes)
         if keep_items is not None:
             if not 1 <= keep_items <= MAX_KEEP_ITEMS:
                 raise UserError(f"a feed can keep from 1 to {MAX_KEEP_ITEMS:,} items per refresh")
@@ -245,7 +276,11 @@ class Feeds:
                 change = replace(change, folder_id=folder_id)
             if not change.is_empty:
                 store_feeds.update_feed(feed_id, change)
-            return store_feeds.get_feed(feed_id)
+            feed = store_feeds.get_feed(feed_id)
+            if refresh_minutes is not _UNSET and url is None:
+                _reschedule(feed, refresh_interval())
+                feed = store_feeds.get_feed(feed_id)
+            return feed
 
         feed = self._ctx.writer.run(write)
         self._ctx.events.notify("feeds", [feed_id])
@@ -335,8 +370,9 @@ class Feeds:
         document = opml_format.parse_opml(data)
         now = self._ctx.now()
 
-        def write() -> tuple[list[str], list[str], int]:
+        def write() -> tuple[list[str], list[str], int, list[int]]:
             added: list[str] = []
+            added_ids: list[int] = []
             existing: list[str] = []
             before = len(store_feeds.list_folders())
             for folder in document.folders:
@@ -348,7 +384,7 @@ class Feeds:
                 folder_id = (
                     store_feeds.ensure_folder("/".join(item.folder)) if item.folder else None
                 )
-                store_feeds.add_feed(
+                feed_id = store_feeds.add_feed(
                     item.url,
                     title=item.title or "",
                     site_url=item.site_url,
@@ -356,15 +392,17 @@ class Feeds:
                     now=now,
                 )
                 added.append(item.url)
-            return added, existing, len(store_feeds.list_folders()) - before
+                added_ids.append(feed_id)
+            return added, existing, len(store_feeds.list_folders()) - before, added_ids
 
-        added, existing, folders = self._ctx.writer.run(write)
+        added, existing, folders, added_ids = self._ctx.writer.run(write)
         self._ctx.events.notify("feeds", None)
         return OpmlImportReport(
             added=tuple(added),
             existing=tuple(existing),
             folders_created=folders,
             problems=document.problems,
+            added_ids=tuple(added_ids),
         )
 
     def export_opml_data(self) -> tuple[bytes, int]:
@@ -422,6 +460,13 @@ def _clean_url(url: str) -> str:
     if not is_http_url(text):
         raise UserError(f"not a web address: {url.strip()!r} (expected http:// or https://)")
     return text
+
+
+def _reschedule(feed: Feed, library_interval: timedelta) -> None:
+    """Make ``feed`` due by its interval as it is now (in the caller's transaction)."""
+    when = rescheduled(feed, library_interval)
+    if when is not None and when != feed.next_fetch:
+        store_feeds.update_feed(feed.id, FeedUpdate(next_fetch=when))
 
 
 def _refuse_duplicate(url: str) -> None:

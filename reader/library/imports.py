@@ -105,6 +105,7 @@ class Imports:
         result = self._feeds.import_opml_data(data)
         report = ImportReport(format_name=format_label("opml"))
         report.feeds_added = len(result.added)
+        report.feed_ids = list(result.added_ids)
         report.feeds_existing = len(result.existing)
         report.folders_added = result.folders_created
         report.problems.extend(str(p) for p in result.problems)
@@ -164,6 +165,7 @@ class Imports:
         with Batches(self._ctx, writes, written) as batches:
             keep_ids, maps = batches.run(structure)
             report.feeds_added = len(maps.new_feeds)
+            report.feed_ids = sorted(maps.new_feeds)
             report.feeds_existing = maps.feeds_existing
             images = document.get("images", [])
             for start in range(0, len(images), IMAGE_BATCH):

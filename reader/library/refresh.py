@@ -65,9 +65,24 @@ def retention_days() -> int | None:
 
 
 def refresh_interval() -> timedelta:
+    """How long after a refresh a feed is due again, unless it has an interval of its own."""
     value = store_settings.get_setting(INTERVAL_KEY)
     minutes = int(value) if isinstance(value, int) and value > 0 else 60
     return timedelta(minutes=minutes)
+
+
+def feed_interval(feed: Feed, library_interval: timedelta) -> timedelta:
+    """The feed's own interval when it has one, else the library's."""
+    return timedelta(minutes=feed.refresh_minutes) if feed.refresh_minutes else library_interval
+
+
+def rescheduled(feed: Feed, library_interval: timedelta) -> datetime | None:
+    """When ``feed`` is due after its interval changed: its last fetch plus the new interval
+    (a feed never fetched, or failing and backing off, keeps its time: None)."""
+    if feed.last_fetched is None or feed.error_count or feed.disabled:
+        return None
+    interval = feed_interval(feed, library_interval)
+    return feed.last_fetched + interval + schedule.spread(feed.id, interval)
 
 
 # -- results --------------------------------------------------------------------------------
@@ -102,7 +117,6 @@ class RefreshProgress:
     feed_id: int
     feed_title: str
     status: RefreshOutcome
-    feed_new: int = 0
     error: str | None = None
 
 
@@ -291,7 +305,6 @@ class Refresher:
                             feed_id=feed.id,
                             feed_title=feed.title or feed.url,
                             status=outcome.status,
-                            feed_new=len(outcome.new_ids),
                             error=outcome.error,
                         ),
                     )
@@ -393,7 +406,7 @@ class Refresher:
                 ctx.now,
                 feed_id=feed.id,
                 error_count=errors,
-                interval=ctx.interval,
+                interval=feed_interval(feed, ctx.interval),
                 retry_after=retry_after,
             ),
             disabled=True if gone else KEEP,
@@ -406,7 +419,9 @@ class Refresher:
             error_count=0,
             last_error=None,
             last_fetched=ctx.now,
-            next_fetch=schedule.next_fetch(ctx.now, feed_id=feed.id, interval=ctx.interval),
+            next_fetch=schedule.next_fetch(
+                ctx.now, feed_id=feed.id, interval=feed_interval(feed, ctx.interval)
+            ),
         )
         # A 304 may carry fresh validators; a 200 always replaces them (or clears them).
         if response.etag or not response.not_modified:
@@ -641,6 +656,7 @@ def _article_row(
         "title": item.title,
         "author": item.author,
         "published": item.published,
+        "published_date_only": item.published_date_only,
         "updated": item.updated,
         "added": now,
         "sort_date": item.published or now,

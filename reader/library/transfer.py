@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
-from functools import partial
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +17,8 @@ from reader.core.types import Article
 from reader.library.context import LibraryContext
 from reader.library.failures import AUTO_PREFIX, BACKUP_FOLDER, BEFORE_RESTORE
 from reader.library.feeds import Feeds
-from reader.library.saving import FetchedLink, Saving
+from reader.library.link_fetching import LinkFetcher
+from reader.library.saving import Saving
 from reader.library.search import Search
 from reader.services.atomic_files import written_whole
 from reader.store import database as store_database
@@ -37,6 +36,16 @@ AUTO_KEEP = 7
 
 if TYPE_CHECKING:
     from reader.services.exporters.common import ImageSource
+
+
+@dataclass(frozen=True, slots=True)
+class FailedLink:
+    """A saved link whose page could not be fetched, and why."""
+
+    article_id: int
+    url: str
+    title: str
+    error: str
 
 
 class Transfer:
@@ -230,57 +239,32 @@ class Transfer:
         cancel: threading.Event | None = None,
         jobs: int = 4,
         retry_failed: bool = False,
+        per_host: int = 1,
     ) -> FetchPendingReport:
-        """Fetch and extract the links imports left waiting, ``jobs`` at a time. Each result is
-        stored as it comes, so stopping (``cancel``) or quitting loses nothing: the rest stay
-        pending for the next call."""
-        report = FetchPendingReport()
+        """Fetch and extract the links imports left waiting, ``jobs`` at a time and at most
+        ``per_host`` at a time from one site (see :mod:`reader.library.link_fetching`). Each
+        result is stored as it comes, so stopping (``cancel``) or quitting loses nothing: the
+        rest stay pending for the next call."""
         if retry_failed:
             self._ctx.writer.run(store_transfer.requeue_failed)
-        total = store_transfer.count_pending()
-        done = 0
-        after = 0
-        if progress:
-            progress(0, total)
-        with ThreadPoolExecutor(max_workers=max(1, jobs), thread_name_prefix="folio-fetch") as pool:
-            while not (cancel is not None and cancel.is_set()):
-                links = store_transfer.pending_links(limit=max(1, jobs) * 4, after_id=after)
-                if not links:
-                    break
-                after = links[-1][0]
-                results = pool.map(self._fetch_link_safely, links)
-                for (article_id, url, title), outcome in zip(links, results, strict=True):
-                    if isinstance(outcome, str):
-                        report.failed += 1
-                        report.problems.append(f"{url}: {outcome}")
-                        failed = partial(store_transfer.set_fetch_failed, article_id, outcome)
-                        self._ctx.writer.run(failed, bulk=True)
-                    else:
-                        fetched = outcome
-                        if title and title != url:
-                            fetched = replace(fetched, item=replace(fetched.item, title=title))
-                        self._saving.store_fetched_link(article_id, fetched)
-                        report.fetched += 1
-                    self._ctx.events.notify("articles", [article_id])
-                    done += 1
-                    if progress:
-                        progress(done, total)
-                    if cancel is not None and cancel.is_set():
-                        report.cancelled = True
-                        break
-        report.remaining = store_transfer.count_pending()
-        return report
+        fetcher = LinkFetcher(self._ctx, self._saving)
+        return fetcher.run(progress=progress, cancel=cancel, jobs=jobs, per_host=per_host)
 
-    def _fetch_link_safely(self, link: tuple[int, str, str]) -> FetchedLink | str:
-        """The extracted article (images downloaded) for a pending link, or why it failed."""
-        _article_id, url, _title = link
-        try:
-            return self._saving.fetch_link(url)
-        except UserError as exc:
-            return str(exc)
-        except Exception as exc:  # our bug: log it, keep fetching the others
-            log.exception("fetching %s failed", url)
-            return f"internal error: {type(exc).__name__}: {exc}"
+    def failed_links(self) -> list[FailedLink]:
+        """Saved links whose page could not be fetched, with why, newest first."""
+        return [FailedLink(*row) for row in store_transfer.failed_links()]
+
+    def count_failed_links(self) -> int:
+        return store_transfer.count_failed_links()
+
+    def retry_links(self, article_ids: Sequence[int] | None = None) -> int:
+        """Put failed links (all, or those given) back in the queue of links to fetch; how
+        many. :meth:`fetch_pending` fetches them."""
+        ids = None if article_ids is None else list(article_ids)
+        count = self._ctx.writer.run(lambda: store_transfer.requeue_failed(ids))
+        if count:
+            self._ctx.events.notify("articles", ids)
+        return count
 
     # -- backups ------------------------------------------------------------------------------
 

@@ -89,6 +89,14 @@ class _Entry:
             raise Refused(f"more than one <{name}> in an item")
         self.seen.add(name)
 
+    def date(self, element: Any, key: str) -> None:
+        """A date as feedparser keeps it: parsed, and as written (which tells a date without
+        a time of day, see :func:`reader.services.feeds.is_date_only`)."""
+        self.once(key)
+        written = text_of(element)
+        self.data[key] = written
+        self.data[f"{key}_parsed"] = date_of(written)
+
     def read(self, element: Any, depth: int = 0) -> None:
         depth = depth or self.depth
         name = name_of(element)
@@ -116,14 +124,11 @@ class _Entry:
             self.once("author")
             self.author(element)
         elif name in _PUBLISHED:
-            self.once("published")
-            self.data["published_parsed"] = date_of(text_of(element))
+            self.date(element, "published")
         elif name in _UPDATED:
-            self.once("updated")
-            self.data["updated_parsed"] = date_of(text_of(element))
+            self.date(element, "updated")
         elif name in _CREATED:
-            self.once("created")
-            self.data["created_parsed"] = date_of(text_of(element))
+            self.date(element, "created")
         elif name in _CATEGORIES:
             self.category(element, name)
         elif name == "itunes:category":

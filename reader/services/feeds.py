@@ -164,6 +164,15 @@ def struct_to_datetime(value: time.struct_time | None) -> datetime | None:
         return None
 
 
+_CLOCK = re.compile(r"\d:\d\d")
+
+
+def is_date_only(written: object) -> bool:
+    """Whether a feed wrote a date without a time of day ("2024-03-05", "5 Mar 2024");
+    feedparser then answers midnight UTC, which is no time the publisher gave."""
+    return isinstance(written, str) and bool(written.strip()) and not _CLOCK.search(written)
+
+
 # -- feedparser -----------------------------------------------------------------------------
 
 
@@ -347,6 +356,12 @@ def _parse_xml(
                 author=_author(raw),
                 published=struct_to_datetime(
                     dict.get(raw, "published_parsed") or dict.get(raw, "created_parsed")
+                ),
+                # Whichever date the entry is shown with: its publication, else its update.
+                published_date_only=is_date_only(
+                    dict.get(raw, "published") or dict.get(raw, "created")
+                    if dict.get(raw, "published_parsed") or dict.get(raw, "created_parsed")
+                    else dict.get(raw, "updated")
                 ),
                 # Read past feedparser's key mapping, which would answer "updated" with
                 # "published" (and warn about it).

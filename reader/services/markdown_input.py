@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 from reader.core.types import ExtractedPage
 from reader.services.language import detect_language
 from reader.services.sanitize import html_to_text, sanitize_html
-from reader.services.textdates import parse_date
+from reader.services.textdates import find_dates
 
 _FRONT_MATTER = re.compile(
     r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
@@ -101,17 +101,18 @@ def _tags(data: dict[str, FrontMatterValue]) -> tuple[str, ...]:
     return tuple(tags)
 
 
-def _date(raw: str | None) -> datetime | None:
+def _date(raw: str | None) -> tuple[datetime | None, bool]:
+    """The date a front matter gives, and whether it gave only the day."""
     if not raw:
-        return None
-    found = parse_date(raw)
-    if found is not None:
-        return found
+        return None, False
+    found = find_dates(raw)
+    if found:
+        return found[0].moment(), not found[0].has_time
     try:
         day = date.fromisoformat(raw.strip()[:10])
     except ValueError:
-        return None
-    return datetime(day.year, day.month, day.day, tzinfo=UTC)
+        return None, False
+    return datetime(day.year, day.month, day.day, 12, tzinfo=UTC), True
 
 
 def _first_heading(body: str) -> tuple[str | None, int | None]:
@@ -165,13 +166,15 @@ def extract_markdown(text: str, url: str | None = None) -> ExtractedPage:
     language = _first(data, _LANGUAGE_KEYS)
     if language:
         language = language.replace("_", "-").split("-")[0].lower()
+    published, date_only = _date(_first(data, _DATE_KEYS))
     return ExtractedPage(
         title=title,
         html=html,
         text=plain,
         url=url or _first(data, _URL_KEYS),
         author=_first(data, _AUTHOR_KEYS),
-        published=_date(_first(data, _DATE_KEYS)),
+        published=published,
+        published_date_only=date_only,
         language=language or detect_language(plain),
         description=_first(data, _DESCRIPTION_KEYS),
         tags=_tags(data),

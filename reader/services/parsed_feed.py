@@ -133,6 +133,7 @@ def make_entry(
     image_url: str | None,
     enclosures: tuple[Enclosure, ...],
     categories: tuple[str, ...],
+    published_date_only: bool = False,
 ) -> ParsedEntry:
     """Sanitize an entry's HTML and build what the store takes. Shared by every format."""
     link = safe_link(link)
@@ -155,6 +156,10 @@ def make_entry(
         clean_title = title_from_text(text, link or "Untitled")
     published = clamp_date(sane_date(published), now)
     updated = clamp_date(sane_date(updated), now)
+    shown = published or updated
+    if shown is not None and published_date_only:
+        # A day without a time: its noon, the same day almost everywhere, shown as the day.
+        shown = min(shown.replace(hour=12, minute=0, second=0, microsecond=0), now)
     article = ArticleInput(
         title=clean_title,
         source_kind=SourceKind.FEED,
@@ -163,7 +168,8 @@ def make_entry(
         canonical_url=canonical,
         guid=guid.strip() if guid and guid.strip() else None,
         author=plain_text(author) or None,
-        published=published or updated,
+        published=shown,
+        published_date_only=bool(shown and published_date_only),
         updated=updated,
         summary=summary_of(summary_text),
         content_html=body_html,

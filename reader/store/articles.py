@@ -11,9 +11,8 @@ import peewee
 
 from reader.core.bounded import bound_article
 from reader.core.errors import NotFoundError
-from reader.core.types import Article, ArticleFilter, ArticleInput, PageCursor, SourceKind, Stats
+from reader.core.types import Article, ArticleFilter, ArticleInput, PageCursor, Stats
 from reader.core.urls import site_hosts
-from reader.store import highlights, search_index
 from reader.store import models as m
 from reader.store.convert import article_from_row, enclosures_to_json
 from reader.store.tags import get_or_create_tag, tags_for_articles
@@ -42,6 +41,7 @@ _LIST_COLUMNS = (
     m.Article.archived,
     m.Article.note,
     m.Article.enclosures,
+    m.Article.published_date_only,
 )
 
 
@@ -208,16 +208,6 @@ def find_by_title(title: str) -> list[int]:
     return [int(r) for (r,) in query.tuples()]
 
 
-def find_by_entry_key(feed_id: int, entry_key: str) -> int | None:
-    found = (
-        m.Article.select(m.Article.id)
-        .where((m.Article.feed == feed_id) & (m.Article.entry_key == entry_key))
-        .limit(1)
-        .scalar()
-    )
-    return int(found) if found is not None else None
-
-
 def insert_article(
     item: ArticleInput,
     *,
@@ -249,6 +239,7 @@ def insert_article(
         title=item.title,
         author=item.author,
         published=published,
+        published_date_only=bool(published and item.published_date_only),
         updated=item.updated,
         added=added,
         sort_date=published or added,
@@ -271,6 +262,8 @@ def insert_article(
         tag = get_or_create_tag(name)
         m.ArticleTag.insert(article=row.id, tag=tag.id).on_conflict_ignore().execute()
         names.append(tag.name)
+    from reader.store import search_index
+
     search_index.index_article(
         m.database_proxy.obj,
         article_id=row.id,
@@ -292,7 +285,14 @@ def update_article(article_id: int, item: ArticleInput, *, entry_key: str | None
     if row is None:
         raise NotFoundError(f"no article with id {article_id}")
     new_hash = content_hash(item)
-    if row.content_hash == new_hash and (entry_key is None or row.entry_key == entry_key):
+    same_date = item.published is None or (
+        item.published == row.published and item.published_date_only == row.published_date_only
+    )
+    if (
+        row.content_hash == new_hash
+        and same_date
+        and (entry_key is None or row.entry_key == entry_key)
+    ):
         return False
     published = item.published or row.published
     url = item.url or row.url
@@ -308,6 +308,9 @@ def update_article(article_id: int, item: ArticleInput, *, entry_key: str | None
         m.Article.title: item.title,
         m.Article.author: item.author,
         m.Article.published: published,
+        m.Article.published_date_only: (
+            item.published_date_only if item.published else row.published_date_only
+        ),
         m.Article.updated: item.updated,
         m.Article.sort_date: published or row.added,
         m.Article.summary: item.summary,
@@ -326,6 +329,9 @@ def update_article(article_id: int, item: ArticleInput, *, entry_key: str | None
     m.ArticleContent.insert(
         article=article_id, html=item.content_html, text=item.text
     ).on_conflict_replace().execute()
+    # Imported here rather than above: a command that only reads articles needs neither.
+    from reader.store import highlights, search_index
+
     # Highlights follow the text wherever it moved.
     highlights.content_changed(article_id, item.content_html)
     tags = tags_for_articles([article_id]).get(article_id, ())
@@ -385,6 +391,8 @@ def unread_ids(flt: ArticleFilter) -> list[int]:
 
 
 def delete_articles(article_ids: Sequence[int]) -> int:
+    from reader.store import search_index
+
     ids = list(article_ids)
     deleted = 0
     for start in range(0, len(ids), 500):
@@ -397,6 +405,8 @@ def delete_articles(article_ids: Sequence[int]) -> int:
 def set_note(article_id: int, note: str | None) -> None:
     if not m.Article.update(note=note).where(m.Article.id == article_id).execute():
         raise NotFoundError(f"no article with id {article_id}")
+    from reader.store import highlights
+
     # Search finds an article by its note.
     highlights.reindex_article(article_id)
 
@@ -445,21 +455,23 @@ def stats(path: Path, schema_version: int) -> Stats:
     )
 
 
-def source_kind_counts() -> dict[SourceKind, int]:
-    query = (
-        m.Article.select(m.Article.source_kind, peewee.fn.COUNT(m.Article.id))
-        .group_by(m.Article.source_kind)
-        .tuples()
-    )
-    return {SourceKind(k): int(n) for k, n in query}
-
-
 def saved_with_url() -> list[int]:
     """Saved (not feed) articles that have a web address, oldest first."""
     query = (
         m.Article.select(m.Article.id)
         .where(m.Article.feed.is_null() & m.Article.url.is_null(False))
         .order_by(m.Article.id)
+    )
+    return [int(r) for (r,) in query.tuples()]
+
+
+def feed_article_ids(feed_id: int) -> list[int]:
+    """A feed's articles that have a web address, newest first."""
+    a = m.Article
+    query = (
+        a.select(a.id)
+        .where((a.feed == feed_id) & a.url.is_null(False))
+        .order_by(a.sort_date.desc(), a.id.desc())
     )
     return [int(r) for (r,) in query.tuples()]
 

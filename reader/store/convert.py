@@ -44,6 +44,7 @@ def article_from_row(
         feed_title=feed_title,
         author=row.author,
         published=row.published,
+        published_date_only=bool(row.published_date_only),
         updated=row.updated,
         summary=row.summary,
         language=row.language,
@@ -85,5 +86,6 @@ def feed_from_row(
         unread=unread,
         total=total,
         keep_items=row.keep_items,
+        refresh_minutes=row.refresh_minutes,
         notice=row.notice,
     )

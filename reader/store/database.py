@@ -19,7 +19,7 @@ from reader.core.errors import (
     SchemaTooNewError,
 )
 from reader.core.urls import site_hosts
-from reader.store import highlights_migration, search_index, sync_schema
+from reader.store import sync_schema
 from reader.store.connection import LibraryDatabase, Warn
 from reader.store.failures import (
     clear_damage,
@@ -121,6 +121,31 @@ def _article_sources(db: peewee.SqliteDatabase) -> None:
     )
 
 
+_NOON_MICROS = 12 * 3600 * 1_000_000
+_DAY_MICROS = 24 * 3600 * 1_000_000
+
+
+def _published_date_only(db: peewee.SqliteDatabase) -> None:
+    """Whether an article's publication time is known or only its day. Saved pages that
+    gave only a day were stored at exactly noon UTC: those are marked, so they show the
+    day without an invented time ("folio reextract" settles the others).
+
+    Steps 8 and 14 both run it, and it changes nothing where the column is already there:
+    libraries that passed step 8 while that step changed nothing get the column at step 14.
+    """
+    columns = {row[1] for row in db.execute_sql('PRAGMA table_info("article")').fetchall()}
+    if "published_date_only" in columns:
+        return
+    db.execute_sql(
+        'ALTER TABLE "article" ADD COLUMN "published_date_only" INTEGER NOT NULL DEFAULT 0'
+    )
+    db.execute_sql(
+        'UPDATE "article" SET "published_date_only" = 1 WHERE "feed_id" IS NULL'
+        ' AND "published" IS NOT NULL AND "published" % ? = ?',
+        (_DAY_MICROS, _NOON_MICROS),
+    )
+
+
 def _unchanged(db: peewee.SqliteDatabase) -> None:
     """A step that leaves the schema as it is: its number is kept for another change."""
 
@@ -131,21 +156,49 @@ def _feed_limits(db: peewee.SqliteDatabase) -> None:
     db.execute_sql('ALTER TABLE "feed" ADD COLUMN "notice" TEXT')
 
 
+# The search index's and the highlights' modules are imported only by the steps (and the new
+# library) that need them: opening a library that is up to date loads neither.
+def _word_forms(db: peewee.SqliteDatabase) -> None:
+    from reader.store import search_index
+
+    search_index.migrate_to_word_forms(db)
+
+
+def _without_prefix_indexes(db: peewee.SqliteDatabase) -> None:
+    from reader.store import search_index
+
+    search_index.migrate_without_prefix_indexes(db)
+
+
+def _highlight_table(db: peewee.SqliteDatabase) -> None:
+    from reader.store import highlights_migration
+
+    highlights_migration.create_highlight_table(db)
+
+
+def _feed_refresh_interval(db: peewee.SqliteDatabase) -> None:
+    """A feed's own refresh interval, in minutes (NULL: the library's)."""
+    db.execute_sql('ALTER TABLE "feed" ADD COLUMN "refresh_minutes" INTEGER')
+
+
 # Append-only: step i takes a library from version i + 1 to version i + 2. Steps name tables
 # and columns as strings, never through model classes, because the models always describe the
 # newest schema.
 MIGRATIONS: list[Step] = [
     _v1_to_v2,
-    search_index.migrate_to_word_forms,
+    _word_forms,
     _list_indexes,
-    search_index.migrate_without_prefix_indexes,
+    _without_prefix_indexes,
     _site_hosts,
     _article_sources,
-    _unchanged,
+    _published_date_only,
     _feed_limits,
     sync_schema.create_sync_tables,
     _unchanged,
-    highlights_migration.create_highlight_table,
+    _highlight_table,
+    _feed_refresh_interval,
+    # Again, for libraries that passed step 8 while it was a placeholder that changed nothing.
+    _published_date_only,
 ]
 SCHEMA_VERSION = len(MIGRATIONS) + 1
 
@@ -229,6 +282,8 @@ def _running(pid: int) -> bool:
 
 
 def _create(db: peewee.SqliteDatabase) -> None:
+    from reader.store import search_index
+
     with db.atomic():
         db.create_tables(MODELS)
         for statement in search_index.SEARCH_SCHEMA_SQL:

@@ -229,6 +229,7 @@ def update_feed(feed_id: int, update: FeedUpdate) -> None:
         (f.fetch_full_text, update.fetch_full_text),
         (f.keep_items, update.keep_items),
         (f.notice, update.notice),
+        (f.refresh_minutes, update.refresh_minutes),
     ):
         if value is not KEEP:
             columns[column] = value

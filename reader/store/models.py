@@ -45,6 +45,8 @@ class Feed(BaseModel):
     fetch_full_text = peewee.BooleanField(default=False)
     keep_items = peewee.IntegerField(null=True)
     notice = peewee.TextField(null=True)
+    # Minutes between refreshes when the feed has its own interval (None: the library's).
+    refresh_minutes = peewee.IntegerField(null=True)
 
 
 class FeedIcon(BaseModel):
@@ -89,6 +91,9 @@ class Article(BaseModel):
     # url and canonical_url, so every write of those writes these too.
     host_rev = peewee.TextField(null=True)
     url_host_rev = peewee.TextField(null=True)
+    # The source gave a day but no time of day: published is that day's noon, shown as the
+    # day alone. (Last, and with its default in the schema, as a migration adds it.)
+    published_date_only = peewee.BooleanField(default=False, constraints=[peewee.SQL("DEFAULT 0")])
 
     class Meta:
         indexes = (

@@ -22,6 +22,7 @@ _RESULT_COLUMNS = (
     "id", "feed_id", "source_kind", "guid", "url", "canonical_url", "title", "author",
     "published", "updated", "added", "sort_date", "summary", "language", "site_name",
     "image_url", "word_count", "read", "starred", "archived", "note", "enclosures",
+    "published_date_only",
 )  # fmt: skip
 _SELECT_RESULTS = "SELECT " + ", ".join(f'"{c}"' for c in _RESULT_COLUMNS) + ' FROM "article"'
 
@@ -64,7 +65,7 @@ def load_articles(ids: Sequence[int], snippets: dict[int, str] | None = None) ->
         (
             _, feed_id, kind, guid, url, canonical_url, title, author, published, updated,
             added, sort_date, summary, language, site_name, image_url, word_count, read,
-            starred, archived, note, enclosures,
+            starred, archived, note, enclosures, published_date_only,
         ) = row  # fmt: skip
         result.append(
             Article(
@@ -80,6 +81,7 @@ def load_articles(ids: Sequence[int], snippets: dict[int, str] | None = None) ->
                 feed_title=titles.get(feed_id) if feed_id is not None else None,
                 author=author,
                 published=None if published is None else from_micros(published),
+                published_date_only=bool(published_date_only),
                 updated=None if updated is None else from_micros(updated),
                 summary=summary,
                 language=language,

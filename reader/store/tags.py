@@ -11,7 +11,6 @@ import peewee
 from reader.core.errors import NotFoundError, UserError
 from reader.core.types import Tag
 from reader.store import models as m
-from reader.store import search_index
 
 # A name with any letter outside printable ASCII, as GLOB writes it.
 _NON_ASCII = "*[^ -~]*"
@@ -74,6 +73,8 @@ def tags_for_articles(article_ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
 
 
 def _reindex_tags(article_id: int) -> None:
+    from reader.store import search_index
+
     names = tags_for_articles([article_id]).get(article_id, ())
     search_index.update_tags(m.database_proxy.obj, article_id, names)
 

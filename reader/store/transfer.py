@@ -274,7 +274,7 @@ class ArticleRow:
     images: Sequence[tuple[str, int]] = field(default_factory=tuple)
     # The kept source's columns by name (see :class:`m.ArticleSource`), or None.
     source: Mapping[str, Any] | None = None
-    # Highlights as a Folio export writes them (see store.highlights.EXPORT_COLUMNS), already
+    # Highlights as a Folio export writes them (see store.highlights.export_rows), already
     # placed in this article's text.
     highlights: Sequence[Mapping[str, Any]] = ()
 
@@ -531,12 +531,38 @@ def set_fetch_failed(article_id: int, message: str) -> None:
     ).execute()
 
 
-def requeue_failed() -> int:
+def _failed_links(article_ids: Sequence[int] | None) -> peewee.Expression:
+    # Saved links only: a feed article whose full text could not be fetched is marked failed
+    # too, but it is no link waiting for its page.
+    where = (m.Article.fetch_status == "failed") & m.Article.feed.is_null()
+    if article_ids is not None:
+        where &= m.Article.id.in_(list(article_ids))
+    return where
+
+
+def requeue_failed(article_ids: Sequence[int] | None = None) -> int:
+    """Put the links whose fetch failed (all, or those given) back in the queue."""
     return int(
         m.Article.update(fetch_status="pending", fetch_error=None)
-        .where(m.Article.fetch_status == "failed")
+        .where(_failed_links(article_ids))
         .execute()
     )
+
+
+def failed_links(*, limit: int = 10_000) -> list[tuple[int, str, str, str]]:
+    """(id, url, title, why) of saved links whose page could not be fetched, newest first."""
+    query = (
+        m.Article.select(m.Article.id, m.Article.url, m.Article.title, m.Article.fetch_error)
+        .where(_failed_links(None))
+        .order_by(m.Article.id.desc())
+        .limit(limit)
+        .tuples()
+    )
+    return [(i, u or "", t or "", e or "") for i, u, t, e in query]
+
+
+def count_failed_links() -> int:
+    return int(m.Article.select().where(_failed_links(None)).count())
 
 
 # -- whole articles for the article exporters ---------------------------------------------------

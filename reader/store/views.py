@@ -46,6 +46,7 @@ _PAGE_COLUMNS = (
     _A.archived,
     _A.note,
     _A.enclosures,
+    _A.published_date_only,
 )
 
 
@@ -139,6 +140,7 @@ def _articles(rows: Sequence[tuple[Any, ...]]) -> list[Article]:
             archived,
             note,
             enclosures,
+            published_date_only,
         ) = r
         result.append(
             Article(
@@ -154,6 +156,7 @@ def _articles(rows: Sequence[tuple[Any, ...]]) -> list[Article]:
                 feed_title=titles.get(feed_id) if feed_id is not None else None,
                 author=author,
                 published=published,
+                published_date_only=bool(published_date_only),
                 updated=updated,
                 language=language,
                 site_name=site_name,
@@ -173,7 +176,8 @@ def _articles(rows: Sequence[tuple[Any, ...]]) -> list[Article]:
 _PAGE_SELECT = (
     "SELECT a.id, a.feed_id, a.source_kind, a.guid, a.url, a.canonical_url, a.title, a.author,"
     " a.published, a.updated, a.added, a.sort_date, a.language, a.site_name, a.image_url,"
-    " a.word_count, a.read, a.starred, a.archived, a.note, a.enclosures FROM article AS a"
+    " a.word_count, a.read, a.starred, a.archived, a.note, a.enclosures,"
+    " a.published_date_only FROM article AS a"
 )
 
 

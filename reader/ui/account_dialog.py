@@ -8,6 +8,8 @@ answers come back through :meth:`AccountDialog.show_test_result`, :meth:`show_ac
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,9 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.library.sync import AccountStatus
+from reader.ui.account_section import status_line
 from reader.ui.icons import icon
 from reader.ui.status_bar import sentence
+
+if TYPE_CHECKING:
+    from reader.library.sync import AccountStatus
 
 # The look of the other dialogs' error line (see FormDialog).
 ERROR_STYLE = "color: palette(bright-text); background: #b3261e; padding: 6px;"
@@ -278,7 +283,7 @@ class AccountDialog(QDialog):
         elif status is not None:
             failed = status.status == "error"
             self.status_label.setStyleSheet(ERROR_STYLE if failed else "")
-            self.status_label.setText(status.line())
+            self.status_label.setText(status_line(status))
         self._fit()
 
     def _show_warning(self, warning: str | None) -> None:

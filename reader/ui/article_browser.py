@@ -91,14 +91,23 @@ class ArticleBrowser(QTextBrowser):
         # Marks drawn over the text without changing it (search terms, find), by kind.
         self._marks: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._font_size = 13
+        # The reader's choices (Preferences): a font family ("" for ours) and a line length.
+        self._family = ""
+        self._line_characters = LINE_CHARACTERS
         self.set_font_size(self._font_size)
 
     # -- appearance --------------------------------------------------------------------------
     def reading_font(self) -> QFont:
         font = QFont()
-        font.setFamilies(READING_FAMILIES)
+        font.setFamilies([self._family, *READING_FAMILIES] if self._family else READING_FAMILIES)
         font.setPointSize(self._font_size)
         return font
+
+    def set_reading_choices(self, family: str, line_characters: int) -> None:
+        """The font family to read in ("" for Folio's) and how long a line is."""
+        self._family = family
+        self._line_characters = line_characters
+        self.set_font_size(self._font_size)
 
     def set_font_size(self, points: int) -> None:
         self._font_size = points
@@ -106,10 +115,11 @@ class ArticleBrowser(QTextBrowser):
         self._fit_width()
 
     def line_width(self) -> float:
-        """The width of a line of about seventy characters in the reading font."""
+        """The width of a line of about seventy characters (or as many as the reader chose)
+        in the reading font."""
         metrics = QFontMetricsF(self.reading_font())
         sample = "the quick brown fox jumps over the lazy dog, "
-        return metrics.horizontalAdvance(sample) / len(sample) * LINE_CHARACTERS
+        return metrics.horizontalAdvance(sample) / len(sample) * self._line_characters
 
     def column_width(self) -> float:
         """The width of the text column: a line's length, or the pane less its margins."""

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QDate,
     QLocale,
     QModelIndex,
@@ -46,12 +47,13 @@ DOT = 8
 MAX_CHIPS = 3
 
 
-def short_date(value: datetime, now: datetime | None = None) -> str:
-    """ "14:05" today, "12 Mar" this year, "12 Mar 2023" before; in local time."""
+def short_date(value: datetime, now: datetime | None = None, *, date_only: bool = False) -> str:
+    """ "14:05" today, "12 Mar" this year, "12 Mar 2023" before; in local time. A date the
+    source gave without a time (``date_only``, stored at that day's noon UTC) is its day."""
     now = now or datetime.now(UTC)
-    local = as_local(value)
+    local = value.astimezone(UTC) if date_only else as_local(value)
     today = as_local(now)
-    if local.date() == today.date():
+    if local.date() == today.date() and not date_only:
         return _time_text(local.hour, local.minute)
     return _day_text(local.year, local.month, local.day, local.year == today.year)
 
@@ -64,14 +66,25 @@ def _time_text(hour: int, minute: int) -> str:
 @lru_cache(maxsize=4096)
 def _day_text(year: int, month: int, day: int, this_year: bool) -> str:
     # Rows are painted often; a day's label is worked out once.
-    return QLocale().toString(QDate(year, month, day), "d MMM" if this_year else "d MMM yyyy")
+    day_format = (
+        QCoreApplication.translate("ArticleDelegate", "d MMM")
+        if this_year
+        else QCoreApplication.translate("ArticleDelegate", "d MMM yyyy")
+    )
+    return QLocale().toString(QDate(year, month, day), day_format)
 
 
 def source_text(article: Article) -> str:
-    parts = [article.feed_title or article.site_name or "Saved"]
+    parts = [
+        article.feed_title
+        or article.site_name
+        or QCoreApplication.translate("ArticleDelegate", "Saved")
+    ]
     minutes = article.reading_minutes
     if minutes:
-        parts.append(f"{minutes} min")
+        parts.append(
+            QCoreApplication.translate("ArticleDelegate", "{minutes} min").format(minutes=minutes)
+        )
     return " · ".join(parts)
 
 
@@ -189,7 +202,10 @@ class ArticleDelegate(QStyledItemDelegate):
             painter.drawEllipse(rect.left() + PAD_X - 4, cy - DOT // 2, DOT, DOT)
 
         # The date, right-aligned on the title line (on the next line in a narrow list).
-        date_text = short_date(article.sort_date)
+        date_text = short_date(
+            article.sort_date,
+            date_only=article.published_date_only and article.sort_date == article.published,
+        )
         date_width = 0
         if self.title_lines == 1:
             date_width = self._meta_metrics.horizontalAdvance(date_text)
@@ -208,7 +224,9 @@ class ArticleDelegate(QStyledItemDelegate):
             else (self._unread_font, self._unread_metrics)
         )
         title_width = max(right - date_width - (12 if date_width else 0) - left, 10)
-        lines = title_lines(article.title or "(untitled)", metrics, title_width, self.title_lines)
+        lines = title_lines(
+            article.title or self.tr("(untitled)"), metrics, title_width, self.title_lines
+        )
         painter.setFont(font)
         painter.setPen(title_color)
         for number, line in enumerate(lines):

@@ -3,7 +3,7 @@ articles shown at once in the list while they are written in the background."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Set
+from collections.abc import Collection, Sequence, Set
 from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, QObject, QPoint, Signal
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu
 from reader.app.edit_controller import EditController
 from reader.app.library_events import ChangeBatch
 from reader.app.settings import Settings
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.core.types import Article
 from reader.library import Library
 from reader.ui.actions import WindowActions, command
@@ -114,7 +115,12 @@ class ArticleListController(QObject):
         self._header.show_search_order(order)
 
     @command(
-        "oldest_first", "&Oldest First", "View", icon="sort", checkable=True, follows_check=True
+        "oldest_first",
+        QT_TRANSLATE_NOOP("Action", "&Oldest First"),
+        "View",
+        icon="sort",
+        checkable=True,
+        follows_check=True,
     )
     def set_oldest_first(self, oldest: bool) -> None:
         self._settings.newest_first = not oldest
@@ -126,7 +132,7 @@ class ArticleListController(QObject):
 
     @command(
         "relevance_first",
-        "Best &Matches First in Search Results",
+        QT_TRANSLATE_NOOP("Action", "Best &Matches First in Search Results"),
         "View",
         checkable=True,
         follows_check=True,
@@ -274,6 +280,10 @@ class ArticleListController(QObject):
         """Show a change the library made (or is about to make) without writing it."""
         self._model.update_local(article_ids, **state)
 
+    def loaded_ids(self) -> list[int]:
+        """The articles the list holds now (the pages read so far)."""
+        return self._model.loaded_ids()
+
     def show_tags(self, article_id: int, tags: tuple[str, ...]) -> None:
         self._model.update_local([article_id], tags=tags)
 
@@ -289,6 +299,13 @@ class ArticleListController(QObject):
     def unhide(self, ids: list[int]) -> None:
         self._model.unhide(ids)
         self._model.apply_changes(ids)
+
+    def restore(self, articles: Sequence[Article]) -> None:
+        """Put articles a change took out of the list back (an undo), at once and where they
+        belong; the first of them becomes the current row."""
+        inserted = self._model.restore(articles)
+        if inserted:
+            self.select_article(inserted[0])
 
     def library_changed(self, batch: ChangeBatch) -> None:
         if batch.highlight_ids:

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 
@@ -299,7 +300,13 @@ class ArticleListModel(QAbstractListModel):
         self.source_changed.emit()
         if source is not None and self._in_background(source):
             self._fetch_in_background(source, wanted)
-        self.recount()
+        if self._run is None:
+            self.recount()
+        else:
+            # Counted once the new list is painted: the counting thread would otherwise take
+            # turns with the GUI thread while it paints. A count asked for before is stale.
+            self._count_generation += 1
+            QTimer.singleShot(0, self, self.recount)
 
     def _in_background(self, source: ArticleSource) -> bool:
         return source.background and self._run is not None
@@ -450,7 +457,7 @@ class ArticleListModel(QAbstractListModel):
             return None
         article = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return article.title or "(untitled)"
+            return article.title or self.tr("(untitled)")
         if role == ARTICLE_ROLE:
             return article
         if role == ID_ROLE:
@@ -467,11 +474,12 @@ class ArticleListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return article.title
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            state = "unread, " if not article.read else ""
-            star = "starred, " if article.starred else ""
+            state = self.tr("unread, ") if not article.read else ""
+            star = self.tr("starred, ") if article.starred else ""
+            source = article.feed_title or self.tr("saved")
             marked = self._highlights.get(article.id, 0)
-            noted = f", {marked} highlight{'' if marked == 1 else 's'}" if marked else ""
-            return f"{state}{star}{article.title}, {article.feed_title or 'saved'}{noted}"
+            noted = self.tr(", %n highlight(s)", "", marked) if marked else ""
+            return f"{state}{star}{article.title}, {source}{noted}"
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -628,7 +636,22 @@ class ArticleListModel(QAbstractListModel):
         self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
         self.remove_ids([i for i in ids if i not in fresh])
 
-    def _insert(self, source: ArticleSource, articles: Sequence[Article]) -> None:
+    def restore(self, articles: Sequence[Article]) -> list[int]:
+        """Put articles back where they belong in the list (an undone deletion or archiving),
+        whether or not the list's filter would take them now; the ids put back."""
+        source = self._source
+        self._hidden -= {a.id for a in articles}
+        if source is None:
+            return []
+        missing = [a for a in articles if a.id not in self._rows_by_id]
+        inserted = self._insert(source, missing)
+        if inserted:
+            self.recount()
+        return inserted
+
+    def _insert(self, source: ArticleSource, articles: Sequence[Article]) -> list[int]:
+        if not articles:
+            return []
         self._count_highlights([a.id for a in articles])
         if source.ranked:
             # Their rank is not known until the list is read again: new matches come first.
@@ -636,8 +659,9 @@ class ArticleListModel(QAbstractListModel):
             self._rows[0:0] = list(articles)
             self.endInsertRows()
             self._index_rows()
-            return
+            return [a.id for a in articles]
         descending = source.newest_first
+        inserted: list[int] = []
         for article in sorted(articles, key=source.sort_key, reverse=descending):
             key = source.sort_key(article)
             row = self._position_for(source, key, descending)
@@ -647,6 +671,8 @@ class ArticleListModel(QAbstractListModel):
             self._rows.insert(row, article)
             self.endInsertRows()
             self._index_rows()
+            inserted.append(article.id)
+        return inserted
 
     def _position_for(
         self, source: ArticleSource, key: tuple[Any, ...], descending: bool

@@ -10,14 +10,17 @@ work, one per area, put together. Behaviour lives in the controllers:
 - ``TransferCommandsController``: subscribing, saving, importing, exporting, drops;
 - ``SearchController``: the search box, saved searches and the rules;
 - ``SyncCommandsController``: the sync account, its sidebar item and "Sync Now";
-- ``AppearanceController``: the theme and the text size.
+- ``AppearanceController``: the theme, the text size, the reading font and line length;
+- ``BackgroundCommandsController``: feeds fetched after an import, the pages of imported
+  links fetched in the background, and "Load Full Article";
+- ``PreferencesController``: the Preferences dialog and the refresh schedule.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,31 +36,37 @@ from PySide6.QtWidgets import (
 from reader import APP_NAME
 from reader.app.crash import CrashHandler
 from reader.app.edit_controller import EditController
+from reader.app.full_text_controller import FullTextController
 from reader.app.library_events import ChangeBatch, LibraryEvents
+from reader.app.link_fetch_controller import LinkFetchController
 from reader.app.refresh_controller import RefreshController
 from reader.app.save_controller import SaveController
 from reader.app.settings import Settings
 from reader.app.sync_controller import SyncController
 from reader.app.tasks import TaskRunner
 from reader.app.transfer_controller import TransferController
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.library import Library
 from reader.library.views import SmartView
 from reader.ui.account_section import AccountSection
-from reader.ui.actions import WindowActions, command
+from reader.ui.actions import WindowActions, command, translated
 from reader.ui.appearance_controller import AppearanceController
 from reader.ui.article_commands import ArticleCommandsController
 from reader.ui.article_list_controller import ArticleListController
 from reader.ui.article_list_model import ArticleListModel
 from reader.ui.article_list_view import ArticleListPanel
 from reader.ui.article_pane import ArticlePane
+from reader.ui.background_commands import BackgroundCommandsController
 from reader.ui.empty_state import EmptyState
 from reader.ui.feed_commands import FeedCommandsController
+from reader.ui.first_paint import AfterFirstPaint
 from reader.ui.folder_tag_commands import FolderTagCommandsController
 from reader.ui.highlight_commands import HighlightCommandsController
 from reader.ui.highlights_view import HighlightsViewController
 from reader.ui.icons import icon
 from reader.ui.pane_focus import SHORTCUT_ROWS, PaneFocus
 from reader.ui.pane_layout import PaneLayout
+from reader.ui.preferences_controller import PreferencesController
 from reader.ui.prompts import Prompts, QtPrompts
 from reader.ui.reading_controller import ReadingController
 from reader.ui.saved_search_section import SavedSearchCommands, SavedSearchesSection
@@ -76,15 +85,26 @@ from reader.ui.undo import UndoStack
 
 # The menus and the toolbar, by action name; "|" is a separator.
 MENUS = {
-    "&Library": "add_feed save_article | import export | refresh_all refresh_feed cancel_refresh"
-    " | sync_now sync_account | show_rules preferences | quit",
-    "&Article": "open_in_browser copy_link | toggle_read toggle_star toggle_archive edit_tags"
-    " delete | highlight_selection edit_note | mark_all_read | undo",
-    "&Go": "next_article previous_article next_unread previous_unread page_down"
+    QT_TRANSLATE_NOOP(
+        "MainWindow", "&Library"
+    ): "add_feed save_article | import export pause_links failed_links"
+    " | refresh_all refresh_feed cancel_refresh | sync_now sync_account | show_rules preferences"
+    " | quit",
+    QT_TRANSLATE_NOOP(
+        "MainWindow", "&Article"
+    ): "open_in_browser copy_link load_full_text | toggle_read toggle_star"
+    " toggle_archive edit_tags delete | highlight_selection edit_note | mark_all_read | undo",
+    QT_TRANSLATE_NOOP(
+        "MainWindow", "&Go"
+    ): "next_article previous_article next_unread previous_unread page_down"
     " | focus_search find_in_article",
-    "&Feeds": "feed_properties unsubscribe | new_folder rename_folder delete_folder"
+    QT_TRANSLATE_NOOP(
+        "MainWindow", "&Feeds"
+    ): "feed_properties unsubscribe | new_folder rename_folder delete_folder"
     " | rename_tag tag_color delete_tag",
-    "&View": "toggle_sidebar | zoom_in zoom_out zoom_reset | oldest_first relevance_first",
+    QT_TRANSLATE_NOOP(
+        "MainWindow", "&View"
+    ): "toggle_sidebar | zoom_in zoom_out zoom_reset | oldest_first relevance_first",
 }
 THEME_MENU = "theme_system theme_light theme_dark"
 TOOLBAR = (
@@ -102,7 +122,9 @@ COMMANDS_FROM = (
     HighlightCommandsController,
     SearchController,
     ArticleCommandsController,
+    BackgroundCommandsController,
     AppearanceController,
+    PreferencesController,
     PaneLayout,
 )
 
@@ -124,7 +146,9 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         # Every modal question (confirm, a name, a colour, a file) goes through this object.
         self.prompts: Prompts = prompts or QtPrompts(self)
-        self._title = f"{APP_NAME} — demo library" if demo else APP_NAME
+        self._title = (
+            self.tr("{APP_NAME} — demo library").format(APP_NAME=APP_NAME) if demo else APP_NAME
+        )
         self.setWindowTitle(self._title)
         self.setAcceptDrops(True)
         self.resize(1280, 800)
@@ -139,8 +163,11 @@ class MainWindow(QMainWindow):
         self.syncer = SyncController(library, parent=self)
         self.saver = SaveController(library, parent=self)
         self.transfers = TransferController(library, parent=self)
+        self.links = LinkFetchController(library, self.settings, self.tasks, parent=self)
+        self.full_text = FullTextController(library, parent=self)
         self.undo_stack = UndoStack(parent=self)
         self.themes = ThemeManager(self.settings, parent=self)
+        self.themes.apply_style()
         self.crash_handler = crash_handler
 
         self.commands = WindowActions(self, [*COMMANDS_FROM, MainWindow])
@@ -154,10 +181,15 @@ class MainWindow(QMainWindow):
         self.themes.apply()
         self._restore_state()
         # The views are listed now, before the window shows; the feeds and tags of the
-        # sidebar, and every count, are read in the background once it is on screen.
+        # sidebar, every count and the sync account are read in the background once it has
+        # been painted.
         self.sidebar_controller.restore()
         self._update_empty_state()
-        QTimer.singleShot(0, self.sidebar_controller.reload)
+        self.after_first_paint = AfterFirstPaint(
+            self,
+            [self.sidebar_controller.reload, self.sync_commands.read_status],
+            wanted=lambda: not self._closing,
+        )
         # Keys go to the list from the start: "j" reads the next article rather than typing
         # into the search box.
         self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -202,7 +234,7 @@ class MainWindow(QMainWindow):
         )
 
     def _build_toolbar(self) -> None:
-        toolbar = QToolBar("Main", self)
+        toolbar = QToolBar(self.tr("Main"), self)
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setFloatable(False)
@@ -214,11 +246,11 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(spacer)
         self.search_box = QLineEdit(toolbar)
         self.search_box.setObjectName("searchBox")
-        self.search_box.setPlaceholderText("Search  ( / )")
+        self.search_box.setPlaceholderText(self.tr("Search  ( / )"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_box.setFixedWidth(280)
-        self.search_box.setAccessibleName("Search articles")
+        self.search_box.setAccessibleName(self.tr("Search articles"))
         toolbar.addWidget(self.search_box)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
@@ -250,6 +282,7 @@ class MainWindow(QMainWindow):
             tasks=self.tasks,
             edits=self.edits,
             status=status,
+            undo_stack=self.undo_stack,
             parent=self,
         )
         self.highlight_commands = HighlightCommandsController(
@@ -277,7 +310,7 @@ class MainWindow(QMainWindow):
             parent=self,
         )
         # Feeds, folders, tags and saved searches are changed through this one object.
-        editor = SidebarEditor(sidebar, self.edits, self.prompts, status)
+        editor = SidebarEditor(sidebar, self.edits, self.prompts, status, self.undo_stack)
         self.article_commands = ArticleCommandsController(
             library=library,
             articles=articles,
@@ -298,6 +331,8 @@ class MainWindow(QMainWindow):
             status=status,
             actions=actions,
             dialog_parent=self,
+            prompts=self.prompts,
+            full_text=self.full_text,
             parent=self,
         )
         self.folder_tag_commands = FolderTagCommandsController(
@@ -320,6 +355,30 @@ class MainWindow(QMainWindow):
             status=status,
             dialog_parent=self,
             shown_article=lambda: reading.shown_id,
+            parent=self,
+        )
+        self.background = BackgroundCommandsController(
+            library=library,
+            tasks=self.tasks,
+            refresher=self.refresher,
+            links=self.links,
+            full_text=self.full_text,
+            transfers=self.transfers,
+            articles=articles,
+            status=status,
+            actions=actions,
+            dialog_parent=self,
+            parent=self,
+        )
+        self.preferences = PreferencesController(
+            library=library,
+            settings=settings,
+            edits=self.edits,
+            refresher=self.refresher,
+            prompts=self.prompts,
+            status=status,
+            actions=actions,
+            dialog_parent=self,
             parent=self,
         )
         saved_searches = SavedSearchCommands(library, self.prompts, editor.apply)
@@ -383,7 +442,9 @@ class MainWindow(QMainWindow):
             self.highlight_commands,
             self.search_controller,
             self.article_commands,
+            self.background,
             self.appearance,
+            self.preferences,
             self.pane_layout,
             self,
         ):
@@ -394,14 +455,14 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         menus = {}
         for title, names in MENUS.items():
-            menu = menus[title] = bar.addMenu(title)
+            menu = menus[title] = bar.addMenu(QCoreApplication.translate("MainWindow", title))
             for name in names.split():
                 menu.addSeparator() if name == "|" else menu.addAction(self.commands[name])
             if title == "&View":
-                themes = menu.addMenu("&Theme")
+                themes = menu.addMenu(self.tr("&Theme"))
                 for name in THEME_MENU.split():
                     themes.addAction(self.commands[name])
-        bar.addMenu("&Help").addAction(self.commands.shortcuts)
+        bar.addMenu(self.tr("&Help")).addAction(self.commands.shortcuts)
 
     def _connect(self) -> None:
         self.events.changed.connect(self._library_changed)
@@ -468,7 +529,9 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         unread = self.sidebar_model.unread(DEFAULT_VIEW)
-        self.setWindowTitle(f"{self._title} ({unread:,})" if unread else self._title)
+        self.setWindowTitle(
+            f"{self._title} ({QLocale().toString(unread)})" if unread else self._title
+        )
 
     def _update_empty_state(self) -> None:
         empty = self.library.is_empty()
@@ -502,30 +565,33 @@ class MainWindow(QMainWindow):
             if self.list_controller.select_article(article_id):
                 return
 
+    def start_background_work(self) -> None:
+        """Refresh feeds on their schedule and fetch the links still waiting for their page
+        (not in tests, which start what they need themselves)."""
+        self.preferences.start_schedule()
+        self.background.start()
+
     # -- the window's own commands ---------------------------------------------------------------
-    @command("preferences", "&Preferences…", "Library", ("Ctrl+,",), icon="settings")
-    def show_preferences(self) -> None:
-        from reader.ui.preferences_dialog import PreferencesDialog
-
-        dialog = PreferencesDialog(self.settings, self)
-        dialog.accepted.connect(
-            lambda: self.commands.oldest_first.setChecked(not self.settings.newest_first)
-        )
-        dialog.open()
-        self.preferences_dialog = dialog
-
-    @command("quit", "&Quit", "Library", ("Ctrl+Q",))
+    @command("quit", QT_TRANSLATE_NOOP("Action", "&Quit"), "Library", ("Ctrl+Q",))
     def quit_window(self) -> None:
         self.close()
 
-    @command("shortcuts", "&Keyboard Shortcuts", "Help", ("?", "F1"), icon="keyboard")
+    @command(
+        "shortcuts",
+        QT_TRANSLATE_NOOP("Action", "&Keyboard Shortcuts"),
+        "Help",
+        ("?", "F1"),
+        icon="keyboard",
+    )
     def show_shortcuts(self) -> None:
         from reader.ui.shortcuts_dialog import ShortcutsDialog
 
         rows = self.commands.shortcut_rows()
         # The keys that move between the panes come after the other reading keys.
         last_reading = max(i for i, row in enumerate(rows) if row[0] == "Reading")
-        rows[last_reading + 1 : last_reading + 1] = SHORTCUT_ROWS
+        rows[last_reading + 1 : last_reading + 1] = [
+            (g, translated(t), translated(k)) for g, t, k in SHORTCUT_ROWS
+        ]
         dialog = ShortcutsDialog(rows, self)
         dialog.open()
         self.shortcuts_dialog = dialog
@@ -555,6 +621,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.commit()
         self.refresher.shutdown()
         self.syncer.shutdown()
+        self.background.shutdown()
         self.transfers.shutdown()
         self.saver.shutdown()
         self.edits.shutdown()

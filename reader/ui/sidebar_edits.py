@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from typing import Any, NamedTuple
 
+from PySide6.QtCore import QCoreApplication
+
 from reader.app.edit_controller import EditController
 from reader.core.errors import UserError
 from reader.ui.prompts import Prompts
@@ -17,6 +19,7 @@ from reader.ui.sidebar_controller import SidebarController
 from reader.ui.sidebar_keys import SidebarKey
 from reader.ui.sidebar_model import NodeKind, SidebarNode
 from reader.ui.status_bar import StatusBar, sentence
+from reader.ui.undo import UndoEntry, UndoStack
 
 
 class SidebarEdit(NamedTuple):
@@ -35,6 +38,9 @@ class SidebarEdit(NamedTuple):
     # When the library refuses the change, say why in a dialog with this title, instead of
     # in the status bar.
     error_title: str | None = None
+    # (what was done, how to take it back): offered for undo once written. The second runs on
+    # the write thread like ``write``.
+    undo: tuple[str, Callable[[], Any]] | None = None
 
 
 class SidebarEditor:
@@ -44,11 +50,13 @@ class SidebarEditor:
         edits: EditController,
         prompts: Prompts,
         status: StatusBar,
+        undo_stack: UndoStack | None = None,
     ) -> None:
         self._sidebar = sidebar
         self._edits = edits
         self._prompts = prompts
         self._status = status
+        self._undo_stack = undo_stack
 
     def target(self, node: SidebarNode | None, kind: NodeKind, hint: str) -> SidebarNode | None:
         """``node`` (from a context menu), else the sidebar's selection, when it is of
@@ -66,21 +74,42 @@ class SidebarEditor:
         if edit.renaming is not None:
             self._sidebar.follow(*edit.renaming)
         self._sidebar.leave(edit.leaving)
+        # Ctrl+Z takes the change back at once (right after OK): the undo's write queues behind
+        # this one, as every edit runs in order. The status bar offers it once the change is
+        # written, and a refused change is forgotten.
+        entry: UndoEntry | None = None
+        if edit.undo is not None and self._undo_stack is not None:
+            description, write = edit.undo
+            back = SidebarEdit(
+                write,
+                message=QCoreApplication.translate("SidebarEditor", "Undone: {change}").format(
+                    change=description
+                ),
+            )
+            entry = UndoEntry(description, lambda: self._undo(back))
+            self._undo_stack.push(entry, offer=False)
         self._edits.run(
             edit.write,
-            lambda result: self._written(edit, result),
-            lambda exc: self._failed(edit, exc),
+            lambda result: self._written(edit, result, entry),
+            lambda exc: self._failed(edit, exc, entry),
         )
         return True
 
-    def _written(self, edit: SidebarEdit, result: Any) -> None:
+    def _written(self, edit: SidebarEdit, result: Any, entry: UndoEntry | None) -> None:
         if edit.done is not None:
             edit.done(result)
         message = edit.message(result) if callable(edit.message) else edit.message
         if message:
             self._status.show_message(message)
+        if entry is not None and self._undo_stack is not None:
+            self._undo_stack.offer(entry)
 
-    def _failed(self, edit: SidebarEdit, exc: BaseException) -> None:
+    def _undo(self, edit: SidebarEdit) -> None:
+        self.apply(edit)
+
+    def _failed(self, edit: SidebarEdit, exc: BaseException, entry: UndoEntry | None) -> None:
+        if entry is not None and self._undo_stack is not None:
+            self._undo_stack.discard(entry)
         if not isinstance(exc, UserError):
             self._status.show_write_failure(exc)
         elif edit.error_title is not None:

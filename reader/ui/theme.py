@@ -236,7 +236,7 @@ def fill(template: str, values: dict[str, str]) -> str:
     return template
 
 
-def reading_css(theme: Theme, *, font_size: int) -> str:
+def reading_css(theme: Theme, *, font_size: int, family: str = "") -> str:
     values = theme.placeholders()
     values["font_size"] = f"{font_size}pt"
     # About half a line between lines: points to pixels (96 / 72), then a half.
@@ -246,9 +246,15 @@ def reading_css(theme: Theme, *, font_size: int) -> str:
     values["h2_size"] = f"{round(font_size * 1.25)}pt"
     values["h3_size"] = f"{round(font_size * 1.1)}pt"
     values["code_size"] = f"{max(font_size - 2, 7)}pt"
+    css = fill(_template("reading.css"), values)
+    if family:
+        # The reader's own font for the text, before the stylesheet's choices (the later rule
+        # wins).
+        name = family.replace("\\", "").replace('"', "")
+        css += f'\nbody {{ font-family: "{name}", serif; }}\n'
     # Qt's rich text draws a <mark> in black unless told otherwise, whatever the theme.
     marks = mark_css(highlight_backgrounds(theme)) + f"mark.hl {{ color: {theme.text}; }}\n"
-    return fill(_template("reading.css"), values) + marks
+    return css + marks
 
 
 def window_style_sheet(theme: Theme) -> str:
@@ -292,12 +298,24 @@ class ThemeManager(QObject):
             return LIGHT
         return DARK if self.system_is_dark() else LIGHT
 
-    def apply(self) -> None:
+    def apply_style(self) -> None:
+        """Give the application the theme's palette and style sheet, telling no one: called
+        before the window's widgets are made, they take the style as they are made rather than
+        being styled again when it changes."""
         theme = self.effective()
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            app.setPalette(palette_for(theme))
-            app.setStyleSheet(window_style_sheet(theme))
+            # Setting a palette or a style sheet restyles every widget, even when it is the same.
+            palette = palette_for(theme)
+            if app.palette() != palette:
+                app.setPalette(palette)
+            sheet = window_style_sheet(theme)
+            if app.styleSheet() != sheet:
+                app.setStyleSheet(sheet)
+
+    def apply(self) -> None:
+        theme = self.effective()
+        self.apply_style()
         icons.clear_cache()
         changed = theme != self._theme or not self._applied
         self._theme = theme

@@ -174,3 +174,26 @@ def test_progress_bar_off_the_terminal_draws_nothing() -> None:
     bar.update(_event(1, 2, 0, 0))
     bar.clear()
     assert stream.getvalue() == ""
+
+
+def test_refresh_intervals_from_the_command_line(
+    db_path: Path, feeds: FeedServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = ("--db", str(db_path))
+    assert "every 1 hour" in run(capsys, *db, "refresh-interval")[1]
+    assert "every 30 minutes" in run(capsys, *db, "refresh-interval", "30m")[1]
+    code, _, err = run(capsys, *db, "refresh-interval", "3m")
+    assert code == 1 and "from 5 minutes to a week" in err and err.count("\n") == 1
+    url = feeds.add("/feed.xml", simple_feed("Blog", 1))
+    run(capsys, *db, "add-feed", url)
+    code, out, _ = run(capsys, *db, "edit-feed", "1", "--every", "2h")
+    assert code == 0 and "refreshed every 2 hours" in out
+    assert "refreshed every 2 hours" in run(capsys, *db, "feeds")[1]
+    feed = json.loads(run(capsys, *db, "feeds", "--json")[1])[0]
+    assert feed["refresh_minutes"] == 120
+    code, out, _ = run(capsys, *db, "edit-feed", "1", "--every", "default")
+    assert "as the library says (every 30 minutes)" in out
+    code, _, err = run(capsys, *db, "edit-feed", "1", "--every", "often")
+    assert code == 1 and "not a refresh interval" in err
+    with Library(db_path) as lib:
+        assert lib.get_feed(1).refresh_minutes is None

@@ -11,6 +11,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from reader.cli import main
+from reader.library import Library
 from tests.services.article_pages import PARAGRAPHS, article_page
 
 EXTRACT_FIELDS = {
@@ -188,3 +189,74 @@ def test_keep_pages_can_be_turned_off_and_kept_pages_forgotten(
     assert "keep their original page" in out
     code, out, err = run(capsys, *db, "keep-pages", "maybe")
     assert code == 1 and "not on or off" in err
+
+
+def test_reextract_all_brings_an_old_extraction_up_to_date(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    """Articles saved by an older extractor get the new one's inline markup and dates, and
+    keep their tags, note and read state."""
+    page = tmp_path / "notes.html"
+    page.write_text(
+        article_page(
+            byline="By Ann Gardener · 5 March 2024, 14:20",
+            lang="en-GB",
+            paragraphs=(
+                PARAGRAPHS[0],
+                "To keep notes, run <code>folio save notes.md</code> in a terminal and read"
+                " them in the window beside the pages you saved for later.",
+                *PARAGRAPHS[1:],
+            ),
+        )
+        .replace("&lt;code&gt;", "<code>")
+        .replace("&lt;/code&gt;", "</code>"),
+        encoding="utf-8",
+    )
+    code, out, err = run(
+        capsys, "--db", str(db_path), "save", str(page), "--json", "--tag", "notes"
+    )
+    assert code == 0, err
+    article_id = json.loads(out)["id"]
+    run(capsys, "--db", str(db_path), "mark", str(article_id), "--read")
+    run(capsys, "--db", str(db_path), "mark", str(article_id), "--star")
+    with Library(db_path) as library:
+        library.set_note(article_id, "kept through re-extraction")
+    # What the older extractor stored: the code cut out of its sentence, the time at noon.
+    con = sqlite3.connect(str(db_path))
+    con.execute(
+        'UPDATE "article_content" SET "html" = ? WHERE "article_id" = ?',
+        ("<p>To keep notes, run </p><pre>folio save notes.md</pre> in a terminal", article_id),
+    )
+    noon = 1709640000 * 1_000_000  # 2024-03-05 12:00 UTC
+    con.execute(
+        'UPDATE "article" SET "published" = ?, "sort_date" = ?, "content_hash" = ? WHERE "id" = ?',
+        (noon, noon, "old", article_id),
+    )
+    con.commit()
+    con.close()
+
+    code, out, err = run(capsys, "--db", str(db_path), "reextract", "--all")
+    assert code == 0, err
+    assert "Extracted every saved article again; 0 failed" in out
+    code, out, _ = run(capsys, "--db", str(db_path), "show", str(article_id), "--format", "json")
+    shown = json.loads(out)
+    assert "run <code>folio save notes.md</code> in a terminal" in shown["html"]
+    assert "<pre>" not in shown["html"]
+    assert shown["published"] == "2024-03-05T14:20:00Z"  # the page's time, London in March
+    assert shown["tags"] == ["notes"] and shown["read"] and shown["starred"]
+    assert shown["note"] == "kept through re-extraction"
+
+
+def test_a_date_without_a_time_is_shown_as_the_day_alone(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    page = tmp_path / "mulch.html"
+    page.write_text(article_page(byline="By Ann Gardener · 3 March 2024"), encoding="utf-8")
+    code, out, err = run(capsys, "--db", str(db_path), "save", str(page), "--json")
+    assert code == 0, err
+    saved = json.loads(out)
+    assert saved["published"] == "2024-03-03"  # no invented midnight or noon
+    code, out, _ = run(capsys, "--db", str(db_path), "show", str(saved["id"]))
+    assert " · 2024-03-03 · " in out and "12:00" not in out and "00:00" not in out
+    code, out, _ = run(capsys, "--db", str(db_path), "list")
+    assert "2024-03-03  Why Gardens Grow" in out

@@ -58,3 +58,16 @@ def article_page(
 <ul><li><a href="/privacy">Privacy</a></li><li><a href="/terms">Terms</a></li></ul></footer>
 </body></html>
 """
+
+
+MORE_PARAGRAPHS = (
+    "Orchards take longer: an apple tree planted this spring will not give a proper crop until"
+    " the fourth or fifth summer, and only if it is pruned every winter.",
+    "Bees do the rest of the work, which is why the old growers kept hives at the end of every"
+    " row and never sprayed while the blossom was open.",
+)
+
+
+def inside_article(extra: str) -> str:
+    """The test page with ``extra`` markup at the end of its article."""
+    return article_page().replace("</article>", extra + "</article>")

@@ -139,9 +139,47 @@ _MOMENTS = st.datetimes(
 _OFFSETS = st.sampled_from([0, 60, -300, 330, -570])
 
 
+@pytest.mark.parametrize(
+    ("element", "written", "day_only"),
+    [
+        ("pubDate", "2025-03-05", True),
+        ("pubDate", "Wed, 05 Mar 2025 10:30:00 GMT", False),
+        ("dc:date", " 2025-03-05\n", True),
+        ("dc:date", "2025-03-05T10:30:00Z", False),
+    ],
+)
+def test_the_fast_reader_marks_a_day_without_a_time_as_feedparser_does(
+    element: str, written: str, day_only: bool
+) -> None:
+    # ("Wed, 05 Mar 2025", a day in RFC 822's spelling, is left to feedparser.)
+    document = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Days</title>'
+        f"<item><title>One</title><link>https://example.org/1</link>"
+        f"<{element}>{written}</{element}></item></channel></rss>"
+    ).encode()
+    assert fast_reading_refused(document, url=URL) is None
+    fast = parse_feed(document, url=URL, now=NOW).entries[0].article
+    assert fast.published_date_only is day_only
+    assert fast.published is not None
+    _assert_same(document)
+
+
 @st.composite
 def _dates(draw: st.DrawFn, atom: bool) -> str:
     moment = draw(_MOMENTS).replace(microsecond=0)
+    if draw(st.integers(0, 4)) == 0:
+        # A day without a time of day, which the entry is marked with.
+        return draw(
+            st.sampled_from(
+                [
+                    moment.strftime("%Y-%m-%d"),
+                    moment.strftime("%a, %d %b %Y"),
+                    moment.strftime("%d %b %Y"),
+                    f" {moment:%Y-%m-%d}\n",
+                ]
+            )
+        )
     offset = draw(_OFFSETS)
     local = moment + timedelta(minutes=offset)
     sign = "-" if offset < 0 else "+"
@@ -167,6 +205,9 @@ def _rss_item(draw: st.DrawFn) -> str:
         parts.append(f"<guid{permalink}>{guid}</guid>")
     if draw(st.booleans()):
         parts.append(f"<pubDate>{draw(_dates(atom=False))}</pubDate>")
+    if draw(st.booleans()):
+        element = draw(st.sampled_from(["dc:date", "dcterms:modified", "dcterms:created"]))
+        parts.append(f"<{element}>{draw(_dates(atom=True))}</{element}>")
     if draw(st.booleans()):
         parts.append(f"<dc:creator>{draw(_TEXT)}</dc:creator>")
     summary = f"<description>{draw(_TEXT)} &lt;a href='{draw(_LINKS)}'&gt;l&lt;/a&gt;</description>"
@@ -232,7 +273,8 @@ def test_random_rss_stores_what_feedparser_stores(items: list[str], version: str
     document = (
         f'<?xml version="1.0" encoding="utf-8"?><rss version="{version}" '
         'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
-        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:media="http://search.yahoo.com/mrss/" '
         'xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd">'
         "<channel><title>Random</title><link>https://example.org/</link>"
         + "".join(items)

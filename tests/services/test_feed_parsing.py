@@ -116,6 +116,19 @@ def test_dates_become_utc() -> None:
     assert a.published.tzinfo is not None
 
 
+def test_a_date_without_a_time_is_marked_as_a_day() -> None:
+    later = datetime(2025, 7, 1, tzinfo=UTC)
+    timed = parse_feed(RSS, url=URL, now=later).entries[0].article
+    assert not timed.published_date_only
+    doc = RSS.replace(
+        b"<pubDate>Mon, 02 Jun 2025 10:00:00 +0200</pubDate>", b"<dc:date>2025-06-02</dc:date>"
+    )
+    day = parse_feed(doc, url=URL, now=later).entries[0].article
+    assert day.published_date_only
+    # Its noon, the same day almost everywhere, rather than feedparser's midnight UTC.
+    assert day.published == datetime(2025, 6, 2, 12, tzinfo=UTC)
+
+
 ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://atom.example/base/">
   <title type="html">Atom &lt;i&gt;feed&lt;/i&gt;</title>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,68 @@ def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path: Path) -> No
 def test_a_folder_is_not_a_library(tmp_path: Path) -> None:
     with pytest.raises(LibraryError, match="is a folder"):
         Library(tmp_path)
+
+
+@pytest.mark.parametrize("fixture", ["schema_v7.sql", "schema_v10.sql"])
+def test_an_older_library_learns_which_saved_dates_had_no_time(
+    tmp_path: Path, fixture: str
+) -> None:
+    """Steps 8 and 14: saved pages that gave only a day were stored at noon UTC; they are
+    marked as dates without a time. Other times, and feeds' dates, are left as they were. A
+    library that passed step 8 while it changed nothing (version 10 here) gets the flag at
+    step 14."""
+    path = tmp_path / "old.sqlite"
+    con = sqlite3.connect(str(path))
+    con.executescript((DATA / fixture).read_text())
+    noon = int(datetime(2024, 3, 5, 12, tzinfo=UTC).timestamp()) * 1_000_000
+    timed = int(datetime(2024, 3, 5, 14, 20, tzinfo=UTC).timestamp()) * 1_000_000
+    con.execute(
+        "INSERT INTO feed (id, url, title, added, error_count, disabled, fetch_full_text,"
+        " position) VALUES (1, 'https://f.example/feed', 'F', 1, 0, 0, 0, 0)"
+    )
+    for article_id, feed, published in ((1, None, noon), (2, None, timed), (3, 1, noon)):
+        con.execute(
+            "INSERT INTO article (id, feed_id, source_kind, title, published, added, sort_date,"
+            " word_count, read, starred, archived, fetch_status)"
+            " VALUES (?, ?, 'url', 'An article', ?, 1, ?, 3, 0, 0, 0, 'ok')",
+            (article_id, feed, published, published),
+        )
+        con.execute(
+            "INSERT INTO article_content (article_id, html, text) VALUES (?, '<p>x</p>', 'x')",
+            (article_id,),
+        )
+    con.commit()
+    con.close()
+
+    with Library(path) as lib:
+        assert lib.get_article(1).published_date_only
+        assert not lib.get_article(2).published_date_only
+        assert not lib.get_article(3).published_date_only
+        assert lib.get_article(1).published == datetime(2024, 3, 5, 12, tzinfo=UTC)
+    fresh = tmp_path / "fresh.sqlite"
+    Library(fresh).close()
+    assert _schema(path) == _schema(fresh)
+
+
+def test_a_library_that_had_the_flag_before_step_14_keeps_its_marks(tmp_path: Path) -> None:
+    """Step 14 changes nothing in a library whose step 8 already added the flag: a saved
+    page's time that happens to be noon UTC stays a time."""
+    path = tmp_path / "v12.sqlite"
+    Library(path).close()
+    noon = int(datetime(2024, 3, 5, 12, tzinfo=UTC).timestamp()) * 1_000_000
+    con = sqlite3.connect(str(path))
+    con.execute(
+        "INSERT INTO article (id, source_kind, title, published, added, sort_date, word_count,"
+        " read, starred, archived, fetch_status, published_date_only)"
+        " VALUES (1, 'url', 'At noon', ?, 1, ?, 3, 0, 0, 0, 'ok', 0)",
+        (noon, noon),
+    )
+    con.execute("INSERT INTO article_content (article_id, html, text) VALUES (1, '<p>x</p>', 'x')")
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    con.commit()
+    con.close()
+    with Library(path) as lib:
+        assert not lib.get_article(1).published_date_only
+    con = sqlite3.connect(str(path))
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    con.close()

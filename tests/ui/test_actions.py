@@ -65,7 +65,7 @@ def test_every_window_action_is_bound_and_keys_do_not_clash(window: MainWindow) 
             text = key.toString()
             assert text not in seen, f"{text} is the key of both {seen[text]} and {name}"
             seen[text] = name
-    assert len(window.commands.all()) == 48
+    assert len(window.commands.all()) == 51
 
 
 def test_the_shortcut_list_goes_group_by_group(window: MainWindow) -> None:

@@ -121,7 +121,7 @@ def test_refresh_all_shows_progress_and_new_articles(
 
 
 def test_feed_properties_and_moving_feeds(
-    library: Library, window: MainWindow, qtbot: QtBot
+    library: Library, window: MainWindow, prompts: ScriptedPrompts, qtbot: QtBot
 ) -> None:
     feed_id, _ = add_feed_with_articles(library, "Alpha", 2)
     add_feed_with_articles(library, "Beta", 1, folder="Reading")
@@ -133,6 +133,8 @@ def test_feed_properties_and_moving_feeds(
     assert dialog is not None
     dialog.title.setText("Alpha Weekly")
     dialog.full_text.setChecked(True)
+    # Asked whether the articles it has get their full text too: not now.
+    prompts.answer(False)
     dialog.ok_button.click()
     qtbot.waitUntil(lambda: library.get_feed(feed_id).title == "Alpha Weekly")
     assert library.get_feed(feed_id).fetch_full_text

@@ -33,11 +33,6 @@ def shown_title(window: MainWindow) -> str | None:
     return article.title if article else None
 
 
-def current_title(window: MainWindow) -> str | None:
-    article = window.list_controller.current_article()
-    return article.title if article else None
-
-
 @pytest.fixture
 def two_feeds(library: Library) -> tuple[list[int], list[int]]:
     _a, a_ids = add_feed_with_articles(library, "Alpha", 3, folder="News")
@@ -486,7 +481,8 @@ def test_dropping_a_link_saves_the_page(
 
 def test_preferences_change_the_reading_delay_and_theme(window: MainWindow, qtbot: QtBot) -> None:
     window.commands.preferences.trigger()
-    dialog = window.preferences_dialog
+    dialog = window.preferences.dialog
+    assert dialog is not None
     dialog.delay.setValue(2.5)
     dialog.theme.setCurrentIndex(2)
     dialog.oldest_first.setChecked(True)

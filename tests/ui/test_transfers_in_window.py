@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pytest_httpserver import HTTPServer
 from pytestqt.qtbot import QtBot
 
 from reader.library import Library
@@ -12,20 +13,28 @@ from reader.ui.main_window import MainWindow
 from reader.ui.save_article_dialog import FILE_FILTER
 from reader.ui.sidebar_keys import FeedKey
 from reader.ui.transfer_commands import EXPORT_FORMATS, IMPORT_FILTER
+from tests.library.feed_docs import FeedServer, simple_feed
 from tests.ui.library_data import add_feed_with_articles
 from tests.ui.scripted_prompts import Asked, ScriptedPrompts
 
 
 def test_export_then_import_subscriptions(
-    library: Library, window: MainWindow, qtbot: QtBot, prompts: ScriptedPrompts, tmp_path: Path
+    library: Library,
+    window: MainWindow,
+    qtbot: QtBot,
+    prompts: ScriptedPrompts,
+    tmp_path: Path,
+    httpserver: HTTPServer,
 ) -> None:
     feed_id, _ = add_feed_with_articles(library, "Alpha", 1, folder="News")
+    url = FeedServer(httpserver).add("/alpha.xml", simple_feed("Alpha", 3))
+    library.set_feed_options(feed_id, url=url)
     # A name without a suffix takes the chosen format's.
     prompts.answer((tmp_path / "subscriptions", "Subscriptions as OPML (*.opml)"))
     with qtbot.waitSignal(window.transfers.finished, timeout=10_000):
         window.commands.export.trigger()
     target = tmp_path / "subscriptions.opml"
-    assert "https://alpha.example/feed.xml" in target.read_text()
+    assert url in target.read_text()
     assert window.statusBar().currentMessage().startswith("Exported")
     assert not window.status_bar.progress.isVisible()
 
@@ -35,11 +44,15 @@ def test_export_then_import_subscriptions(
     window.commands["import"].trigger()
     assert not window.transfers.running
     prompts.answer(target)
-    with qtbot.waitSignal(window.transfers.finished, timeout=10_000):
+    # The feed the import brought is fetched at once.
+    with (
+        qtbot.waitSignal(window.refresher.finished, timeout=20_000),
+        qtbot.waitSignal(window.transfers.finished, timeout=10_000),
+    ):
         window.commands["import"].trigger()
     (feed,) = library.list_feeds()
-    assert feed.url == "https://alpha.example/feed.xml" and feed.folder == "News"
-    assert window.statusBar().currentMessage().startswith("Imported subscriptions.opml")
+    assert feed.url == url and feed.folder == "News" and feed.total == 3
+    assert window.statusBar().currentMessage().startswith("Refreshed 1 feed")
     qtbot.waitUntil(lambda: window.sidebar_model.node_for_key(FeedKey(feed.id)) is not None)
     assert prompts.take() == [
         Asked("pick_save_file", "Export", ";;".join(label for _f, label, _s in EXPORT_FORMATS)),
