@@ -90,6 +90,7 @@ def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGua
     from reader.library import Library, default_library_path
     from reader.library.failures import explain_failure
     from reader.ui import icons
+    from reader.ui.daily_backup import start_daily_backup
     from reader.ui.first_paint import AfterFirstPaint
     from reader.ui.main_window import MainWindow
 
@@ -163,38 +164,6 @@ def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGua
             timers=[signals],
         )
     return exit_code_or_leave(code)
-
-
-def start_daily_backup(window: MainWindow, library: Library) -> None:
-    """Today's automatic backup, in the background; a damaged library gets a dialog saying
-    which backup to restore, other failures a line in the status bar."""
-    from PySide6.QtCore import QCoreApplication
-
-    from reader import APP_NAME
-    from reader.core.errors import LibraryDamagedError
-    from reader.library.failures import explain_failure
-
-    def failed(exc: BaseException) -> None:
-        problem = explain_failure(exc, library.path)
-        if problem is None:
-            window.status_bar.show_crash(
-                QCoreApplication.translate(
-                    "MainWindow", "The daily backup failed: {kind}: {exc}"
-                ).format(kind=type(exc).__name__, exc=exc)
-            )
-            return
-        text = str(problem)
-        if isinstance(problem, LibraryDamagedError):
-            window.prompts.show_error(APP_NAME, text[:1].upper() + text[1:])
-        else:
-            window.status_bar.show_message(
-                QCoreApplication.translate("MainWindow", "No backup today: {reason}").format(
-                    reason=text
-                ),
-                30_000,
-            )
-
-    window.tasks.run(library.auto_backup, None, failed)
 
 
 def _install_language(given: str | None) -> None:

@@ -27,13 +27,14 @@ from typing import Any
 import peewee
 
 from reader.core.errors import LibraryError
+from reader.core.file_warnings import FilesReplaced
 from reader.store.failures import is_damage, mark_damaged
 from reader.store.file_guard import Disturbance, FileGuard
 from reader.store.write_watch import watch_connection
 
 log = logging.getLogger(__name__)
 
-Warn = Callable[[str], None]
+Warn = Callable[[FilesReplaced], None]
 
 # Python 3.12 and newer can tell a connection not to checkpoint when it closes; a connection
 # whose -wal was deleted must not copy what it holds over pages another process wrote since.
@@ -152,14 +153,10 @@ class LibraryDatabase(peewee.SqliteDatabase):  # type: ignore[misc]
             self.close_all(checkpoint=finding.kind is Disturbance.LOCKS_LOST)
             self.calibrate()
         if finding.kind is not Disturbance.LOCKS_LOST:
-            self._warn_once(
-                f"Another program replaced {' and '.join(finding.names)} while Folio had the"
-                " library open; Folio reopened the library and kept your change. If something"
-                " you did just before is missing, please do it again."
-            )
+            self._warn_once(FilesReplaced(finding.names))
         return True
 
-    def _warn_once(self, message: str) -> None:
+    def _warn_once(self, message: FilesReplaced) -> None:
         if self._warned:
             return
         self._warned = True

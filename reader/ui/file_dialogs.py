@@ -12,7 +12,7 @@ files the same way) with an icon provider that looks at file names only.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QFileInfo, QMimeDatabase, QMimeType
+from PySide6.QtCore import QCoreApplication, QFileInfo, QMimeDatabase, QMimeType
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -36,11 +36,12 @@ class NameOnlyIconProvider(QAbstractFileIconProvider):
         return QIcon.fromTheme(mime.iconName(), QIcon.fromTheme(mime.genericIconName(), fallback))
 
     def type(self, info: QFileInfo) -> str:
+        # Not a QObject: translated through the application, under this class's name.
         if info.isDir():
-            return "Folder"
+            return QCoreApplication.translate("NameOnlyIconProvider", "Folder")
         mime = self._mime_for(info)
         if mime is None:
-            return "File"
+            return QCoreApplication.translate("NameOnlyIconProvider", "File")
         return str(mime.comment() or mime.name())
 
     def _mime_for(self, info: QFileInfo) -> QMimeType | None:

@@ -64,6 +64,9 @@ def test_window_writes_survive_a_command_after_the_file_was_opened_elsewhere(
     opml = tmp_path / "subscriptions.opml"
     opml.write_text(OPML, encoding="utf-8")
     import_in_window(qtbot, window, opml)
+    # The window fetches the feeds it imported; a write of that fetch after the locks were
+    # dropped would take them again (quietly), and the command would find it is not alone.
+    qtbot.waitUntil(lambda: not window.refresher.running, timeout=30_000)
     library.save_search("Energy", "tag:energy")
 
     # The smallest thing in the window's process that drops SQLite's locks: a descriptor of
