@@ -76,3 +76,36 @@ def test_the_first_failure_is_found_behind_a_failed_rollback() -> None:
             raise sqlite3.OperationalError("cannot rollback - no transaction is active")  # noqa: B904
     except sqlite3.OperationalError as masked:
         assert sqlite_error(masked) is first
+
+
+def test_a_library_that_cannot_be_opened_or_is_locked_is_said_to_be(tmp_path: Path) -> None:
+    missing = tmp_path / "missing" / "library.sqlite"
+    try:
+        sqlite3.connect(missing)
+    except sqlite3.Error as exc:
+        cannot_open = storage_failure(exc, missing)
+    assert isinstance(cannot_open, LibraryError)
+    assert "cannot open the library" in str(cannot_open)
+
+    db = tmp_path / "library.sqlite"
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        busy = storage_failure(error_from_impatient(db, "BEGIN EXCLUSIVE"), db)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert isinstance(busy, LibraryError)
+    assert "is busy" in str(busy)
+
+
+def error_from_impatient(path: Path, sql: str) -> sqlite3.Error:
+    conn = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        conn.execute(sql)
+    except sqlite3.Error as exc:
+        return exc
+    finally:
+        conn.close()
+    raise AssertionError(f"{sql} did not fail")
