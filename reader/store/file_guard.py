@@ -100,6 +100,10 @@ class FileGuard:
             now = self._identities()
             if now != self._known:
                 found = self._replaced()
+                if found is None and now[0] is None and self._known[:1] != (None,):
+                    # Moved or renamed away: its descriptors show its new name, not a deleted
+                    # file; reopening would start an empty library in its place.
+                    found = Finding(Disturbance.GONE, (self.path.name,))
                 if found is None:
                     self._known = now  # made anew by SQLite itself
             if found is None and self._lock_checked:

@@ -162,3 +162,19 @@ def test_a_guard_sees_the_library_file_gone_from_under_an_open_connection(
         assert "library.sqlite" in finding.names
     finally:
         conn.close()
+
+
+def test_a_library_moved_away_while_open_takes_no_more_writes(tmp_path: Path) -> None:
+    db = tmp_path / "library.sqlite"
+    library = Library(db)
+    try:
+        library.create_folder("Before")
+        db.rename(tmp_path / "moved.sqlite")
+        with pytest.raises(LibraryError, match="moved or deleted"):
+            library.create_folder("After")
+    finally:
+        library.close()
+    # No empty library was started in its place; put back, it has all that was written.
+    assert not db.exists()
+    (tmp_path / "moved.sqlite").rename(db)
+    assert folders(db) == ["Before"]
