@@ -79,15 +79,25 @@ def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGua
     from PySide6.QtWidgets import QMessageBox
 
     from reader import APP_NAME
-    from reader.app.application import create_application, quit_on_signals
-    from reader.app.crash import CrashHandler, setup_logging
+    from reader.app.application import (
+        create_application,
+        exit_code_or_leave,
+        quit_on_signals,
+        tear_down,
+    )
+    from reader.app.crash import CrashHandler, record_faults, setup_logging
     from reader.core.errors import UserError
     from reader.library import Library, default_library_path
+    from reader.library.failures import explain_failure
+    from reader.ui import icons
+    from reader.ui.daily_backup import start_daily_backup
+    from reader.ui.first_paint import AfterFirstPaint
     from reader.ui.main_window import MainWindow
 
     app = create_application()
     _install_language(getattr(args, "lang", None))
-    quit_on_signals(app)
+    signals = quit_on_signals(app)
+    record_faults()
     crash = CrashHandler(app, log_path=setup_logging())
     crash.install()
     server = guard.listen(app) if guard is not None else None
@@ -101,9 +111,19 @@ def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGua
         else:
             library = Library(args.db or default_library_path())
     except UserError as exc:
-        print(f"folio: error: {exc}", file=sys.stderr)
-        QMessageBox.critical(None, APP_NAME, str(exc))
+        try:
+            path = args.db or default_library_path()
+        except UserError:
+            path = None
+        message = str(explain_failure(exc, path) or exc)
+        print(f"folio: error: {message}", file=sys.stderr)
+        QMessageBox.critical(None, APP_NAME, message)
+        crash.uninstall()
+        if guard is not None:
+            guard.stop_listening()
+        tear_down(app, [], timers=[signals])
         return 1
+    crash.library_path = library.path
     window = MainWindow(library, crash_handler=crash, demo=demo is not None)
     window.show()
     window.start_background_work()
@@ -125,18 +145,25 @@ def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGua
         QTimer.singleShot(0, window, lambda: inboxes.append(_attach_inbox(window, library)))
     if sources:
         QTimer.singleShot(0, window, lambda: opener().open(sources))
+    if demo is None:
+        # A demo library gets no backups. The copy is made once the window has been painted.
+        AfterFirstPaint(window, [lambda: start_daily_backup(window, library)])
     try:
-        return app.exec()
+        code = app.exec()
     finally:
-        if server is not None:
-            server.close()
+        if guard is not None:
+            guard.stop_listening()
         for inbox in inboxes:
             inbox.shutdown()
         crash.uninstall()
-        if demo is not None:
-            demo.close()
-        else:
-            library.close()
+        tear_down(
+            app,
+            [window],
+            close=[demo.close if demo is not None else library.close],
+            forget=[icons.clear_cache],
+            timers=[signals],
+        )
+    return exit_code_or_leave(code)
 
 
 def _install_language(given: str | None) -> None:

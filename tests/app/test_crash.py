@@ -79,3 +79,18 @@ def test_a_user_error_that_escaped_is_shown_as_it_is(qtbot: QtBot) -> None:
     text = crash.describe(RuntimeError("first line\nsecond line"))
     assert text == "Something went wrong: RuntimeError: first line"
     assert QTimer is not None
+
+
+def test_a_full_disk_is_said_as_such_not_as_our_bug(qapp: object, tmp_path: Path) -> None:
+    import sqlite3
+
+    from reader.app.crash import CrashHandler
+
+    handler = CrashHandler(log_path=tmp_path / "folio.log")
+    handler.library_path = tmp_path / "library.sqlite"
+    full = sqlite3.OperationalError("database or disk is full")
+    full.sqlite_errorcode = sqlite3.SQLITE_FULL
+    text = handler.describe(full)
+    assert text.startswith("The disk holding the library")
+    assert "Something went wrong" not in text
+    assert handler.describe(ValueError("boom")).startswith("Something went wrong")
