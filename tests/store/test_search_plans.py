@@ -7,9 +7,9 @@ small library takes each of its paths (listing matches; walking in date order, i
 batches, widened or not, with snippets made after the check, falling back to listing after a
 walk; listing the filter side, whatever share of the library it is guessed to be; a seek per
 id, one read for all ids, id lists instead of byte maps; estimated sizes; a small ranking
-pool), and each query kind of the search language is run through each: ranked, newest and
-oldest first (paged with a cursor), counted, listed whole and checked against given ids,
-with snippets.
+pool; snippets made while ranking or after it), and each query kind of the search language
+is run through each: ranked, newest and oldest first (paged with a cursor), counted, listed
+whole and checked against given ids, with snippets.
 """
 
 from __future__ import annotations
@@ -250,6 +250,13 @@ PLANS: dict[str, list[tuple[object, str, object]]] = {
         (search_plan, "_LIST_FACTOR", 0),
     ],
     "estimated sizes": [(search_fts, "SIZE_SAMPLE", 4)],
+    "snippets while ranking": [(search_plan, "SNIPPET_COST", 0)],
+    "snippets while ranking, filters lead": [
+        (search_plan, "SNIPPET_COST", 0),
+        (search_plan, "FEW", 70),
+        (search_plan, "LIST_MATCHES", 0),
+    ],
+    "snippets after ranking": [(search_plan, "SNIPPETS_WHILE_RANKING", False)],
     "small pool": [
         (search_plan, "RANK_POOL", 15),
         (search_plan, "FEW", 70),
