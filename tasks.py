@@ -4,6 +4,10 @@ Each command first creates or refreshes ``.venv`` from pyproject.toml (only when
 changed since the last install), then runs. ``run`` installs what the window needs; ``test`` and
 ``setup`` add the test tools. ``python3 tasks.py import-cycles`` runs one of the checks on its
 own: no module of ``reader`` may import itself through others.
+
+The window's translations (``resources/translations/*.ts``) are built into ``.qm`` files by
+``run``, ``test`` and ``setup``; ``python3 tasks.py translations`` brings the ``.ts`` files up to
+date with the texts in the code (new texts come in unfinished, for a translator to fill in).
 """
 
 from __future__ import annotations
@@ -23,6 +27,9 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 FOLIO = BIN / ("folio.exe" if os.name == "nt" else "folio")
 STAMP = VENV / ".folio-installed"
+TRANSLATIONS = ROOT / "resources" / "translations"
+# The code's texts are English; the English file holds only their plural forms.
+PLURALS_ONLY = {"folio_en.ts"}
 
 # Import cycles that exist and are yet to be broken, as sorted module names. The check fails on
 # any other cycle, and on an entry here that is no longer a cycle, so the list only shrinks.
@@ -67,6 +74,35 @@ def ensure_venv(*, with_tests: bool) -> None:
     STAMP.write_text(_wanted_stamp("test" if with_tests else "run"))
 
 
+def translation_sources() -> list[Path]:
+    """The modules whose texts the window shows: every module of the app and ui packages."""
+    return sorted(p for d in ("app", "ui") for p in (ROOT / "reader" / d).rglob("*.py"))
+
+
+def update_translations() -> int:
+    """Bring every .ts file up to date with the code's texts (no line numbers, so that a change
+    elsewhere in a module leaves the files alone; texts gone from the code are dropped)."""
+    ensure_venv(with_tests=False)
+    sources = [str(p.relative_to(ROOT)) for p in translation_sources()]
+    code = 0
+    for ts in sorted(TRANSLATIONS.glob("*.ts")):
+        extra = ["-pluralonly"] if ts.name in PLURALS_ONLY else []
+        lupdate = [str(BIN / "pyside6-lupdate"), "-locations", "none", "-no-obsolete", *extra]
+        code |= _run(*lupdate, *sources, "-ts", str(ts.relative_to(ROOT)))
+    return code | build_translations(force=True)
+
+
+def build_translations(*, force: bool = False) -> int:
+    """Compile each .ts file into the .qm file the window loads, when it changed."""
+    code = 0
+    for ts in sorted(TRANSLATIONS.glob("*.ts")):
+        qm = ts.with_suffix(".qm")
+        if force or not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            lrelease = [str(BIN / "pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)]
+            code |= _run(*lrelease)
+    return code
+
+
 def _run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = ROOT) -> int:
     print("$", " ".join(args), flush=True)
     return subprocess.run(args, cwd=cwd, env=env, check=False).returncode
@@ -74,6 +110,7 @@ def _run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = ROOT)
 
 def run_app(extra: list[str]) -> int:
     ensure_venv(with_tests=False)
+    build_translations()
     # The window starts where the user is, so the commands it suggests (with no display, say)
     # and the files it is given read from there.
     return _run(str(FOLIO), "gui", *extra, cwd=None)
@@ -119,6 +156,7 @@ def ensure_system_packages() -> None:
 def run_tests(extra: list[str]) -> int:
     ensure_venv(with_tests=True)
     ensure_system_packages()
+    build_translations()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     checks = [
         (str(BIN / "ruff"), "check", "."),
@@ -207,13 +245,15 @@ def main() -> int:
         if Path(sys.prefix).resolve() != VENV.resolve():  # grimp is only inside .venv
             return subprocess.run([str(PYTHON), __file__, "import-cycles"], check=False).returncode
         return check_import_cycles()
-    if len(sys.argv) < 2 or sys.argv[1] not in ("run", "test", "setup"):
+    if len(sys.argv) < 2 or sys.argv[1] not in ("run", "test", "setup", "translations"):
         print(__doc__)
         return 2
     command, extra = sys.argv[1], sys.argv[2:]
     if command == "setup":
         ensure_venv(with_tests=True)
-        return 0
+        return build_translations()
+    if command == "translations":
+        return update_translations()
     if command == "run":
         return run_app(extra)
     return run_tests(extra)

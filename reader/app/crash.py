@@ -70,10 +70,16 @@ class CrashHandler(QObject):
     def describe(self, exc: BaseException) -> str:
         if isinstance(exc, UserError):
             return str(exc)
-        where = f" (details in {self.log_path})" if self.log_path else ""
+        where = (
+            self.tr(" (details in {log_path})").format(log_path=self.log_path)
+            if self.log_path
+            else ""
+        )
         text = str(exc).splitlines()[0] if str(exc) else ""
         summary = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-        return f"Something went wrong: {summary[:160]}{where}"
+        return self.tr("Something went wrong: {value}{where}").format(
+            value=summary[:160], where=where
+        )
 
     def handle(
         self,

@@ -96,7 +96,9 @@ class FullTextController(QObject):
                 problem = str(exc)
             except Exception as exc:
                 log.error("loading the full article failed\n%s", traceback.format_exc())
-                problem = f"internal error: {type(exc).__name__}: {exc}"
+                problem = self.tr("internal error: {kind}: {exc}").format(
+                    kind=type(exc).__name__, exc=exc
+                )
             self._loaded_posted.emit(article_id, problem)
         with self._lock:
             self._current = None

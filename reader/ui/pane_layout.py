@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QSplitter, QWidget
 
 from reader.app.settings import Settings
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.ui.actions import command
 
 # The article's least share of the window's width.
@@ -149,7 +150,14 @@ class PaneLayout(QObject):
         return False
 
     # -- the sidebar shown or hidden -------------------------------------------------------------
-    @command("toggle_sidebar", "Show &Sidebar", "View", ("F9",), checkable=True, follows_check=True)
+    @command(
+        "toggle_sidebar",
+        QT_TRANSLATE_NOOP("Action", "Show &Sidebar"),
+        "View",
+        ("F9",),
+        checkable=True,
+        follows_check=True,
+    )
     def show_sidebar(self, shown: bool) -> None:
         if shown == (not self._sidebar.isHidden()):
             return

@@ -54,6 +54,9 @@ class SidebarDelegate(QStyledItemDelegate):
             )
         return cached
 
+    # Rows narrower than this leave out their icons (see paint).
+    NARROW_ROW = 130
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         return QSize(120, self.ROW_HEIGHT)
 
@@ -86,7 +89,10 @@ class SidebarDelegate(QStyledItemDelegate):
         color = index.data(COLOR_ROLE)
         if color and not index.data(ERROR_ROLE) and index.data(KIND_ROLE) is NodeKind.TAG:
             icon = self.colored_icon("tag", str(color))
-        if isinstance(icon, QIcon):
+        # In the narrowest sidebar (a small window) the titles need the icons' room more than
+        # the icons: "Ungelesen" or "All articles" stay whole. A tag keeps its coloured icon.
+        narrow = rect.width() < self.NARROW_ROW and index.data(KIND_ROLE) is not NodeKind.TAG
+        if isinstance(icon, QIcon) and not narrow:
             size = 16
             icon.paint(painter, QRect(x, rect.center().y() - size // 2 + 1, size, size))
             x += size + 7
