@@ -448,3 +448,25 @@ def test_ids_far_apart_are_sought_and_close_ones_read_together(
     rare = search_fts.MatchSize(5, True, 0.001)
     assert search_fts.groups([1, 500, 5000], rare) == [[1, 500, 5000]]
     assert search_fts.groups([], every) == []
+
+
+def test_snippets_are_made_while_ranking_when_that_reads_less() -> None:
+    """Snippets made during the ranking cost a few more snippets; made afterwards they cost
+    another read of the best matches: a seek each when they are far apart."""
+    common = search_fts.MatchSize(70_000, False, 0.7)
+
+    def ranking(found: float, sample: list[int] | None, *, pooled: bool = False) -> bool:
+        plan = search_plan._Ranking("", [], pooled, found, sample)
+        return search_plan._snippets_while_ranking(plan, common, 100)
+
+    # No more matches than results: every match gets its snippet either way.
+    assert ranking(80, None)
+    # Only the newest of the matches are ranked: that statement makes no snippets.
+    assert not ranking(80, None, pooled=True)
+    far_apart = list(range(1, 100_000, 1000))
+    assert ranking(600, far_apart)
+    close = list(range(5000, 5100))
+    assert not ranking(600, close)
+    # Many more matches than results, anywhere among the word's: reading them again is
+    # cheaper than the snippets made on the way.
+    assert not ranking(60_000, None)
