@@ -11,7 +11,7 @@ from pathlib import Path
 from types import TracebackType
 
 from platformdirs import user_log_path
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal
 
 from reader import APP_NAME
 from reader.core.errors import UserError
@@ -101,7 +101,3 @@ class CrashHandler(QObject):
         if args.exc_value is None:
             return
         self.handle(args.exc_type, args.exc_value, args.exc_traceback)
-
-    @Slot()
-    def _noop(self) -> None:  # keeps the QObject alive as a signal target in some bindings
-        pass

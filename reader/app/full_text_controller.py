@@ -54,10 +54,6 @@ class FullTextController(QObject):
     def running(self) -> bool:
         return self._thread is not None
 
-    def is_loading(self, article_id: int) -> bool:
-        with self._lock:
-            return article_id in self._queue or article_id == self._current
-
     def load(self, article_ids: Sequence[int]) -> None:
         """Fetch the pages of these feed articles and keep their articles instead of what the
         feed gave (an article whose page cannot be read keeps it, and says why)."""

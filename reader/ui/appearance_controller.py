@@ -36,7 +36,6 @@ class AppearanceController(QObject):
     ) -> None:
         super().__init__(parent)
         self._settings = settings
-        self._themes = themes
         self._actions = actions
         self._status = status
         self._pane = pane
