@@ -11,9 +11,17 @@ processes:
 
 For each it prints wall time, CPU time (the command and its parser processes), peak RSS
 (largest process, and the whole process tree sampled) and the articles stored.
-Targets on 2 cores with N=500: first pass <= 15 s, second <= 1.5 s, third <= 3 s.
 
-    python bench/refresh.py [--feeds 500] [--latency-ms 0] [--jobs N] [--seed 1]
+When newsboat is installed, each pass is run by it too, right after Folio's, on the same feeds
+from the same server (``newsboat -x reload`` with 16 reload threads and a cache of its own that
+persists across the passes as Folio's library does), and the ratios Folio/newsboat of the wall
+and CPU times are printed. Run the whole benchmark under ``nice`` or not at all: both readers
+are then measured alike. On a machine shared with other work the wall times follow its load;
+the CPU times, and each run's ratio, are steadier.
+
+Targets on 2 cores with N=500: first pass <= newsboat's, second <= 1.5 s, third <= 3 s.
+
+    python bench/refresh.py [--feeds 500] [--latency-ms 0] [--jobs N] [--seed 1] [--no-newsboat]
 """
 
 from __future__ import annotations
@@ -22,7 +30,7 @@ import argparse
 import multiprocessing
 import os
 import random
-import resource
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -213,38 +221,99 @@ def run_pass(db: Path, jobs: int | None) -> dict[str, Any]:
     command = [sys.executable, "-m", "reader", "--db", str(db), "refresh", "--all"]
     if jobs:
         command += ["--jobs", str(jobs)]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    figures = _timed(command, ENV, ROOT)
+    with sqlite3.connect(db) as connection:
+        figures["articles"] = connection.execute("SELECT count(*) FROM article").fetchone()[0]
+    out = figures["out"].strip()
+    figures["summary"] = out.splitlines()[0] if out else ""
+    return figures
+
+
+def _timed(command: list[str], env: dict[str, str], cwd: Path) -> dict[str, Any]:
+    """Run ``command`` to its end: wall and CPU time and peak RSS of it and its child processes
+    (from its own accounting, not that of commands run before it), and its output."""
     start = time.perf_counter()
     process = subprocess.Popen(
-        command, cwd=ROOT, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
     peak_tree = 0
     done = threading.Event()
+    output: dict[str, str] = {}
 
     def sample() -> None:
         nonlocal peak_tree
         while not done.wait(0.05):
             peak_tree = max(peak_tree, _tree_rss(process.pid))
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    out, err = process.communicate()
+    def read(name: str, stream: Any) -> None:
+        output[name] = stream.read()
+
+    threads = [
+        threading.Thread(target=sample, daemon=True),
+        threading.Thread(target=read, args=("out", process.stdout), daemon=True),
+        threading.Thread(target=read, args=("err", process.stderr), daemon=True),
+    ]
+    for thread in threads:
+        thread.start()
+    # wait4 rather than wait: the usage of this command alone, its children included.
+    _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
     done.set()
-    sampler.join()
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    for thread in threads:
+        thread.join()
     if process.returncode != 0:
-        raise SystemExit(f"folio refresh failed ({process.returncode}):\n{out}\n{err}")
-    with sqlite3.connect(db) as connection:
-        articles = connection.execute("SELECT count(*) FROM article").fetchone()[0]
+        raise SystemExit(
+            f"{command[0]} failed ({process.returncode}):\n{output['out']}\n{output['err']}"
+        )
     return {
         "wall": wall,
-        "cpu": (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime),
-        "rss": after.ru_maxrss * 1024,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "rss": usage.ru_maxrss * 1024,
         "tree": peak_tree,
-        "articles": articles,
-        "summary": out.strip().splitlines()[0] if out.strip() else "",
+        "out": output["out"],
     }
+
+
+class Newsboat:
+    """newsboat refreshing the same feeds into a cache of its own, kept across passes."""
+
+    def __init__(self, program: str, folder: Path, urls: list[str], threads: int) -> None:
+        self.program = program
+        self.folder = folder
+        (folder / "home").mkdir()
+        (folder / "urls.txt").write_text("".join(url + "\n" for url in urls))
+        # Nothing else differs from newsboat's defaults: every item is kept, none is
+        # downloaded beyond the feed.
+        (folder / "config").write_text(f"reload-threads {threads}\n")
+        self.env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith("XDG_")},
+            "HOME": str(folder / "home"),
+            "LANG": "C.UTF-8",
+        }
+
+    def run_pass(self) -> dict[str, Any]:
+        command = [
+            self.program, "-x", "reload",
+            "-u", str(self.folder / "urls.txt"),
+            "-c", str(self.folder / "cache.db"),
+            "-C", str(self.folder / "config"),
+        ]  # fmt: skip
+        figures = _timed(command, self.env, self.folder)
+        with sqlite3.connect(self.folder / "cache.db") as connection:
+            figures["articles"] = connection.execute("SELECT count(*) FROM rss_item").fetchone()[0]
+        figures["summary"] = ""
+        return figures
+
+
+def _print_figures(label: str, figures: dict[str, Any]) -> None:
+    print(
+        f"{label:<36} wall {figures['wall']:6.2f} s   cpu {figures['cpu']:6.2f} s   "
+        f"peak RSS {figures['rss'] / 1e6:5.0f} MB (tree {figures['tree'] / 1e6:5.0f} MB)"
+        f"   articles {int(figures['articles'])}"
+    )
+    if figures["summary"]:
+        print(f"{'':<36} {figures['summary']}")
 
 
 def main() -> None:
@@ -255,7 +324,11 @@ def main() -> None:
     parser.add_argument("--latency-ms", type=float, default=0.0)
     parser.add_argument("--jobs", type=int, default=None)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--no-newsboat", action="store_true", help="time Folio only, even if newsboat is installed"
+    )
     options = parser.parse_args()
+    newsboat_program = None if options.no_newsboat else shutil.which("newsboat")
 
     receive, send = multiprocessing.Pipe(duplex=False)
     server = multiprocessing.get_context("spawn").Process(
@@ -274,11 +347,20 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     from reader.library import Library
 
+    if newsboat_program is None and not options.no_newsboat:
+        print("newsboat not installed: Folio is timed alone (apt-get install newsboat)")
+    urls = [f"{origin}/feeds/{index}.xml" for index in range(options.feeds)]
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.sqlite"
         with Library(db) as lib:
-            for index in range(options.feeds):
-                lib.add_feed(f"{origin}/feeds/{index}.xml")
+            for url in urls:
+                lib.add_feed(url)
+        newsboat = None
+        if newsboat_program is not None:
+            (Path(folder) / "newsboat").mkdir()
+            newsboat = Newsboat(
+                newsboat_program, Path(folder) / "newsboat", urls, options.jobs or 16
+            )
         passes = (
             ("first (200)", "on"),
             ("second (304)", "on"),
@@ -289,12 +371,14 @@ def main() -> None:
         for label, validators in passes:
             urllib.request.urlopen(f"{origin}/_validators/{validators}").read()
             figures = run_pass(db, options.jobs)
-            print(
-                f"{label:<36} wall {figures['wall']:6.2f} s   cpu {figures['cpu']:6.2f} s   "
-                f"peak RSS {figures['rss'] / 1e6:5.0f} MB (tree {figures['tree'] / 1e6:5.0f} MB)"
-                f"   articles {int(figures['articles'])}"
-            )
-            print(f"{'':<36} {figures['summary']}")
+            _print_figures(label, figures)
+            if newsboat is not None:
+                peer = newsboat.run_pass()
+                _print_figures("  newsboat", peer)
+                print(
+                    f"{'':<36} Folio/newsboat {figures['wall'] / peer['wall']:.2f}x wall,"
+                    f" {figures['cpu'] / max(peer['cpu'], 0.01):.2f}x cpu"
+                )
     server.terminate()
 
 

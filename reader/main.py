@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
     from reader.app.inbox_watcher import InboxWatcher
     from reader.app.open_controller import OpenController
-    from reader.app.single_instance import InstanceGuard, InstanceServer, OpenRequest
+    from reader.app.single_instance import InstanceGuard, OpenRequest
     from reader.library import Library
     from reader.ui.main_window import MainWindow
 
@@ -81,15 +81,25 @@ def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGua
     from PySide6.QtWidgets import QMessageBox
 
     from reader import APP_NAME
-    from reader.app.application import create_application, quit_on_signals
-    from reader.app.crash import CrashHandler, setup_logging
+    from reader.app.application import (
+        create_application,
+        exit_code_or_leave,
+        quit_on_signals,
+        tear_down,
+    )
+    from reader.app.crash import CrashHandler, record_faults, setup_logging
     from reader.core.errors import UserError
     from reader.library import Library, default_library_path
+    from reader.library.failures import explain_failure
+    from reader.ui import icons
+    from reader.ui.daily_backup import start_daily_backup
+    from reader.ui.first_paint import AfterFirstPaint
     from reader.ui.main_window import MainWindow
 
     app = create_application()
     _install_language(getattr(args, "lang", None))
-    quit_on_signals(app)
+    signals = quit_on_signals(app)
+    record_faults()
     crash = CrashHandler(app, log_path=setup_logging())
     crash.install()
     demo = None
@@ -102,9 +112,19 @@ def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGua
         else:
             library = Library(args.db or default_library_path())
     except UserError as exc:
-        print(f"folio: error: {exc}", file=sys.stderr)
-        QMessageBox.critical(None, APP_NAME, str(exc))
+        try:
+            path = args.db or default_library_path()
+        except UserError:
+            path = None
+        message = str(explain_failure(exc, path) or exc)
+        print(f"folio: error: {message}", file=sys.stderr)
+        QMessageBox.critical(None, APP_NAME, message)
+        crash.uninstall()
+        if guard is not None:
+            guard.stop_listening()
+        tear_down(app, [], timers=[signals])
         return 1
+    crash.library_path = library.path
     window = MainWindow(library, crash_handler=crash, demo=demo is not None)
     window.show()
     # Nothing but the first page comes before the window is painted: the refresh and sync
@@ -121,28 +141,34 @@ def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGua
             openers.append(_attach_opener(window))
         return openers[0]
 
-    servers: list[InstanceServer] = []
     if guard is not None:
         # A second folio started meanwhile keeps trying until the window listens.
-        later.add(lambda: servers.append(_listen(guard, app, window, opener)))
+        later.add(lambda: _listen(guard, app, window, opener))
     inboxes: list[InboxWatcher] = []
     # A demo library is thrown away at the end: it takes no files from the inbox folder.
     if demo is None:
         later.add(lambda: inboxes.append(_attach_inbox(window, library)))
     if sources:
         QTimer.singleShot(0, window, lambda: opener().open(sources))
+    if demo is None:
+        # A demo library gets no backups. The copy is made once the window has been painted.
+        AfterFirstPaint(window, [lambda: start_daily_backup(window, library)])
     try:
-        return app.exec()
+        code = app.exec()
     finally:
-        for server in servers:
-            server.close()
+        if guard is not None:
+            guard.stop_listening()
         for inbox in inboxes:
             inbox.shutdown()
         crash.uninstall()
-        if demo is not None:
-            demo.close()
-        else:
-            library.close()
+        tear_down(
+            app,
+            [window],
+            close=[demo.close if demo is not None else library.close],
+            forget=[icons.clear_cache],
+            timers=[signals],
+        )
+    return exit_code_or_leave(code)
 
 
 def _install_language(given: str | None) -> None:
@@ -168,10 +194,9 @@ def _listen(
     app: QObject,
     window: MainWindow,
     opener: Callable[[], OpenController],
-) -> InstanceServer:
+) -> None:
     server = guard.listen(app)
     server.requested.connect(lambda request: _handed_over(window, opener(), request))
-    return server
 
 
 def _handed_over(window: MainWindow, opener: OpenController, request: OpenRequest) -> None:

@@ -6,6 +6,7 @@ request's path. Listed as real references, so mypy fails here when one is rename
 
 from __future__ import annotations
 
+from reader.store.connection import LibraryDatabase
 from reader.store.fields import UTCDateTimeField
 from reader.store.models import BaseModel
 from reader.ui.article_browser import ArticleBrowser
@@ -41,6 +42,9 @@ LIGHT.accent_text
 BaseModel.Meta
 BaseModel.Meta.legacy_table_names
 UTCDateTimeField.python_value
+# peewee asks its database whether this thread's connection is closed, and closes it there.
+LibraryDatabase.is_closed
+LibraryDatabase._close
 
 # The fake Google Reader server finds its handler from the request's path.
 FakeGReader._user_info

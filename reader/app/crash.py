@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import os
 import sys
@@ -9,18 +10,21 @@ import threading
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TextIO
 
 from platformdirs import user_log_path
 from PySide6.QtCore import QObject, Qt, Signal
 
 from reader import APP_NAME
 from reader.core.errors import UserError
+from reader.library.failures import explain_failure
 
 log = logging.getLogger("reader.crash")
 
 LOG_FILENAME = "folio.log"
 LOG_MAX_BYTES = 1_000_000
 LOG_BACKUPS = 2
+FAULTS_FILENAME = "folio-faults.log"
 
 
 def log_file_path() -> Path:
@@ -79,6 +83,25 @@ class _LogFile(logging.Handler):
         super().close()
 
 
+def record_faults(folder: Path | None = None) -> Path | None:
+    """Write the Python stack of every thread to a file if the process crashes (a segfault
+    in Qt, say), so there is something to go on; None when the file cannot be opened."""
+    folder = folder or log_file_path().parent
+    path = folder / FAULTS_FILENAME
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        # Kept open to the end: faulthandler writes to it from a signal handler.
+        handle = path.open("a", encoding="utf-8")
+    except OSError:
+        return None
+    faulthandler.enable(file=handle, all_threads=True)
+    _fault_files.append(handle)
+    return path
+
+
+_fault_files: list[TextIO] = []
+
+
 class CrashHandler(QObject):
     """Catches exceptions no one handled, on the GUI thread and on worker threads.
 
@@ -92,6 +115,8 @@ class CrashHandler(QObject):
     def __init__(self, parent: QObject | None = None, *, log_path: Path | None = None) -> None:
         super().__init__(parent)
         self.log_path = log_path
+        # The open library, so that its disk's and file's failures are told as such.
+        self.library_path: Path | None = None
         self._previous_hook = sys.excepthook
         self._previous_thread_hook = threading.excepthook
         self._posted.connect(self.crashed, Qt.ConnectionType.QueuedConnection)
@@ -110,6 +135,11 @@ class CrashHandler(QObject):
     def describe(self, exc: BaseException) -> str:
         if isinstance(exc, UserError):
             return str(exc)
+        # A full disk or a damaged library is not our bug: say what it is and what to do.
+        problem = explain_failure(exc, self.library_path) if self.library_path else None
+        if problem is not None:
+            text = str(problem)
+            return text[:1].upper() + text[1:]
         where = (
             self.tr(" (details in {log_path})").format(log_path=self.log_path)
             if self.log_path

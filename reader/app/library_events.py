@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 
+from reader.core.file_warnings import FilesReplaced
 from reader.library import Library
 
 
@@ -47,7 +48,9 @@ class LibraryEvents(QObject):
     """
 
     changed = Signal(object)  # ChangeBatch
+    warned = Signal(str)  # something the user should know about the library file, said once
     _posted = Signal(str, object)
+    _warning_posted = Signal(str)
 
     def __init__(self, library: Library, *, delay_ms: int = 40, parent: QObject | None = None):
         super().__init__(parent)
@@ -58,10 +61,14 @@ class LibraryEvents(QObject):
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.flush)
         self._posted.connect(self._collect, Qt.ConnectionType.QueuedConnection)
+        self._warning_posted.connect(self.warned, Qt.ConnectionType.QueuedConnection)
         library.add_listener(self._listener)
 
     def _listener(self, kind: str, detail: Any) -> None:
         # Called on whatever thread changed the library; the queued connection hops over.
+        if kind == "warning":
+            self._warning_posted.emit(_warning_text(detail))
+            return
         # The detail travels as a list (or an empty tuple for "none"), never as a bare None,
         # which PySide6 on Python 3.11 miscounts across threads.
         ids = _int_ids(detail)
@@ -96,6 +103,18 @@ class LibraryEvents(QObject):
     def detach(self) -> None:
         self._timer.stop()
         self._library.remove_listener(self._listener)
+
+
+def _warning_text(detail: Any) -> str:
+    if not isinstance(detail, FilesReplaced):
+        return str(detail)
+    # On whatever thread wrote: translated without a QObject, in the window's language.
+    return QCoreApplication.translate(
+        "LibraryEvents",
+        "Another program replaced {files} while Folio had the library open; Folio reopened"
+        " the library and kept your change. If something you did just before is missing,"
+        " please do it again.",
+    ).format(files=", ".join(detail.names))
 
 
 def _int_ids(detail: Any) -> list[int] | None:

@@ -9,8 +9,9 @@ import traceback
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 
+from reader.app.emit_gate import EmitGate
 from reader.core.errors import UserError
 from reader.library import Library
 
@@ -67,6 +68,7 @@ class RefreshController(QObject):
         self._done_posted.connect(self._finish, Qt.ConnectionType.QueuedConnection)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh_due)
+        self._gate = EmitGate()
         self._first_look = QTimer(self)
         self._first_look.setSingleShot(True)
         self._first_look.timeout.connect(self.refresh_due)
@@ -137,6 +139,12 @@ class RefreshController(QObject):
         self._cancel = threading.Event()
         cancel = self._cancel
         library = self._library
+        gate, started, progressed, done = (
+            self._gate,
+            self._started_posted,
+            self._progress_posted,
+            self._done_posted,
+        )
         self.scheduled = scheduled
         # A scheduled refresh says it started only once a feed was due and is done.
         announced = [not scheduled]
@@ -144,26 +152,23 @@ class RefreshController(QObject):
         def progress(event: RefreshProgress) -> None:
             if not announced[0]:
                 announced[0] = True
-                self._started_posted.emit()
-            self._progress_posted.emit(event)
+                gate.emit(started)
+            gate.emit(progressed, event)
 
         def work() -> None:
             try:
                 summary = library.refresh(feed_ids, force=force, progress=progress, cancel=cancel)
             except UserError as exc:
-                self._done_posted.emit(_Done(None, str(exc)))
+                gate.emit(done, _Done(None, str(exc)))
             except Exception as exc:
                 log.error("refresh failed\n%s", traceback.format_exc())
-                self._done_posted.emit(
-                    _Done(
-                        None,
-                        self.tr("Refresh failed: {kind}: {exc}").format(
-                            kind=type(exc).__name__, exc=exc
-                        ),
-                    )
-                )
+                # Translated without this object, which may be gone by now.
+                message = QCoreApplication.translate(
+                    "RefreshController", "Refresh failed: {kind}: {exc}"
+                ).format(kind=type(exc).__name__, exc=exc)
+                gate.emit(done, _Done(None, message))
             else:
-                self._done_posted.emit(_Done(summary, None))
+                gate.emit(done, _Done(summary, None))
 
         self._thread = threading.Thread(target=work, name="folio-refresh", daemon=True)
         if not scheduled:
@@ -189,8 +194,11 @@ class RefreshController(QObject):
                 sorted(queued) if queued is not None else None, force=force, scheduled=False
             )
 
-    def shutdown(self, timeout: float = 10.0) -> None:
-        """Stop the schedule, cancel a running refresh and wait for it."""
+    def shutdown(self, timeout: float = 3.0) -> None:
+        """Stop the schedule, cancel a running refresh and wait a little for it.
+
+        Not long: what it already handed to the library's writer is stored when the library
+        closes, and a feed still on its way from a slow server is fetched again next time."""
         self._closing = True
         self.stop_schedule()
         self._queued_any = False
@@ -199,6 +207,8 @@ class RefreshController(QObject):
         if thread is not None:
             thread.join(timeout=timeout)
         self._thread = None
+        # A refresh still waiting on a slow server finishes on its own, unheard.
+        self._gate.close()
 
 
 __all__ = ["RefreshController", "RefreshProgress", "RefreshSummary"]

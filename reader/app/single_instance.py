@@ -306,8 +306,13 @@ class InstanceGuard:
         self.server = server
         return server
 
-    def release(self) -> None:
+    def stop_listening(self) -> None:
+        """Take no more requests; the window's process does this before its QApplication, the
+        server's parent, is deleted."""
         if self.server is not None:
             self.server.close()
             self.server = None
+
+    def release(self) -> None:
+        self.stop_listening()
         self.lock.release()

@@ -17,8 +17,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 
+from reader.app.emit_gate import EmitGate
 from reader.core.errors import UserError
 from reader.library import Library
 
@@ -102,6 +103,9 @@ class SyncController(QObject):
         )
         self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[BaseException], None]]]
         self._callbacks = {}
+        # Workers emit through the gate, with signals taken here on the GUI thread: one that
+        # answers after the window closed reaches nothing (see reader.app.emit_gate).
+        self._gate = EmitGate()
 
     @property
     def running(self) -> bool:
@@ -138,44 +142,22 @@ class SyncController(QObject):
         self._cancel = threading.Event()
         cancel = self._cancel
         engine = self._library.sync
+        gate, progressed, started, finished = (
+            self._gate,
+            self._progress_posted,
+            self._started_posted,
+            self._done_posted,
+        )
 
         def progress(done: int, total: int) -> None:
-            self._progress_posted.emit(done, total)
+            gate.emit(progressed, done, total)
 
         def work() -> None:
-            result = self._run(engine, cancel, progress, quiet=quiet)
-            self._done_posted.emit(result)
+            result = _run(engine, cancel, progress, lambda: gate.emit(started, quiet), quiet=quiet)
+            gate.emit(finished, result)
 
         self._thread = threading.Thread(target=work, name="folio-sync", daemon=True)
         self._thread.start()
-
-    def _run(
-        self,
-        engine: SyncEngine,
-        cancel: threading.Event,
-        progress: Callable[[int, int], None],
-        *,
-        quiet: bool,
-    ) -> SyncResult:
-        """Runs on the sync thread."""
-        try:
-            if engine.status() is None:
-                return SyncResult(quiet=quiet, no_account=True)
-            self._started_posted.emit(quiet)
-            report = engine.sync(cancel=cancel, progress=progress)
-        except UserError as exc:
-            return SyncResult(error=str(exc), status=_status(engine), quiet=quiet)
-        except Exception as exc:
-            log.error("sync failed\n%s", traceback.format_exc())
-            return SyncResult(
-                error=self.tr("sync failed: {kind}: {exc}").format(
-                    kind=type(exc).__name__, exc=exc
-                ),
-                internal=True,
-                status=_status(engine),
-                quiet=quiet,
-            )
-        return SyncResult(report=report, status=_status(engine), quiet=quiet)
 
     @Slot(object)
     def _finish(self, result: SyncResult) -> None:
@@ -265,6 +247,7 @@ class SyncController(QObject):
             # The window is closing: nobody is there to hear the answer.
             return token
         self._callbacks[token] = (done, failed)
+        gate, answered = self._gate, self._job_posted
 
         def work() -> None:
             try:
@@ -272,9 +255,9 @@ class SyncController(QObject):
             except BaseException as exc:  # reported on the GUI thread, never lost
                 if not isinstance(exc, UserError):
                     log.error("sync account task failed\n%s", traceback.format_exc())
-                self._job_posted.emit(token, _Outcome(None, exc))
+                gate.emit(answered, token, _Outcome(None, exc))
             else:
-                self._job_posted.emit(token, _Outcome(result, None))
+                gate.emit(answered, token, _Outcome(result, None))
 
         if network:
             threading.Thread(target=work, name="folio-sync-account", daemon=True).start()
@@ -307,6 +290,37 @@ class SyncController(QObject):
         if thread is not None:
             thread.join(timeout=timeout)
         self._thread = None
+        # A sync or an account task still waiting on a slow server finishes on its own, unheard.
+        self._gate.close()
+
+
+def _run(
+    engine: SyncEngine,
+    cancel: threading.Event,
+    progress: Callable[[int, int], None],
+    started: Callable[[], None],
+    *,
+    quiet: bool,
+) -> SyncResult:
+    """One sync, on the sync thread; ``started`` is called once there is an account to sync."""
+    try:
+        if engine.status() is None:
+            return SyncResult(quiet=quiet, no_account=True)
+        started()
+        report = engine.sync(cancel=cancel, progress=progress)
+    except UserError as exc:
+        return SyncResult(error=str(exc), status=_status(engine), quiet=quiet)
+    except Exception as exc:
+        log.error("sync failed\n%s", traceback.format_exc())
+        return SyncResult(
+            error=QCoreApplication.translate("SyncController", "sync failed: {kind}: {exc}").format(
+                kind=type(exc).__name__, exc=exc
+            ),
+            internal=True,
+            status=_status(engine),
+            quiet=quiet,
+        )
+    return SyncResult(report=report, status=_status(engine), quiet=quiet)
 
 
 def _status(engine: SyncEngine) -> AccountStatus | None:

@@ -9,8 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
+from reader.app.emit_gate import EmitGate
 from reader.core.errors import UserError
 from reader.library import Library
 
@@ -51,6 +52,10 @@ class TransferController(QObject):
         self._progress_posted.connect(self.progressed, Qt.ConnectionType.QueuedConnection)
         self._done_posted.connect(self._finish, Qt.ConnectionType.QueuedConnection)
         self._closing = False
+        self._gate = EmitGate()
+        # Taken here, on the GUI thread: workers never look this object up again.
+        progressed = self._progress_posted
+        self._progress = lambda done, total: self._gate.emit(progressed, int(done), int(total))
 
     @property
     def running(self) -> bool:
@@ -62,9 +67,10 @@ class TransferController(QObject):
 
         def work() -> tuple[str, ImportReport]:
             report = library.import_file(path, progress=self._progress, cancel=cancel)
-            message = self.tr("Imported {name}: {value}").format(
-                name=path.name, value=report.status_line()
-            )
+            # Translated here, on the worker, without this object: it may be gone by now.
+            message = QCoreApplication.translate(
+                "TransferController", "Imported {name}: {value}"
+            ).format(name=path.name, value=report.status_line())
             return message, report
 
         return self._start(self.tr("Importing {name}…").format(name=path.name), work)
@@ -74,34 +80,35 @@ class TransferController(QObject):
 
         def work() -> str:
             count = library.export_file(path, format=format, progress=self._progress)
-            return self.tr("Exported {count} to {name}").format(count=count, name=path.name)
+            return QCoreApplication.translate(
+                "TransferController", "Exported {count} to {name}"
+            ).format(count=count, name=path.name)
 
         return self._start(self.tr("Exporting to {name}…").format(name=path.name), work)
 
     def cancel(self) -> None:
         self._cancel.set()
 
-    def _progress(self, done: int, total: int) -> None:
-        self._progress_posted.emit(int(done), int(total))
-
     def _start(self, label: str, work: Callable[[], str | tuple[str, ImportReport]]) -> bool:
         if self.running:
             return False
+
+        gate, done = self._gate, self._done_posted
 
         def run() -> None:
             try:
                 outcome = work()
             except UserError as exc:
-                self._done_posted.emit(_Done(False, str(exc), None))
+                gate.emit(done, _Done(False, str(exc), None))
             except Exception as exc:
                 log.error("%s failed\n%s", label, traceback.format_exc())
-                message = self.tr("{label} failed: {kind}: {exc}").format(
-                    label=label, kind=type(exc).__name__, exc=exc
-                )
-                self._done_posted.emit(_Done(False, message, None))
+                message = QCoreApplication.translate(
+                    "TransferController", "{label} failed: {kind}: {exc}"
+                ).format(label=label, kind=type(exc).__name__, exc=exc)
+                gate.emit(done, _Done(False, message, None))
             else:
                 message, report = outcome if isinstance(outcome, tuple) else (outcome, None)
-                self._done_posted.emit(_Done(True, message, report))
+                gate.emit(done, _Done(True, message, report))
 
         self._thread = threading.Thread(target=run, name="folio-transfer", daemon=True)
         self.started.emit(label)
@@ -130,3 +137,4 @@ class TransferController(QObject):
         if thread is not None:
             thread.join(timeout=timeout)
         self._thread = None
+        self._gate.close()

@@ -165,10 +165,10 @@ def main(
             # A command about the desktop, not the library.
             return desktop(args)
         assert handler is not None
-        with open_library(args.db) as lib:
+        with open_library(args.db, allow_damaged=getattr(args, "opens_damaged", False)) as lib:
             return handler(lib, args)
     except UserError as exc:
-        print(f"folio: error: {exc}", file=sys.stderr)
+        print(f"folio: error: {_explained(exc, args.db) or exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("folio: interrupted", file=sys.stderr)
@@ -179,6 +179,11 @@ def main(
     except Exception as exc:
         from reader.cli.common import log_internal_error
 
+        # A failure of the disk or of the library file is not a bug: say what it is.
+        problem = _explained(exc, args.db)
+        if problem is not None:
+            print(f"folio: error: {problem}", file=sys.stderr)
+            return 1
         where = log_internal_error(exc)
         print(
             f"folio: internal error: {type(exc).__name__}: {exc} (details in {where})",
@@ -187,3 +192,14 @@ def main(
         return 3
     finally:
         restore_terminal()
+
+
+def _explained(exc: BaseException, db: Path | None) -> UserError | None:
+    from reader.library import default_library_path
+    from reader.library.failures import explain_failure
+
+    try:
+        library = db or default_library_path()
+    except UserError:
+        library = None
+    return explain_failure(exc, library)

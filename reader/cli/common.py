@@ -23,14 +23,20 @@ Handler = Callable[["Library", argparse.Namespace], int]
 
 
 @contextmanager
-def open_library(path: Path | None) -> Iterator[Library]:
+def open_library(path: Path | None, *, allow_damaged: bool = False) -> Iterator[Library]:
     from reader.library import Library, default_library_path
 
-    lib = Library(path or default_library_path())
+    lib = Library(path or default_library_path(), allow_damaged=allow_damaged)
+    lib.add_listener(_print_warning)
     try:
         yield lib
     finally:
         lib.close()
+
+
+def _print_warning(kind: str, detail: Any) -> None:
+    if kind == "warning":
+        print(f"folio: warning: {detail}", file=sys.stderr)
 
 
 def iso(value: datetime | None) -> str | None:

@@ -106,7 +106,8 @@ def register(sub: Any) -> None:
     )
     p.add_argument("file", metavar="FILE", type=Path)
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    p.set_defaults(handler=cmd_restore)
+    # A damaged library is what restore is for: it opens one that other commands refuse.
+    p.set_defaults(handler=cmd_restore, opens_damaged=True)
 
 
 class _ProgressLine:

@@ -43,3 +43,11 @@ class LibraryError(UserError):
 
 class SchemaTooNewError(LibraryError):
     """The library was written by a newer Folio than this one."""
+
+
+class DiskFullError(LibraryError):
+    """The disk holding the library, or a file being written, is full; nothing was saved."""
+
+
+class LibraryDamagedError(LibraryError):
+    """The library file is corrupted; the message names the backup to restore, if any."""

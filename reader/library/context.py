@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import APP_NAME
+from reader.core.errors import LibraryError
 from reader.library.events import Events
 from reader.library.writer import Writer
 from reader.store import database as store_database
@@ -26,13 +27,21 @@ Clock = Callable[[], datetime]
 
 
 def default_library_path() -> Path:
-    """``$FOLIO_DB`` if set, else ``library.sqlite`` in the platform's user data directory."""
+    """``$FOLIO_DB`` if set, else ``library.sqlite`` in the platform's user data directory
+    (made if missing: a library given by name must be in a folder that exists)."""
     override = os.environ.get(DB_ENV)
     if override:
         return Path(override).expanduser()
     from platformdirs import user_data_path
 
-    return user_data_path(APP_NAME, appauthor=False) / DB_FILENAME
+    folder = user_data_path(APP_NAME, appauthor=False)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LibraryError(
+            f"cannot create the folder {folder} for the library: {exc.strerror}"
+        ) from exc
+    return folder / DB_FILENAME
 
 
 def _utc_now() -> datetime:
@@ -42,14 +51,20 @@ def _utc_now() -> datetime:
 class HttpClients:
     """The library's HTTP client: one connection pool for feeds, pages and images.
 
-    Made on first use, so commands and a window that fetch nothing never load httpx."""
+    Made on first use, so commands and a window that fetch nothing never load httpx. Once
+    closed it makes none again: a worker still running when the window quit (a refresh behind
+    a slow server) gets a :class:`LibraryError` instead of a new pool behind the close."""
 
-    def __init__(self) -> None:
+    def __init__(self, path: Path) -> None:
+        self._path = path
         self._client: HttpClient | None = None
         self._lock = threading.Lock()
+        self._closed = False
 
     def client(self) -> HttpClient:
         with self._lock:
+            if self._closed:
+                raise LibraryError(f"the library {self._path} was closed; nothing more is saved")
             if self._client is None:
                 from reader.services.http import HttpClient
 
@@ -78,6 +93,7 @@ class HttpClients:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             client, self._client = self._client, None
         if client is not None:
             client.close()
@@ -98,15 +114,24 @@ class LibraryContext:
     events: Events
 
     @classmethod
-    def open(cls, path: Path, *, clock: Clock | None = None) -> LibraryContext:
-        """Open (creating or migrating) the library at ``path``."""
+    def open(
+        cls, path: Path, *, clock: Clock | None = None, allow_damaged: bool = False
+    ) -> LibraryContext:
+        """Open (creating or migrating) the library at ``path``. A library found damaged
+        before is refused unless ``allow_damaged`` (restoring it)."""
         path = Path(path)
+        events = Events()
         return cls(
             path=path,
-            writer=Writer(path),
+            # Told once when another program disturbed the file under the open library.
+            writer=Writer(
+                path,
+                on_warning=lambda message: events.notify("warning", message),
+                allow_damaged=allow_damaged,
+            ),
             clock=clock or _utc_now,
-            http=HttpClients(),
-            events=Events(),
+            http=HttpClients(path),
+            events=events,
         )
 
     def now(self) -> datetime:

@@ -168,7 +168,10 @@ def _highlights(lib: Library) -> HighlightsPart:
 
 
 class Library:
-    """One open library file. Open it with ``Library(path)``, close it with ``close()``."""
+    """One open library file. Open it with ``Library(path)``, close it with ``close()``.
+
+    A library found damaged before is refused (:class:`LibraryDamagedError`) unless
+    ``allow_damaged``, which restoring a backup into it needs."""
 
     articles = _Part(_articles)
     views = _Part(_views)
@@ -287,9 +290,17 @@ class Library:
     check_library_file = _verb(lambda lib: lib.transfer.check_library_file)
     restore = _verb(lambda lib: lib.transfer.restore)
 
-    def __init__(self, path: Path | str, *, clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        allow_damaged: bool = False,
+    ) -> None:
         self._parts_lock = threading.RLock()
-        self.context = context = LibraryContext.open(Path(path), clock=clock)
+        self.context = context = LibraryContext.open(
+            Path(path), clock=clock, allow_damaged=allow_damaged
+        )
         self._sync: SyncEngine | None = None
         self._sync_lock = threading.Lock()
         # Who reacts to new articles, in order (the rules are loaded when articles first come).

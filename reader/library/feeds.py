@@ -9,7 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from reader.core import schedule
-from reader.core.errors import DuplicateError, FeedError, NotFoundError, UserError
+from reader.core.errors import (
+    DiskFullError,
+    DuplicateError,
+    FeedError,
+    NotFoundError,
+    UserError,
+)
 from reader.core.limits import DEFAULT_KEEP_ITEMS, MAX_KEEP_ITEMS
 from reader.core.types import Feed, Folder
 from reader.core.updates import FeedUpdate
@@ -26,8 +32,11 @@ from reader.library.refresh import (
     retention_days,
     store_entries,
 )
+from reader.services.atomic_files import written_whole
 from reader.store import feeds as store_feeds
+from reader.store import file_guard
 from reader.store import settings as store_settings
+from reader.store.failures import is_disk_full
 
 _UNSET: Any = object()
 
@@ -350,6 +359,9 @@ class Feeds:
         path = Path(path)
         if not path.is_file():
             raise UserError(f"no such file: {path}")
+        file_guard.refuse_library_file(
+            path, self._ctx.path, "import a file exported from it instead"
+        )
         return self.import_opml_data(path.read_bytes())
 
     def import_opml_data(self, data: bytes) -> OpmlImportReport:
@@ -411,12 +423,19 @@ class Feeds:
         return opml_format.write_opml(items, folders=folders, now=self._ctx.now()), len(items)
 
     def export_opml(self, path: Path | str) -> int:
-        """Write the subscriptions to ``path`` as OPML; returns the number of feeds."""
-        data, count = self.export_opml_data()
+        """Write the subscriptions to ``path`` as OPML; returns the number of feeds. The file
+        appears whole or not at all."""
         target = Path(path)
+        file_guard.refuse_library_file(target, self._ctx.path, "export to another file")
+        data, count = self.export_opml_data()
         try:
-            target.write_bytes(data)
+            with written_whole(target) as partial:
+                partial.write_bytes(data)
         except OSError as exc:
+            if is_disk_full(exc):
+                raise DiskFullError(
+                    f"the disk is full; {target} was not written (free some space and try again)"
+                ) from None
             raise UserError(f"cannot write {target}: {exc.strerror or exc}") from None
         return count
 

@@ -25,6 +25,7 @@ from reader.library.context import LibraryContext
 from reader.library.feeds import Feeds
 from reader.library.import_batches import FOLIO_BATCH, IMAGE_BATCH, Batches
 from reader.library.import_items import ItemImports, format_label
+from reader.store import file_guard
 from reader.store import folio_document as store_folio
 from reader.store import transfer as store_transfer
 from reader.store.import_writes import ImportWrites
@@ -73,6 +74,9 @@ class Imports:
             raise UserError(f"no such file: {path}")
         if path.is_dir():
             raise UserError(f"{path} is a folder; give the exported file")
+        file_guard.refuse_library_file(
+            path, self._ctx.path, "import a file exported from it instead"
+        )
         try:
             data = path.read_bytes()
         except OSError as exc:

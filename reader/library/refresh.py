@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from reader.core import schedule
-from reader.core.errors import DuplicateError, FetchError, NotFoundError
+from reader.core.errors import DuplicateError, FetchError, LibraryError, NotFoundError
 from reader.core.identity import link_title_key
 from reader.core.limits import DEFAULT_KEEP_ITEMS
 from reader.core.types import Feed
@@ -358,11 +358,18 @@ class Refresher:
             log.exception("the refresh progress callback failed")
 
     def _refresh_one(self, feed: Feed, ctx: _RefreshContext) -> _Outcome:
-        """Fetch, parse and store one feed. Runs on a fetch thread; never raises."""
+        """Fetch, parse and store one feed. Runs on a fetch thread; raises only a
+        :class:`LibraryError` (the disk or the library file failed, or the library closed),
+        which stops the whole refresh."""
         if ctx.cancel.is_set():
             return _Outcome(feed, RefreshOutcome.CANCELLED)
         try:
             outcome = self._fetch_and_store(feed, ctx)
+        except LibraryError:
+            # The disk or the library file failed (full, damaged): no other feed could be
+            # stored either, so the refresh stops with this one message.
+            ctx.cancel.set()
+            raise
         except Exception as exc:
             log.exception("refreshing %s failed", feed.url)
             message = f"internal error: {type(exc).__name__}: {exc}"

@@ -30,6 +30,7 @@ from reader.library.context import LibraryContext
 from reader.services import images as image_service
 from reader.services.encoding import decode_bytes, decode_text_file, looks_binary
 from reader.store import articles as store_articles
+from reader.store import file_guard
 from reader.store import images as store_images
 from reader.store import settings as store_settings
 from reader.store import sources as store_sources
@@ -360,6 +361,9 @@ class Saving:
         return replace(prepared, url=normalize_url(response.url))
 
     def _prepare_file(self, path: Path) -> _Prepared:
+        file_guard.refuse_library_file(
+            path, self._ctx.path, "save pages and texts, not the library"
+        )
         data = _read_file(path)
         suffix = path.suffix.lower()
         if suffix and suffix not in SAVABLE_SUFFIXES and looks_binary(data):

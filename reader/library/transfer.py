@@ -10,25 +10,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.core.errors import LibraryError, UserError
+from reader.core.errors import DiskFullError, UserError
 from reader.core.highlights import Highlight
 from reader.core.transfer import FetchPendingReport
 from reader.core.types import Article
 from reader.library.context import LibraryContext
+from reader.library.failures import AUTO_PREFIX, BACKUP_FOLDER, BEFORE_RESTORE
 from reader.library.feeds import Feeds
 from reader.library.link_fetching import LinkFetcher
 from reader.library.saving import Saving
 from reader.library.search import Search
+from reader.services.atomic_files import written_whole
 from reader.store import database as store_database
+from reader.store import file_guard
 from reader.store import highlights as store_highlights
 from reader.store import transfer as store_transfer
+from reader.store.failures import is_disk_full
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 
-BACKUP_FOLDER = "backups"
-AUTO_PREFIX = "auto-"
 AUTO_KEEP = 7
 
 
@@ -88,8 +90,10 @@ class Transfer:
         progress: Progress | None = None,
     ) -> int:
         """Write the library (or the articles matching ``query``) to ``path``; returns the
-        number of articles (feeds, for OPML; highlights, for Readwise) written."""
+        number of articles (feeds, for OPML; highlights, for Readwise) written. A file
+        appears whole or not at all."""
         path = Path(path)
+        file_guard.refuse_library_file(path, self._ctx.path, "export to another file")
         from reader.services import exporters
 
         fmt = exporters.export_format(format, path)
@@ -103,8 +107,17 @@ class Transfer:
             raise UserError(f"no such folder: {path.parent}")
         ids = self.export_article_ids(query)
         try:
-            return self._export(path, fmt, ids, query, progress)
+            if fmt == "markdown" and path.is_dir():
+                # Into a folder that has files already: each article's file is whole, the
+                # export as a whole is not.
+                return self._export(path, fmt, ids, query, progress)
+            with written_whole(path) as partial:
+                return self._export(partial, fmt, ids, query, progress)
         except OSError as exc:
+            if is_disk_full(exc):
+                raise DiskFullError(
+                    f"the disk is full; {path} was not written (free some space and try again)"
+                ) from exc
             raise UserError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
     def _export(
@@ -276,19 +289,15 @@ class Transfer:
             target = target / name
         if target.exists():
             raise UserError(f"{target} already exists; give another name")
-        if target.resolve() == self._ctx.path.resolve():
-            raise UserError("the backup cannot replace the library itself")
+        file_guard.refuse_library_file(target, self._ctx.path, "the backup needs another name")
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise UserError(f"cannot create {target.parent}: {exc.strerror}") from exc
-        unfinished = target.with_name(target.name + ".partial")
-        try:
-            store_database.copy_database(self._ctx.path, unfinished)
-            unfinished.replace(target)
-        except OSError as exc:
-            unfinished.unlink(missing_ok=True)
-            raise UserError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        # Written under a name of its own and renamed when whole; what a killed process left
+        # half-done is cleared first.
+        store_database.remove_stale_copies(target.parent)
+        store_database.copy_database(self._ctx.path, target)
         return target
 
     def list_backups(self) -> list[Path]:
@@ -299,12 +308,16 @@ class Transfer:
 
     def auto_backup(self, *, keep: int = AUTO_KEEP) -> Path | None:
         """Today's automatic backup, unless it exists; keeps the newest ``keep`` of them.
-        Returns the new file or None."""
+
+        The window calls this in the background at start-up. Returns the new file or None.
+        A damaged library is not backed up (seven days of copies of it would push out the
+        last good one): LibraryDamagedError says so instead."""
         folder = self.backups_folder
         day = self._ctx.now().astimezone().strftime("%Y-%m-%d")
         target = folder / f"{AUTO_PREFIX}{day}.sqlite"
         created: Path | None = None
         if not target.exists():
+            store_database.check_integrity(self._ctx.path)
             created = self.backup(target)
         autos = sorted(folder.glob(f"{AUTO_PREFIX}*.sqlite"))
         for old in autos[: max(0, len(autos) - keep)]:
@@ -316,25 +329,26 @@ class Transfer:
 
     def check_library_file(self, path: Path) -> int:
         """The library version of the file ``path``; LibraryError if it is no Folio library
-        this Folio can read."""
-        return store_transfer.check_library_file(Path(path), self._ctx.schema_version)
+        this Folio can read (or is this library's own file)."""
+        path = Path(path)
+        file_guard.refuse_library_file(path, self._ctx.path, "restore from a backup of it")
+        return store_transfer.check_library_file(path, self._ctx.schema_version)
 
     def restore(self, source: Path) -> Path:
         """Replace the library's content with the library file ``source``, after checking it
         is one; the current library is first copied to the backups folder. Returns that copy."""
         source = Path(source)
         version = self.check_library_file(source)
-        if source.resolve() == self._ctx.path.resolve():
-            raise UserError("that file is the library itself")
         stamp = self._ctx.now().astimezone().strftime("%Y%m%d-%H%M%S")
-        safety = self.backup(self.backups_folder / f"before-restore-{stamp}.sqlite")
+        safety = self.backups_folder / f"{BEFORE_RESTORE}{stamp}.sqlite"
         try:
-            # On the writer thread, between its transactions: the copy writes the library file.
-            self._ctx.writer.call(lambda: store_database.copy_database(source, self._ctx.path))
-        except Exception as exc:
-            raise LibraryError(
-                f"restoring from {source} failed ({exc}); the library before it is in {safety}"
-            ) from exc
+            safety.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(f"cannot create {safety.parent}: {exc.strerror}") from exc
+        writer = self._ctx.writer
+        # On the writer thread, between its transactions: the copy and the replacement happen
+        # under one exclusive lock of their own, which a transaction of ours would block.
+        writer.call(lambda: store_database.replace_database(writer.database, source, safety))
         if version < self._ctx.schema_version:
             # Reopen so the restored (older) library is migrated like any other.
             self._ctx.writer.reopen()

@@ -4,7 +4,9 @@ write, each unit of work in one transaction.
 Whoever writes (the command line, the window, a refresh, an import) hands a function to the
 writer and waits for its result, or takes a future. Within one process no two threads ever
 write, so no write waits on another's lock; between processes SQLite's busy timeout remains,
-which is why units of work are kept short (see the import and refresh code).
+which is why units of work are kept short (see the import and refresh code). Each unit of work
+goes through :func:`reader.store.write_lock.run_write`: the library file is checked before it,
+the lock waited for, and a failure of the disk or the file said plainly.
 
 Interactive work (a user's edit) goes before bulk work (a refresh's feed, an import's batch)
 already waiting, so a click is stored in the time of one unit of bulk work, not of all of them.
@@ -25,7 +27,8 @@ from typing import Any, TypeVar
 
 from reader.core.errors import LibraryError
 from reader.store import database as store_database
-from reader.store.write_lock import write_transaction
+from reader.store.connection import LibraryDatabase, Warn
+from reader.store.write_lock import run_write
 
 log = logging.getLogger(__name__)
 
@@ -50,15 +53,27 @@ class _Job:
 
 class Writer:
     """Opens the library at ``path`` on its own thread (migrating it if needed) and runs
-    writes there, one at a time. Raises :class:`LibraryError` when the file cannot be opened."""
+    writes there, one at a time. Raises :class:`LibraryError` when the file cannot be opened.
 
-    def __init__(self, path: Path, *, name: str = THREAD_NAME) -> None:
+    ``on_warning`` is told, once, when another program disturbed the library file under it
+    (see :mod:`reader.store.file_guard`); ``allow_damaged`` opens a library found damaged
+    before, for restoring it."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        name: str = THREAD_NAME,
+        on_warning: Warn | None = None,
+        allow_damaged: bool = False,
+    ) -> None:
         self.path = Path(path)
+        self._on_warning = on_warning
         self._jobs: queue.PriorityQueue[_Job] = queue.PriorityQueue()
         self._numbers = itertools.count()
         self._closed = False
         self._lock = threading.Lock()
-        self._db: Any = None
+        self._db: LibraryDatabase | None = None
         # The longest any unit of work has held the write lock, in seconds, and the most
         # processor time one took (for benchmarks: on a busy machine the first grows while
         # the writer waits for a processor, the second does not).
@@ -67,7 +82,11 @@ class Writer:
         self._thread = threading.Thread(target=self._loop, name=name, daemon=True)
         self._thread.start()
         try:
-            self._db = self.call(lambda: store_database.open_database(self.path))
+            self._db = self.call(
+                lambda: store_database.open_database(
+                    self.path, on_warning=on_warning, allow_damaged=allow_damaged
+                )
+            )
         except BaseException:
             self._stop()
             raise
@@ -98,14 +117,16 @@ class Writer:
     def _enqueue(self, fn: Callable[[], T], priority: int, *, transaction: bool) -> Future[T]:
         with self._lock:
             if self._closed:
-                raise LibraryError("the library is closed")
+                # A worker still running when the window quit (a refresh behind a slow
+                # server) must not write behind the close.
+                raise LibraryError(f"the library {self.path} was closed; nothing more is saved")
             job = _Job(priority, next(self._numbers), fn, transaction=transaction)
             self._jobs.put(job)
         future: Future[T] = job.future
         return future
 
     def _in_savepoint(self, fn: Callable[[], T]) -> T:
-        with self._db.atomic():
+        with self.database.atomic():
             return fn()
 
     def _loop(self) -> None:
@@ -116,18 +137,7 @@ class Writer:
             if not job.future.set_running_or_notify_cancel():
                 continue
             try:
-                if job.transaction:
-                    with write_transaction(self._db):
-                        began, began_cpu = time.monotonic(), time.thread_time()
-                        result = job.fn()
-                    self.longest_transaction = max(
-                        self.longest_transaction, time.monotonic() - began
-                    )
-                    self.longest_transaction_cpu = max(
-                        self.longest_transaction_cpu, time.thread_time() - began_cpu
-                    )
-                else:
-                    result = job.fn()
+                result = self._transact(job.fn) if job.transaction else job.fn()
             except BaseException as exc:  # handed to whoever waits for it
                 job.future.set_exception(exc)
             else:
@@ -135,19 +145,38 @@ class Writer:
         if self._db is not None:
             self._db.close()
 
+    def _transact(self, fn: Callable[[], T]) -> T:
+        began = (0.0, 0.0)
+
+        def timed() -> T:
+            nonlocal began
+            # From when the lock is held (a second try, after the files were reopened,
+            # starts the clock again).
+            began = (time.monotonic(), time.thread_time())
+            return fn()
+
+        result = run_write(self.database, timed)
+        self.longest_transaction = max(self.longest_transaction, time.monotonic() - began[0])
+        self.longest_transaction_cpu = max(
+            self.longest_transaction_cpu, time.thread_time() - began[1]
+        )
+        return result
+
     # -- the database handle -----------------------------------------------------------------
     @property
-    def database(self) -> Any:
+    def database(self) -> LibraryDatabase:
         """The open database, for reads (each thread reads on its own connection) and for the
         store's functions that take it; writes go through :meth:`run`."""
+        if self._db is None:
+            raise LibraryError(f"the library {self.path} is not open")
         return self._db
 
     def reopen(self) -> None:
         """Open the library file again (after it was replaced), migrating it if needed."""
 
         def reopen() -> None:
-            self._db.close()
-            self._db = store_database.open_database(self.path)
+            self.database.close_all()
+            self._db = store_database.open_database(self.path, on_warning=self._on_warning)
 
         self.call(reopen)
 

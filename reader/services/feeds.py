@@ -1,7 +1,9 @@
 """Turning the bytes of a feed into entries ready to store.
 
 RSS 0.9x/1.0/2.0, RDF and Atom go through feedparser, which is fed bytes we fetched ourselves
-(it never fetches) with our own decision on the character encoding. JSON Feed goes through
+(it never fetches) with our own decision on the character encoding. Common, well-formed RSS and
+Atom documents are read faster by :mod:`reader.services.feed_lxml` into what feedparser would
+make of them; whatever it is not sure of still goes to feedparser. JSON Feed goes through
 :mod:`reader.services.jsonfeed`. feedparser's sanitizer and relative-link rewriting are turned
 off: :func:`reader.services.sanitize.sanitize_html` supersedes both and is several times faster.
 Both build their entries with :mod:`reader.services.parsed_feed`.
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import logging
 import re
 import time
 from collections.abc import Callable, Mapping
@@ -47,6 +50,8 @@ from reader.services.sanitize import text_to_html
 
 if TYPE_CHECKING:
     from reader.services.parse_pool import BudgetPool
+
+log = logging.getLogger(__name__)
 
 # Documents up to this size are parsed in the calling process: with author fields capped and
 # items limited, their work is bounded by their size, and a worker would cost more to start.
@@ -250,26 +255,66 @@ def _author(entry: Any) -> str | None:
     return str(name) if name else None
 
 
+def _read_fast(data: bytes, url: str, language: str | None) -> dict[str, Any] | None:
+    """The document as :mod:`reader.services.feed_lxml` reads it, or None when it leaves the
+    document to feedparser."""
+    from reader.services.feed_lxml import Refused, read_feed
+
+    try:
+        return read_feed(data, url=url, language=language)
+    except Refused as exc:
+        log.debug("%s is read by feedparser: %s", url, exc)
+    except Exception:
+        # A fault of ours; feedparser reads the document all the same.
+        log.warning("the fast reading of %s failed", url, exc_info=True)
+    return None
+
+
+def fast_reading_refused(
+    content: bytes, *, url: str, headers: Mapping[str, str] | None = None
+) -> str | None:
+    """Why the fast reader leaves this RSS or Atom document to feedparser, or None when it
+    reads it (for tests and benchmarks: :func:`parse_feed` decides by itself)."""
+    from reader.services.feed_lxml import Refused, read_feed
+
+    lowered = {k.lower(): v for k, v in (headers or {}).items()}
+    data, _ = _as_utf8_xml(content, lowered.get("content-type"))
+    try:
+        read_feed(keep_newest(cap_people(data), DEFAULT_KEEP_ITEMS).data, url=url)
+    except Refused as exc:
+        return str(exc)
+    return None
+
+
 def _parse_xml(
-    content: bytes, url: str, headers: Mapping[str, str], now: datetime, max_items: int
+    content: bytes,
+    url: str,
+    headers: Mapping[str, str],
+    now: datetime,
+    max_items: int,
+    *,
+    fast: bool = True,
 ) -> ParsedFeed:
     data, encoding = _as_utf8_xml(content, headers.get("content-type"))
     kept = keep_newest(cap_people(data), max_items)
     data = kept.data
-    result = feedparser.parse(
-        io.BytesIO(data),
-        response_headers={
-            "content-type": "application/xml; charset=utf-8",
-            "content-location": url,
-            **(
-                {"content-language": headers["content-language"]}
-                if "content-language" in headers
-                else {}
-            ),
-        },
-        sanitize_html=False,
-        resolve_relative_uris=False,
-    )
+    # Both readers get the same bounded bytes, and either runs inside the caller's budget.
+    result = _read_fast(data, url, headers.get("content-language")) if fast else None
+    if result is None:
+        result = feedparser.parse(
+            io.BytesIO(data),
+            response_headers={
+                "content-type": "application/xml; charset=utf-8",
+                "content-location": url,
+                **(
+                    {"content-language": headers["content-language"]}
+                    if "content-language" in headers
+                    else {}
+                ),
+            },
+            sanitize_html=False,
+            resolve_relative_uris=False,
+        )
     feed = result.get("feed") or {}
     version = result.get("version") or ""
     entries_raw = result.get("entries") or []
@@ -355,17 +400,22 @@ def parse_feed(
     headers: Mapping[str, str] | None = None,
     now: datetime | None = None,
     max_items: int = DEFAULT_KEEP_ITEMS,
+    fast: bool = True,
 ) -> ParsedFeed:
     """Parse a fetched feed. ``headers`` are the response headers (any case); ``url`` is where
     the bytes came from (relative links resolve against it). Only the ``max_items`` newest
-    items are read. Raises :class:`FeedError` when the bytes are not a feed."""
+    items are read. Raises :class:`FeedError` when the bytes are not a feed.
+
+    RSS and Atom documents are read by :mod:`reader.services.feed_lxml` when it can read them
+    exactly as feedparser does, else by feedparser; ``fast=False`` asks for feedparser only
+    (the reference the fast reader is tested against)."""
     lowered = {k.lower(): v for k, v in (headers or {}).items()}
     now = now or datetime.now(UTC)
     if not content.strip():
         raise FeedError(f"{url} sent an empty document, not a feed")
     if _looks_like_json(content, lowered.get("content-type")):
         return parse_json_feed(content, url=url, now=now, max_items=max_items)
-    return _parse_xml(content, url, lowered, now, max_items)
+    return _parse_xml(content, url, lowered, now, max_items, fast=fast)
 
 
 def parse_or_message(

@@ -8,14 +8,18 @@ and the next call starts a fresh worker. The budget starts when the worker recei
 after it has started and loaded its modules.
 
 Workers are started by :func:`start_worker` only, so what every worker needs (the modules it
-loads first, how it ends with its parent) is decided in one place. A worker also ends when its
-connection to the parent closes, which happens when the parent exits, however it exits.
+loads first, how it ends with its parent) is decided in one place. A worker ends when its
+connection to the parent closes, which happens when the parent exits, however it exits; and,
+since a worker busy with a long parse reads nothing from that connection, it also watches its
+parent and exits the moment the parent is gone (see :mod:`reader.services.parent_watch`), so a
+process killed with SIGKILL leaves no worker, nor multiprocessing's resource tracker, behind.
 """
 
 from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import queue
 import threading
 from collections.abc import Callable
@@ -23,6 +27,8 @@ from multiprocessing.connection import Connection
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
+
+from reader.services.parent_watch import exit_with_parent
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +46,9 @@ class WorkerLost(Exception):
     """The worker ended (crashed, was killed, ran out of memory) before it answered."""
 
 
-def _serve(connection: Connection, initializer: Callable[[], None] | None) -> None:
+def _serve(connection: Connection, initializer: Callable[[], None] | None, parent_pid: int) -> None:
     """A worker's life: load what it needs, say so, then answer calls until told to stop."""
+    exit_with_parent(parent_pid)
     if initializer is not None:
         initializer()
     connection.send(("ready", None))
@@ -91,7 +98,7 @@ def start_worker(
     """Start one worker process and wait until it is ready for calls."""
     parent_end, child_end = context.Pipe()
     process = context.Process(  # type: ignore[attr-defined]
-        target=_serve, args=(child_end, initializer), name=name, daemon=True
+        target=_serve, args=(child_end, initializer, os.getpid()), name=name, daemon=True
     )
     process.start()
     child_end.close()

@@ -35,7 +35,7 @@ SIZE_SAMPLE = 500
 
 TEXT_COLUMN = 2
 _SNIPPET_TOKENS = 16
-_SNIPPET = f"snippet({FTS_TABLE}, {TEXT_COLUMN}, ?, ?, '…', {_SNIPPET_TOKENS})"
+SNIPPET = f"snippet({FTS_TABLE}, {TEXT_COLUMN}, ?, ?, '…', {_SNIPPET_TOKENS})"
 
 
 def _db() -> peewee.SqliteDatabase:
@@ -168,11 +168,11 @@ def _snippet_column(group: list[int], asked: Collection[int]) -> tuple[str, list
         return "NULL", []
     low, high = group[0], group[-1]
     if len(wanting) == len(group) or high - low >= MAX_BYTEMAP:
-        return _SNIPPET, marks
+        return SNIPPET, marks
     wanted = bytearray(high - low + 1)
     for article_id in wanting:
         wanted[article_id - low] = 1
-    return f"CASE WHEN substr(?, rowid - ?, 1) = x'01' THEN {_SNIPPET} END", [
+    return f"CASE WHEN substr(?, rowid - ?, 1) = x'01' THEN {SNIPPET} END", [
         bytes(wanted),
         low - 1,
         *marks,

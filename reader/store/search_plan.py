@@ -11,6 +11,8 @@ looking up a few hundred articles (:func:`~reader.store.search_fts.match_size`,
   lookup each; the best matches among recent articles are what a reader searching a common
   word wants). The matches are read from the index alone, or joined to the articles when
   they are few, or checked against the articles passing the filters when those are few.
+  When the whole pool is ranked, the same statement makes the snippets of the rows that
+  rank among the best so far, if that costs less than reading the best ones again.
 - In date order, few matches are listed and sorted. Else the articles passing the filters
   are walked in date order a batch at a time, and each batch is checked against the index
   (:func:`~reader.store.search_fts.matches_among`, which also makes the snippets): a page of
@@ -28,14 +30,18 @@ from typing import Any
 
 import peewee
 
+from reader.core.query import HIGHLIGHT_END, HIGHLIGHT_START
 from reader.core.types import PageCursor
 from reader.store import models as m
 from reader.store.fields import from_micros, to_micros
 from reader.store.search_compile import CompiledQuery, Sql
 from reader.store.search_fts import (
+    SEEK_COST,
+    SNIPPET,
     MatchSize,
     among,
     fts_count,
+    groups,
     last_article_id,
     match_size,
     matches_among,
@@ -49,6 +55,12 @@ from reader.store.search_index import FTS_TABLE
 WEIGHTS = "10.0, 3.0, 1.0, 5.0"
 # How many of the most recent matches are ranked (see the module docstring).
 RANK_POOL = 2000
+# Whether a ranking that reads every match may make the snippets as it ranks (see
+# ranked_page).
+SNIPPETS_WHILE_RANKING = True
+# A snippet costs about as much as passing this many entries of the index's lists (measured
+# at 100,000 articles: 15-30 µs, for the text read and split into words twice).
+SNIPPET_COST = 150
 # A filter side this small is listed outright and checked against the index.
 FEW = 5000
 # Matches this few are listed and sorted by date rather than checked a page at a time; so
@@ -128,57 +140,126 @@ def condition_ids(sql: Sql, *, cap: int) -> list[int] | None:
 # -- ranked by relevance -----------------------------------------------------------------------
 
 
-def ranked_ids(compiled: CompiledQuery, *, limit: int, size: MatchSize | None = None) -> list[int]:
-    """The best ``limit`` matches, by bm25 among the most recent ``RANK_POOL``."""
+@dataclass(frozen=True, slots=True)
+class _Ranking:
+    """How the matches to rank are read: ``body`` (what follows the select list) finds each
+    match's full-text row, ``pooled`` when only the newest ``RANK_POOL`` of them are ranked.
+    ``found`` is about how many are read, and ``sample`` some articles spread over them as
+    the best ones would be, or None when they lie anywhere among the word's matches."""
+
+    body: str
+    params: list[Any]
+    pooled: bool
+    found: float
+    sample: list[int] | None = None
+
+    def source(self, columns: str = "") -> str:
+        score = f"bm25({FTS_TABLE}, {WEIGHTS})"
+        return f"SELECT {FTS_TABLE}.rowid AS id{columns}, {score} AS score {self.body}"
+
+
+def _ranking(compiled: CompiledQuery, size: MatchSize, *, limit: int) -> _Ranking:
+    """The matches of ``compiled`` to rank, and how to read them."""
     match = compiled.match
     assert match is not None
-    size = size or match_size(match)
     sql = compiled.sql
-    score = f"bm25({FTS_TABLE}, {WEIGHTS})"
+    if not sql.conditions:
+        pooled = not size.exact or size.count > RANK_POOL
+        return _Ranking(f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?", [match], pooled, size.count)
     joined = (
-        f"SELECT {FTS_TABLE}.rowid AS id, {score} AS score FROM {FTS_TABLE}"
-        f' CROSS JOIN "article" a ON a."id" = {FTS_TABLE}.rowid'
+        f'FROM {FTS_TABLE} CROSS JOIN "article" a ON a."id" = {FTS_TABLE}.rowid'
         f" WHERE {FTS_TABLE} MATCH ? AND {sql.where()}"
     )
-    params: list[Any] = [match, *sql.params]
-    if not sql.conditions:
-        inner = f"SELECT rowid AS id, {score} AS score FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?"
-        params = [match]
+    if size.count <= LIST_MATCHES:
         pooled = not size.exact or size.count > RANK_POOL
-    elif size.count <= LIST_MATCHES:
-        inner = joined
-        pooled = not size.exact or size.count > RANK_POOL
-    else:
-        filtered = condition_ids(sql, cap=FEW)
-        if filtered is None:
-            inner = joined
-            pooled = True
-        else:
-            # Few articles pass the filters: the index is read once, checking each entry
-            # against them, rather than joining each match to its article.
-            condition, among_params = among(filtered, bounded=not spread(filtered))
-            inner = (
-                f"SELECT rowid AS id, {score} AS score FROM {FTS_TABLE}"
-                f" WHERE {FTS_TABLE} MATCH ? AND {condition}"
-            )
-            params = [match, *among_params]
-            pooled = len(filtered) > RANK_POOL
-    pool = f" ORDER BY id DESC LIMIT {RANK_POOL}" if pooled else ""
+        return _Ranking(joined, [match, *sql.params], pooled, size.count)
+    filtered = condition_ids(sql, cap=FEW)
+    if filtered is None:
+        return _Ranking(joined, [match, *sql.params], True, size.count)
+    # Few articles pass the filters: the index is read once, checking each entry against
+    # them, rather than joining each match to its article.
+    condition, among_params = among(filtered, bounded=not spread(filtered))
+    step = max(len(filtered) / limit, 1.0)
+    sample = [filtered[int(i * step)] for i in range(min(limit, len(filtered)))]
+    return _Ranking(
+        f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? AND {condition}",
+        [match, *among_params],
+        len(filtered) > RANK_POOL,
+        len(filtered) * size.density,
+        sample,
+    )
+
+
+def _best(ranking: _Ranking, limit: int) -> list[int]:
+    pool = f" ORDER BY id DESC LIMIT {RANK_POOL}" if ranking.pooled else ""
     rows = (
         _db()
         .execute_sql(
-            f"SELECT id FROM ({inner}{pool}) ORDER BY score, id DESC LIMIT ?", [*params, limit]
+            f"SELECT id FROM ({ranking.source()}{pool}) ORDER BY score, id DESC LIMIT ?",
+            [*ranking.params, limit],
         )
         .fetchall()
     )
     return [int(r[0]) for r in rows]
 
 
-def ranked_page(compiled: CompiledQuery, *, limit: int) -> tuple[list[int], dict[int, str]]:
-    """The best ``limit`` matches and their snippets."""
+def ranked_ids(compiled: CompiledQuery, *, limit: int, size: MatchSize | None = None) -> list[int]:
+    """The best ``limit`` matches, by bm25 among the most recent ``RANK_POOL``."""
     assert compiled.match is not None
-    size = match_size(compiled.match)
-    ids = ranked_ids(compiled, limit=limit, size=size)
+    size = size or match_size(compiled.match)
+    return _best(_ranking(compiled, size, limit=limit), limit)
+
+
+def _snippets_while_ranking(ranking: _Ranking, size: MatchSize, limit: int) -> bool:
+    """Whether making snippets during the ranking costs less than reading the best matches'
+    snippets afterwards.
+
+    Reading the matches in id order, SQLite makes a row's snippet when its score puts it
+    among the best ``limit`` so far: about ``limit * (1 + ln(found / limit))`` snippets
+    for matches in no order of score. Afterwards, exactly the best get one, but they are
+    read again: a seek each, or one read of the stretch of the index they span.
+    """
+    if not SNIPPETS_WHILE_RANKING or ranking.pooled:
+        return False
+    found = max(ranking.found, 1.0)
+    if found <= limit:
+        return True
+    extra = limit * math.log(found / limit)
+    if ranking.sample is None:
+        reread: float = min(limit * SEEK_COST * size.terms, size.count)
+    else:
+        reread = sum(
+            (
+                SEEK_COST * size.terms + (group[-1] - group[0]) * size.density
+                for group in groups(ranking.sample, size)
+            ),
+            0.0,
+        )
+    return extra * SNIPPET_COST < reread
+
+
+def ranked_page(compiled: CompiledQuery, *, limit: int) -> tuple[list[int], dict[int, str]]:
+    """The best ``limit`` matches and their snippets: made during the ranking, in the same
+    statement, when the whole pool is ranked and the snippets highlight the words matched
+    (see :func:`_snippets_while_ranking`); else read for the best matches afterwards."""
+    match = compiled.match
+    assert match is not None
+    size = match_size(match)
+    ranking = _ranking(compiled, size, limit=limit)
+    if compiled.highlight == match and _snippets_while_ranking(ranking, size, limit):
+        rows = _db().execute_sql(
+            f"SELECT id, snippet FROM ({ranking.source(f', {SNIPPET} AS snippet')})"
+            " ORDER BY score, id DESC LIMIT ?",
+            [HIGHLIGHT_START, HIGHLIGHT_END, *ranking.params, limit],
+        )
+        ids: list[int] = []
+        texts: dict[int, str] = {}
+        for article_id, text in rows:
+            ids.append(int(article_id))
+            if text and HIGHLIGHT_START in text:
+                texts[int(article_id)] = text
+        return ids, texts
+    ids = _best(ranking, limit)
     return ids, snippets_of(compiled.highlight, ids, size=size)
 
 

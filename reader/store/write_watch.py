@@ -5,7 +5,9 @@ thread) reports each statement that would change the file — an insert, update 
 change of schema, in its "main" database; a connection's own temporary tables do not count —
 with the name of the thread that prepared it. SQLite asks while it prepares a statement, so
 watching costs nothing once statements are cached, and connections opened while nobody watches
-are not asked at all. The tests use it to hold the library to one writer thread.
+are not asked at all. The tests use it to hold the library to one writer thread; the
+library's database (:class:`reader.store.connection.LibraryDatabase`) hooks every connection
+it opens.
 """
 
 from __future__ import annotations
@@ -13,8 +15,6 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable
-
-import peewee
 
 # (thread name, table): one statement that writes to the library file.
 WriteReport = Callable[[str, str], None]
@@ -70,12 +70,10 @@ def _authorize(
     return sqlite3.SQLITE_OK
 
 
-class WatchedDatabase(peewee.SqliteDatabase):  # type: ignore[misc]
-    """A peewee SQLite database whose connections report writes while anyone watches."""
-
-    def _add_conn_hooks(self, conn: sqlite3.Connection) -> None:
-        super()._add_conn_hooks(conn)
-        with _lock:
-            watching = bool(_watchers)
-        if watching:
-            conn.set_authorizer(_authorize)
+def watch_connection(conn: sqlite3.Connection) -> None:
+    """Have ``conn`` report its writes, if anyone watches now (the library's database calls
+    this for every connection it opens, the ones it opens again after a disturbance too)."""
+    with _lock:
+        watching = bool(_watchers)
+    if watching:
+        conn.set_authorizer(_authorize)

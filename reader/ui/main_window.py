@@ -466,6 +466,8 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.events.changed.connect(self._library_changed)
+        # Another program disturbed the library file (said once; it stays a minute).
+        self.events.warned.connect(lambda text: self.status_bar.show_message(text, 60_000))
         self.edits.failed.connect(self.status_bar.show_write_failure)
         sidebar, articles = self.sidebar_controller, self.list_controller
         sidebar.tags_loaded.connect(lambda _names, colors: articles.set_tag_colors(colors))

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -44,6 +43,7 @@ from reader.app.settings import (
 )
 from reader.app.translations import LANGUAGES, QT_TRANSLATE_NOOP
 from reader.ui.feed_properties_dialog import fill_intervals
+from reader.ui.file_dialogs import get_existing_directory
 
 THEMES = [
     (ThemeChoice.SYSTEM, QT_TRANSLATE_NOOP("PreferencesDialog", "Follow the system")),
@@ -286,10 +286,9 @@ class PreferencesDialog(QDialog):
 
     def _choose_inbox(self) -> None:
         start = self.inbox.text().strip() or str(Path.home())
-        # Folders only: the dialog never reads a file (the library's among them).
-        chosen = QFileDialog.getExistingDirectory(
-            self, self.tr("Inbox folder"), start, QFileDialog.Option.ShowDirsOnly
-        )
+        # The window's own dialog (see reader/ui/file_dialogs.py): it never reads a file, the
+        # library's among them.
+        chosen = get_existing_directory(self, self.tr("Inbox folder"), start)
         if chosen:
             self.inbox.setText(chosen)
             self.inbox_error.hide()

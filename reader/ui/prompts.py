@@ -81,16 +81,18 @@ class QtPrompts:
         chosen = QColorDialog.getColor(QColor(initial), self._parent(), title)
         return chosen.name() if chosen.isValid() else None
 
+    # File dialogs are the window's own (see reader/ui/file_dialogs.py): Qt's would open the
+    # files they list, the library's among them, and drop SQLite's locks on it.
     def pick_open_file(self, title: str, filters: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+        from reader.ui.file_dialogs import get_open_file_name
 
-        path, _chosen = QFileDialog.getOpenFileName(self._parent(), title, "", filters)
+        path, _chosen = get_open_file_name(self._parent(), title, "", filters)
         return Path(path) if path else None
 
     def pick_save_file(self, title: str, filters: Sequence[str]) -> tuple[Path, str] | None:
-        from PySide6.QtWidgets import QFileDialog
+        from reader.ui.file_dialogs import get_save_file_name
 
-        path, chosen = QFileDialog.getSaveFileName(self._parent(), title, "", ";;".join(filters))
+        path, chosen = get_save_file_name(self._parent(), title, "", ";;".join(filters))
         return (Path(path), chosen) if path else None
 
     def show_error(self, title: str, message: str) -> None:

@@ -935,6 +935,17 @@
     </message>
 </context>
 <context>
+    <name>DailyBackup</name>
+    <message>
+        <source>The daily backup failed: {kind}: {exc}</source>
+        <translation>Die tägliche Sicherung ist fehlgeschlagen: {kind}: {exc}</translation>
+    </message>
+    <message>
+        <source>No backup today: {reason}</source>
+        <translation>Heute keine Sicherung: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>EmptyState</name>
     <message>
         <source>Welcome to Folio</source>
@@ -1727,6 +1738,13 @@ Verschieben Sie die Datei zurück in den Eingangsordner, um es erneut zu versuch
     </message>
 </context>
 <context>
+    <name>LibraryEvents</name>
+    <message>
+        <source>Another program replaced {files} while Folio had the library open; Folio reopened the library and kept your change. If something you did just before is missing, please do it again.</source>
+        <translation>Ein anderes Programm hat {files} ersetzt, während Folio die Bibliothek geöffnet hatte; Folio hat die Bibliothek neu geöffnet und Ihre Änderung behalten. Falls etwas fehlt, das Sie kurz zuvor getan haben, wiederholen Sie es bitte.</translation>
+    </message>
+</context>
+<context>
     <name>LinkFetchController</name>
     <message>
         <source>Fetching links failed: {kind}: {exc}</source>
@@ -1814,6 +1832,17 @@ Verschieben Sie die Datei zurück in den Eingangsordner, um es erneut zu versuch
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
+    </message>
+</context>
+<context>
+    <name>NameOnlyIconProvider</name>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
     </message>
 </context>
 <context>

@@ -113,3 +113,18 @@ def test_a_log_folder_that_cannot_be_made_means_no_log(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("")
     assert setup_logging(blocker / "logs" / "folio.log") is None
+
+
+def test_a_full_disk_is_said_as_such_not_as_our_bug(qapp: object, tmp_path: Path) -> None:
+    import sqlite3
+
+    from reader.app.crash import CrashHandler
+
+    handler = CrashHandler(log_path=tmp_path / "folio.log")
+    handler.library_path = tmp_path / "library.sqlite"
+    full = sqlite3.OperationalError("database or disk is full")
+    full.sqlite_errorcode = sqlite3.SQLITE_FULL
+    text = handler.describe(full)
+    assert text.startswith("The disk holding the library")
+    assert "Something went wrong" not in text
+    assert handler.describe(ValueError("boom")).startswith("Something went wrong")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -112,3 +113,53 @@ def test_restore_refuses_non_libraries(library: Library, tmp_path: Path) -> None
     with pytest.raises(UserError, match="the library itself"):
         library.restore(library.path)
     assert library.list_backups() == []  # nothing was touched
+
+
+def test_a_damaged_library_gets_no_daily_backup(db_path: Path) -> None:
+    """Seven daily copies of a damaged library would push out the last good one."""
+    from reader.core.errors import LibraryDamagedError
+
+    library = Library(db_path)
+    add_articles(library, 40)
+    first = library.auto_backup()
+    assert first is not None
+    library.close()
+    conn = sqlite3.connect(db_path)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'article'").fetchone()[0]
+    conn.close()
+    with db_path.open("r+b") as handle:
+        handle.seek((root - 1) * 4096)
+        handle.write(b"\xa5" * 4096)
+    later = [datetime(2030, 1, 1, tzinfo=UTC)]
+    with pytest.raises(LibraryDamagedError, match="is damaged"):
+        library = Library(db_path, clock=lambda: later[0])
+        try:
+            library.auto_backup()
+        finally:
+            library.close()
+    assert [p.name for p in (db_path.parent / "backups").iterdir()] == [first.name]
+    with pytest.raises(LibraryDamagedError, match="is damaged"):
+        Library(db_path)  # found once, refused from then on
+
+
+def test_a_backup_left_half_done_by_a_killed_process_is_cleared(
+    library: Library, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    folder = library.backups_folder
+    folder.mkdir()
+    stale = folder / f"library-20250101-000000.sqlite.{gone.stdout.strip()}.partial"
+    stale.write_bytes(b"half a copy")
+    mine = folder / f"library-20250101-000001.sqlite.{os.getpid()}.partial"
+    mine.write_bytes(b"a copy under way")
+    library.backup()
+    assert not stale.exists()
+    assert mine.exists()  # this process's own: not touched

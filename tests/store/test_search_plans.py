@@ -7,9 +7,9 @@ small library takes each of its paths (listing matches; walking in date order, i
 batches, widened or not, with snippets made after the check, falling back to listing after a
 walk; listing the filter side, whatever share of the library it is guessed to be; a seek per
 id, one read for all ids, id lists instead of byte maps; estimated sizes; a small ranking
-pool), and each query kind of the search language is run through each: ranked, newest and
-oldest first (paged with a cursor), counted, listed whole and checked against given ids,
-with snippets.
+pool; snippets made while ranking or after it), and each query kind of the search language
+is run through each: ranked, newest and oldest first (paged with a cursor), counted, listed
+whole and checked against given ids, with snippets.
 """
 
 from __future__ import annotations
@@ -250,6 +250,13 @@ PLANS: dict[str, list[tuple[object, str, object]]] = {
         (search_plan, "_LIST_FACTOR", 0),
     ],
     "estimated sizes": [(search_fts, "SIZE_SAMPLE", 4)],
+    "snippets while ranking": [(search_plan, "SNIPPET_COST", 0)],
+    "snippets while ranking, filters lead": [
+        (search_plan, "SNIPPET_COST", 0),
+        (search_plan, "FEW", 70),
+        (search_plan, "LIST_MATCHES", 0),
+    ],
+    "snippets after ranking": [(search_plan, "SNIPPETS_WHILE_RANKING", False)],
     "small pool": [
         (search_plan, "RANK_POOL", 15),
         (search_plan, "FEW", 70),
@@ -441,3 +448,25 @@ def test_ids_far_apart_are_sought_and_close_ones_read_together(
     rare = search_fts.MatchSize(5, True, 0.001)
     assert search_fts.groups([1, 500, 5000], rare) == [[1, 500, 5000]]
     assert search_fts.groups([], every) == []
+
+
+def test_snippets_are_made_while_ranking_when_that_reads_less() -> None:
+    """Snippets made during the ranking cost a few more snippets; made afterwards they cost
+    another read of the best matches: a seek each when they are far apart."""
+    common = search_fts.MatchSize(70_000, False, 0.7)
+
+    def ranking(found: float, sample: list[int] | None, *, pooled: bool = False) -> bool:
+        plan = search_plan._Ranking("", [], pooled, found, sample)
+        return search_plan._snippets_while_ranking(plan, common, 100)
+
+    # No more matches than results: every match gets its snippet either way.
+    assert ranking(80, None)
+    # Only the newest of the matches are ranked: that statement makes no snippets.
+    assert not ranking(80, None, pooled=True)
+    far_apart = list(range(1, 100_000, 1000))
+    assert ranking(600, far_apart)
+    close = list(range(5000, 5100))
+    assert not ranking(600, close)
+    # Many more matches than results, anywhere among the word's: reading them again is
+    # cheaper than the snippets made on the way.
+    assert not ranking(60_000, None)
