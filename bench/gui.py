@@ -352,8 +352,8 @@ STEPS = (
 # What the window's start imports, imported first and timed on their own.
 IMPORTS = (
     ("imports: reader.main and the command line", ("reader.main", "reader.cli")),
-    ("imports: PySide6 (QtCore, QtGui, QtWidgets, QtNetwork)", (
-        "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtNetwork",
+    ("imports: PySide6 (QtCore, QtGui, QtWidgets)", (
+        "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets",
     )),
     ("imports: Folio's window and library modules", (
         "reader.app.single_instance", "reader.app.application", "reader.app.crash",

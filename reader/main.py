@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QObject
+
     from reader.app.inbox_watcher import InboxWatcher
     from reader.app.open_controller import OpenController
     from reader.app.single_instance import InstanceGuard, OpenRequest
@@ -100,7 +102,6 @@ def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGua
     record_faults()
     crash = CrashHandler(app, log_path=setup_logging())
     crash.install()
-    server = guard.listen(app) if guard is not None else None
     demo = None
     try:
         if getattr(args, "demo", False):
@@ -126,8 +127,11 @@ def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGua
     crash.library_path = library.path
     window = MainWindow(library, crash_handler=crash, demo=demo is not None)
     window.show()
-    window.start_background_work()
-    window.syncer.start_schedule()
+    # Nothing but the first page comes before the window is painted: the refresh and sync
+    # schedules, the links still waiting and the inbox folder start once it is on screen.
+    later = window.after_first_paint
+    later.add(window.start_background_work)
+    later.add(window.syncer.start_schedule)
     # What opens files (and imports every format Folio reads) is made when files come, from
     # the command line or from another folio; the inbox folder is read once the window is up.
     openers: list[OpenController] = []
@@ -137,12 +141,13 @@ def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGua
             openers.append(_attach_opener(window))
         return openers[0]
 
-    if server is not None:
-        server.requested.connect(lambda request: _handed_over(window, opener(), request))
+    if guard is not None:
+        # A second folio started meanwhile keeps trying until the window listens.
+        later.add(lambda: _listen(guard, app, window, opener))
     inboxes: list[InboxWatcher] = []
     # A demo library is thrown away at the end: it takes no files from the inbox folder.
     if demo is None:
-        QTimer.singleShot(0, window, lambda: inboxes.append(_attach_inbox(window, library)))
+        later.add(lambda: inboxes.append(_attach_inbox(window, library)))
     if sources:
         QTimer.singleShot(0, window, lambda: opener().open(sources))
     if demo is None:
@@ -182,6 +187,16 @@ def _attach_opener(window: MainWindow) -> OpenController:
     opener.reveal.connect(window.reveal_article)
     opener.message.connect(window.status_bar.show_message)
     return opener
+
+
+def _listen(
+    guard: InstanceGuard,
+    app: QObject,
+    window: MainWindow,
+    opener: Callable[[], OpenController],
+) -> None:
+    server = guard.listen(app)
+    server.requested.connect(lambda request: _handed_over(window, opener(), request))
 
 
 def _handed_over(window: MainWindow, opener: OpenController, request: OpenRequest) -> None:

@@ -48,12 +48,13 @@ def quit_on_signals(app: QApplication) -> QTimer:
                 widget.reject()
 
     def stop(_signum: int, _frame: object) -> None:
-        close_dialogs()
-        app.quit()
-        # Before the event loop runs, quit() does nothing: quit as soon as it starts; a
-        # dialog about to open (the signal came just before it) is closed once it runs.
-        QTimer.singleShot(0, app.quit)
+        # Posted, never called here: a signal handler runs between any two steps of the
+        # code it interrupts (a task handed to a worker pool, holding the pool's lock), and
+        # quitting at once closes the window, which shuts that pool down: a deadlock. The
+        # event loop quits on its next turn, or as soon as it starts; a dialog open then
+        # (its own event loop runs the posted calls too) is closed first.
         QTimer.singleShot(0, close_dialogs)
+        QTimer.singleShot(0, app.quit)
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import faulthandler
 import logging
+import os
 import sys
 import threading
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 from typing import TextIO
@@ -22,6 +22,8 @@ from reader.library.failures import explain_failure
 log = logging.getLogger("reader.crash")
 
 LOG_FILENAME = "folio.log"
+LOG_MAX_BYTES = 1_000_000
+LOG_BACKUPS = 2
 FAULTS_FILENAME = "folio-faults.log"
 
 
@@ -34,13 +36,51 @@ def setup_logging(path: Path | None = None) -> Path | None:
     path = path or log_file_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=2, encoding="utf-8")
+        # Opened now, so a log that cannot be written is known from the start.
+        path.open("a", encoding="utf-8").close()
     except OSError:
         return None
+    handler = _LogFile(path)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.setLevel(logging.WARNING)
     logging.getLogger().addHandler(handler)
     return path
+
+
+class _LogFile(logging.Handler):
+    """The rotating log file, made when the first record comes: most runs write none, and the
+    module it lives in (with the socket and pickle modules it loads) slows the window's start."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self._path = path
+        # As logging's file handlers name their file.
+        self.baseFilename = os.fspath(path.absolute())
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        # Records come one at a time: logging holds this handler's lock around emit().
+        if self._file is None:
+            from logging.handlers import RotatingFileHandler
+
+            try:
+                self._file = RotatingFileHandler(
+                    self._path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+                )
+            except OSError:
+                self.handleError(record)
+                return
+            self._file.setFormatter(self.formatter)
+        self._file.emit(record)
+
+    def flush(self) -> None:
+        if self._file is not None:
+            self._file.flush()
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
 
 
 def record_faults(folder: Path | None = None) -> Path | None:

@@ -8,14 +8,17 @@ from __future__ import annotations
 import logging
 import threading
 import traceback
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from reader.app.settings import Settings
 from reader.app.tasks import TaskRunner
 from reader.core.errors import UserError
-from reader.core.transfer import FetchPendingReport
 from reader.library import Library
+
+if TYPE_CHECKING:
+    from reader.core.transfer import FetchPendingReport
 
 log = logging.getLogger(__name__)
 

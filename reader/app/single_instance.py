@@ -20,12 +20,16 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from reader.core.errors import UserError
+
+if TYPE_CHECKING:
+    # Qt's network module is loaded when a second process hands over or the window listens,
+    # not before the first window is painted.
+    from PySide6.QtNetwork import QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -160,6 +164,8 @@ def decode_request(line: bytes) -> OpenRequest:
 def send_request(name: str, request: OpenRequest, *, connect_ms: int = 1000) -> bool:
     """Hand ``request`` to the window listening on ``name``. False when nothing listens;
     UserError when a window listens but does not take it."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(connect_ms):
@@ -193,6 +199,8 @@ class InstanceServer(QObject):
     requested = Signal(object)  # OpenRequest
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
         super().__init__(parent)
         self.name = name
         self._server = QLocalServer(self)
@@ -203,6 +211,8 @@ class InstanceServer(QObject):
     def listen(self) -> bool:
         # Whoever holds the lock owns the name: a socket file still there was left by a window
         # that crashed, and nothing answers on it.
+        from PySide6.QtNetwork import QLocalServer
+
         QLocalServer.removeServer(self.name)
         if self._server.listen(self.name):
             return True

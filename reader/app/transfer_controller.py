@@ -7,13 +7,16 @@ import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
 from reader.app.emit_gate import EmitGate
 from reader.core.errors import UserError
-from reader.core.transfer import ImportReport
 from reader.library import Library
+
+if TYPE_CHECKING:
+    from reader.core.transfer import ImportReport
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from reader.core.anchoring import AnchorText, make_anchor, relocate
 from reader.core.anchoring_html import MarkedArticle, mark_article, reading_text
@@ -27,10 +27,12 @@ from reader.core.highlights import (
     clean_note,
     color_or_default,
 )
-from reader.core.transfer import ImportHighlight
 from reader.library.context import LibraryContext
 from reader.store import articles as store_articles
 from reader.store import highlights as store
+
+if TYPE_CHECKING:
+    from reader.core.transfer import ImportHighlight
 
 T = TypeVar("T")
 

@@ -4,6 +4,7 @@ article itself, and the find bar under it."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from reader.app.translations import QT_TRANSLATE_NOOP
-from reader.core.anchoring_html import MarkedArticle
 from reader.core.search_terms import SearchTerms, TermFinder
 from reader.core.types import Article
 from reader.ui.article_browser import ArticleBrowser
@@ -40,6 +40,9 @@ from reader.ui.find_bar import FindBar
 from reader.ui.highlight_layer import HighlightLayer
 from reader.ui.tag_bar import TagBar
 from reader.ui.theme import LIGHT, Theme, reading_css
+
+if TYPE_CHECKING:
+    from reader.core.anchoring_html import MarkedArticle
 
 NO_ARTICLE = QT_TRANSLATE_NOOP("ArticlePane", "Select an article to read it.")
 SEARCH_MARK_KIND = "search"

@@ -16,7 +16,6 @@ from reader.app.refresh_controller import RefreshController
 from reader.app.tasks import TaskRunner
 from reader.app.transfer_controller import TransferController
 from reader.app.translations import QT_TRANSLATE_NOOP
-from reader.core.transfer import FetchPendingReport, ImportReport
 from reader.core.types import Article
 from reader.core.urls import is_http_url
 from reader.library import Library
@@ -25,6 +24,7 @@ from reader.ui.article_list_controller import ArticleListController
 from reader.ui.status_bar import RESULT_TIMEOUT_MS, StatusBar
 
 if TYPE_CHECKING:
+    from reader.core.transfer import FetchPendingReport, ImportReport
     from reader.ui.failed_links_dialog import FailedLinksDialog
 
 # The command's text, as it is while links are fetched and while they are paused.

@@ -40,6 +40,14 @@ class AfterFirstPaint(QObject):
     def done(self) -> bool:
         return self._done
 
+    def add(self, step: Callable[[], None]) -> None:
+        """Run ``step`` after the work given so far; at once when that has already run (and
+        was wanted)."""
+        if not self._done:
+            self._work.append(step)
+        elif self._wanted():
+            step()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._done:
             # Posted, so it runs once this paint (and its children's) is finished.

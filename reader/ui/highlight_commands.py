@@ -7,7 +7,7 @@ window never waits for it) and can be undone.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint
 from PySide6.QtGui import QAction
@@ -21,11 +21,13 @@ from reader.library import Library
 from reader.ui.actions import command
 from reader.ui.article_pane import ArticlePane
 from reader.ui.highlight_layer import COLOR_NAMES, color_actions
-from reader.ui.highlight_popup import HighlightPopup
 from reader.ui.prompts import Prompts
 from reader.ui.reading_controller import ReadingController
 from reader.ui.status_bar import StatusBar
 from reader.ui.undo import UndoEntry, UndoStack
+
+if TYPE_CHECKING:
+    from reader.ui.highlight_popup import HighlightPopup
 
 
 class HighlightCommandsController(QObject):
@@ -101,6 +103,8 @@ class HighlightCommandsController(QObject):
         highlight = self._layer.get(highlight_id)
         if highlight is None:
             return
+        from reader.ui.highlight_popup import HighlightPopup
+
         if self.popup is not None:
             self.popup.close()
         popup = HighlightPopup(highlight, self._pane.window())

@@ -10,15 +10,18 @@ shown, so opening an article costs nothing more.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QPainter, QPixmap, QTextCursor
 from PySide6.QtWidgets import QMenu, QToolButton
 
 from reader.app.translations import QT_TRANSLATE_NOOP
-from reader.core.anchoring_html import reading_text
 from reader.core.highlights import DEFAULT_COLOR, Highlight, HighlightColor
-from reader.core.text_map import TextMap
 from reader.ui.article_browser import ArticleBrowser
+
+if TYPE_CHECKING:
+    from reader.core.text_map import TextMap
 
 COLOR_NAMES = {
     HighlightColor.YELLOW: QT_TRANSLATE_NOOP("HighlightLayer", "Yellow"),
@@ -124,6 +127,10 @@ class HighlightLayer(QObject):
 
     def _text_map(self) -> TextMap:
         if self._map is None:
+            # Loaded with the first article that needs it, not with the window.
+            from reader.core.anchoring_html import reading_text
+            from reader.core.text_map import TextMap
+
             text = reading_text(self._html).text if self._html else ""
             shown = self._browser.document().toRawText()
             self._map = TextMap.build(text, shown, self._content_start)

@@ -32,9 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.highlights import Highlight
+from reader.core.highlights import Highlight, HighlightCursor
 from reader.library import Library
-from reader.library.highlights import cursor_after
 from reader.ui.article_delegate import short_date, title_lines
 from reader.ui.article_list_view import ArticleListPanel
 from reader.ui.highlight_layer import SWATCHES
@@ -75,12 +74,18 @@ class HighlightListModel(QAbstractListModel):
         self.endResetModel()
 
     def _read_page(self) -> list[Highlight]:
-        after = cursor_after(self._rows[-1]) if self._rows else None
+        after = self._after_last()
         page = self._library.highlights.recent(after=after, limit=PAGE_SIZE)
         if len(page) < PAGE_SIZE:
             self._exhausted = True
         self._rows.extend(page)
         return page
+
+    def _after_last(self) -> HighlightCursor | None:
+        # The library's highlights part is loaded with the first page read, not with the window.
+        from reader.library.highlights import cursor_after
+
+        return cursor_after(self._rows[-1]) if self._rows else None
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._exhausted
@@ -89,7 +94,7 @@ class HighlightListModel(QAbstractListModel):
         if not self.canFetchMore(parent):
             return
         first = len(self._rows)
-        after = cursor_after(self._rows[-1]) if self._rows else None
+        after = self._after_last()
         page = self._library.highlights.recent(after=after, limit=PAGE_SIZE)
         if len(page) < PAGE_SIZE:
             self._exhausted = True

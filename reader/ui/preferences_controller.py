@@ -15,12 +15,11 @@ from reader.app.settings import Settings
 from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.library import Library
 from reader.ui.actions import WindowActions, command
-from reader.ui.preferences_dialog import LibraryChoices
 from reader.ui.prompts import Prompts
 from reader.ui.status_bar import StatusBar
 
 if TYPE_CHECKING:
-    from reader.ui.preferences_dialog import PreferencesDialog
+    from reader.ui.preferences_dialog import LibraryChoices, PreferencesDialog
 
 
 class PreferencesController(QObject):
@@ -94,7 +93,7 @@ class PreferencesController(QObject):
         icon="settings",
     )
     def show_preferences(self) -> None:
-        from reader.ui.preferences_dialog import PreferencesDialog
+        from reader.ui.preferences_dialog import LibraryChoices, PreferencesDialog
 
         library = self._library
         choices = LibraryChoices(

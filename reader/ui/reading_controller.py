@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -14,7 +15,6 @@ from reader.app.library_events import ChangeBatch
 from reader.app.settings import Settings
 from reader.app.tasks import TaskRunner
 from reader.app.translations import QT_TRANSLATE_NOOP
-from reader.core.anchoring_html import MarkedArticle
 from reader.core.errors import UserError
 from reader.core.search_terms import SearchTerms, search_terms
 from reader.core.types import Article
@@ -25,6 +25,9 @@ from reader.ui.article_list_model import SearchSource
 from reader.ui.article_pane import ArticlePane
 from reader.ui.status_bar import StatusBar
 from reader.ui.undo import UndoEntry, UndoStack
+
+if TYPE_CHECKING:
+    from reader.core.anchoring_html import MarkedArticle
 
 
 class ReadingController(QObject):

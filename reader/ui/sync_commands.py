@@ -18,7 +18,6 @@ from reader.app.refresh_controller import RefreshController
 from reader.app.sync_controller import SyncController, SyncResult
 from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.core.errors import UserError
-from reader.ui.account_dialog import AccountDialog
 from reader.ui.account_section import account_node, report_line, server_name, status_line
 from reader.ui.actions import WindowActions, command
 from reader.ui.prompts import Prompts
@@ -29,6 +28,7 @@ from reader.ui.status_bar import CRASH_TIMEOUT_MS, RESULT_TIMEOUT_MS, StatusBar,
 
 if TYPE_CHECKING:
     from reader.library.sync import AccountStatus, AddedAccount
+    from reader.ui.account_dialog import AccountDialog
 
 
 class SyncCommandsController(QObject):
@@ -112,6 +112,8 @@ class SyncCommandsController(QObject):
             dialog.activateWindow()
             return
         if dialog is None:
+            from reader.ui.account_dialog import AccountDialog
+
             # One dialog, shown again each time: the window does not collect hidden ones.
             dialog = self.account_dialog = AccountDialog(self._dialog_parent)
             dialog.test_requested.connect(lambda *fields: self._test(dialog, *fields))

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QObject, QTimer, Signal
 from pytestqt.qtbot import QtBot
 
+from reader.app import crash as crash_module
 from reader.app.crash import CrashHandler, setup_logging
 from reader.core.errors import UserError
 from reader.library import Library
@@ -79,6 +80,39 @@ def test_a_user_error_that_escaped_is_shown_as_it_is(qtbot: QtBot) -> None:
     text = crash.describe(RuntimeError("first line\nsecond line"))
     assert text == "Something went wrong: RuntimeError: first line"
     assert QTimer is not None
+
+
+def test_the_log_file_is_written_from_the_first_warning_and_rotated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(crash_module, "LOG_MAX_BYTES", 2_000)
+    log_path = tmp_path / "logs" / "folio.log"
+    assert setup_logging(log_path) == log_path
+    (handler,) = [
+        h for h in logging.getLogger().handlers if getattr(h, "baseFilename", None) == str(log_path)
+    ]
+    try:
+        # Made at once, empty: a log that cannot be written is known from the start.
+        assert log_path.read_text() == ""
+        logger = logging.getLogger("reader.test")
+        logger.info("not kept: below a warning")
+        for number in range(40):
+            logger.warning("warning number %d %s", number, "x" * 80)
+        handler.flush()
+        assert "not kept" not in log_path.read_text()
+        assert "WARNING reader.test: warning number 39" in log_path.read_text()
+        older = tmp_path / "logs" / "folio.log.1"
+        assert "warning number" in older.read_text()
+        assert not (tmp_path / "logs" / "folio.log.3").exists()
+    finally:
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+
+
+def test_a_log_folder_that_cannot_be_made_means_no_log(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    assert setup_logging(blocker / "logs" / "folio.log") is None
 
 
 def test_a_full_disk_is_said_as_such_not_as_our_bug(qapp: object, tmp_path: Path) -> None:

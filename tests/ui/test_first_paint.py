@@ -44,3 +44,27 @@ def test_work_no_longer_wanted_is_dropped(qtbot: QtBot) -> None:
     widget.show()
     qtbot.waitUntil(lambda: waiting.done)
     assert ran == []
+
+
+def test_work_added_later_runs_after_the_rest_or_at_once_when_painted(qtbot: QtBot) -> None:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    ran: list[str] = []
+    waiting = AfterFirstPaint(widget, [lambda: ran.append("tree")], latest_ms=60_000)
+    waiting.add(lambda: ran.append("links"))
+    assert ran == []
+    widget.show()
+    qtbot.waitUntil(lambda: waiting.done)
+    assert ran == ["tree", "links"]
+    waiting.add(lambda: ran.append("inbox"))
+    assert ran == ["tree", "links", "inbox"]
+
+
+def test_work_added_to_a_window_closing_is_dropped(qtbot: QtBot) -> None:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    ran: list[str] = []
+    waiting = AfterFirstPaint(widget, [], wanted=lambda: False, latest_ms=20)
+    qtbot.waitUntil(lambda: waiting.done)
+    waiting.add(lambda: ran.append("inbox"))
+    assert ran == []
