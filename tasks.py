@@ -4,6 +4,16 @@ Each command first creates or refreshes ``.venv`` from pyproject.toml (only when
 changed since the last install), then runs. ``run`` installs what the window needs; ``test`` and
 ``setup`` add the test tools. ``python3 tasks.py import-cycles`` runs one of the checks on its
 own: no module of ``reader`` may import itself through others.
+
+``test`` with nothing after it is the whole run CI makes: the checks (ruff, ruff format,
+import-linter, mypy, vulture for dead code, the import-cycle check), then every test with its
+coverage measured, and each package's coverage held to its floor. Anything after ``test`` goes
+to pytest (``python3 tasks.py test tests/core -x``), and then coverage is neither measured nor
+held, as a part of the tests cannot reach a whole package's figure.
+
+The window's translations (``resources/translations/*.ts``) are built into ``.qm`` files by
+``run``, ``test`` and ``setup``; ``python3 tasks.py translations`` brings the ``.ts`` files up to
+date with the texts in the code (new texts come in unfinished, for a translator to fill in).
 """
 
 from __future__ import annotations
@@ -23,10 +33,23 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 FOLIO = BIN / ("folio.exe" if os.name == "nt" else "folio")
 STAMP = VENV / ".folio-installed"
+TRANSLATIONS = ROOT / "resources" / "translations"
+# The code's texts are English; the English file holds only their plural forms.
+PLURALS_ONLY = {"folio_en.ts"}
 
 # Import cycles that exist and are yet to be broken, as sorted module names. The check fails on
 # any other cycle, and on an entry here that is no longer a cycle, so the list only shrinks.
 KNOWN_CYCLES: set[tuple[str, ...]] = set()
+
+# The share of each package's lines the tests run, in per cent, below which a whole test run
+# fails: each is a point below the package's figure when it was set, to the whole per cent
+# above. Raise a floor when its figure has risen; never lower one.
+COVERAGE_FLOORS: dict[str, int] = {
+    "core": 97,
+    "services": 91,
+    "store": 95,
+    "library": 94,
+}
 
 
 def _wanted_stamp(extras: str) -> str:
@@ -67,6 +90,35 @@ def ensure_venv(*, with_tests: bool) -> None:
     STAMP.write_text(_wanted_stamp("test" if with_tests else "run"))
 
 
+def translation_sources() -> list[Path]:
+    """The modules whose texts the window shows: every module of the app and ui packages."""
+    return sorted(p for d in ("app", "ui") for p in (ROOT / "reader" / d).rglob("*.py"))
+
+
+def update_translations() -> int:
+    """Bring every .ts file up to date with the code's texts (no line numbers, so that a change
+    elsewhere in a module leaves the files alone; texts gone from the code are dropped)."""
+    ensure_venv(with_tests=False)
+    sources = [str(p.relative_to(ROOT)) for p in translation_sources()]
+    code = 0
+    for ts in sorted(TRANSLATIONS.glob("*.ts")):
+        extra = ["-pluralonly"] if ts.name in PLURALS_ONLY else []
+        lupdate = [str(BIN / "pyside6-lupdate"), "-locations", "none", "-no-obsolete", *extra]
+        code |= _run(*lupdate, *sources, "-ts", str(ts.relative_to(ROOT)))
+    return code | build_translations(force=True)
+
+
+def build_translations(*, force: bool = False) -> int:
+    """Compile each .ts file into the .qm file the window loads, when it changed."""
+    code = 0
+    for ts in sorted(TRANSLATIONS.glob("*.ts")):
+        qm = ts.with_suffix(".qm")
+        if force or not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
+            lrelease = [str(BIN / "pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)]
+            code |= _run(*lrelease)
+    return code
+
+
 def _run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = ROOT) -> int:
     print("$", " ".join(args), flush=True)
     return subprocess.run(args, cwd=cwd, env=env, check=False).returncode
@@ -74,6 +126,7 @@ def _run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = ROOT)
 
 def run_app(extra: list[str]) -> int:
     ensure_venv(with_tests=False)
+    build_translations()
     # The window starts where the user is, so the commands it suggests (with no display, say)
     # and the files it is given read from there.
     return _run(str(FOLIO), "gui", *extra, cwd=None)
@@ -119,23 +172,60 @@ def ensure_system_packages() -> None:
 def run_tests(extra: list[str]) -> int:
     ensure_venv(with_tests=True)
     ensure_system_packages()
+    build_translations()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     checks = [
         (str(BIN / "ruff"), "check", "."),
         (str(BIN / "ruff"), "format", "--check", "."),
         (str(BIN / "lint-imports"),),
         (str(BIN / "mypy"),),
+        (str(BIN / "vulture"),),
         (str(PYTHON), str(ROOT / "tasks.py"), "import-cycles"),
     ]
     failed = [Path(check[0]).name for check in checks if _run(*check, env=env)]
     # The sync tests run against a real Miniflux: its package is fetched once into a cache
     # here, so the tests need no network. If that fails, they say why.
     _run(sys.executable, str(ROOT / "tests" / "miniflux.py"), "prepare")
-    code = _run(str(PYTHON), "-m", "pytest", *extra, env=env)
+    whole = not extra
+    measure = ["--cov=reader", "--cov-report="] if whole else []
+    code = _run(str(PYTHON), "-m", "pytest", *measure, *extra, env=env)
+    if whole and not check_coverage():
+        failed.append("coverage")
     if failed:
         print("Failed checks:", ", ".join(failed), flush=True)
         return 1
     return code
+
+
+def coverage_figures() -> dict[str, float]:
+    """Each package's coverage, in per cent, from the data the last measured test run left."""
+    figures: dict[str, float] = {}
+    for package in COVERAGE_FLOORS:
+        include = f"--include=reader/{package}/*"
+        report = subprocess.run(
+            [str(PYTHON), "-m", "coverage", "report", "--format=total", "--precision=1", include],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        try:
+            figures[package] = float(report.stdout.strip())
+        except ValueError:  # no data: say so as 0 rather than pass
+            print(report.stdout + report.stderr, end="", flush=True)
+            figures[package] = 0.0
+    return figures
+
+
+def check_coverage() -> bool:
+    """Whether every package holds its floor; prints each package's figure."""
+    held = True
+    for package, figure in coverage_figures().items():
+        floor = COVERAGE_FLOORS[package]
+        verdict = "" if figure >= floor else "  below its floor"
+        held = held and figure >= floor
+        print(f"Coverage of reader/{package}: {figure:.1f} % (floor {floor} %){verdict}")
+    return held
 
 
 def _import_cycles(package: str, *, cache: bool = True) -> list[list[str]]:
@@ -207,13 +297,15 @@ def main() -> int:
         if Path(sys.prefix).resolve() != VENV.resolve():  # grimp is only inside .venv
             return subprocess.run([str(PYTHON), __file__, "import-cycles"], check=False).returncode
         return check_import_cycles()
-    if len(sys.argv) < 2 or sys.argv[1] not in ("run", "test", "setup"):
+    if len(sys.argv) < 2 or sys.argv[1] not in ("run", "test", "setup", "translations"):
         print(__doc__)
         return 2
     command, extra = sys.argv[1], sys.argv[2:]
     if command == "setup":
         ensure_venv(with_tests=True)
-        return 0
+        return build_translations()
+    if command == "translations":
+        return update_translations()
     if command == "run":
         return run_app(extra)
     return run_tests(extra)

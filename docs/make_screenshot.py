@@ -8,10 +8,13 @@ served from 127.0.0.1 while it runs):
   the popup of one with its note, and the article's own note above its text (and
   screenshot-highlights-small.png, 900 × 600, without the popup, to look at).
 
-QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshot.py [--dark] [--only NAME] [DIR]
+QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshot.py [--dark] [--lang de]
+    [--only NAME] [DIR]
 
 NAME is window, small, search, highlights or highlights-small; DIR (docs/ by default) is where
-the PNGs go. With --dark the files are named …-dark.png.
+the PNGs go. With --dark the files are named …-dark.png; with --lang de the window speaks German
+(run ``python3 tasks.py setup`` first, which builds the translations) and the files are named
+…-de.png.
 """
 
 from __future__ import annotations
@@ -25,7 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-LIGHTHOUSE = "How a Lighthouse Lens Works"
+LIGHTHOUSE = {"en": "How a Lighthouse Lens Works", "de": "Wie eine Leuchtturmlinse funktioniert"}
+# The search scene's words, in the sample set's language.
+SEARCH_WORDS = {"light": {"en": "light", "de": "Licht"}}
 
 
 @dataclass(frozen=True)
@@ -60,25 +65,33 @@ def main() -> None:
     parser.add_argument("folder", nargs="?", type=Path, default=ROOT / "docs")
     parser.add_argument("--dark", action="store_true")
     parser.add_argument("--only", choices=[s.name for s in SCENES])
+    parser.add_argument("--lang", choices=["en", "de"], default="en")
     args = parser.parse_args()
 
     from reader.app.application import create_application
     from reader.app.demo import DemoSession
+    from reader.app.translations import install_translations
 
     app = create_application()
+    install_translations(args.lang)
     demo = DemoSession()
     try:
         for scene in SCENES:
+            # The highlights scenes mark passages of the English sample article.
+            if scene.highlights and args.lang != "en":
+                continue
             if args.only in (None, scene.name):
-                suffix = "-dark" if args.dark else ""
+                suffix = ("-dark" if args.dark else "") + ("-de" if args.lang == "de" else "")
                 target = args.folder / f"{scene.file}{suffix}.png"
-                take(app, demo, scene, target, dark=args.dark)
+                take(app, demo, scene, target, dark=args.dark, language=args.lang)
                 print(f"wrote {target}")
     finally:
         demo.close()
 
 
-def take(app: object, demo: object, scene: Scene, target: Path, *, dark: bool) -> None:
+def take(
+    app: object, demo: object, scene: Scene, target: Path, *, dark: bool, language: str
+) -> None:
     from PySide6.QtCore import QEvent, QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -101,8 +114,9 @@ def take(app: object, demo: object, scene: Scene, target: Path, *, dark: bool) -
         window.sidebar_controller.open_key(ViewKey(SmartView.UNREAD))
         model = window.article_list_model
         if scene.search:
-            window.search_box.setText(scene.search)
-            window.search_controller.run_search(scene.search)
+            words = SEARCH_WORDS[scene.search][language]
+            window.search_box.setText(words)
+            window.search_controller.run_search(words)
             while model.loading or model.rowCount() == 0:
                 QApplication.processEvents()
         if scene.highlights:
@@ -112,7 +126,7 @@ def take(app: object, demo: object, scene: Scene, target: Path, *, dark: bool) -
             window.sidebar_controller.open_key(ViewKey(SmartView.UNREAD))
         for row in range(model.rowCount()):
             article = model.article(row)
-            if article is not None and article.title == LIGHTHOUSE:
+            if article is not None and article.title == LIGHTHOUSE[language]:
                 window.list_controller.select_row(row)
         window.article_view.setFocus()
         for _ in range(20):
@@ -134,9 +148,9 @@ def lighthouse_id(model: object) -> int:
     assert isinstance(model, ArticleListModel)
     for row in range(model.rowCount()):
         article = model.article(row)
-        if article is not None and article.title == LIGHTHOUSE:
+        if article is not None and article.title == LIGHTHOUSE["en"]:
             return article.id
-    raise SystemExit(f"the demo library has no {LIGHTHOUSE!r}")
+    raise SystemExit(f"the demo library has no {LIGHTHOUSE['en']!r}")
 
 
 def with_popup(window: object, picture: object) -> object:

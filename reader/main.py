@@ -86,6 +86,7 @@ def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGua
     from reader.ui.main_window import MainWindow
 
     app = create_application()
+    _install_language(getattr(args, "lang", None))
     quit_on_signals(app)
     crash = CrashHandler(app, log_path=setup_logging())
     crash.install()
@@ -136,6 +137,15 @@ def _run_window(args: argparse.Namespace, sources: list[str], guard: InstanceGua
             demo.close()
         else:
             library.close()
+
+
+def _install_language(given: str | None) -> None:
+    """The window speaks the language given (--lang), else the one chosen in Preferences,
+    else the system's (LANGUAGE, LC_ALL, LANG …)."""
+    from reader.app.settings import Settings
+    from reader.app.translations import choose_language, install_translations
+
+    install_translations(choose_language(given or Settings().language or None))
 
 
 def _attach_opener(window: MainWindow) -> OpenController:

@@ -12,12 +12,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
+from reader.app.translations import install_translations
 from reader.library import Library
 from reader.library.writer import THREAD_NAME as WRITER_THREAD
 from reader.store.write_watch import unwatch_writes, watch_writes
 from tests import miniflux as miniflux_tools
 from tests.fake_greader import FRESHRSS, MINIFLUX, FakeGReader
+from tests.translation_files import compile_translations
 
 # Read before any test moves HOME and the XDG folders to temporary ones.
 MINIFLUX_CACHE = miniflux_tools.cache_folder()
@@ -54,6 +57,20 @@ def _one_writer(request: pytest.FixtureRequest) -> Iterator[None]:
         unwatch_writes(report)
     if stray and request.node.get_closest_marker("writes_outside_the_writer") is None:
         pytest.fail("writes outside the library's writer thread: " + "; ".join(sorted(set(stray))))
+
+
+@pytest.fixture(scope="session")
+def translations_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The .qm files, compiled from the .ts files of this checkout."""
+    return compile_translations(tmp_path_factory.mktemp("translations"))
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp: QApplication, translations_dir: Path) -> QApplication:
+    """pytest-qt's application, speaking English as the window does on an English system
+    (the English translations hold the plural forms: "1 article", "2 articles")."""
+    install_translations("en", folder=translations_dir)
+    return qapp
 
 
 @pytest.fixture

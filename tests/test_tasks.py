@@ -67,3 +67,49 @@ def test_each_command_asks_for_what_it_needs(monkeypatch: pytest.MonkeyPatch) ->
     assert ran == [(str(tasks.FOLIO), "gui", "--demo")]
     tasks.run_tests(["-q"])
     assert asked == [False, True]
+
+
+def test_a_whole_run_measures_coverage_and_holds_each_package_to_its_floor(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ran: list[tuple[str, ...]] = []
+
+    def run(*args: str, **_kw: object) -> int:
+        ran.append(args)
+        return 0
+
+    monkeypatch.setattr(tasks, "ensure_venv", lambda *, with_tests: None)
+    monkeypatch.setattr(tasks, "ensure_system_packages", lambda: None)
+    monkeypatch.setattr(tasks, "_run", run)
+    figures = {package: floor + 0.5 for package, floor in tasks.COVERAGE_FLOORS.items()}
+    monkeypatch.setattr(tasks, "coverage_figures", lambda: figures)
+    assert tasks.run_tests([]) == 0
+    [pytest_run] = [args for args in ran if "pytest" in args]
+    assert "--cov=reader" in pytest_run
+    # One package a tenth of a point under its floor fails the run, and says which.
+    figures["store"] = tasks.COVERAGE_FLOORS["store"] - 0.1
+    assert tasks.run_tests([]) == 1
+    out = capsys.readouterr().out
+    assert "Coverage of reader/store:" in out and "below its floor" in out
+    assert "Failed checks: coverage" in out
+
+
+def test_a_run_of_some_tests_neither_measures_nor_holds_coverage(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ran: list[tuple[str, ...]] = []
+
+    def run(*args: str, **_kw: object) -> int:
+        ran.append(args)
+        return 0
+
+    def no_figures() -> dict[str, float]:
+        raise AssertionError("coverage read after a partial run")
+
+    monkeypatch.setattr(tasks, "ensure_venv", lambda *, with_tests: None)
+    monkeypatch.setattr(tasks, "ensure_system_packages", lambda: None)
+    monkeypatch.setattr(tasks, "_run", run)
+    monkeypatch.setattr(tasks, "coverage_figures", no_figures)
+    assert tasks.run_tests(["tests/core"]) == 0
+    [pytest_run] = [args for args in ran if "pytest" in args]
+    assert "--cov=reader" not in pytest_run

@@ -11,7 +11,7 @@ from pathlib import Path
 from types import TracebackType
 
 from platformdirs import user_log_path
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal
 
 from reader import APP_NAME
 from reader.core.errors import UserError
@@ -70,10 +70,16 @@ class CrashHandler(QObject):
     def describe(self, exc: BaseException) -> str:
         if isinstance(exc, UserError):
             return str(exc)
-        where = f" (details in {self.log_path})" if self.log_path else ""
+        where = (
+            self.tr(" (details in {log_path})").format(log_path=self.log_path)
+            if self.log_path
+            else ""
+        )
         text = str(exc).splitlines()[0] if str(exc) else ""
         summary = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-        return f"Something went wrong: {summary[:160]}{where}"
+        return self.tr("Something went wrong: {value}{where}").format(
+            value=summary[:160], where=where
+        )
 
     def handle(
         self,
@@ -95,7 +101,3 @@ class CrashHandler(QObject):
         if args.exc_value is None:
             return
         self.handle(args.exc_type, args.exc_value, args.exc_traceback)
-
-    @Slot()
-    def _noop(self) -> None:  # keeps the QObject alive as a signal target in some bindings
-        pass

@@ -20,8 +20,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QLocale
+
 from reader.app.resources import resource_path
 from reader.app.save_controller import save_source
+from reader.app.translations import DEFAULT_LANGUAGE, language_code
 from reader.library import Library
 
 log = logging.getLogger(__name__)
@@ -109,9 +112,13 @@ class DemoLoadReport:
     problems: list[str] = field(default_factory=list)
 
 
-def fill_demo_library(library: Library, server: SampleServer) -> DemoLoadReport:
-    """Save the sample articles and subscribe to the sample feeds, through the library API."""
+def fill_demo_library(
+    library: Library, server: SampleServer, language: str = "en"
+) -> DemoLoadReport:
+    """Save the sample articles and subscribe to the sample feeds, through the library API;
+    the sample's set for ``language`` when it has one ("de"), else the English one."""
     manifest = json.loads((server.root / "sample.json").read_text(encoding="utf-8"))
+    manifest = manifest.get(language, manifest)
     report = DemoLoadReport()
     for feed in manifest.get("feeds", []):
         try:
@@ -145,12 +152,14 @@ def fill_demo_library(library: Library, server: SampleServer) -> DemoLoadReport:
 class DemoSession:
     """A temporary library with the sample set in it; ``close()`` removes every trace."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str | None = None) -> None:
+        """``language``: the sample set's, by default the window's (its default locale's)."""
+        self.language = language or language_code(QLocale().name()) or DEFAULT_LANGUAGE
         self.folder = Path(tempfile.mkdtemp(prefix="folio-demo-"))
         self.server = SampleServer()
         self.library = Library(self.folder / "library.sqlite")
         try:
-            self.report = fill_demo_library(self.library, self.server)
+            self.report = fill_demo_library(self.library, self.server, self.language)
         except BaseException:
             self.close()
             raise

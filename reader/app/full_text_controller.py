@@ -54,10 +54,6 @@ class FullTextController(QObject):
     def running(self) -> bool:
         return self._thread is not None
 
-    def is_loading(self, article_id: int) -> bool:
-        with self._lock:
-            return article_id in self._queue or article_id == self._current
-
     def load(self, article_ids: Sequence[int]) -> None:
         """Fetch the pages of these feed articles and keep their articles instead of what the
         feed gave (an article whose page cannot be read keeps it, and says why)."""
@@ -96,7 +92,9 @@ class FullTextController(QObject):
                 problem = str(exc)
             except Exception as exc:
                 log.error("loading the full article failed\n%s", traceback.format_exc())
-                problem = f"internal error: {type(exc).__name__}: {exc}"
+                problem = self.tr("internal error: {kind}: {exc}").format(
+                    kind=type(exc).__name__, exc=exc
+                )
             self._loaded_posted.emit(article_id, problem)
         with self._lock:
             self._current = None

@@ -328,7 +328,9 @@ class InboxWatcher(QObject):
                 reason = str(exc)
             except Exception as exc:
                 log.error("saving %s from the inbox failed\n%s", path, traceback.format_exc())
-                reason = f"internal error: {type(exc).__name__}: {exc}"
+                reason = self.tr("internal error: {kind}: {exc}").format(
+                    kind=type(exc).__name__, exc=exc
+                )
             moved_to: Path | None = None
             move_error = ""
             try:
@@ -389,7 +391,10 @@ class InboxWatcher(QObject):
 def _write_reason(moved_to: Path, name: str, reason: str) -> None:
     when = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
     moved_to.with_name(moved_to.name + REASON_SUFFIX).write_text(
-        f"Folio could not save {name} ({when}):\n{reason}\n\n"
-        "Move the file back into the inbox folder to try again.\n",
+        QCoreApplication.translate(
+            "InboxWatcher",
+            "Folio could not save {name} ({when}):\n{reason}\n\nMove the "
+            "file back into the inbox folder to try again.\n",
+        ).format(name=name, when=when, reason=reason),
         encoding="utf-8",
     )

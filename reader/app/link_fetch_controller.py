@@ -115,9 +115,10 @@ class LinkFetchController(QObject):
                 self._done_posted.emit(_Done(None, str(exc)))
             except Exception as exc:
                 log.error("fetching links failed\n%s", traceback.format_exc())
-                self._done_posted.emit(
-                    _Done(None, f"Fetching links failed: {type(exc).__name__}: {exc}")
+                message = self.tr("Fetching links failed: {kind}: {exc}").format(
+                    kind=type(exc).__name__, exc=exc
                 )
+                self._done_posted.emit(_Done(None, message))
             else:
                 self._done_posted.emit(_Done(report, None))
 
@@ -169,7 +170,7 @@ class LinkFetchController(QObject):
         if done.report is not None:
             self.finished.emit(done.report)
         else:
-            self.failed.emit(done.error or "Fetching links failed")
+            self.failed.emit(done.error or self.tr("Fetching links failed"))
         again, self._again = self._again, False
         if again and not self.paused and not self._closing:
             self.start()

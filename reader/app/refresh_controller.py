@@ -154,7 +154,14 @@ class RefreshController(QObject):
                 self._done_posted.emit(_Done(None, str(exc)))
             except Exception as exc:
                 log.error("refresh failed\n%s", traceback.format_exc())
-                self._done_posted.emit(_Done(None, f"Refresh failed: {type(exc).__name__}: {exc}"))
+                self._done_posted.emit(
+                    _Done(
+                        None,
+                        self.tr("Refresh failed: {kind}: {exc}").format(
+                            kind=type(exc).__name__, exc=exc
+                        ),
+                    )
+                )
             else:
                 self._done_posted.emit(_Done(summary, None))
 
@@ -174,7 +181,7 @@ class RefreshController(QObject):
         if summary is not None:
             self.finished.emit(summary)
         else:
-            self.failed.emit(error or "Refresh failed")
+            self.failed.emit(error or self.tr("Refresh failed"))
         if self._queued_any:
             queued, force = self._queued, self._queued_force
             self._queued, self._queued_any, self._queued_force = set(), False, False

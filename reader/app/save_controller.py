@@ -67,7 +67,7 @@ class SaveController(QObject):
         if isinstance(outcome, SaveResult):
             self.saved.emit(source, outcome)
         else:
-            self.failed.emit(source, outcome or "could not save")
+            self.failed.emit(source, outcome or self.tr("could not save"))
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

@@ -133,6 +133,16 @@ class Settings(QObject):
     def search_by_relevance(self, value: bool) -> None:
         self._set("reading/search_by_relevance", bool(value))
 
+    # -- language ----------------------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        """The window's language ("de", "en"), or "" to follow the system; read at start."""
+        return str(self._store.value("appearance/language", "") or "")
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._set("appearance/language", value or "")
+
     # -- working in the background ----------------------------------------------------------------
     @property
     def automatic_refresh(self) -> bool:

@@ -168,7 +168,9 @@ class SyncController(QObject):
         except Exception as exc:
             log.error("sync failed\n%s", traceback.format_exc())
             return SyncResult(
-                error=f"sync failed: {type(exc).__name__}: {exc}",
+                error=self.tr("sync failed: {kind}: {exc}").format(
+                    kind=type(exc).__name__, exc=exc
+                ),
                 internal=True,
                 status=_status(engine),
                 quiet=quiet,
@@ -223,7 +225,7 @@ class SyncController(QObject):
     ) -> int:
         """Forget the account and its password; the library keeps everything it holds."""
         if self.running:
-            raise UserError("a sync is running; remove the account when it is done")
+            raise UserError(self.tr("a sync is running; remove the account when it is done"))
         engine = self._library.sync
         return self._job(engine.remove_account, done, failed, network=True)
 

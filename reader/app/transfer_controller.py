@@ -59,18 +59,21 @@ class TransferController(QObject):
 
         def work() -> tuple[str, ImportReport]:
             report = library.import_file(path, progress=self._progress, cancel=cancel)
-            return f"Imported {path.name}: {report.status_line()}", report
+            message = self.tr("Imported {name}: {value}").format(
+                name=path.name, value=report.status_line()
+            )
+            return message, report
 
-        return self._start(f"Importing {path.name}…", work)
+        return self._start(self.tr("Importing {name}…").format(name=path.name), work)
 
     def export_file(self, path: Path, format: str | None = None) -> bool:
         library = self._library
 
         def work() -> str:
             count = library.export_file(path, format=format, progress=self._progress)
-            return f"Exported {count} to {path.name}"
+            return self.tr("Exported {count} to {name}").format(count=count, name=path.name)
 
-        return self._start(f"Exporting to {path.name}…", work)
+        return self._start(self.tr("Exporting to {name}…").format(name=path.name), work)
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -89,7 +92,9 @@ class TransferController(QObject):
                 self._done_posted.emit(_Done(False, str(exc), None))
             except Exception as exc:
                 log.error("%s failed\n%s", label, traceback.format_exc())
-                message = f"{label} failed: {type(exc).__name__}: {exc}"
+                message = self.tr("{label} failed: {kind}: {exc}").format(
+                    label=label, kind=type(exc).__name__, exc=exc
+                )
                 self._done_posted.emit(_Done(False, message, None))
             else:
                 message, report = outcome if isinstance(outcome, tuple) else (outcome, None)
@@ -113,7 +118,7 @@ class TransferController(QObject):
         if succeeded:
             self.finished.emit(message)
         else:
-            self.failed.emit(message or "failed")
+            self.failed.emit(message or self.tr("failed"))
 
     def shutdown(self, timeout: float = 30.0) -> None:
         self._closing = True

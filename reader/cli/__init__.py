@@ -106,6 +106,14 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         help="the library file to open (same as folio --db PATH gui)",
     )
     gui.add_argument(
+        "--lang",
+        metavar="LANG",
+        choices=("de", "en"),
+        default=argparse.SUPPRESS,
+        help="the window's language: de or en (default: as chosen in Preferences, else the"
+        " system's)",
+    )
+    gui.add_argument(
         "--demo",
         action="store_true",
         help="open a temporary library filled with sample articles and feeds",

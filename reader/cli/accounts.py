@@ -120,7 +120,9 @@ def cmd_list(lib: Library, args: argparse.Namespace) -> int:
         print("No sync account. Add one with: folio account add URL USER")
         return 0
     print(f"{status.username} at {status.url}")
-    print(f"  {status.line()}")
+    from reader.cli.locale_format import day_and_time
+
+    print(f"  {status.line(when=day_and_time)}")
     return 0
 
 

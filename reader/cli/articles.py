@@ -14,10 +14,9 @@ from reader.cli.common import (
     file_size,
     parse_ids,
     print_json,
-    short_date,
     whole_number,
 )
-from reader.core.local_time import as_local
+from reader.cli.locale_format import count, day_and_time
 
 if TYPE_CHECKING:
     from reader.library import Library
@@ -128,10 +127,8 @@ def cmd_show(lib: Library, args: argparse.Namespace) -> int:
     else:
         print(article.title)
         meta = [m for m in (article.feed_title or article.site_name, article.author) if m]
-        if article.published and article.published_date_only:
-            meta.append(short_date(article.published, date_only=True))
-        elif article.published:
-            meta.append(as_local(article.published).strftime("%Y-%m-%d %H:%M"))
+        if article.published:
+            meta.append(day_and_time(article.published, date_only=article.published_date_only))
         meta.append(f"{article.reading_minutes} min read")
         print(" · ".join(meta))
         if article.url:
@@ -165,7 +162,7 @@ def cmd_tags(lib: Library, args: argparse.Namespace) -> int:
         )
     else:
         for tag in tags:
-            print(f"{tag.name}  ({tag.total}, {tag.unread} unread)")
+            print(f"{tag.name}  ({count(tag.total)}, {count(tag.unread)} unread)")
         if not tags:
             print("No tags.")
     return 0
@@ -209,17 +206,21 @@ def cmd_stats(lib: Library, args: argparse.Namespace) -> int:
     else:
         print(f"Library: {lib.path}")
         print(
-            f"{stats.articles} articles ({stats.unread} unread, {stats.starred} starred,"
-            f" {stats.archived} archived, {stats.saved} saved)"
+            f"{count(stats.articles)} articles ({count(stats.unread)} unread,"
+            f" {count(stats.starred)} starred, {count(stats.archived)} archived,"
+            f" {count(stats.saved)} saved)"
         )
-        print(f"{stats.feeds} feeds in {stats.folders} folders, {stats.tags} tags")
+        print(
+            f"{count(stats.feeds)} feeds in {count(stats.folders)} folders,"
+            f" {count(stats.tags)} tags"
+        )
         if highlights:
-            lost = f" ({unplaced} could not be placed in their text)" if unplaced else ""
-            print(f"{highlights} highlight{'s' if highlights != 1 else ''}{lost}")
+            lost = f" ({count(unplaced)} could not be placed in their text)" if unplaced else ""
+            print(f"{count(highlights)} highlight{'s' if highlights != 1 else ''}{lost}")
         print(f"{file_size(stats.database_bytes)}, library version {stats.schema_version}")
         if stats.kept_pages:
             print(
-                f"{stats.kept_pages} original page{'s' if stats.kept_pages != 1 else ''}"
+                f"{count(stats.kept_pages)} original page{'s' if stats.kept_pages != 1 else ''}"
                 " kept for re-extraction"
                 f" ({file_size(stats.kept_pages_bytes)} compressed)"
             )

@@ -12,15 +12,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.cli.locale_format import day_column
 from reader.cli.terminal import json_text
-from reader.core.local_time import as_local
 
 if TYPE_CHECKING:
     from reader.core.types import Article, Feed
     from reader.library import Library
 
 Handler = Callable[["Library", argparse.Namespace], int]
-Subparsers = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 @contextmanager
@@ -112,12 +111,8 @@ def print_json_line(data: Any) -> None:
 
 
 def short_date(value: datetime | None, *, date_only: bool = False) -> str:
-    if value is None:
-        return "          "
-    # A day without a time is stored at its noon UTC: that day, wherever the reader is.
-    if date_only:
-        return value.astimezone(UTC).date().isoformat()
-    return as_local(value).date().isoformat()
+    """The day of ``value`` in the user's locale, as a column of the same width on every line."""
+    return day_column(value, date_only=date_only)
 
 
 def article_line(article: Article) -> str:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from reader.cli.common import feed_json, print_json, short_date, whole_number
+from reader.cli.common import feed_json, print_json, whole_number
+from reader.cli.locale_format import count, short_day
 from reader.core.limits import DEFAULT_KEEP_ITEMS, MAX_KEEP_ITEMS
 from reader.core.schedule import describe_interval, parse_interval
 
@@ -179,8 +180,8 @@ def cmd_feeds(lib: Library, args: argparse.Namespace) -> int:
         return 0
     for feed in feeds:
         folder = f"[{feed.folder}] " if feed.folder else ""
-        state = f"{feed.unread}/{feed.total}"
-        fetched = short_date(feed.last_fetched).strip() or "never fetched"
+        state = f"{count(feed.unread)}/{count(feed.total)}"
+        fetched = short_day(feed.last_fetched) if feed.last_fetched else "never fetched"
         print(f"{feed.id:>5} {folder}{feed.title or feed.url}  {state}  {fetched}")
         print(f"      {feed.url}")
         if feed.disabled:

@@ -154,9 +154,6 @@ class AnchorText:
                 return found
         return None
 
-    def anchor_at(self, start: int, end: int) -> TextAnchor:
-        return make_anchor(self.text, start, end)
-
     def find(self, quote: str) -> list[tuple[int, int]]:
         """Every place ``quote`` occurs, exactly or read loosely (no approximate matches)."""
         return self._occurrences(quote) or self._loose_occurrences(quote)

@@ -588,23 +588,3 @@ def date_bounds(
     if flt.op is DateOp.AFTER:
         return first, None
     return first, after_last
-
-
-def to_fts_query(text: str) -> str | None:
-    """An FTS5 expression for the plain words of ``text``: all must match, a trailing ``*``
-    makes a prefix. None when there is no word. (The whole language goes through
-    :func:`parse_query`; this is the simple form some lists still use.)"""
-    terms: list[str] = []
-    for match in _LEGACY_TOKEN.finditer(text):
-        token = match.group(0)
-        prefix = token.endswith("*")
-        word = token.rstrip("*").replace('"', "")
-        if not word:
-            continue
-        terms.append(f'"{word}"' + ("*" if prefix else ""))
-    if not terms:
-        return None
-    return " ".join(terms)
-
-
-_LEGACY_TOKEN = re.compile(r"\w+\*?", re.UNICODE)

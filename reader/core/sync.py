@@ -114,7 +114,6 @@ TITLE_FIELD = "title"
 FOLDER_FIELD = "folder"
 SUBSCRIBE_FIELD = "subscribe"
 UNSUBSCRIBE_FIELD = "unsubscribe"
-PATH_FIELD = "path"
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,14 +133,6 @@ class PendingChange:
     detail: str | None = None
     error: str | None = None
     retry_after: datetime | None = None
-
-
-def acknowledged(sent: Iterable[PendingChange], current: Mapping[int, datetime]) -> list[int]:
-    """Rows of ``sent`` that can leave the queue: those not changed again since they were read.
-
-    ``current`` maps row ids to their ``changed_at`` now. A row whose time moved on was changed
-    again during the sync: it stays for the next one."""
-    return [c.id for c in sent if current.get(c.id) == c.changed_at]
 
 
 def change_times(changes: Iterable[PendingChange]) -> dict[tuple[int, str], datetime]:

@@ -72,10 +72,6 @@ def is_http_url(text: str) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
-def host_of(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
-
-
 # Site keys: a host written backwards, label by label, each label followed by a dot
 # ("news.example.com" -> "com.example.news."). A site and every subdomain of it then share the
 # site's key as a prefix, so "site:example.com" is one range on an index instead of a scan.

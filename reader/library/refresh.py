@@ -117,7 +117,6 @@ class RefreshProgress:
     feed_id: int
     feed_title: str
     status: RefreshOutcome
-    feed_new: int = 0
     error: str | None = None
 
 
@@ -306,7 +305,6 @@ class Refresher:
                             feed_id=feed.id,
                             feed_title=feed.title or feed.url,
                             status=outcome.status,
-                            feed_new=len(outcome.new_ids),
                             error=outcome.error,
                         ),
                     )

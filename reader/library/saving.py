@@ -420,13 +420,6 @@ class Saving:
         file's as :attr:`fetch_file_images` says)."""
         return self._save_prepared(self._prepare(source), tags, title, images)
 
-    def save_url(
-        self, url: str, *, tags: Sequence[str] | None = None, title: str | None = None
-    ) -> SaveResult:
-        if not is_http_url(url):
-            raise UserError(f"not a web address: {url!r} (expected http:// or https://)")
-        return self._save_prepared(self._prepare_url(url.strip()), tags, title)
-
     def save_file(
         self,
         path: Path | str,

@@ -96,21 +96,22 @@ class AccountStatus:
     password_in: str
     labels: bool | None
 
-    def line(self) -> str:
+    def line(self, when: Callable[[datetime], str] | None = None) -> str:
+        """How the sync stands; ``when`` writes the time of the last good sync (by default as
+        ``2026-12-04 14:20``)."""
         waiting = f"{self.pending} change{'' if self.pending == 1 else 's'} waiting"
         if self.status == "new":
             return f"Not synced yet; {waiting}"
-        when = _when(self.last_success)
+        last_success = self.last_success
+        shown = "never" if last_success is None else (when or _when)(last_success)
         if self.status == "error":
-            last = f" (last good sync {when})" if self.last_success else ""
+            last = f" (last good sync {shown})" if last_success else ""
             return f"Sync failed: {self.message}{last}; {waiting}"
         summary = f" ({self.message})" if self.message else ""
-        return f"Synced {when}{summary}; {waiting}"
+        return f"Synced {shown}{summary}; {waiting}"
 
 
-def _when(value: datetime | None) -> str:
-    if value is None:
-        return "never"
+def _when(value: datetime) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M")
 
 

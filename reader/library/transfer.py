@@ -299,8 +299,7 @@ class Transfer:
 
     def auto_backup(self, *, keep: int = AUTO_KEEP) -> Path | None:
         """Today's automatic backup, unless it exists; keeps the newest ``keep`` of them.
-
-        The window calls this in the background at start-up. Returns the new file or None."""
+        Returns the new file or None."""
         folder = self.backups_folder
         day = self._ctx.now().astimezone().strftime("%Y-%m-%d")
         target = folder / f"{AUTO_PREFIX}{day}.sqlite"

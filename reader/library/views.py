@@ -92,10 +92,6 @@ class Views:
         """Which of the given articles a list with filter ``flt`` holds."""
         return store_views.matching_ids(flt, list(article_ids))
 
-    def count_views(self, filters: dict[str, ArticleFilter]) -> dict[str, int]:
-        """Counts of several filters in one pass over the articles."""
-        return store_views.count_many(filters)
-
     def sidebar_counts(self, *, exclude_ids: Sequence[int] = ()) -> SidebarCounts:
         """Unread counts for every smart view, feed and tag: three queries in all.
 

@@ -204,10 +204,6 @@ class GReaderClient:
             self._token = token.decode("utf-8", "replace").strip() or auth
 
     # -- reading --------------------------------------------------------------------------------
-    def user_info(self) -> dict[str, Any]:
-        answer = self._json("GET", "/reader/api/0/user-info", params=[("output", "json")])
-        return answer if isinstance(answer, dict) else {}
-
     def subscriptions(self) -> list[model.Subscription]:
         answer = self._json("GET", "/reader/api/0/subscription/list", params=[("output", "json")])
         result: list[model.Subscription] = []

@@ -522,16 +522,3 @@ def _short_reason(exc: BaseException) -> str:
     if reason.startswith("[Errno") and "]" in reason:
         reason = reason.split("]", 1)[1].strip()
     return reason or type(exc).__name__
-
-
-_shared: HttpClient | None = None
-_shared_lock = threading.Lock()
-
-
-def shared_client() -> HttpClient:
-    """The process-wide client, created on first use."""
-    global _shared  # noqa: PLW0603
-    with _shared_lock:
-        if _shared is None:
-            _shared = HttpClient()
-        return _shared

@@ -11,7 +11,7 @@ import peewee
 
 from reader.core.bounded import bound_article
 from reader.core.errors import NotFoundError
-from reader.core.types import Article, ArticleFilter, ArticleInput, PageCursor, SourceKind, Stats
+from reader.core.types import Article, ArticleFilter, ArticleInput, PageCursor, Stats
 from reader.core.urls import site_hosts
 from reader.store import models as m
 from reader.store.convert import article_from_row, enclosures_to_json
@@ -206,16 +206,6 @@ def find_by_title(title: str) -> list[int]:
         .limit(20)
     )
     return [int(r) for (r,) in query.tuples()]
-
-
-def find_by_entry_key(feed_id: int, entry_key: str) -> int | None:
-    found = (
-        m.Article.select(m.Article.id)
-        .where((m.Article.feed == feed_id) & (m.Article.entry_key == entry_key))
-        .limit(1)
-        .scalar()
-    )
-    return int(found) if found is not None else None
 
 
 def insert_article(
@@ -463,15 +453,6 @@ def stats(path: Path, schema_version: int) -> Stats:
         kept_pages=kept,
         kept_pages_bytes=kept_bytes,
     )
-
-
-def source_kind_counts() -> dict[SourceKind, int]:
-    query = (
-        m.Article.select(m.Article.source_kind, peewee.fn.COUNT(m.Article.id))
-        .group_by(m.Article.source_kind)
-        .tuples()
-    )
-    return {SourceKind(k): int(n) for k, n in query}
 
 
 def saved_with_url() -> list[int]:

@@ -109,8 +109,8 @@ def _published_date_only(db: peewee.SqliteDatabase) -> None:
     gave only a day were stored at exactly noon UTC: those are marked, so they show the
     day without an invented time ("folio reextract" settles the others).
 
-    Steps 8 and 13 both run it, and it changes nothing where the column is already there:
-    libraries that passed step 8 while that step changed nothing get the column at step 13.
+    Steps 8 and 14 both run it, and it changes nothing where the column is already there:
+    libraries that passed step 8 while that step changed nothing get the column at step 14.
     """
     columns = {row[1] for row in db.execute_sql('PRAGMA table_info("article")').fetchall()}
     if "published_date_only" in columns:

@@ -410,12 +410,6 @@ def reindex_article(article_id: int) -> None:
 
 # -- whole libraries: export and import ---------------------------------------------------------
 
-# Columns of a highlight in a Folio export (the article is the row it is listed under).
-EXPORT_COLUMNS = (
-    "id", "color", "note", "exact", "prefix", "suffix", "text_start", "text_end", "placed",
-    "created", "updated",
-)  # fmt: skip
-
 
 def export_rows(article_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
     """Each article's highlights as export rows (column name: Python value)."""

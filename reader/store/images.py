@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
 
 from reader.core.errors import NotFoundError
@@ -17,18 +16,6 @@ def get_image(sha256: str) -> tuple[str, bytes] | None:
         return None
     mime, data = row
     return str(mime), bytes(data)
-
-
-def known_images(hashes: Iterable[str]) -> set[str]:
-    wanted = list(dict.fromkeys(hashes))
-    found: set[str] = set()
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        found.update(
-            str(h)
-            for (h,) in m.Image.select(m.Image.sha256).where(m.Image.sha256.in_(chunk)).tuples()
-        )
-    return found
 
 
 def store_image(sha256: str, mime: str, data: bytes, *, now: datetime) -> int:

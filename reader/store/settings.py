@@ -15,7 +15,3 @@ def get_setting(key: str, default: Any = None) -> Any:
 
 def set_setting(key: str, value: Any) -> None:
     m.Setting.insert(key=key, value=json.dumps(value)).on_conflict_replace().execute()
-
-
-def all_settings() -> dict[str, Any]:
-    return {row.key: json.loads(row.value) for row in m.Setting.select()}

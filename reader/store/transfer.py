@@ -274,7 +274,7 @@ class ArticleRow:
     images: Sequence[tuple[str, int]] = field(default_factory=tuple)
     # The kept source's columns by name (see :class:`m.ArticleSource`), or None.
     source: Mapping[str, Any] | None = None
-    # Highlights as a Folio export writes them (see store.highlights.EXPORT_COLUMNS), already
+    # Highlights as a Folio export writes them (see store.highlights.export_rows), already
     # placed in this article's text.
     highlights: Sequence[Mapping[str, Any]] = ()
 

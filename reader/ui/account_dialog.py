@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.account_section import status_line
 from reader.ui.icons import icon
 from reader.ui.status_bar import sentence
 
@@ -282,7 +283,7 @@ class AccountDialog(QDialog):
         elif status is not None:
             failed = status.status == "error"
             self.status_label.setStyleSheet(ERROR_STYLE if failed else "")
-            self.status_label.setText(status.line())
+            self.status_label.setText(status_line(status))
         self._fit()
 
     def _show_warning(self, warning: str | None) -> None:

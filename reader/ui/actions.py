@@ -15,14 +15,28 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.ui.icons import icon
 
-# The shortcut list shows its groups in this order.
-GROUPS = ("Library", "Reading", "Article", "Feeds", "View", "Help")
+# The shortcut list shows its groups in this order. A command's text and tip are marked for
+# translation where it is declared (context "Action") and translated when its action is made.
+GROUPS = (
+    QT_TRANSLATE_NOOP("Action", "Library"),
+    QT_TRANSLATE_NOOP("Action", "Reading"),
+    QT_TRANSLATE_NOOP("Action", "Article"),
+    QT_TRANSLATE_NOOP("Action", "Feeds"),
+    QT_TRANSLATE_NOOP("Action", "View"),
+    QT_TRANSLATE_NOOP("Action", "Help"),
+)
+
+
+def translated(text: str) -> str:
+    """A command's text, tip or group in the window's language."""
+    return QCoreApplication.translate("Action", text)
 
 
 @dataclass(frozen=True)
@@ -144,12 +158,14 @@ class WindowActions:
         for spec in specs:
             if spec.shortcuts:
                 keys = ", ".join(_native(s) for s in spec.shortcuts)
-                rows.append((spec.group, spec.text.replace("&", "").rstrip("…"), keys))
+                text = translated(spec.text).replace("&", "").rstrip("…")
+                rows.append((spec.group, text, keys))
         return rows
 
 
 def _make_action(spec: ActionSpec, parent: QWidget) -> QAction:
-    action = QAction(spec.text, parent)
+    text = translated(spec.text)
+    action = QAction(text, parent)
     action.setObjectName(spec.name)
     if spec.shortcuts:
         action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
@@ -160,11 +176,11 @@ def _make_action(spec: ActionSpec, parent: QWidget) -> QAction:
         ):
             # Menus would show the key as Qt names it ("J"); after a tab, the text shows it
             # as it is typed instead ("j"). Buttons showing text still show the name alone.
-            action.setText(f"{spec.text}\t{typed}")
-            action.setIconText(spec.text.replace("&", "").rstrip("…"))
+            action.setText(f"{text}\t{typed}")
+            action.setIconText(text.replace("&", "").rstrip("…"))
     if spec.icon:
         action.setIcon(icon(spec.icon, on=spec.icon_on))
-    tip = spec.tip or spec.text.replace("&", "").rstrip("…")
+    tip = translated(spec.tip) if spec.tip else text.replace("&", "").rstrip("…")
     if spec.shortcuts:
         tip = f"{tip} ({_native(spec.shortcuts[0])})"
     action.setToolTip(tip)

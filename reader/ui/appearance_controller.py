@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QActionGroup
 
 from reader.app.settings import DEFAULT_FONT_SIZE, Settings, ThemeChoice
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.ui.actions import WindowActions, command
 from reader.ui.article_list_view import ArticleListView
 from reader.ui.article_pane import ArticlePane
@@ -35,7 +36,6 @@ class AppearanceController(QObject):
     ) -> None:
         super().__init__(parent)
         self._settings = settings
-        self._themes = themes
         self._actions = actions
         self._status = status
         self._pane = pane
@@ -57,15 +57,23 @@ class AppearanceController(QObject):
         self._pane.set_reading_choices(self._settings.reading_font, self._settings.line_characters)
 
     # -- the text size ---------------------------------------------------------------------------
-    @command("zoom_in", "Zoom &In", "View", ("Ctrl++", "Ctrl+="), icon="zoom-in")
+    @command(
+        "zoom_in",
+        QT_TRANSLATE_NOOP("Action", "Zoom &In"),
+        "View",
+        ("Ctrl++", "Ctrl+="),
+        icon="zoom-in",
+    )
     def zoom_in(self) -> None:
         self.zoom(+1)
 
-    @command("zoom_out", "Zoom &Out", "View", ("Ctrl+-",), icon="zoom-out")
+    @command(
+        "zoom_out", QT_TRANSLATE_NOOP("Action", "Zoom &Out"), "View", ("Ctrl+-",), icon="zoom-out"
+    )
     def zoom_out(self) -> None:
         self.zoom(-1)
 
-    @command("zoom_reset", "&Actual Size", "View", ("Ctrl+0",))
+    @command("zoom_reset", QT_TRANSLATE_NOOP("Action", "&Actual Size"), "View", ("Ctrl+0",))
     def zoom_reset(self) -> None:
         self.zoom(0)
 
@@ -73,7 +81,9 @@ class AppearanceController(QObject):
         """Make the article text larger (+1) or smaller (-1), or back to normal (0)."""
         size = DEFAULT_FONT_SIZE if step == 0 else self._settings.font_size + step
         self._settings.font_size = size
-        self._status.show_message(f"Text size {self._settings.font_size} pt", 2_000)
+        self._status.show_message(
+            self.tr("Text size {font_size} pt").format(font_size=self._settings.font_size), 2_000
+        )
 
     def _setting_changed(self, key: str) -> None:
         if key == "appearance/font_size":
@@ -82,15 +92,17 @@ class AppearanceController(QObject):
             self._apply_reading_choices()
 
     # -- the theme -------------------------------------------------------------------------------
-    @command("theme_system", "Follow the &System", "View", checkable=True)
+    @command(
+        "theme_system", QT_TRANSLATE_NOOP("Action", "Follow the &System"), "View", checkable=True
+    )
     def follow_system_theme(self) -> None:
         self._settings.theme = ThemeChoice.SYSTEM
 
-    @command("theme_light", "&Light", "View", checkable=True)
+    @command("theme_light", QT_TRANSLATE_NOOP("Action", "&Light"), "View", checkable=True)
     def use_light_theme(self) -> None:
         self._settings.theme = ThemeChoice.LIGHT
 
-    @command("theme_dark", "&Dark", "View", checkable=True)
+    @command("theme_dark", QT_TRANSLATE_NOOP("Action", "&Dark"), "View", checkable=True)
     def use_dark_theme(self) -> None:
         self._settings.theme = ThemeChoice.DARK
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject
 
 from reader.app.edit_controller import EditController
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.core.types import Article
 from reader.library import Library
 from reader.ui.actions import WindowActions, command
@@ -16,7 +17,7 @@ from reader.ui.article_list_model import ArticleSource, FilterSource
 from reader.ui.reading_controller import ReadingController
 from reader.ui.sidebar_controller import SidebarController
 from reader.ui.sidebar_model import SidebarNode
-from reader.ui.status_bar import STATUS_TIMEOUT_MS, StatusBar, plural
+from reader.ui.status_bar import STATUS_TIMEOUT_MS, StatusBar
 from reader.ui.undo import UndoEntry, UndoStack
 
 # Enabled only while the list has a current article.
@@ -76,15 +77,23 @@ class ArticleCommandsController(QObject):
         archived = bool(selected) and all(a.archived for a in selected)
         star, archive = self._actions.toggle_star, self._actions.toggle_archive
         star.setChecked(starred)
-        star.setToolTip(f"{'Unstar' if starred else 'Star'} the article (s)")
+        star.setToolTip(
+            self.tr("Unstar the article (s)") if starred else self.tr("Star the article (s)")
+        )
         archive.setChecked(archived)
         archive.setToolTip(
-            "Move the article out of the archive (e)"
+            self.tr("Move the article out of the archive (e)")
             if archived
-            else "Move the article to the archive (e)"
+            else self.tr("Move the article to the archive (e)")
         )
 
-    @command("toggle_read", "Mark &Read / Unread", "Article", ("M",), icon="mark-unread")
+    @command(
+        "toggle_read",
+        QT_TRANSLATE_NOOP("Action", "Mark &Read / Unread"),
+        "Article",
+        ("M",),
+        icon="mark-unread",
+    )
     def toggle_read(self) -> None:
         articles = self._articles.selected_articles()
         if not articles:
@@ -92,17 +101,23 @@ class ArticleCommandsController(QObject):
         self._reading.cancel_marking_read()
         read = not all(a.read for a in articles)
         self._articles.mark([a.id for a in articles], read=read)
-        noun = plural(len(articles), "article")
-        self._record(articles, f"Marked {noun} read" if read else f"Marked {noun} unread", "read")
+        count = len(articles)
+        self._record(
+            articles,
+            self.tr("Marked %n article(s) read", "", count)
+            if read
+            else self.tr("Marked %n article(s) unread", "", count),
+            "read",
+        )
 
     @command(
         "toggle_star",
-        "S&tar / Unstar",
+        QT_TRANSLATE_NOOP("Action", "S&tar / Unstar"),
         "Article",
         ("S",),
         icon="star",
         icon_on="star-filled",
-        tip="Star the article",
+        tip=QT_TRANSLATE_NOOP("Action", "Star the article"),
         checkable=True,
     )
     def toggle_star(self) -> None:
@@ -110,18 +125,24 @@ class ArticleCommandsController(QObject):
         if articles:
             starred = not all(a.starred for a in articles)
             self._articles.mark([a.id for a in articles], starred=starred)
-            noun = plural(len(articles), "article")
-            self._record(articles, f"Starred {noun}" if starred else f"Unstarred {noun}", "starred")
+            count = len(articles)
+            self._record(
+                articles,
+                self.tr("Starred %n article(s)", "", count)
+                if starred
+                else self.tr("Unstarred %n article(s)", "", count),
+                "starred",
+            )
         self._update_actions()
 
     @command(
         "toggle_archive",
-        "&Archive / Unarchive",
+        QT_TRANSLATE_NOOP("Action", "&Archive / Unarchive"),
         "Article",
         ("E",),
         icon="archive",
         icon_on="archived",
-        tip="Move the article to the archive",
+        tip=QT_TRANSLATE_NOOP("Action", "Move the article to the archive"),
         checkable=True,
     )
     def toggle_archive(self) -> None:
@@ -139,9 +160,9 @@ class ArticleCommandsController(QObject):
         self._update_actions()
         self._record(
             articles,
-            f"Archived {plural(len(ids), 'article')}"
+            self.tr("Archived %n article(s)", "", len(ids))
             if archived
-            else f"Moved {plural(len(ids), 'article')} out of the archive",
+            else self.tr("Moved %n article(s) out of the archive", "", len(ids)),
             "archived",
         )
 
@@ -163,15 +184,29 @@ class ArticleCommandsController(QObject):
                 if group:
                     put_back(group, value)
             list_controller.restore([a for a in before if a.id in ids])
-            self._status.show_message(f"Undone: {description}")
+            self._status.show_message(self.tr("Undone: {change}").format(change=description))
 
         self._undo_stack.push(UndoEntry(description, undo))
 
-    @command("edit_tags", "&Tag…", "Article", ("T",), icon="tag", tip="Add a tag")
+    @command(
+        "edit_tags",
+        QT_TRANSLATE_NOOP("Action", "&Tag…"),
+        "Article",
+        ("T",),
+        icon="tag",
+        tip=QT_TRANSLATE_NOOP("Action", "Add a tag"),
+    )
     def edit_tags(self) -> None:
         self._reading.focus_tags()
 
-    @command("delete", "&Delete", "Article", ("Delete",), icon="delete", tip="Delete the article")
+    @command(
+        "delete",
+        QT_TRANSLATE_NOOP("Action", "&Delete"),
+        "Article",
+        ("Delete",),
+        icon="delete",
+        tip=QT_TRANSLATE_NOOP("Action", "Delete the article"),
+    )
     def delete_selected(self) -> None:
         """Take the selected articles out of every list now; the library forgets them when
         the undo offer ends."""
@@ -190,7 +225,7 @@ class ArticleCommandsController(QObject):
             self._articles.restore(articles)
             self._articles.unhide(ids)
             self._sidebar.refresh_counts()
-            self._status.show_message(f"Kept {plural(len(ids), 'article')}")
+            self._status.show_message(self.tr("Kept %n article(s)", "", len(ids)))
 
         def commit() -> None:
             self._edits.run(
@@ -198,16 +233,18 @@ class ArticleCommandsController(QObject):
                 lambda _n: self._pending_delete.difference_update(ids),
             )
 
-        self._undo_stack.push(UndoEntry(f"Deleted {plural(len(ids), 'article')}", undo, commit))
+        self._undo_stack.push(
+            UndoEntry(self.tr("Deleted %n article(s)", "", len(ids)), undo, commit)
+        )
         self._sidebar.refresh_counts()
 
     @command(
         "mark_all_read",
-        "Mark All as Rea&d",
+        QT_TRANSLATE_NOOP("Action", "Mark All as Rea&d"),
         "Article",
         ("Shift+A",),
         icon="mark-read",
-        tip="Mark every article in this list read",
+        tip=QT_TRANSLATE_NOOP("Action", "Mark every article in this list read"),
     )
     def mark_all_read(self, node: SidebarNode | None = None) -> None:
         """Mark every article of the list (or of a sidebar item) read; undo brings them back."""
@@ -216,7 +253,9 @@ class ArticleCommandsController(QObject):
         else:
             source = self._articles.source
         if not isinstance(source, FilterSource):
-            self._status.show_message("Mark all as read works on a view, a feed, a folder or a tag")
+            self._status.show_message(
+                self.tr("Mark all as read works on a view, a feed, a folder or a tag")
+            )
             return
         flt, title = source.filter, source.title
         library, edits, articles = self._library, self._edits, self._articles
@@ -232,18 +271,19 @@ class ArticleCommandsController(QObject):
         def undo() -> None:
             edits.run(lambda: mark_existing(library, marked, read=False), article_ids=marked)
             articles.show_state(marked, read=False)
-            self._status.show_message(f"Marked {plural(len(marked), 'article')} unread again")
+            self._status.show_message(self.tr("Marked %n article(s) unread again", "", len(marked)))
 
-        entry = UndoEntry(f"Marked every article read in {title}", undo)
+        entry = UndoEntry(self.tr("Marked every article read in {title}").format(title=title), undo)
 
         def done(ids: list[int]) -> None:
             if not ids:
                 self._undo_stack.discard(entry)
-                self._status.show_message(f"Nothing unread in {title}")
+                self._status.show_message(self.tr("Nothing unread in {title}").format(title=title))
                 return
             articles.show_state(ids, read=True)
             self._undo_stack.describe(
-                entry, f"Marked {plural(len(ids), 'article')} read in {title}"
+                entry,
+                self.tr("Marked %n article(s) read in {title}", "", len(ids)).format(title=title),
             )
 
         if source is articles.source:
@@ -252,17 +292,21 @@ class ArticleCommandsController(QObject):
         self._undo_stack.push(entry)
         edits.run(write, done)
 
-    @command("undo", "&Undo", "Article", ("Ctrl+Z",), icon="undo")
+    @command("undo", QT_TRANSLATE_NOOP("Action", "&Undo"), "Article", ("Ctrl+Z",), icon="undo")
     def undo(self) -> None:
         if not self._undo_stack.undo():
-            self._status.show_message("Nothing to undo")
+            self._status.show_message(self.tr("Nothing to undo"))
 
     def _undo_changed(self) -> None:
         entry = self._undo_stack.entry
         action = self._actions.undo
         action.setEnabled(entry is not None)
-        action.setText("&Undo")
-        action.setToolTip(f"Undo: {entry.description} (Ctrl+Z)" if entry else "Undo (Ctrl+Z)")
+        action.setText(self.tr("&Undo"))
+        action.setToolTip(
+            self.tr("Undo: {change} (Ctrl+Z)").format(change=entry.description)
+            if entry
+            else self.tr("Undo (Ctrl+Z)")
+        )
         if entry is None or not self._undo_stack.offered:
             self._status.undo_button.hide()
             return

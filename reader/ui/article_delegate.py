@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QDate,
     QLocale,
     QModelIndex,
@@ -65,14 +66,25 @@ def _time_text(hour: int, minute: int) -> str:
 @lru_cache(maxsize=4096)
 def _day_text(year: int, month: int, day: int, this_year: bool) -> str:
     # Rows are painted often; a day's label is worked out once.
-    return QLocale().toString(QDate(year, month, day), "d MMM" if this_year else "d MMM yyyy")
+    day_format = (
+        QCoreApplication.translate("ArticleDelegate", "d MMM")
+        if this_year
+        else QCoreApplication.translate("ArticleDelegate", "d MMM yyyy")
+    )
+    return QLocale().toString(QDate(year, month, day), day_format)
 
 
 def source_text(article: Article) -> str:
-    parts = [article.feed_title or article.site_name or "Saved"]
+    parts = [
+        article.feed_title
+        or article.site_name
+        or QCoreApplication.translate("ArticleDelegate", "Saved")
+    ]
     minutes = article.reading_minutes
     if minutes:
-        parts.append(f"{minutes} min")
+        parts.append(
+            QCoreApplication.translate("ArticleDelegate", "{minutes} min").format(minutes=minutes)
+        )
     return " · ".join(parts)
 
 
@@ -212,7 +224,9 @@ class ArticleDelegate(QStyledItemDelegate):
             else (self._unread_font, self._unread_metrics)
         )
         title_width = max(right - date_width - (12 if date_width else 0) - left, 10)
-        lines = title_lines(article.title or "(untitled)", metrics, title_width, self.title_lines)
+        lines = title_lines(
+            article.title or self.tr("(untitled)"), metrics, title_width, self.title_lines
+        )
         painter.setFont(font)
         painter.setPen(title_color)
         for number, line in enumerate(lines):

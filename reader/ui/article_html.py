@@ -13,8 +13,9 @@ import html
 import re
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.core.highlights import Highlight
 from reader.core.local_time import as_local
 from reader.core.types import Article
@@ -25,9 +26,9 @@ NOTE_SCHEME = "folio-note"
 HIGHLIGHT_SCHEME = "folio-highlight"
 
 _SOURCE_NAMES = {
-    "url": "Saved from the web",
-    "html-file": "Saved page",
-    "text-file": "Saved text",
+    "url": QT_TRANSLATE_NOOP("ArticleHtml", "Saved from the web"),
+    "html-file": QT_TRANSLATE_NOOP("ArticleHtml", "Saved page"),
+    "text-file": QT_TRANSLATE_NOOP("ArticleHtml", "Saved text"),
 }
 
 
@@ -110,17 +111,20 @@ def long_date(value: datetime, *, with_time: bool = False, date_only: bool = Fal
     """ "3 March 2025" in local time, with ", 14:20" when asked; a date the source gave
     without a time (stored at that day's noon UTC) is that day, with no time."""
     local = value.astimezone(UTC) if date_only else as_local(value)
-    day = QLocale().toString(QDate(local.year, local.month, local.day), "d MMMM yyyy")
+    day_format = QCoreApplication.translate("ArticleHtml", "d MMMM yyyy")
+    day = QLocale().toString(QDate(local.year, local.month, local.day), day_format)
     if not with_time or date_only:
         return day
     clock = QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
-    return f"{day}, {clock}"
+    return QCoreApplication.translate("ArticleHtml", "{day}, {time}").format(day=day, time=clock)
 
 
 def byline(article: Article) -> str:
     parts: list[str] = []
     if article.author:
-        parts.append(f"By {article.author}")
+        parts.append(
+            QCoreApplication.translate("ArticleHtml", "By {author}").format(author=article.author)
+        )
     if article.published is not None:
         parts.append(
             long_date(article.published, with_time=True, date_only=article.published_date_only)
@@ -129,7 +133,9 @@ def byline(article: Article) -> str:
         parts.append(long_date(article.added))
     minutes = article.reading_minutes
     if minutes:
-        parts.append(f"{minutes} min read")
+        parts.append(
+            QCoreApplication.translate("ArticleHtml", "{minutes} min read").format(minutes=minutes)
+        )
     return " · ".join(parts)
 
 
@@ -138,7 +144,10 @@ def source_label(article: Article) -> str:
         return article.feed_title
     if article.site_name:
         return article.site_name
-    return _SOURCE_NAMES.get(article.source_kind.value, "Saved")
+    return QCoreApplication.translate(
+        "ArticleHtml",
+        _SOURCE_NAMES.get(article.source_kind.value, QT_TRANSLATE_NOOP("ArticleHtml", "Saved")),
+    )
 
 
 def _paragraphs(text: str) -> str:
@@ -155,21 +164,24 @@ def header_document(article: Article, css: str, *, note: str | None = None) -> s
 
 
 def _header(article: Article, note: str | None) -> str:
-    title = html.escape(article.title or "(untitled)")
+    title = html.escape(article.title or QCoreApplication.translate("ArticleHtml", "(untitled)"))
     link = article.url or article.canonical_url
     if link and link.startswith(("http://", "https://")):
         title = f'<a href="{html.escape(link, quote=True)}">{title}</a>'
     if note:
+        label = html.escape(QCoreApplication.translate("ArticleHtml", "NOTE"))
+        edit = html.escape(QCoreApplication.translate("ArticleHtml", "Edit"))
         # A one-cell table: the only block Qt's rich text pads and colours.
         note_html = (
             '<table class="note" width="100%" cellspacing="0" cellpadding="10"><tr><td>'
-            f'<p class="note-label">NOTE · <a href="{NOTE_SCHEME}:edit">Edit</a></p>'
+            f'<p class="note-label">{label} · <a href="{NOTE_SCHEME}:edit">{edit}</a></p>'
             f"{_paragraphs(note)}</td></tr></table>"
         )
         add_note = ""
     else:
         note_html = ""
-        add_note = f' · <a href="{NOTE_SCHEME}:edit">Add a note</a>'
+        add = html.escape(QCoreApplication.translate("ArticleHtml", "Add a note"))
+        add_note = f' · <a href="{NOTE_SCHEME}:edit">{add}</a>'
     return (
         f'<p class="source">{html.escape(source_label(article).upper())}</p>'
         f'<h1 class="title">{title}</h1>'
@@ -182,6 +194,17 @@ def unplaced_list(highlights: list[Highlight]) -> str:
     """Highlights that could not be placed in the text, listed under it with their notes."""
     if not highlights:
         return ""
+    edit = html.escape(QCoreApplication.translate("ArticleHtml", "Edit"))
+    title = html.escape(
+        QCoreApplication.translate("ArticleHtml", "Could not be placed in the text")
+    )
+    help_text = html.escape(
+        QCoreApplication.translate(
+            "ArticleHtml",
+            "These highlights no longer match the article as it is now; their quotes and notes"
+            " are kept.",
+        )
+    )
     items = []
     for highlight in highlights:
         note = (
@@ -189,13 +212,12 @@ def unplaced_list(highlights: list[Highlight]) -> str:
         )
         items.append(
             f'<p class="unplaced-quote">“{html.escape(highlight.quote)}”'
-            f' <a href="{HIGHLIGHT_SCHEME}:{highlight.id}">Edit</a></p>{note}'
+            f' <a href="{HIGHLIGHT_SCHEME}:{highlight.id}">{edit}</a></p>{note}'
         )
     return (
         '<table class="note unplaced" width="100%" cellspacing="0" cellpadding="10"><tr><td>'
-        '<p class="unplaced-title">Could not be placed in the text</p>'
-        '<p class="unplaced-help">These highlights no longer match the article as it is now;'
-        " their quotes and notes are kept.</p>" + "".join(items) + "</td></tr></table>"
+        f'<p class="unplaced-title">{title}</p>'
+        f'<p class="unplaced-help">{help_text}</p>' + "".join(items) + "</td></tr></table>"
     )
 
 
@@ -214,10 +236,13 @@ def article_document(
     content = reading_html(source or "")
     if not content.strip():
         summary = article.summary or ""
+        empty = QCoreApplication.translate(
+            "ArticleHtml", "This article has no text. Open it in the browser to read it."
+        )
         content = (
             f"<p>{html.escape(summary)}</p>"
             if summary
-            else '<p class="empty">This article has no text. Open it in the browser to read it.</p>'
+            else f'<p class="empty">{html.escape(empty)}</p>'
         )
     return (
         f"<html><head><style>{css}</style></head><body>"

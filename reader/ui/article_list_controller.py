@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu
 from reader.app.edit_controller import EditController
 from reader.app.library_events import ChangeBatch
 from reader.app.settings import Settings
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.core.types import Article
 from reader.library import Library
 from reader.ui.actions import WindowActions, command
@@ -114,7 +115,12 @@ class ArticleListController(QObject):
         self._header.show_search_order(order)
 
     @command(
-        "oldest_first", "&Oldest First", "View", icon="sort", checkable=True, follows_check=True
+        "oldest_first",
+        QT_TRANSLATE_NOOP("Action", "&Oldest First"),
+        "View",
+        icon="sort",
+        checkable=True,
+        follows_check=True,
     )
     def set_oldest_first(self, oldest: bool) -> None:
         self._settings.newest_first = not oldest
@@ -126,7 +132,7 @@ class ArticleListController(QObject):
 
     @command(
         "relevance_first",
-        "Best &Matches First in Search Results",
+        QT_TRANSLATE_NOOP("Action", "Best &Matches First in Search Results"),
         "View",
         checkable=True,
         follows_check=True,

@@ -457,7 +457,7 @@ class ArticleListModel(QAbstractListModel):
             return None
         article = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return article.title or "(untitled)"
+            return article.title or self.tr("(untitled)")
         if role == ARTICLE_ROLE:
             return article
         if role == ID_ROLE:
@@ -474,11 +474,12 @@ class ArticleListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return article.title
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            state = "unread, " if not article.read else ""
-            star = "starred, " if article.starred else ""
+            state = self.tr("unread, ") if not article.read else ""
+            star = self.tr("starred, ") if article.starred else ""
+            source = article.feed_title or self.tr("saved")
             marked = self._highlights.get(article.id, 0)
-            noted = f", {marked} highlight{'' if marked == 1 else 's'}" if marked else ""
-            return f"{state}{star}{article.title}, {article.feed_title or 'saved'}{noted}"
+            noted = self.tr(", %n highlight(s)", "", marked) if marked else ""
+            return f"{state}{star}{article.title}, {source}{noted}"
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.ui.article_delegate import ArticleDelegate
 
 # Narrower than this, a row gives its title two lines (and its date goes under it).
@@ -58,9 +59,21 @@ class ArticleListView(QListView):
 
 # The orders a search's results can be listed in: (name, as the menu says it, as the button).
 SEARCH_ORDERS = (
-    ("relevance", "Best Matches First", "Best match"),
-    ("newest", "Newest First", "Newest"),
-    ("oldest", "Oldest First", "Oldest"),
+    (
+        "relevance",
+        QT_TRANSLATE_NOOP("ArticleListView", "Best Matches First"),
+        QT_TRANSLATE_NOOP("ArticleListView", "Best match"),
+    ),
+    (
+        "newest",
+        QT_TRANSLATE_NOOP("ArticleListView", "Newest First"),
+        QT_TRANSLATE_NOOP("ArticleListView", "Newest"),
+    ),
+    (
+        "oldest",
+        QT_TRANSLATE_NOOP("ArticleListView", "Oldest First"),
+        QT_TRANSLATE_NOOP("ArticleListView", "Oldest"),
+    ),
 )
 
 
@@ -92,12 +105,12 @@ class ListHeader(QWidget):
         self.order_button.setObjectName("searchOrder")
         self.order_button.setAutoRaise(True)
         self.order_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.order_button.setToolTip("The order of the results")
+        self.order_button.setToolTip(self.tr("The order of the results"))
         self.order_menu = QMenu(self.order_button)
         group = QActionGroup(self)
         self.order_actions: dict[str, QAction] = {}
         for name, text, _short in SEARCH_ORDERS:
-            action = self.order_menu.addAction(text)
+            action = self.order_menu.addAction(QCoreApplication.translate("ArticleListView", text))
             action.setCheckable(True)
             action.setObjectName(f"order_{name}")
             group.addAction(action)
@@ -123,16 +136,21 @@ class ListHeader(QWidget):
             return
         self.order_actions[order].setChecked(True)
         short = next(short for name, _text, short in SEARCH_ORDERS if name == order)
+        short = QCoreApplication.translate("ArticleListView", short)
         self.order_button.setText(short)
-        self.order_button.setAccessibleName(f"Order: {short}")
+        self.order_button.setAccessibleName(self.tr("Order: {short}").format(short=short))
 
     def set_count(self, count: int | None, noun: str) -> None:
         if count is None:
             self.count.setText("")
             return
-        if count == 1:
-            noun = noun.removesuffix("s")
-        self.count.setText(f"{QLocale().toString(count)} {noun}")
+        # ``noun`` names what is counted; each has its own plural forms.
+        if noun == "results":
+            self.count.setText(self.tr("%Ln result(s)", "", count))
+        elif noun == "highlights":
+            self.count.setText(self.tr("%Ln highlight(s)", "", count))
+        else:
+            self.count.setText(self.tr("%Ln article(s)", "", count))
 
 
 class ArticleListPanel(QWidget):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.core.anchoring_html import MarkedArticle
 from reader.core.search_terms import SearchTerms, TermFinder
 from reader.core.types import Article
@@ -40,7 +41,7 @@ from reader.ui.highlight_layer import HighlightLayer
 from reader.ui.tag_bar import TagBar
 from reader.ui.theme import LIGHT, Theme, reading_css
 
-NO_ARTICLE = "Select an article to read it."
+NO_ARTICLE = QT_TRANSLATE_NOOP("ArticlePane", "Select an article to read it.")
 SEARCH_MARK_KIND = "search"
 # Marking a search's words stops after this many (a common word in a very long article).
 MAX_SEARCH_MARKS = 2000
@@ -83,8 +84,10 @@ class ArticlePane(QWidget):
         self.images_button = QToolButton(self.tag_holder)
         self.images_button.setAutoRaise(True)
         self.images_button.setToolTip(
-            "Images from the web are not loaded when you read; this fetches them once and keeps"
-            " them in the library"
+            self.tr(
+                "Images from the web are not loaded when you read; this fetches them once and keeps"
+                " them in the library"
+            )
         )
         self.images_button.clicked.connect(self._ask_for_images)
         self.images_button.hide()
@@ -136,7 +139,7 @@ class ArticlePane(QWidget):
         # The archive button says so in words while the article is archived: its icon alone
         # is easy to miss.
         archived = button is self.archive_button and checked
-        button.setText("Archived" if archived else action.iconText())
+        button.setText(self.tr("Archived") if archived else action.iconText())
         button.setToolButtonStyle(
             Qt.ToolButtonStyle.ToolButtonTextBesideIcon
             if archived
@@ -167,7 +170,7 @@ class ArticlePane(QWidget):
         self,
         article: Article | None,
         *,
-        message: str = NO_ARTICLE,
+        message: str | None = None,
         search: SearchTerms | None = None,
         marked: MarkedArticle | None = None,
     ) -> None:
@@ -175,7 +178,7 @@ class ArticlePane(QWidget):
         for, marked in the text; ``marked`` its HTML with its highlights marked."""
         self.article = article
         self._marked = marked
-        self._message = message
+        self._message = message if message is not None else self.tr(NO_ARTICLE)
         self._search = search if search is not None and not search.empty else None
         self.tag_holder.setVisible(article is not None)
         for button in (self.star_button, self.archive_button):
@@ -190,12 +193,12 @@ class ArticlePane(QWidget):
         self.images_button.setVisible(count > 0)
         self.images_button.setEnabled(True)
         if count:
-            self.images_button.setText(f"Load {count} image{'' if count == 1 else 's'}")
+            self.images_button.setText(self.tr("Load %n image(s)", "", count))
 
     def _ask_for_images(self) -> None:
         if self.article is not None:
             self.images_button.setEnabled(False)
-            self.images_button.setText("Loading images…")
+            self.images_button.setText(self.tr("Loading images…"))
             self.images_requested.emit(self.article.id)
 
     def update_article(self, article: Article, marked: MarkedArticle | None = None) -> None:

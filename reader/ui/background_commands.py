@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QLocale, QObject
 from PySide6.QtWidgets import QWidget
 
 from reader.app.full_text_controller import FullTextController
@@ -15,16 +15,21 @@ from reader.app.link_fetch_controller import LinkFetchController
 from reader.app.refresh_controller import RefreshController
 from reader.app.tasks import TaskRunner
 from reader.app.transfer_controller import TransferController
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.core.transfer import FetchPendingReport, ImportReport
 from reader.core.types import Article
 from reader.core.urls import is_http_url
 from reader.library import Library
-from reader.ui.actions import WindowActions, command
+from reader.ui.actions import WindowActions, command, translated
 from reader.ui.article_list_controller import ArticleListController
-from reader.ui.status_bar import RESULT_TIMEOUT_MS, StatusBar, plural
+from reader.ui.status_bar import RESULT_TIMEOUT_MS, StatusBar
 
 if TYPE_CHECKING:
     from reader.ui.failed_links_dialog import FailedLinksDialog
+
+# The command's text, as it is while links are fetched and while they are paused.
+PAUSE_LINKS = QT_TRANSLATE_NOOP("Action", "&Pause Fetching Links")
+RESUME_LINKS = QT_TRANSLATE_NOOP("Action", "&Resume Fetching Links")
 
 
 class BackgroundCommandsController(QObject):
@@ -82,7 +87,7 @@ class BackgroundCommandsController(QObject):
             self._links.start()
 
     # -- links' pages ----------------------------------------------------------------------------
-    @command("pause_links", "&Pause Fetching Links", "Library")
+    @command("pause_links", PAUSE_LINKS, "Library")
     def toggle_links(self) -> None:
         """Pause fetching the pages of imported links, or go on with it."""
         if self._links.paused:
@@ -94,7 +99,7 @@ class BackgroundCommandsController(QObject):
             )
         self._update_actions()
 
-    @command("failed_links", "Links Not &Fetched…", "Library")
+    @command("failed_links", QT_TRANSLATE_NOOP("Action", "Links Not &Fetched…"), "Library")
     def show_failed_links(self) -> None:
         from reader.ui.failed_links_dialog import FailedLinksDialog
 
@@ -117,7 +122,7 @@ class BackgroundCommandsController(QObject):
         if total:
             self._status.links_label.setText(
                 self.tr("Fetching links {done} of {total}").format(
-                    done=f"{done:,}", total=f"{total:,}"
+                    done=QLocale().toString(done), total=QLocale().toString(total)
                 )
             )
 
@@ -125,25 +130,19 @@ class BackgroundCommandsController(QObject):
         self._status.links_label.hide()
         self._status.links_button.hide()
         if report.fetched or report.failed:
-            text = self.tr("Fetched the pages of {links}").format(
-                links=plural(report.fetched, "link")
-            )
+            text = self.tr("Fetched the pages of %n link(s)", "", report.fetched)
             if report.failed:
-                text += self.tr("; {count} could not be fetched").format(count=report.failed)
+                text += self.tr("; %n could not be fetched", "", report.failed)
             self._status.show_message(text, RESULT_TIMEOUT_MS)
         if report.failed:
-            self._status.failed_button.setText(
-                self.tr("{count} not fetched").format(count=plural(report.failed, "link"))
-            )
+            self._status.failed_button.setText(self.tr("%n link(s) not fetched", "", report.failed))
             self._status.failed_button.setToolTip(self.tr("See why, and try them again"))
             self._status.failed_button.show()
         self._update_actions()
 
     def _links_waiting(self, count: int, paused: bool) -> None:
         if count and paused:
-            self._status.links_label.setText(
-                self.tr("{links} waiting").format(links=plural(count, "link"))
-            )
+            self._status.links_label.setText(self.tr("%n link(s) waiting", "", count))
             self._status.links_label.setToolTip(
                 self.tr("Fetching the pages of imported links is paused")
             )
@@ -167,10 +166,13 @@ class BackgroundCommandsController(QObject):
     # -- the full article --------------------------------------------------------------------------
     @command(
         "load_full_text",
-        "Load &Full Article",
+        QT_TRANSLATE_NOOP("Action", "Load &Full Article"),
         "Article",
         ("F",),
-        tip="Fetch the article's page and show the whole article instead of the feed's text",
+        tip=QT_TRANSLATE_NOOP(
+            "Action",
+            "Fetch the article's page and show the whole article instead of the feed's text",
+        ),
     )
     def load_full_text(self) -> None:
         article = self._articles.current_article()
@@ -188,7 +190,7 @@ class BackgroundCommandsController(QObject):
             label = self.tr("Loading the full article…")
         else:
             label = self.tr("Loading full articles {done} of {total}").format(
-                done=f"{done:,}", total=f"{total:,}"
+                done=QLocale().toString(done), total=QLocale().toString(total)
             )
         self._status.show_message(label, 0)
 
@@ -205,12 +207,10 @@ class BackgroundCommandsController(QObject):
         elif done == 1:
             self._status.show_message(problems[0], RESULT_TIMEOUT_MS)
         else:
-            text = self.tr("Loaded the full article of {articles}").format(
-                articles=plural(done - len(problems), "article")
-            )
+            text = self.tr("Loaded the full article of %n article(s)", "", done - len(problems))
             if problems:
-                text += self.tr("; {count} could not be loaded: {first}").format(
-                    count=len(problems), first=problems[0]
+                text += self.tr("; %n could not be loaded: {first}", "", len(problems)).format(
+                    first=problems[0]
                 )
             self._status.show_message(text, RESULT_TIMEOUT_MS)
 
@@ -218,7 +218,7 @@ class BackgroundCommandsController(QObject):
         article = self._articles.current_article()
         self._actions.load_full_text.setEnabled(article is not None and _can_load(article))
         self._actions.pause_links.setText(
-            "&Resume Fetching Links" if self._links.paused else "&Pause Fetching Links"
+            translated(RESUME_LINKS if self._links.paused else PAUSE_LINKS)
         )
 
     def shutdown(self) -> None:

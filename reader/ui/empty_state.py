@@ -55,12 +55,14 @@ class EmptyState(QWidget):
         column.setFixedWidth(540)
         layout = QVBoxLayout(column)
         layout.setSpacing(12)
-        title = QLabel("Welcome to Folio", column)
+        title = QLabel(self.tr("Welcome to Folio"), column)
         title.setObjectName("emptyTitle")
         layout.addWidget(title)
         text = QLabel(
-            "Your library is empty. Bring in something to read — everything stays on this"
-            " computer, in one file.",
+            self.tr(
+                "Your library is empty. Bring in something to read — everything stays on this"
+                " computer, in one file."
+            ),
             column,
         )
         text.setObjectName("emptyText")
@@ -71,22 +73,22 @@ class EmptyState(QWidget):
         for name, label, detail, icon_name, signal in (
             (
                 "add_feed",
-                "Subscribe to a feed",
-                "Paste a feed's address or a site's; Folio finds the feed.",
+                self.tr("Subscribe to a feed"),
+                self.tr("Paste a feed's address or a site's; Folio finds the feed."),
                 "add-feed",
                 self.add_feed,
             ),
             (
                 "save_article",
-                "Save an article",
-                "From a web address, or a page or text file you have.",
+                self.tr("Save an article"),
+                self.tr("From a web address, or a page or text file you have."),
                 "save",
                 self.save_article,
             ),
             (
                 "import_file",
-                "Import subscriptions or a reading list",
-                "An OPML file from another reader, or a Pocket or Instapaper export.",
+                self.tr("Import subscriptions or a reading list"),
+                self.tr("An OPML file from another reader, or a Pocket or Instapaper export."),
                 "import",
                 self.import_file,
             ),
@@ -105,7 +107,8 @@ class EmptyState(QWidget):
             self.buttons[name] = button
         layout.addSpacing(8)
         hint = QLabel(
-            "You can also drop a link or an .html, .txt or .md file on this window.", column
+            self.tr("You can also drop a link or an .html, .txt or .md file on this window."),
+            column,
         )
         hint.setObjectName("emptyText")
         hint.setWordWrap(True)

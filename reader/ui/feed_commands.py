@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QLocale, QObject
 from PySide6.QtWidgets import QWidget
 
 from reader.app.full_text_controller import FullTextController
 from reader.app.refresh_controller import RefreshController
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.core.errors import UserError
 from reader.core.limits import DEFAULT_KEEP_ITEMS
 from reader.core.types import Feed
@@ -21,7 +22,7 @@ from reader.ui.sidebar_controller import SidebarController
 from reader.ui.sidebar_edits import SidebarEdit, SidebarEditor
 from reader.ui.sidebar_keys import FeedKey
 from reader.ui.sidebar_model import NodeKind, SidebarNode
-from reader.ui.status_bar import RESULT_TIMEOUT_MS, StatusBar, plural
+from reader.ui.status_bar import RESULT_TIMEOUT_MS, StatusBar
 
 if TYPE_CHECKING:
     from reader.app.refresh_controller import RefreshProgress, RefreshSummary
@@ -91,47 +92,49 @@ class FeedCommandsController(QObject):
     # -- refreshing ------------------------------------------------------------------------------
     @command(
         "refresh_all",
-        "&Refresh All",
+        QT_TRANSLATE_NOOP("Action", "&Refresh All"),
         "Library",
         ("F5",),
         icon="refresh",
-        tip="Fetch new articles from every feed",
+        tip=QT_TRANSLATE_NOOP("Action", "Fetch new articles from every feed"),
     )
     def refresh_all(self) -> None:
         self._refresher.refresh(None, force=True)
 
     @command(
         "refresh_feed",
-        "Refresh &Feed",
+        QT_TRANSLATE_NOOP("Action", "Refresh &Feed"),
         "Library",
         ("R",),
-        tip="Fetch new articles from the selected feed or folder",
+        tip=QT_TRANSLATE_NOOP("Action", "Fetch new articles from the selected feed or folder"),
     )
     def refresh_selected_feed(self, node: SidebarNode | None = None) -> None:
         node = node or self._sidebar.selected_node()
         ids = [n.key.id for n in node.walk() if isinstance(n.key, FeedKey)] if node else []
         if not ids:
             self._status.show_message(
-                "Select a feed or a folder to refresh it (F5 refreshes every feed)"
+                self.tr("Select a feed or a folder to refresh it (F5 refreshes every feed)")
             )
             return
         self._refresher.refresh(ids)
 
-    @command("cancel_refresh", "Stop Refreshing", "Library")
+    @command("cancel_refresh", QT_TRANSLATE_NOOP("Action", "Stop Refreshing"), "Library")
     def cancel_refresh(self) -> None:
         self._refresher.cancel()
 
     def _refresh_started(self) -> None:
         self._refresh_shown = True
-        self._status.start_progress("Refreshing…", "refresh")
+        self._status.start_progress(self.tr("Refreshing…"), "refresh")
         self._actions.cancel_refresh.setEnabled(True)
 
     def _refresh_progressed(self, progress: RefreshProgress) -> None:
-        text = f"Refreshing {progress.done} of {progress.total}"
+        text = self.tr("Refreshing {done} of {total}").format(
+            done=QLocale().toString(progress.done), total=QLocale().toString(progress.total)
+        )
         if progress.new_articles:
-            text += f" · {plural(progress.new_articles, 'new article')}"
+            text += " · " + self.tr("%n new article(s)", "", progress.new_articles)
         if progress.errors:
-            text += f" · {plural(progress.errors, 'problem')}"
+            text += " · " + self.tr("%n problem(s)", "", progress.errors)
         self._status.set_progress(progress.done, progress.total, text, "refresh")
 
     def _refresh_finished(self, summary: RefreshSummary) -> None:
@@ -139,9 +142,27 @@ class FeedCommandsController(QObject):
             # The schedule looked and nothing was due: nothing to say.
             self._actions.cancel_refresh.setEnabled(False)
             return
-        self._refresh_ended(summary.line())
+        self._refresh_ended(self._summary_text(summary))
         self._sidebar.reload()
         self._update_properties()
+
+    def _summary_text(self, summary: RefreshSummary) -> str:
+        """The library's summary line (``RefreshSummary.line``) in the window's language."""
+        if summary.total == 0:
+            return self.tr("No feeds are due; nothing to refresh")
+        parts = [self.tr("%n new article(s)", "", summary.new_articles)]
+        if summary.updated_articles:
+            parts.append(self.tr("%n updated", "", summary.updated_articles))
+        if summary.errors:
+            parts.append(self.tr("%n error(s)", "", len(summary.errors)))
+        seconds = QLocale().toString(summary.seconds, "f", 1)
+        if summary.cancelled:
+            text = self.tr("Stopped after {done} of %n feed(s) in {seconds} s", "", summary.total)
+            text = text.format(done=QLocale().toString(summary.done), seconds=seconds)
+        else:
+            text = self.tr("Refreshed %n feed(s) in {seconds} s", "", summary.total)
+            text = text.format(seconds=seconds)
+        return text + ": " + ", ".join(parts)
 
     def _refresh_failed(self, message: str) -> None:
         self._refresh_ended(message)
@@ -165,9 +186,16 @@ class FeedCommandsController(QObject):
             dialog.reject()  # unsubscribed meanwhile
 
     # -- a feed ----------------------------------------------------------------------------------
-    @command("feed_properties", "Feed &Properties…", "Feeds", icon="properties")
+    @command(
+        "feed_properties",
+        QT_TRANSLATE_NOOP("Action", "Feed &Properties…"),
+        "Feeds",
+        icon="properties",
+    )
     def show_feed_properties(self, node: SidebarNode | None = None) -> None:
-        node = self._editor.target(node, NodeKind.FEED, "Select a feed to see its properties")
+        node = self._editor.target(
+            node, NodeKind.FEED, self.tr("Select a feed to see its properties")
+        )
         if node is None or not isinstance(node.key, FeedKey):
             return
         from reader.ui.feed_properties_dialog import FeedPropertiesDialog
@@ -209,7 +237,7 @@ class FeedCommandsController(QObject):
                 lambda: library.set_feed_options(feed.id, **options),
                 done=done,
                 undo=(
-                    f"Changed the properties of {name}",
+                    self.tr("Changed the properties of {feed}").format(feed=name),
                     lambda: library.set_feed_options(feed.id, **undo),
                 ),
             )
@@ -222,17 +250,21 @@ class FeedCommandsController(QObject):
         ids = self._library.feed_article_ids(feed_id)
         if not ids:
             return
-        question = (
-            f"“{name}” will fetch the full article of its new articles from now on.\n\n"
-            f"Fetch the full article of the {plural(len(ids), 'article')} it already has too?"
-            " Their pages are fetched in the background."
-        )
-        if self._prompts.confirm("Fetch full articles", question):
+        question = self.tr(
+            "“{feed}” will fetch the full article of its new articles from now on.\n\n"
+            "Fetch the full article of the %n article(s) it already has too? "
+            "Their pages are fetched in the background.",
+            "",
+            len(ids),
+        ).format(feed=name)
+        if self._prompts.confirm(self.tr("Fetch full articles"), question):
             self._full_text.load(ids)
 
-    @command("unsubscribe", "&Unsubscribe…", "Feeds", icon="delete")
+    @command("unsubscribe", QT_TRANSLATE_NOOP("Action", "&Unsubscribe…"), "Feeds", icon="delete")
     def unsubscribe(self, node: SidebarNode | None = None) -> None:
-        node = self._editor.target(node, NodeKind.FEED, "Select a feed to unsubscribe from it")
+        node = self._editor.target(
+            node, NodeKind.FEED, self.tr("Select a feed to unsubscribe from it")
+        )
         if node is None or not isinstance(node.key, FeedKey):
             return
         feed_id = node.key.id
@@ -240,11 +272,14 @@ class FeedCommandsController(QObject):
         self._editor.apply(
             SidebarEdit(
                 lambda: library.remove_feed(feed_id),
-                message=f"Unsubscribed from {node.title}",
+                message=self.tr("Unsubscribed from {title}").format(title=node.title),
                 confirm=(
-                    "Unsubscribe",
-                    f"Unsubscribe from “{node.title}”?\n\nIts articles are deleted, except those"
-                    " you starred or tagged, which stay as saved articles.",
+                    self.tr("Unsubscribe"),
+                    self.tr(
+                        "Unsubscribe from “{title}”?\n\nIts articles are deleted, "
+                        "except those you starred or tagged, which stay as saved "
+                        "articles."
+                    ).format(title=node.title),
                 ),
                 leaving={node.key},
             )
@@ -271,13 +306,17 @@ class FeedCommandsController(QObject):
             for feed_id, old in before.items():
                 library.move_feed(feed_id, now.get(old) if old is not None else None)
 
-        noun = plural(len(feed_ids), "feed")
+        count = len(feed_ids)
         self._editor.apply(
             SidebarEdit(
                 move,
-                message=f"Moved to {folder}" if folder else "Moved out of its folder",
+                message=self.tr("Moved to {folder}").format(folder=folder)
+                if folder
+                else self.tr("Moved out of its folder"),
                 undo=(
-                    f"Moved {noun} to {folder}" if folder else f"Moved {noun} to the top level",
+                    self.tr("Moved %n feed(s) to {folder}", "", count).format(folder=folder)
+                    if folder
+                    else self.tr("Moved %n feed(s) to the top level", "", count),
                     move_back,
                 ),
             )

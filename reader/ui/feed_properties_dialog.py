@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QLocale, Signal
+from PySide6.QtCore import QDateTime, QLocale, QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.limits import DEFAULT_KEEP_ITEMS, MAX_KEEP_ITEMS
-from reader.core.schedule import describe_interval
 from reader.core.types import Feed
 from reader.core.urls import is_http_url
-from reader.ui.add_feed_dialog import NO_FOLDER
+from reader.ui.add_feed_dialog import no_folder
 from reader.ui.form_dialog import FormDialog
 
 # The intervals offered, in minutes.
@@ -48,6 +47,38 @@ def local_time(value: datetime) -> str:
     return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
 
 
+class Interval(QObject):
+    """How often, in the window's language (pyside6-lupdate finds plural forms in tr() calls
+    only); each at the start of a sentence ("Every hour") or inside one ("every hour")."""
+
+    def days(self, count: int, starts: bool) -> str:
+        if starts:
+            return self.tr("Every %n day(s)", "", count)
+        return self.tr("every %n day(s)", "", count)
+
+    def hours(self, count: int, starts: bool) -> str:
+        if starts:
+            return self.tr("Every %n hour(s)", "", count)
+        return self.tr("every %n hour(s)", "", count)
+
+    def minutes(self, count: int, starts: bool) -> str:
+        if starts:
+            return self.tr("Every %n minute(s)", "", count)
+        return self.tr("every %n minute(s)", "", count)
+
+
+def every(minutes: int, *, starts: bool = True) -> str:
+    """ "Every 15 minutes", "Every hour", "Every 2 days" (``starts``: at the start of a
+    sentence, else "every hour"). Whole days or hours are said in them, any other interval in
+    minutes ("Every 90 minutes")."""
+    say = Interval()
+    if minutes and minutes % (24 * 60) == 0:
+        return say.days(minutes // (24 * 60), starts)
+    if minutes and minutes % 60 == 0:
+        return say.hours(minutes // 60, starts)
+    return say.minutes(minutes, starts)
+
+
 def fill_intervals(box: QComboBox, current: int | None, *, default_label: str | None) -> None:
     """Offer the usual intervals (and ``current`` when it is another one); with
     ``default_label`` the first choice is "as the library says" (None)."""
@@ -55,7 +86,7 @@ def fill_intervals(box: QComboBox, current: int | None, *, default_label: str | 
         box.addItem(default_label, None)
     minutes = sorted({*INTERVALS, *([current] if current else [])})
     for value in minutes:
-        box.addItem(box.tr("Every {interval}").format(interval=describe_interval(value)), value)
+        box.addItem(every(value), value)
     box.setCurrentIndex(max(0, box.findData(current)))
 
 
@@ -71,59 +102,63 @@ class FeedPropertiesDialog(FormDialog):
         *,
         library_minutes: int = 60,
     ) -> None:
-        super().__init__("Feed properties", "Save", parent)
+        super().__init__(self.tr("Feed properties"), self.tr("Save"), parent)
         self.feed = feed
         self.title = QLineEdit(feed.title, self)
-        self.title.setAccessibleName("Title")
-        self.form.addRow("&Title:", self.title)
+        self.title.setAccessibleName(self.tr("Title"))
+        self.form.addRow(self.tr("&Title:"), self.title)
         self.url = QLineEdit(feed.url, self)
-        self.url.setAccessibleName("Feed address")
-        self.form.addRow("&Address:", self.url)
+        self.url.setAccessibleName(self.tr("Feed address"))
+        self.form.addRow(self.tr("&Address:"), self.url)
         self.folder = QComboBox(self)
         self.folder.setEditable(True)
-        self.folder.addItem(NO_FOLDER)
+        self.folder.addItem(no_folder())
         self.folder.addItems(list(folders))
-        self.folder.setCurrentText(feed.folder or NO_FOLDER)
-        self.folder.setAccessibleName("Folder")
-        self.form.addRow("&Folder:", self.folder)
-        self.full_text = QCheckBox("Fetch the &full article from its page", self)
+        self.folder.setCurrentText(feed.folder or no_folder())
+        self.folder.setAccessibleName(self.tr("Folder"))
+        self.form.addRow(self.tr("&Folder:"), self.folder)
+        self.full_text = QCheckBox(self.tr("Fetch the &full article from its page"), self)
         self.full_text.setChecked(feed.fetch_full_text)
         self.full_text.setToolTip(
-            "For feeds that carry only a summary: Folio fetches each new article's page and"
-            " keeps the article text from it."
+            self.tr(
+                "For feeds that carry only a summary: Folio fetches each new article's page and"
+                " keeps the article text from it."
+            )
         )
         self.form.addRow("", self.full_text)
         self.refresh = QComboBox(self)
         fill_intervals(
             self.refresh,
             feed.refresh_minutes,
-            default_label=self.tr("As in Preferences (every {interval})").format(
-                interval=describe_interval(library_minutes)
+            default_label=self.tr("As in Preferences ({every})").format(
+                every=every(library_minutes, starts=False)
             ),
         )
-        self.refresh.setAccessibleName("How often to refresh")
+        self.refresh.setAccessibleName(self.tr("How often to refresh"))
         self.refresh.setToolTip(
             self.tr(
                 "How often Folio fetches this feed while it runs, and what folio refresh"
                 " counts as due"
             )
         )
-        self.form.addRow(self.tr("Re&fresh:"), self.refresh)
+        self.form.addRow(self.tr("R&efresh:"), self.refresh)
         self.keep_items = QSpinBox(self)
         self.keep_items.setRange(1, MAX_KEEP_ITEMS)
         self.keep_items.setGroupSeparatorShown(True)
         self.keep_items.setValue(feed.keep_items or DEFAULT_KEEP_ITEMS)
-        self.keep_items.setSuffix(" newest items")
-        self.keep_items.setAccessibleName("Items read at each refresh")
+        self.keep_items.setSuffix(self.tr(" newest items"))
+        self.keep_items.setAccessibleName(self.tr("Items read at each refresh"))
         self.keep_items.setToolTip(
-            "A refresh reads at most this many of the feed's items, the newest ones; articles"
-            " already in the library stay."
+            self.tr(
+                "A refresh reads at most this many of the feed's items, the newest ones; articles"
+                " already in the library stay."
+            )
         )
-        self.form.addRow("&Read up to:", self.keep_items)
+        self.form.addRow(self.tr("&Read up to:"), self.keep_items)
         if feed.site_url:
-            self.form.addRow("Site:", QLabel(feed.site_url, self))
+            self.form.addRow(self.tr("Site:"), QLabel(feed.site_url, self))
         self.fetched = QLabel(self)
-        self.form.addRow("Last refreshed:", self.fetched)
+        self.form.addRow(self.tr("Last refreshed:"), self.fetched)
         self._add_problem_box()
         self.show_state(feed)
 
@@ -153,7 +188,7 @@ class FeedPropertiesDialog(FormDialog):
     def show_state(self, feed: Feed) -> None:
         """What the last refresh of ``feed`` came to (again, after a retry)."""
         self.feed = feed
-        fetched = "never" if feed.last_fetched is None else local_time(feed.last_fetched)
+        fetched = self.tr("never") if feed.last_fetched is None else local_time(feed.last_fetched)
         if feed.notice:
             # On the same line: a label that wraps inside a form gets cut off.
             fetched += f"; {feed.notice}"
@@ -163,16 +198,13 @@ class FeedPropertiesDialog(FormDialog):
         if not feed.last_error:
             self.problem_box.setVisible(False)
             return
-        times = (
-            self.tr(" ({count} times in a row)").format(count=feed.error_count)
-            if feed.error_count > 1
-            else ""
-        )
-        self.problem.setText(
-            self.tr("The last refresh failed{times}: {error}").format(
-                times=times, error=feed.last_error
+        if feed.error_count > 1:
+            problem = self.tr(
+                "The last refresh failed (%n time(s) in a row): {error}", "", feed.error_count
             )
-        )
+        else:
+            problem = self.tr("The last refresh failed: {error}")
+        self.problem.setText(problem.format(error=feed.last_error))
         if feed.disabled:
             nxt = self.tr("Folio no longer refreshes it by itself.")
         elif feed.next_fetch is not None:
@@ -192,7 +224,7 @@ class FeedPropertiesDialog(FormDialog):
         return FeedChanges(
             title=" ".join(self.title.text().split()),
             url=self.url.text().strip(),
-            folder=None if not folder or folder == NO_FOLDER else folder,
+            folder=None if not folder or folder == no_folder() else folder,
             fetch_full_text=self.full_text.isChecked(),
             keep_items=self.keep_items.value(),
             refresh_minutes=self.refresh.currentData(),
@@ -201,7 +233,7 @@ class FeedPropertiesDialog(FormDialog):
     def submit(self) -> None:
         changes = self.changes()
         if not is_http_url(changes.url):
-            self.show_error("The address must start with http:// or https://.")
+            self.show_error(self.tr("The address must start with http:// or https://."))
             self.url.setFocus()
             return
         self.accept()

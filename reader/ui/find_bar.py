@@ -7,7 +7,7 @@ match is marked; the current one more strongly, and scrolled into view.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -44,16 +44,18 @@ class FindBar(QWidget):
         layout.setSpacing(6)
         self.input = QLineEdit(self)
         self.input.setObjectName("findInput")
-        self.input.setPlaceholderText("Find in article")
-        self.input.setAccessibleName("Find in article")
+        self.input.setPlaceholderText(self.tr("Find in article"))
+        self.input.setAccessibleName(self.tr("Find in article"))
         self.input.setClearButtonEnabled(True)
         self.input.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.input.setMaximumWidth(320)
         self.input.textChanged.connect(lambda _text: self.search(from_top=False))
         self.input.installEventFilter(self)
         layout.addWidget(self.input, 1)
-        self.previous_button = self._button("▲", "Previous match (Shift+Enter)", self.previous)
-        self.next_button = self._button("▼", "Next match (Enter)", self.next)
+        self.previous_button = self._button(
+            "▲", self.tr("Previous match (Shift+Enter)"), self.previous
+        )
+        self.next_button = self._button("▼", self.tr("Next match (Enter)"), self.next)
         layout.addWidget(self.previous_button)
         layout.addWidget(self.next_button)
         self.count = QLabel(self)
@@ -63,8 +65,8 @@ class FindBar(QWidget):
         close = QToolButton(self)
         close.setIcon(icon("close"))
         close.setAutoRaise(True)
-        close.setToolTip("Close (Escape)")
-        close.setAccessibleName("Close the find bar")
+        close.setToolTip(self.tr("Close (Escape)"))
+        close.setAccessibleName(self.tr("Close the find bar"))
         close.clicked.connect(self.close_bar)
         layout.addWidget(close)
         self.hide()
@@ -148,10 +150,16 @@ class FindBar(QWidget):
         if not has_text:
             self.count.setText("")
         elif not total:
-            self.count.setText("Not found")
+            self.count.setText(self.tr("Not found"))
         else:
             more = "+" if total >= MAX_MATCHES else ""
-            self.count.setText(f"{self._current + 1} of {total:,}{more}")
+            self.count.setText(
+                self.tr("{current} of {total}{more}").format(
+                    current=QLocale().toString(self._current + 1),
+                    total=QLocale().toString(total),
+                    more=more,
+                )
+            )
         self.previous_button.setEnabled(total > 1)
         self.next_button.setEnabled(total > 1)
         self.input.setProperty("notFound", has_text and not total)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QLocale, QObject
 
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.core.errors import DuplicateError, NotFoundError
 from reader.core.types import Folder
 from reader.library import Library
@@ -18,7 +19,7 @@ from reader.ui.sidebar_controller import SidebarController
 from reader.ui.sidebar_edits import SidebarEdit, SidebarEditor
 from reader.ui.sidebar_keys import FolderKey, TagKey
 from reader.ui.sidebar_model import NodeKind, SidebarNode
-from reader.ui.status_bar import StatusBar, plural
+from reader.ui.status_bar import StatusBar
 
 # What the colour dialog starts on for a tag without a colour.
 DEFAULT_TAG_COLOUR = "#3a7bd5"
@@ -60,7 +61,7 @@ class FolderTagCommandsController(QObject):
             self._actions[name].setEnabled(is_folder)
 
     # -- folders ---------------------------------------------------------------------------------
-    @command("new_folder", "&New Folder…", "Feeds", icon="folder")
+    @command("new_folder", QT_TRANSLATE_NOOP("Action", "&New Folder…"), "Feeds", icon="folder")
     def new_folder_in_selection(self) -> None:
         self.new_folder(self._sidebar.selected_node())
 
@@ -70,14 +71,20 @@ class FolderTagCommandsController(QObject):
         parent: Folder | None = node.payload if node is not None else None
         if node is None or node.kind is not NodeKind.FOLDER or not isinstance(parent, Folder):
             parent = None
-        where = f"inside “{parent.name}”" if parent else "at the top level"
-        text = self._prompts.ask_text("New folder", f"Name of the new folder {where}:")
+        where = (
+            self.tr("inside “{name}”").format(name=parent.name)
+            if parent
+            else self.tr("at the top level")
+        )
+        text = self._prompts.ask_text(
+            self.tr("New folder"), self.tr("Name of the new folder {where}:").format(where=where)
+        )
         if text is None:
             return
         parts = [" ".join(part.split()) for part in text.split("/")]
         parts = [part for part in parts if part]
         if not parts:
-            self._status.show_message("A folder needs a name")
+            self._status.show_message(self.tr("A folder needs a name"))
             return
         library = self._library
 
@@ -87,28 +94,30 @@ class FolderTagCommandsController(QObject):
         self._editor.apply(
             SidebarEdit(
                 lambda: _create_folder(library, parent, parts),
-                message=lambda result: f"Made the folder “{result[1]}”",
+                message=lambda result: self.tr("Made the folder “{value}”").format(value=result[1]),
                 done=made,
             )
         )
 
-    @command("rename_folder", "Rena&me Folder…", "Feeds")
+    @command("rename_folder", QT_TRANSLATE_NOOP("Action", "Rena&me Folder…"), "Feeds")
     def rename_folder(self, node: SidebarNode | None = None) -> None:
-        node = self._editor.target(node, NodeKind.FOLDER, "Select a folder to rename it")
+        node = self._editor.target(node, NodeKind.FOLDER, self.tr("Select a folder to rename it"))
         if node is None:
             return
         folder: Folder = node.payload
         old = node.title
-        text = self._prompts.ask_text("Rename folder", f"New name for “{old}”:", old)
+        text = self._prompts.ask_text(
+            self.tr("Rename folder"), self.tr("New name for “{old}”:").format(old=old), old
+        )
         if text is None:
             return
         new = " ".join(text.split())
         if not new:
-            self._status.show_message("A folder needs a name")
+            self._status.show_message(self.tr("A folder needs a name"))
             return
         if "/" in new:
             self._status.show_message(
-                "A folder name cannot hold “/” (drag feeds to move them instead)"
+                self.tr("A folder name cannot hold “/” (drag feeds to move them instead)")
             )
             return
         if new == old:
@@ -124,12 +133,18 @@ class FolderTagCommandsController(QObject):
                 self._articles.retitle(new)
 
         self._editor.apply(
-            SidebarEdit(rename, message=f"Renamed the folder “{old}” to “{new}”", done=renamed)
+            SidebarEdit(
+                rename,
+                message=self.tr("Renamed the folder “{old}” to “{new}”").format(old=old, new=new),
+                done=renamed,
+            )
         )
 
-    @command("delete_folder", "Delete &Folder…", "Feeds", icon="delete")
+    @command(
+        "delete_folder", QT_TRANSLATE_NOOP("Action", "Delete &Folder…"), "Feeds", icon="delete"
+    )
     def delete_folder(self, node: SidebarNode | None = None) -> None:
-        node = self._editor.target(node, NodeKind.FOLDER, "Select a folder to delete it")
+        node = self._editor.target(node, NodeKind.FOLDER, self.tr("Select a folder to delete it"))
         if node is None:
             return
         folder: Folder = node.payload
@@ -137,15 +152,17 @@ class FolderTagCommandsController(QObject):
         inside = [n for n in node.walk() if n is not node]
         subfolders = sum(1 for n in inside if n.kind is NodeKind.FOLDER)
         feeds = sum(1 for n in inside if n.kind is NodeKind.FEED)
-        question = f"Delete the folder “{name}”"
         if subfolders:
-            question += f" and the {plural(subfolders, 'folder')} inside it"
-        question += "?\n\n"
+            question = self.tr(
+                "Delete the folder “{name}” and the %n folder(s) inside it?", "", subfolders
+            ).format(name=name)
+        else:
+            question = self.tr("Delete the folder “{name}”?").format(name=name)
         if feeds:
-            question += (
-                "Its feed moves" if feeds == 1 else f"Its {plural(feeds, 'feed')} move"
-            ) + " to the top level. "
-        question += "No feeds or articles are deleted."
+            moves = self.tr("Its %n feed(s) move(s) to the top level.", "", feeds)
+            question += "\n\n" + moves + " " + self.tr("No feeds or articles are deleted.")
+        else:
+            question += "\n\n" + self.tr("No feeds or articles are deleted.")
         library = self._library
 
         def delete() -> None:
@@ -155,8 +172,8 @@ class FolderTagCommandsController(QObject):
         self._editor.apply(
             SidebarEdit(
                 delete,
-                message=f"Deleted the folder “{name}”",
-                confirm=("Delete folder", question),
+                message=self.tr("Deleted the folder “{name}”").format(name=name),
+                confirm=(self.tr("Delete folder"), question),
                 leaving={n.key for n in node.walk() if n.kind is NodeKind.FOLDER},
             )
         )
@@ -186,22 +203,27 @@ class FolderTagCommandsController(QObject):
                     _check_folder_exists(folders, parent_id, target_name)
                 library.move_folder(folder_id, parent_id)  # refuses a name taken there
 
-        names = ", ".join(f"“{name}”" for _, name in moved)
+        locale = QLocale()
+        names = locale.createSeparatedList([locale.quoteString(name) for _, name in moved])
         message = (
-            f"Moved {names} into “{target_name}”"
+            self.tr("Moved {names} into “{target_name}”").format(
+                names=names, target_name=target_name
+            )
             if target_name
-            else f"Moved {names} to the top level"
+            else self.tr("Moved {names} to the top level").format(names=names)
         )
         self._editor.apply(SidebarEdit(move, message=message, undo=(message, move_back)))
 
     # -- tags ------------------------------------------------------------------------------------
-    @command("rename_tag", "&Rename Tag…", "Feeds")
+    @command("rename_tag", QT_TRANSLATE_NOOP("Action", "&Rename Tag…"), "Feeds")
     def rename_tag(self, node: SidebarNode | None = None) -> None:
-        node = self._editor.target(node, NodeKind.TAG, "Select a tag to rename it")
+        node = self._editor.target(node, NodeKind.TAG, self.tr("Select a tag to rename it"))
         if node is None:
             return
         old = node.title
-        typed = self._prompts.ask_text("Rename tag", f"New name for “{old}”:", old)
+        typed = self._prompts.ask_text(
+            self.tr("Rename tag"), self.tr("New name for “{old}”:").format(old=old), old
+        )
         new = " ".join((typed or "").split())
         if typed is None or not new or new == old:
             return
@@ -209,18 +231,19 @@ class FolderTagCommandsController(QObject):
         self._editor.apply(
             SidebarEdit(
                 lambda: library.rename_tag(old, new),
-                message=f"Renamed the tag “{old}” to “{new}”",
+                message=self.tr("Renamed the tag “{old}” to “{new}”").format(old=old, new=new),
                 renaming=(node.key, TagKey(new)),
             )
         )
 
-    @command("tag_color", "Tag &Colour…", "Feeds")
+    @command("tag_color", QT_TRANSLATE_NOOP("Action", "Tag &Colour…"), "Feeds")
     def choose_tag_color(self, node: SidebarNode | None = None) -> None:
-        node = self._editor.target(node, NodeKind.TAG, "Select a tag to give it a colour")
+        node = self._editor.target(node, NodeKind.TAG, self.tr("Select a tag to give it a colour"))
         if node is None:
             return
         chosen = self._prompts.pick_colour(
-            f"Colour for the tag “{node.title}”", node.color or DEFAULT_TAG_COLOUR
+            self.tr("Colour for the tag “{title}”").format(title=node.title),
+            node.color or DEFAULT_TAG_COLOUR,
         )
         if chosen is not None:
             self.set_tag_color(node, chosen)
@@ -232,15 +255,15 @@ class FolderTagCommandsController(QObject):
         self._editor.apply(
             SidebarEdit(
                 lambda: library.set_tag_color(name, color),
-                message=f"The tag “{name}” is now {color}"
+                message=self.tr("The tag “{name}” is now {color}").format(name=name, color=color)
                 if color
-                else f"The tag “{name}” has no colour",
+                else self.tr("The tag “{name}” has no colour").format(name=name),
             )
         )
 
-    @command("delete_tag", "&Delete Tag…", "Feeds", icon="delete")
+    @command("delete_tag", QT_TRANSLATE_NOOP("Action", "&Delete Tag…"), "Feeds", icon="delete")
     def delete_tag(self, node: SidebarNode | None = None) -> None:
-        node = self._editor.target(node, NodeKind.TAG, "Select a tag to delete it")
+        node = self._editor.target(node, NodeKind.TAG, self.tr("Select a tag to delete it"))
         if node is None:
             return
         name = node.title
@@ -248,8 +271,13 @@ class FolderTagCommandsController(QObject):
         self._editor.apply(
             SidebarEdit(
                 lambda: library.delete_tag(name),
-                message=f"Deleted the tag “{name}”",
-                confirm=("Delete tag", f"Delete the tag “{name}”? The articles themselves stay."),
+                message=self.tr("Deleted the tag “{name}”").format(name=name),
+                confirm=(
+                    self.tr("Delete tag"),
+                    self.tr("Delete the tag “{name}”? The articles themselves stay.").format(
+                        name=name
+                    ),
+                ),
                 leaving={node.key},
             )
         )
@@ -260,7 +288,11 @@ def _check_folder_exists(folders: Sequence[Folder], folder_id: int, name: str) -
     the path of a folder named by that number, and SQLite may give a deleted folder's id to
     the next one made: the name must match too."""
     if not any(f.id == folder_id and f.name == name for f in folders):
-        raise NotFoundError(f"the folder “{name}” is no longer there")
+        raise NotFoundError(
+            QCoreApplication.translate(
+                "FolderTagCommands", "the folder “{name}” is no longer there"
+            ).format(name=name)
+        )
 
 
 def _create_folder(
@@ -277,6 +309,10 @@ def _create_folder(
     wanted = "/".join([*prefix, *parts])
     taken = next((path for path in paths.values() if path.casefold() == wanted.casefold()), None)
     if taken is not None:
-        raise DuplicateError(f"there is already a folder “{taken.rsplit('/', 1)[-1]}” there")
+        raise DuplicateError(
+            QCoreApplication.translate(
+                "FolderTagCommands", "there is already a folder “{name}” there"
+            ).format(name=taken.rsplit("/", 1)[-1])
+        )
     folder_id = library.create_folder(wanted)
     return folder_id, dict(library.folder_paths())[folder_id]

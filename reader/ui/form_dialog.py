@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QProgressBar,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -62,7 +63,7 @@ class FormDialog(QDialog):
         layout.addWidget(self.buttons)
 
     @property
-    def ok_button(self):  # type: ignore[no-untyped-def]
+    def ok_button(self) -> QPushButton:
         return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
 
     def submit(self) -> None:

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QPoint
+from PySide6.QtCore import QCoreApplication, QObject, QPoint
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from reader.app.edit_controller import EditController
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.core.errors import UserError
 from reader.core.highlights import Highlight, HighlightColor
 from reader.library import Library
@@ -58,10 +59,10 @@ class HighlightCommandsController(QObject):
     # -- making ------------------------------------------------------------------------------
     @command(
         "highlight_selection",
-        "&Highlight Selection",
+        QT_TRANSLATE_NOOP("Action", "&Highlight Selection"),
         "Reading",
         ("H",),
-        tip="Highlight the selected text (the colour used last)",
+        tip=QT_TRANSLATE_NOOP("Action", "Highlight the selected text (the colour used last)"),
     )
     def highlight_selection(self) -> None:
         self.highlight(self._layer.last_color)
@@ -70,11 +71,11 @@ class HighlightCommandsController(QObject):
         """Highlight the pane's selection in ``color``."""
         article = self._pane.article
         if article is None:
-            self._status.show_message("Select an article, then the text to highlight")
+            self._status.show_message(self.tr("Select an article, then the text to highlight"))
             return
         span = self._layer.selected_range()
         if span is None:
-            self._status.show_message("Select some of the article's text to highlight it")
+            self._status.show_message(self.tr("Select some of the article's text to highlight it"))
             return
         article_id = article.id
         start, end = span
@@ -85,11 +86,13 @@ class HighlightCommandsController(QObject):
         self._pane.browser.setTextCursor(cursor)
         library = self._library
         self._change(
-            "Highlight",
+            self.tr("Highlight"),
             lambda: library.highlights.add(article_id, start, end, color=color),
             lambda made: library.highlights.remove(made.id),
             article_id,
-            lambda made: f"Highlighted in {COLOR_NAMES[made.color].lower()}",
+            lambda made: self.tr("Highlighted in {colour}").format(
+                colour=QCoreApplication.translate("HighlightLayer", COLOR_NAMES[made.color]).lower()
+            ),
         )
 
     # -- changing ----------------------------------------------------------------------------
@@ -115,7 +118,7 @@ class HighlightCommandsController(QObject):
     def set_color(self, highlight: Highlight, color: HighlightColor) -> None:
         library = self._library
         self._change(
-            "Colour changed",
+            self.tr("Colour changed"),
             lambda: library.highlights.edit(highlight.id, color=color),
             lambda result: library.highlights.restore_edit(result[0]),
             highlight.article_id,
@@ -126,7 +129,7 @@ class HighlightCommandsController(QObject):
         library = self._library
         note = text or None
         self._change(
-            "Note saved" if note else "Note removed",
+            self.tr("Note saved") if note else self.tr("Note removed"),
             lambda: library.highlights.edit(highlight.id, note=note),
             lambda result: library.highlights.restore_edit(result[0]),
             highlight.article_id,
@@ -135,28 +138,30 @@ class HighlightCommandsController(QObject):
     def remove(self, highlight: Highlight) -> None:
         library = self._library
         self._change(
-            "Highlight removed",
+            self.tr("Highlight removed"),
             lambda: library.highlights.remove(highlight.id),
             library.highlights.restore,
             highlight.article_id,
         )
 
     # -- the article's note ------------------------------------------------------------------
-    @command("edit_note", "Article &Note…", "Article", ("Shift+H",))
+    @command("edit_note", QT_TRANSLATE_NOOP("Action", "Article &Note…"), "Article", ("Shift+H",))
     def edit_note(self) -> None:
         article = self._pane.article
         if article is None:
-            self._status.show_message("Select an article to write a note on it")
+            self._status.show_message(self.tr("Select an article to write a note on it"))
             return
         text = self._prompts.ask_long_text(
-            "Note", f"Your note on “{article.title or '(untitled)'}”:", article.note or ""
+            self.tr("Note"),
+            self.tr("Your note on “{title}”:").format(title=article.title or self.tr("(untitled)")),
+            article.note or "",
         )
         if text is None or (text.strip() or None) == (article.note or None):
             return
         article_id = article.id
         library = self._library
         self._change(
-            "Note saved" if text.strip() else "Note removed",
+            self.tr("Note saved") if text.strip() else self.tr("Note removed"),
             lambda: library.highlights.set_note(article_id, text),
             lambda previous: library.highlights.set_note(article_id, previous),
             article_id,
@@ -168,7 +173,7 @@ class HighlightCommandsController(QObject):
         browser = self._pane.browser
         entries: list[QAction] = []
         if self._layer.selected_range() is not None:
-            colors = QMenu("&Highlight", menu)
+            colors = QMenu(self.tr("&Highlight"), menu)
             for action in color_actions(colors):
                 colors.addAction(action)
             colors.triggered.connect(lambda a: self.highlight(HighlightColor(str(a.data()))))
@@ -176,11 +181,11 @@ class HighlightCommandsController(QObject):
         position = browser.cursorForPosition(pos).position()
         found = self._layer.highlight_at(position) or self._layer.highlight_at(position - 1)
         if found is not None:
-            edit = QAction("Edit Highlight…", menu)
+            edit = QAction(self.tr("Edit Highlight…"), menu)
             edit.triggered.connect(
                 lambda: self.open_popup(found.id, browser.viewport().mapToGlobal(pos))
             )
-            remove = QAction("Remove Highlight", menu)
+            remove = QAction(self.tr("Remove Highlight"), menu)
             remove.triggered.connect(lambda: self.remove(found))
             entries += [edit, remove]
         if not entries:
@@ -203,7 +208,11 @@ class HighlightCommandsController(QObject):
         what the library holds."""
 
         def failed(exc: BaseException) -> None:
-            message = str(exc) if isinstance(exc, UserError) else f"Could not save: {exc}"
+            message = (
+                str(exc)
+                if isinstance(exc, UserError)
+                else self.tr("Could not save: {exc}").format(exc=exc)
+            )
             self._status.show_message(message)
             self._reading.refresh_shown()
 

@@ -10,22 +10,23 @@ shown, so opening an article costs nothing more.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QPainter, QPixmap, QTextCursor
 from PySide6.QtWidgets import QMenu, QToolButton
 
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.core.anchoring_html import reading_text
 from reader.core.highlights import DEFAULT_COLOR, Highlight, HighlightColor
 from reader.core.text_map import TextMap
 from reader.ui.article_browser import ArticleBrowser
 
 COLOR_NAMES = {
-    HighlightColor.YELLOW: "Yellow",
-    HighlightColor.GREEN: "Green",
-    HighlightColor.BLUE: "Blue",
-    HighlightColor.PINK: "Pink",
-    HighlightColor.ORANGE: "Orange",
-    HighlightColor.PURPLE: "Purple",
+    HighlightColor.YELLOW: QT_TRANSLATE_NOOP("HighlightLayer", "Yellow"),
+    HighlightColor.GREEN: QT_TRANSLATE_NOOP("HighlightLayer", "Green"),
+    HighlightColor.BLUE: QT_TRANSLATE_NOOP("HighlightLayer", "Blue"),
+    HighlightColor.PINK: QT_TRANSLATE_NOOP("HighlightLayer", "Pink"),
+    HighlightColor.ORANGE: QT_TRANSLATE_NOOP("HighlightLayer", "Orange"),
+    HighlightColor.PURPLE: QT_TRANSLATE_NOOP("HighlightLayer", "Purple"),
 }
 # Swatches in menus and the popup: the light page's colours, which read on either theme.
 SWATCHES = {
@@ -55,7 +56,9 @@ def color_actions(parent: QObject, current: HighlightColor | None = None) -> lis
     group = QActionGroup(parent)
     actions = []
     for color, name in COLOR_NAMES.items():
-        action = QAction(swatch_icon(color), name, parent)
+        action = QAction(
+            swatch_icon(color), QCoreApplication.translate("HighlightLayer", name), parent
+        )
         action.setData(color.value)
         if current is not None:
             action.setCheckable(True)
@@ -79,8 +82,8 @@ class HighlightLayer(QObject):
         self.last_color = DEFAULT_COLOR
         self.button = QToolButton(browser.viewport())
         self.button.setObjectName("highlightButton")
-        self.button.setText("Highlight")
-        self.button.setToolTip("Highlight the selected text (H)")
+        self.button.setText(self.tr("Highlight"))
+        self.button.setToolTip(self.tr("Highlight the selected text (H)"))
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.button.setCursor(Qt.CursorShape.PointingHandCursor)

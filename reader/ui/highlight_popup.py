@@ -6,7 +6,7 @@ what was typed: nothing written is thrown away). Remove removes the highlight.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -52,7 +52,9 @@ class HighlightPopup(QFrame):
         self.quote_label.setObjectName("highlightQuote")
         layout.addWidget(self.quote_label)
         if not highlight.placed:
-            missing = QLabel("Could not be placed in the article's text as it is now.", self)
+            missing = QLabel(
+                self.tr("Could not be placed in the article's text as it is now."), self
+            )
             missing.setWordWrap(True)
             layout.addWidget(missing)
         row = QHBoxLayout()
@@ -67,26 +69,26 @@ class HighlightPopup(QFrame):
             button.setCheckable(True)
             button.setChecked(color is highlight.color)
             button.setAutoRaise(True)
-            button.setToolTip(name)
-            button.setAccessibleName(name)
+            button.setToolTip(QCoreApplication.translate("HighlightLayer", name))
+            button.setAccessibleName(QCoreApplication.translate("HighlightLayer", name))
             button.clicked.connect(lambda _checked, c=color: self._choose(c))
             group.addButton(button)
             row.addWidget(button)
             self.color_buttons[color] = button
         row.addStretch(1)
-        self.remove_button = QPushButton("Remove", self)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
         self.remove_button.setObjectName("removeHighlight")
         self.remove_button.clicked.connect(self._remove)
         row.addWidget(self.remove_button)
         layout.addLayout(row)
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setObjectName("highlightNote")
-        self.note_edit.setPlaceholderText("Add a note…")
+        self.note_edit.setPlaceholderText(self.tr("Add a note…"))
         self.note_edit.setPlainText(self._note)
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setFixedHeight(self.note_edit.fontMetrics().lineSpacing() * 4 + 14)
         layout.addWidget(self.note_edit)
-        hint = QLabel("Ctrl+Enter or a click elsewhere keeps the note", self)
+        hint = QLabel(self.tr("Ctrl+Enter or a click elsewhere keeps the note"), self)
         hint.setObjectName("popupHint")
         hint.setEnabled(False)
         layout.addWidget(hint)

@@ -114,7 +114,7 @@ class HighlightListModel(QAbstractListModel):
             parts = [f"“{highlight.quote}”"]
             if highlight.note:
                 parts.append(highlight.note)
-            parts.append(highlight.article_title or "(untitled)")
+            parts.append(highlight.article_title or self.tr("(untitled)"))
             return " — ".join(parts)
         return None
 
@@ -201,9 +201,10 @@ class HighlightDelegate(QStyledItemDelegate):
             )
             painter.drawText(QRect(left, y, width, self._note_metrics.height()), align, note)
         y += self._note_metrics.height() + GAP
-        meta = f"{highlight.article_title or '(untitled)'} · {short_date(highlight.created)}"
+        title = highlight.article_title or self.tr("(untitled)")
+        meta = f"{title} · {short_date(highlight.created)}"
         if not highlight.placed:
-            meta += " · could not be placed"
+            meta += self.tr(" · could not be placed")
         painter.setFont(self._meta_font)
         painter.setPen(muted)
         painter.drawText(
@@ -226,7 +227,7 @@ class HighlightListView(QListView):
         self.highlight_delegate = HighlightDelegate(self)
         self.setItemDelegate(self.highlight_delegate)
         self.empty_label = QLabel(
-            "No highlights yet.\nSelect text in an article and press H to highlight it.",
+            self.tr("No highlights yet.\nSelect text in an article and press H to highlight it."),
             self.viewport(),
         )
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -285,7 +286,7 @@ class HighlightsViewController(QObject):
 
     def _update_header(self) -> None:
         header = self._panel.header
-        header.set_title("Highlights")
+        header.set_title(self.tr("Highlights"))
         total, _unplaced = self._library.highlights.totals()
         header.set_count(total, "highlights")
         header.sort_button.hide()

@@ -38,15 +38,19 @@ class ImageViewer(QDialog):
     def __init__(self, image: QImage, link: QUrl, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("imageViewer")
-        self.setWindowTitle(f"Picture — {image.width()} × {image.height()}")
+        self.setWindowTitle(
+            self.tr("Picture — {value} × {value2}").format(
+                value=image.width(), value2=image.height()
+            )
+        )
         self.image = image
         layout = QVBoxLayout(self)
         layout.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         self.picture = _Picture(self)
         self.picture.setPixmap(QPixmap.fromImage(image))
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.picture.setToolTip("Click or press Escape to close")
-        self.picture.setAccessibleName("Picture at full size")
+        self.picture.setToolTip(self.tr("Click or press Escape to close"))
+        self.picture.setAccessibleName(self.tr("Picture at full size"))
         self.picture.clicked.connect(self.accept)
         room = self._room()
         self.area: QScrollArea | None = None
@@ -63,7 +67,7 @@ class ImageViewer(QDialog):
         self.link_button: QPushButton | None = None
         if link.isValid() and not link.isEmpty():
             self.link_button = buttons.addButton(
-                "Open Link", QDialogButtonBox.ButtonRole.ActionRole
+                self.tr("Open Link"), QDialogButtonBox.ButtonRole.ActionRole
             )
             self.link_button.setToolTip(link.toString())
             self.link_button.clicked.connect(lambda: self._open_link(link))

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -45,10 +45,11 @@ from reader.app.settings import Settings
 from reader.app.sync_controller import SyncController
 from reader.app.tasks import TaskRunner
 from reader.app.transfer_controller import TransferController
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.library import Library
 from reader.library.views import SmartView
 from reader.ui.account_section import AccountSection
-from reader.ui.actions import WindowActions, command
+from reader.ui.actions import WindowActions, command, translated
 from reader.ui.appearance_controller import AppearanceController
 from reader.ui.article_commands import ArticleCommandsController
 from reader.ui.article_list_controller import ArticleListController
@@ -84,16 +85,26 @@ from reader.ui.undo import UndoStack
 
 # The menus and the toolbar, by action name; "|" is a separator.
 MENUS = {
-    "&Library": "add_feed save_article | import export pause_links failed_links"
+    QT_TRANSLATE_NOOP(
+        "MainWindow", "&Library"
+    ): "add_feed save_article | import export pause_links failed_links"
     " | refresh_all refresh_feed cancel_refresh | sync_now sync_account | show_rules preferences"
     " | quit",
-    "&Article": "open_in_browser copy_link load_full_text | toggle_read toggle_star"
+    QT_TRANSLATE_NOOP(
+        "MainWindow", "&Article"
+    ): "open_in_browser copy_link load_full_text | toggle_read toggle_star"
     " toggle_archive edit_tags delete | highlight_selection edit_note | mark_all_read | undo",
-    "&Go": "next_article previous_article next_unread previous_unread page_down"
+    QT_TRANSLATE_NOOP(
+        "MainWindow", "&Go"
+    ): "next_article previous_article next_unread previous_unread page_down"
     " | focus_search find_in_article",
-    "&Feeds": "feed_properties unsubscribe | new_folder rename_folder delete_folder"
+    QT_TRANSLATE_NOOP(
+        "MainWindow", "&Feeds"
+    ): "feed_properties unsubscribe | new_folder rename_folder delete_folder"
     " | rename_tag tag_color delete_tag",
-    "&View": "toggle_sidebar | zoom_in zoom_out zoom_reset | oldest_first relevance_first",
+    QT_TRANSLATE_NOOP(
+        "MainWindow", "&View"
+    ): "toggle_sidebar | zoom_in zoom_out zoom_reset | oldest_first relevance_first",
 }
 THEME_MENU = "theme_system theme_light theme_dark"
 TOOLBAR = (
@@ -135,7 +146,9 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         # Every modal question (confirm, a name, a colour, a file) goes through this object.
         self.prompts: Prompts = prompts or QtPrompts(self)
-        self._title = f"{APP_NAME} — demo library" if demo else APP_NAME
+        self._title = (
+            self.tr("{APP_NAME} — demo library").format(APP_NAME=APP_NAME) if demo else APP_NAME
+        )
         self.setWindowTitle(self._title)
         self.setAcceptDrops(True)
         self.resize(1280, 800)
@@ -221,7 +234,7 @@ class MainWindow(QMainWindow):
         )
 
     def _build_toolbar(self) -> None:
-        toolbar = QToolBar("Main", self)
+        toolbar = QToolBar(self.tr("Main"), self)
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setFloatable(False)
@@ -233,11 +246,11 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(spacer)
         self.search_box = QLineEdit(toolbar)
         self.search_box.setObjectName("searchBox")
-        self.search_box.setPlaceholderText("Search  ( / )")
+        self.search_box.setPlaceholderText(self.tr("Search  ( / )"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_box.setFixedWidth(280)
-        self.search_box.setAccessibleName("Search articles")
+        self.search_box.setAccessibleName(self.tr("Search articles"))
         toolbar.addWidget(self.search_box)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
@@ -442,14 +455,14 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         menus = {}
         for title, names in MENUS.items():
-            menu = menus[title] = bar.addMenu(title)
+            menu = menus[title] = bar.addMenu(QCoreApplication.translate("MainWindow", title))
             for name in names.split():
                 menu.addSeparator() if name == "|" else menu.addAction(self.commands[name])
             if title == "&View":
-                themes = menu.addMenu("&Theme")
+                themes = menu.addMenu(self.tr("&Theme"))
                 for name in THEME_MENU.split():
                     themes.addAction(self.commands[name])
-        bar.addMenu("&Help").addAction(self.commands.shortcuts)
+        bar.addMenu(self.tr("&Help")).addAction(self.commands.shortcuts)
 
     def _connect(self) -> None:
         self.events.changed.connect(self._library_changed)
@@ -514,7 +527,9 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         unread = self.sidebar_model.unread(DEFAULT_VIEW)
-        self.setWindowTitle(f"{self._title} ({unread:,})" if unread else self._title)
+        self.setWindowTitle(
+            f"{self._title} ({QLocale().toString(unread)})" if unread else self._title
+        )
 
     def _update_empty_state(self) -> None:
         empty = self.library.is_empty()
@@ -555,18 +570,26 @@ class MainWindow(QMainWindow):
         self.background.start()
 
     # -- the window's own commands ---------------------------------------------------------------
-    @command("quit", "&Quit", "Library", ("Ctrl+Q",))
+    @command("quit", QT_TRANSLATE_NOOP("Action", "&Quit"), "Library", ("Ctrl+Q",))
     def quit_window(self) -> None:
         self.close()
 
-    @command("shortcuts", "&Keyboard Shortcuts", "Help", ("?", "F1"), icon="keyboard")
+    @command(
+        "shortcuts",
+        QT_TRANSLATE_NOOP("Action", "&Keyboard Shortcuts"),
+        "Help",
+        ("?", "F1"),
+        icon="keyboard",
+    )
     def show_shortcuts(self) -> None:
         from reader.ui.shortcuts_dialog import ShortcutsDialog
 
         rows = self.commands.shortcut_rows()
         # The keys that move between the panes come after the other reading keys.
         last_reading = max(i for i, row in enumerate(rows) if row[0] == "Reading")
-        rows[last_reading + 1 : last_reading + 1] = SHORTCUT_ROWS
+        rows[last_reading + 1 : last_reading + 1] = [
+            (g, translated(t), translated(k)) for g, t, k in SHORTCUT_ROWS
+        ]
         dialog = ShortcutsDialog(rows, self)
         dialog.open()
         self.shortcuts_dialog = dialog

@@ -11,8 +11,16 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
+from reader.app.translations import QT_TRANSLATE_NOOP
+
 # The rows the shortcut list adds for these keys (group, what they do, keys).
-SHORTCUT_ROWS = [("Reading", "Move to the Pane on the Left or Right", "Left, Right")]
+SHORTCUT_ROWS = [
+    (
+        "Reading",
+        QT_TRANSLATE_NOOP("Action", "Move to the Pane on the Left or Right"),
+        QT_TRANSLATE_NOOP("Action", "Left, Right"),
+    )
+]
 
 
 class PaneFocus(QObject):

@@ -12,11 +12,12 @@ from reader.app.edit_controller import EditController
 from reader.app.power import MeteredCheck, on_battery
 from reader.app.refresh_controller import RefreshController
 from reader.app.settings import Settings
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.library import Library
 from reader.ui.actions import WindowActions, command
 from reader.ui.preferences_dialog import LibraryChoices
 from reader.ui.prompts import Prompts
-from reader.ui.status_bar import StatusBar, plural
+from reader.ui.status_bar import StatusBar
 
 if TYPE_CHECKING:
     from reader.ui.preferences_dialog import PreferencesDialog
@@ -85,7 +86,13 @@ class PreferencesController(QObject):
             self._refresher.start_schedule()
 
     # -- the dialog ------------------------------------------------------------------------------
-    @command("preferences", "&Preferences…", "Library", ("Ctrl+,",), icon="settings")
+    @command(
+        "preferences",
+        QT_TRANSLATE_NOOP("Action", "&Preferences…"),
+        "Library",
+        ("Ctrl+,",),
+        icon="settings",
+    )
     def show_preferences(self) -> None:
         from reader.ui.preferences_dialog import PreferencesDialog
 
@@ -120,17 +127,17 @@ class PreferencesController(QObject):
         if not kept or not self._prompts.confirm(
             self.tr("Kept pages"),
             self.tr(
-                "New articles no longer keep their page. Delete the {pages} kept so far too?"
+                "New articles no longer keep their page. Delete the %n page(s) kept so far too?"
                 "\n\nTheir articles stay; extracting one again then fetches its page from the"
-                " web."
-            ).format(pages=plural(kept, "page")),
+                " web.",
+                "",
+                kept,
+            ),
         ):
             return
         library = self._library
 
         def dropped(count: int) -> None:
-            self._status.show_message(
-                self.tr("Deleted {pages}").format(pages=plural(count, "kept page"))
-            )
+            self._status.show_message(self.tr("Deleted %n kept page(s)", "", count))
 
         self._edits.run(library.drop_kept_pages, dropped)

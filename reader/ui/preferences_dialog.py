@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -42,12 +42,13 @@ from reader.app.settings import (
     Settings,
     ThemeChoice,
 )
+from reader.app.translations import LANGUAGES, QT_TRANSLATE_NOOP
 from reader.ui.feed_properties_dialog import fill_intervals
 
 THEMES = [
-    (ThemeChoice.SYSTEM, "Follow the system"),
-    (ThemeChoice.LIGHT, "Light"),
-    (ThemeChoice.DARK, "Dark"),
+    (ThemeChoice.SYSTEM, QT_TRANSLATE_NOOP("PreferencesDialog", "Follow the system")),
+    (ThemeChoice.LIGHT, QT_TRANSLATE_NOOP("PreferencesDialog", "Light")),
+    (ThemeChoice.DARK, QT_TRANSLATE_NOOP("PreferencesDialog", "Dark")),
 ]
 # Days read feed articles are kept; None keeps them.
 RETENTIONS = (7, 14, 30, 90, 180, 365)
@@ -129,7 +130,7 @@ class PreferencesDialog(QDialog):
         form = self._tab(self.tr("&Reading"))
         self.theme = QComboBox(self)
         for choice, label in THEMES:
-            self.theme.addItem(self.tr(label), choice.value)
+            self.theme.addItem(QCoreApplication.translate("PreferencesDialog", label), choice.value)
         self.theme.setCurrentIndex([c for c, _ in THEMES].index(s.theme))
         form.addRow(self.tr("&Theme:"), self.theme)
         self.font_family = QComboBox(self)
@@ -146,9 +147,9 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("&Font:"), self.font_family)
         self.font_size = QSpinBox(self)
         self.font_size.setRange(MIN_FONT_SIZE, MAX_FONT_SIZE)
-        self.font_size.setSuffix(" pt")
+        self.font_size.setSuffix(self.tr(" pt"))
         self.font_size.setValue(s.font_size)
-        form.addRow(self.tr("Text &size:"), self.font_size)
+        form.addRow(self.tr("Text si&ze:"), self.font_size)
         self.line_characters = QSpinBox(self)
         self.line_characters.setRange(MIN_LINE_CHARACTERS, MAX_LINE_CHARACTERS)
         self.line_characters.setSingleStep(5)
@@ -162,14 +163,15 @@ class PreferencesDialog(QDialog):
         self.delay.setRange(0.0, 60.0)
         self.delay.setDecimals(1)
         self.delay.setSingleStep(0.5)
-        self.delay.setSuffix(" s")
+        self.delay.setSuffix(self.tr(" s"))
         self.delay.setSpecialValueText(self.tr("at once"))
         self.delay.setValue(s.mark_read_delay_ms / 1000)
         self.delay.setToolTip(self.tr("How long an article stays shown before it is marked read"))
-        form.addRow(self.tr("Mark &read after:"), self.delay)
+        form.addRow(self.tr("&Mark read after:"), self.delay)
         self.oldest_first = QCheckBox(self.tr("Show the &oldest articles first"), self)
         self.oldest_first.setChecked(not s.newest_first)
         form.addRow("", self.oldest_first)
+        self._add_language_row(form)
 
     def _add_feeds_tab(self) -> None:
         form = self._tab(self.tr("F&eeds"))
@@ -271,6 +273,17 @@ class PreferencesDialog(QDialog):
         form.addRow("", self.inbox_error)
         self.inbox.textEdited.connect(lambda _text: self.inbox_error.hide())
 
+    def _add_language_row(self, form: QFormLayout) -> None:
+        self.language = QComboBox(self)
+        self.language.addItem(self.tr("As the system"), "")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(self.settings.language), 0))
+        form.addRow(self.tr("Lan&guage:"), self.language)
+        form.addRow(
+            "", _note(self.tr("The window speaks the chosen language from its next start."), self)
+        )
+
     def _choose_inbox(self) -> None:
         start = self.inbox.text().strip() or str(Path.home())
         # Folders only: the dialog never reads a file (the library's among them).
@@ -329,6 +342,7 @@ class PreferencesDialog(QDialog):
         s.inbox_folder = inbox
         s.mark_read_delay_ms = round(self.delay.value() * 1000)
         s.newest_first = not self.oldest_first.isChecked()
+        s.language = str(self.language.currentData() or "")
         if s.automatic_refresh != bool(self.refresh.currentData()):
             s.automatic_refresh = bool(self.refresh.currentData())
         if s.refresh_on_battery != self.on_battery.isChecked():

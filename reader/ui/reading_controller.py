@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, QTimer, QUrl
+from PySide6.QtCore import QLocale, QObject, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 
 from reader.app.edit_controller import EditController
 from reader.app.library_events import ChangeBatch
 from reader.app.settings import Settings
 from reader.app.tasks import TaskRunner
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.core.anchoring_html import MarkedArticle
 from reader.core.errors import UserError
 from reader.core.search_terms import SearchTerms, search_terms
@@ -22,7 +23,7 @@ from reader.ui.actions import command
 from reader.ui.article_list_controller import ArticleListController
 from reader.ui.article_list_model import SearchSource
 from reader.ui.article_pane import ArticlePane
-from reader.ui.status_bar import StatusBar, plural
+from reader.ui.status_bar import StatusBar
 from reader.ui.undo import UndoEntry, UndoStack
 
 
@@ -87,7 +88,7 @@ class ReadingController(QObject):
         try:
             full = self._library.open_article(article_id)
         except UserError:
-            self._pane.show_article(None, message="This article is no longer here.")
+            self._pane.show_article(None, message=self.tr("This article is no longer here."))
             self._shown_id = None
             return False
         self._shown_id = full.id
@@ -168,86 +169,101 @@ class ReadingController(QObject):
         library = self._library
 
         def done(count: int) -> None:
-            self._status.show_message(f"Loaded {plural(count, 'image')}")
+            self._status.show_message(self.tr("Loaded %n image(s)", "", count))
             if self._shown_id == article_id:
                 self._refresh_shown_now()
 
         def failed(exc: BaseException) -> None:
-            self._status.show_message(f"Could not load the images: {exc}")
+            self._status.show_message(self.tr("Could not load the images: {exc}").format(exc=exc))
             if self._shown_id == article_id:
                 self._pane.images_button.setEnabled(True)
 
         self._tasks.run(lambda: library.cache_images(article_id), done, failed)
 
     # -- moving on -------------------------------------------------------------------------------
-    @command("next_article", "&Next Article", "Reading", ("J",))
+    @command("next_article", QT_TRANSLATE_NOOP("Action", "&Next Article"), "Reading", ("J",))
     def next_article(self) -> None:
         self._articles.step(+1)
 
-    @command("previous_article", "&Previous Article", "Reading", ("K",))
+    @command(
+        "previous_article", QT_TRANSLATE_NOOP("Action", "&Previous Article"), "Reading", ("K",)
+    )
     def previous_article(self) -> None:
         self._articles.step(-1)
 
-    @command("next_unread", "Next &Unread", "Reading", ("N",))
+    @command("next_unread", QT_TRANSLATE_NOOP("Action", "Next &Unread"), "Reading", ("N",))
     def next_unread(self) -> None:
         self._step_unread(+1)
 
-    @command("previous_unread", "Previous Unr&ead", "Reading", ("P",))
+    @command("previous_unread", QT_TRANSLATE_NOOP("Action", "Previous Unr&ead"), "Reading", ("P",))
     def previous_unread(self) -> None:
         self._step_unread(-1)
 
     def _step_unread(self, delta: int) -> None:
         if not self._articles.step_unread(delta, skip_id=self._shown_id):
-            self._status.show_message("No more unread articles in this list")
+            self._status.show_message(self.tr("No more unread articles in this list"))
 
-    @command("page_down", "Page Down, Then Next Unread", "Reading", ("Space",))
+    @command(
+        "page_down",
+        QT_TRANSLATE_NOOP("Action", "Page Down, Then Next Unread"),
+        "Reading",
+        ("Space",),
+    )
     def page_down(self) -> None:
         self._pane.browser.page_down()
 
-    @command("find_in_article", "&Find in Article…", "Reading", ("Ctrl+F",))
+    @command(
+        "find_in_article", QT_TRANSLATE_NOOP("Action", "&Find in Article…"), "Reading", ("Ctrl+F",)
+    )
     def find_in_article(self) -> None:
         """Open the find bar under the article (the library's search is "/")."""
         if self._pane.article is None:
-            self._status.show_message("Select an article to find words in it")
+            self._status.show_message(self.tr("Select an article to find words in it"))
             return
         self._pane.find_bar.open_bar()
 
     # -- links -----------------------------------------------------------------------------------
     @command(
         "open_in_browser",
-        "&Open in Browser",
+        QT_TRANSLATE_NOOP("Action", "&Open in Browser"),
         "Reading",
         ("O",),
         icon="open-browser",
-        tip="Open the article's page in your web browser",
+        tip=QT_TRANSLATE_NOOP("Action", "Open the article's page in your web browser"),
     )
     def open_in_browser(self) -> None:
         article = self._articles.current_article()
         url = (article.url or article.canonical_url) if article else None
         if not url:
-            self._status.show_message("This article has no web address")
+            self._status.show_message(self.tr("This article has no web address"))
             return
         self.open_link(QUrl(url))
 
-    @command("copy_link", "&Copy Link", "Reading", ("Ctrl+Shift+C",), icon="copy-link")
+    @command(
+        "copy_link",
+        QT_TRANSLATE_NOOP("Action", "&Copy Link"),
+        "Reading",
+        ("Ctrl+Shift+C",),
+        icon="copy-link",
+    )
     def copy_link(self) -> None:
         article = self._articles.current_article()
         url = (article.url or article.canonical_url) if article else None
         clipboard = QGuiApplication.clipboard()
         if url and clipboard is not None:
             clipboard.setText(url)
-            self._status.show_message("Link copied")
+            self._status.show_message(self.tr("Link copied"))
 
     def open_link(self, url: QUrl) -> None:
         if url.scheme() in ("http", "https", "mailto"):
             QDesktopServices.openUrl(url)
         else:
-            self._status.show_message(f"Not opened: {url.toString()}")
+            self._status.show_message(self.tr("Not opened: {value}").format(value=url.toString()))
 
     # -- tags ------------------------------------------------------------------------------------
     def focus_tags(self) -> None:
         if self._shown_id is None:
-            self._status.show_message("Select an article to tag it")
+            self._status.show_message(self.tr("Select an article to tag it"))
             return
         self._tag_bar.focus_input()
 
@@ -268,9 +284,10 @@ class ReadingController(QObject):
         known = {t.casefold() for t in before}
         added = [n for n in names if n.casefold() not in known]
         if added:
-            quoted = ", ".join(f"“{n}”" for n in added)
+            locale = QLocale()
+            quoted = locale.createSeparatedList([locale.quoteString(n) for n in added])
             self._record(
-                f"Tagged “{shown.title}” {quoted}",
+                self.tr("Tagged “{title}” {tags}").format(title=shown.title, tags=quoted),
                 article_id,
                 before,
                 lambda: library.remove_tags(article_id, added),
@@ -289,7 +306,9 @@ class ReadingController(QObject):
         if tags != before:
             gone = [t for t in before if t.casefold() == name.casefold()]
             self._record(
-                f"Removed the tag “{gone[0]}” from “{shown.title}”",
+                self.tr("Removed the tag “{tag}” from “{title}”").format(
+                    tag=gone[0], title=shown.title
+                ),
                 article_id,
                 before,
                 lambda: library.add_tags(article_id, gone),
@@ -305,7 +324,7 @@ class ReadingController(QObject):
         def undo() -> None:
             self._show_tags(article_id, tags)
             self._edits.run(write, article_ids=[article_id])
-            self._status.show_message(f"Undone: {description}")
+            self._status.show_message(self.tr("Undone: {change}").format(change=description))
 
         self._undo_stack.push(UndoEntry(description, undo))
 

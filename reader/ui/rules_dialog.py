@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -22,14 +22,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.core.errors import UserError
-from reader.core.rules import ACTION_LABELS, Rule, RuleAction
+from reader.core.rules import Rule, RuleAction
 from reader.library import Library
 from reader.ui.search_help import SearchHelpButton
 
 _RULE_ID = Qt.ItemDataRole.UserRole
 _ARTICLE_ID = Qt.ItemDataRole.UserRole
 PREVIEW_LIMIT = 50
+
+
+# The actions as the dialog names them: in its menu, and in its list of rules.
+ACTION_TITLES = {
+    RuleAction.TAG: QT_TRANSLATE_NOOP("RulesDialog", "Add tag"),
+    RuleAction.READ: QT_TRANSLATE_NOOP("RulesDialog", "Mark read"),
+    RuleAction.STAR: QT_TRANSLATE_NOOP("RulesDialog", "Star"),
+    RuleAction.ARCHIVE: QT_TRANSLATE_NOOP("RulesDialog", "Archive"),
+}
+ACTION_LABELS = {
+    RuleAction.READ: QT_TRANSLATE_NOOP("RulesDialog", "mark read"),
+    RuleAction.STAR: QT_TRANSLATE_NOOP("RulesDialog", "star"),
+    RuleAction.ARCHIVE: QT_TRANSLATE_NOOP("RulesDialog", "archive"),
+}
 
 
 class RulesDialog(QDialog):
@@ -46,12 +61,14 @@ class RulesDialog(QDialog):
     def __init__(self, library: Library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self.setWindowTitle("Rules for new articles")
+        self.setWindowTitle(self.tr("Rules for new articles"))
         self.setMinimumSize(620, 560)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "When a new article (from a refresh, a save or an import) matches a rule's query,"
-            " the rule acts on it. Rules run from top to bottom.",
+            self.tr(
+                "When a new article (from a refresh, a save or an import) matches a rule's query,"
+                " the rule acts on it. Rules run from top to bottom."
+            ),
             self,
         )
         intro.setWordWrap(True)
@@ -59,43 +76,44 @@ class RulesDialog(QDialog):
 
         self.rule_list = QListWidget(self)
         self.rule_list.setObjectName("ruleList")
-        self.rule_list.setAccessibleName("Rules")
+        self.rule_list.setAccessibleName(self.tr("Rules"))
         layout.addWidget(self.rule_list, 2)
 
         form = QFormLayout()
         query_row = QHBoxLayout()
         self.query_edit = QLineEdit(self)
         self.query_edit.setObjectName("ruleQuery")
-        self.query_edit.setPlaceholderText('e.g. feed:"Ars" rocket* -tag:read')
+        self.query_edit.setPlaceholderText(self.tr('e.g. feed:"Ars" rocket* -tag:read'))
         self.query_edit.setClearButtonEnabled(True)
         query_row.addWidget(self.query_edit, 1)
         self.help_button = SearchHelpButton(self)
         query_row.addWidget(self.help_button)
-        form.addRow("When an article matches", query_row)
+        form.addRow(self.tr("When an article matches"), query_row)
         action_row = QHBoxLayout()
         self.action_combo = QComboBox(self)
         self.action_combo.setObjectName("ruleAction")
         for action in RuleAction:
-            self.action_combo.addItem(ACTION_LABELS[action].capitalize(), action.value)
+            label = QCoreApplication.translate("RulesDialog", ACTION_TITLES[action])
+            self.action_combo.addItem(label, action.value)
         action_row.addWidget(self.action_combo)
         self.tag_edit = QLineEdit(self)
         self.tag_edit.setObjectName("ruleTag")
-        self.tag_edit.setPlaceholderText("tag name")
+        self.tag_edit.setPlaceholderText(self.tr("tag name"))
         completer = QCompleter([t.name for t in library.list_tag_names()], self.tag_edit)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.tag_edit.setCompleter(completer)
         action_row.addWidget(self.tag_edit, 1)
-        form.addRow("then", action_row)
+        form.addRow(self.tr("then"), action_row)
         layout.addLayout(form)
 
         buttons = QHBoxLayout()
-        self.preview_button = QPushButton("Preview matches", self)
+        self.preview_button = QPushButton(self.tr("Preview matches"), self)
         self.preview_button.setObjectName("previewMatches")
-        self.add_button = QPushButton("Add rule", self)
+        self.add_button = QPushButton(self.tr("Add rule"), self)
         self.add_button.setObjectName("addRule")
-        self.update_button = QPushButton("Save changes", self)
+        self.update_button = QPushButton(self.tr("Save changes"), self)
         self.update_button.setObjectName("updateRule")
-        self.remove_button = QPushButton("Remove", self)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
         self.remove_button.setObjectName("removeRule")
         for button in (self.preview_button, self.add_button, self.update_button):
             buttons.addWidget(button)
@@ -115,7 +133,7 @@ class RulesDialog(QDialog):
         layout.addWidget(self.preview_label)
         self.preview_list = QListWidget(self)
         self.preview_list.setObjectName("previewList")
-        self.preview_list.setAccessibleName("Articles the query matches now")
+        self.preview_list.setAccessibleName(self.tr("Articles the query matches now"))
         layout.addWidget(self.preview_list, 3)
 
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -136,12 +154,20 @@ class RulesDialog(QDialog):
         self._action_changed()
         self.reload()
 
+    def _describe(self, rule: Rule) -> str:
+        """``Rule.describe`` in the window's language: "when rocket*: add tag space"."""
+        if rule.action is RuleAction.TAG:
+            action = self.tr("add tag {tag}").format(tag=rule.argument)
+        else:
+            action = QCoreApplication.translate("RulesDialog", ACTION_LABELS[rule.action])
+        return self.tr("when {query}: {action}").format(query=rule.query, action=action)
+
     # -- state ---------------------------------------------------------------------------------
     def reload(self, select: int | None = None) -> None:
         self.rule_list.blockSignals(True)
         self.rule_list.clear()
         for rule in self.library.list_rules():
-            item = QListWidgetItem(rule.describe(), self.rule_list)
+            item = QListWidgetItem(self._describe(rule), self.rule_list)
             item.setData(_RULE_ID, rule.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if rule.enabled else Qt.CheckState.Unchecked)
@@ -221,7 +247,7 @@ class RulesDialog(QDialog):
         query = self.query_edit.text()
         self.preview_list.clear()
         if not query.strip():
-            self.preview_label.setText("Type a query to see what it matches.")
+            self.preview_label.setText(self.tr("Type a query to see what it matches."))
             return
         notes = self.library.parse_query(query).notes
         total, articles = self.library.preview_rule(query, limit=PREVIEW_LIMIT)
@@ -230,10 +256,9 @@ class RulesDialog(QDialog):
             item = QListWidgetItem(f"{article.title}  — {source}" if source else article.title)
             item.setData(_ARTICLE_ID, article.id)
             self.preview_list.addItem(item)
-        plural = "s" if total != 1 else ""
-        summary = f"{total} article{plural} in the library match now"
+        summary = self.tr("%n article(s) in the library match now", "", total)
         if total > len(articles):
-            summary += f" (the newest {len(articles)} are listed)"
+            summary += self.tr(" (the newest {value} are listed)").format(value=len(articles))
         self.preview_label.setText(summary + "".join(f"\n{note}" for note in notes))
 
     def show_error(self, message: str) -> None:

@@ -8,12 +8,15 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.core.urls import is_http_url
 from reader.ui.add_feed_dialog import with_scheme
 from reader.ui.form_dialog import FormDialog, clipboard_url
 from reader.ui.tag_bar import split_tag_input
 
-FILE_FILTER = "Pages and texts (*.html *.htm *.txt *.md *.markdown);;All files (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP(
+    "SaveArticleDialog", "Pages and texts (*.html *.htm *.txt *.md *.markdown);;All files (*)"
+)
 
 
 class SaveArticleDialog(FormDialog):
@@ -25,7 +28,7 @@ class SaveArticleDialog(FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         """``pick_file(title, filters)`` asks for a file (see ``Prompts.pick_open_file``)."""
-        super().__init__("Save an article", "Save", parent)
+        super().__init__(self.tr("Save an article"), self.tr("Save"), parent)
         self._pick_file = pick_file
         row = QWidget(self)
         row_layout = QHBoxLayout(row)
@@ -33,20 +36,20 @@ class SaveArticleDialog(FormDialog):
         self.url = QLineEdit(row)
         self.url.setPlaceholderText("https://example.org/an-article")
         self.url.setText(clipboard_url())
-        self.url.setAccessibleName("Article address or file")
+        self.url.setAccessibleName(self.tr("Article address or file"))
         row_layout.addWidget(self.url, 1)
-        self.browse = browse = QPushButton("File…", row)
-        browse.setToolTip("Save a page or text from a file instead")
+        self.browse = browse = QPushButton(self.tr("File…"), row)
+        browse.setToolTip(self.tr("Save a page or text from a file instead"))
         browse.clicked.connect(self._choose_file)
         row_layout.addWidget(browse)
-        self.form.addRow("&Address:", row)
+        self.form.addRow(self.tr("&Address:"), row)
         self.tags = QLineEdit(self)
-        self.tags.setPlaceholderText("optional, separated by commas")
-        self.tags.setAccessibleName("Tags")
-        self.form.addRow("&Tags:", self.tags)
+        self.tags.setPlaceholderText(self.tr("optional, separated by commas"))
+        self.tags.setAccessibleName(self.tr("Tags"))
+        self.form.addRow(self.tr("&Tags:"), self.tags)
 
     def _choose_file(self) -> None:
-        path = self._pick_file("Save an article from a file", FILE_FILTER)
+        path = self._pick_file(self.tr("Save an article from a file"), self.tr(FILE_FILTER))
         if path is not None:
             self.url.setText(str(path))
 
@@ -56,7 +59,9 @@ class SaveArticleDialog(FormDialog):
         if not Path(text).expanduser().is_file():
             source = with_scheme(text)
             if not is_http_url(source):
-                self.show_error("Enter a web address (http:// or https://) or choose a file.")
+                self.show_error(
+                    self.tr("Enter a web address (http:// or https://) or choose a file.")
+                )
                 self.url.setFocus()
                 return
         self.set_busy(True)

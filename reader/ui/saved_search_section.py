@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QCoreApplication
+
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.library import Library
 from reader.library.views import SidebarCounts
 from reader.ui.prompts import Prompts
@@ -19,7 +22,7 @@ class SavedSearchesSection:
     """The saved searches, in their order, each listing what its query finds."""
 
     key = SECTION_KEY
-    title = "Saved searches"
+    title = QT_TRANSLATE_NOOP("SidebarModel", "Saved searches")
     always_shown = False
 
     def build(self, library: Library) -> list[SidebarNode]:
@@ -68,12 +71,21 @@ class SavedSearchCommands:
         query = " ".join(query.split())
         if not query:
             return
-        name = self._prompts.ask_text("Save search", "Show this search in the sidebar as:", query)
+        name = self._prompts.ask_text(
+            QCoreApplication.translate("SavedSearchCommands", "Save search"),
+            QCoreApplication.translate(
+                "SavedSearchCommands", "Show this search in the sidebar as:"
+            ),
+            query,
+        )
         if name is None:
             return
         library = self._library
         self._apply(
-            SidebarEdit(lambda: library.save_search(name, query), error_title="Save search")
+            SidebarEdit(
+                lambda: library.save_search(name, query),
+                error_title=QCoreApplication.translate("SavedSearchCommands", "Save search"),
+            )
         )
 
     def rename(self, node: SidebarNode) -> None:
@@ -81,7 +93,11 @@ class SavedSearchCommands:
         if not isinstance(node.key, SavedSearchKey):
             return
         name = self._prompts.ask_text(
-            "Rename saved search", f"New name for “{node.title}”:", node.title
+            QCoreApplication.translate("SavedSearchCommands", "Rename saved search"),
+            QCoreApplication.translate("SavedSearchCommands", "New name for “{title}”:").format(
+                title=node.title
+            ),
+            node.title,
         )
         if name is None:
             return
@@ -89,7 +105,9 @@ class SavedSearchCommands:
         self._apply(
             SidebarEdit(
                 lambda: library.rename_saved_search(search_id, name),
-                error_title="Rename saved search",
+                error_title=QCoreApplication.translate(
+                    "SavedSearchCommands", "Rename saved search"
+                ),
             )
         )
 
@@ -101,8 +119,11 @@ class SavedSearchCommands:
             SidebarEdit(
                 lambda: library.delete_saved_search(search_id),
                 confirm=(
-                    "Delete saved search",
-                    f"Delete the saved search “{node.title}”? No article is deleted.",
+                    QCoreApplication.translate("SavedSearchCommands", "Delete saved search"),
+                    QCoreApplication.translate(
+                        "SavedSearchCommands",
+                        "Delete the saved search “{title}”? No article is deleted.",
+                    ).format(title=node.title),
                 ),
                 leaving={node.key},
             )

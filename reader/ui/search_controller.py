@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QToolBar, QToolButton, QWidget
 
 from reader.app.settings import Settings
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.library import Library
 from reader.ui.actions import command
 from reader.ui.article_list_controller import ArticleListController
@@ -59,10 +60,10 @@ class SearchController(QObject):
         box.returnPressed.connect(lambda: self.run_search(box.text()))
         box.textEdited.connect(lambda _text: self._timer.start())
         box.installEventFilter(self)
-        box.setToolTip('Search: words, "phrases", OR, -word, tag:, is:unread, after:7d …')
+        box.setToolTip(self.tr('Search: words, "phrases", OR, -word, tag:, is:unread, after:7d …'))
         # Saving the search is a button of its own beside the box, never inside it: there it
         # would share the box's end with the clear button.
-        self.save_action = QAction(icon("saved"), "Save this search in the sidebar", box)
+        self.save_action = QAction(icon("saved"), self.tr("Save this search in the sidebar"), box)
         self.save_action.setObjectName("saveSearch")
         self.save_action.setEnabled(False)
         self.save_action.triggered.connect(lambda: saved_searches.save(box.text()))
@@ -78,7 +79,13 @@ class SearchController(QObject):
         self.rules_dialog: RulesDialog | None = None
         sidebar.current_changed.connect(self._sidebar_changed)
 
-    @command("focus_search", "&Search the Library", "Reading", ("/",), icon="search")
+    @command(
+        "focus_search",
+        QT_TRANSLATE_NOOP("Action", "&Search the Library"),
+        "Reading",
+        ("/",),
+        icon="search",
+    )
     def focus_search(self) -> None:
         self._box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self._box.selectAll()
@@ -98,7 +105,7 @@ class SearchController(QObject):
         self._sidebar.show_search()
         source = SearchSource(
             QueryKey(text),
-            f"Search: “{text}”",
+            self.tr("Search: “{text}”").format(text=text),
             text,
             self._settings.newest_first,
             relevance=self._settings.search_by_relevance,
@@ -140,7 +147,7 @@ class SearchController(QObject):
                 return True
         return super().eventFilter(watched, event)
 
-    @command("show_rules", "&Rules for New Articles…", "Library")
+    @command("show_rules", QT_TRANSLATE_NOOP("Action", "&Rules for New Articles…"), "Library")
     def show_rules(self) -> RulesDialog:
         from reader.ui.rules_dialog import RulesDialog
 

@@ -2,11 +2,40 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from reader.core.query import SYNTAX_HELP
+from reader.app.translations import QT_TRANSLATE_NOOP
+
+# The command line's syntax help (reader.core.query.SYNTAX_HELP), marked here for translation
+# as the window shows it; a test keeps the two the same.
+WINDOW_SYNTAX_HELP = QT_TRANSLATE_NOOP(
+    "SearchHelp",
+    """Search syntax
+  climate policy        both words (in any form: "running" also finds "runs")
+  "climate policy"      the exact phrase
+  climate OR weather    either word
+  -lobby                leave out articles with this word (also -"a phrase", -tag:x)
+  clim*                 words beginning with "clim"
+  title:budget          the word in the title (author:NAME in the author)
+  tag:NAME              articles with this tag (quote names with spaces: tag:"to read")
+  feed:NAME             articles from feeds whose title or address holds NAME
+  folder:NAME           articles from feeds in this folder or its subfolders
+  site:example.com      articles from this site (and its subdomains)
+  lang:de               articles in this language
+  is:unread             also is:read, is:starred, is:archived, is:saved
+  has:highlights        articles with highlights (has:note: with a note of their own or on
+                        a highlight)
+  after:2024-05-01      published on or after this day (also before:, on:)
+  after:7d              within the last 7 days (d, w, m, y: days, weeks, months, years)
+  before:2024-05        before May 2024 (a year, month or day)""",
+)
+
+
+def syntax_help() -> str:
+    """The search syntax help in the window's language."""
+    return QCoreApplication.translate("SearchHelp", WINDOW_SYNTAX_HELP)
 
 
 class SearchHelpPopup(QFrame):
@@ -18,7 +47,7 @@ class SearchHelpPopup(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
-        self.text = QLabel(SYNTAX_HELP, self)
+        self.text = QLabel(syntax_help(), self)
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.text)
@@ -49,8 +78,10 @@ class SearchHelpButton(QToolButton):
         super().__init__(parent)
         self.setObjectName("searchHelpButton")
         self.setText("?")
-        self.setToolTip("Search syntax: phrases, OR, -exclusions, tag:, is:unread, after:7d …")
-        self.setAccessibleName("Search syntax")
+        self.setToolTip(
+            self.tr("Search syntax: phrases, OR, -exclusions, tag:, is:unread, after:7d …")
+        )
+        self.setAccessibleName(self.tr("Search syntax"))
         self.setAutoRaise(True)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.popup: SearchHelpPopup | None = None

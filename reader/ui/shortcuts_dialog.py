@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.actions import translated
+
 
 class ShortcutsDialog(QDialog):
     def __init__(self, rows: Sequence[tuple[str, str, str]], parent: QWidget | None = None) -> None:
         """``rows``: (group, what it does, keys), as ``WindowActions.shortcut_rows`` lists them."""
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.resize(520, 640)
         layout = QVBoxLayout(self)
         groups: list[str] = []
@@ -29,7 +31,7 @@ class ShortcutsDialog(QDialog):
             if group not in groups:
                 groups.append(group)
         self.table = QTableWidget(0, 2, self)
-        self.table.setHorizontalHeaderLabels(["Action", "Keys"])
+        self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -44,7 +46,7 @@ class ShortcutsDialog(QDialog):
         for group in groups:
             row = self.table.rowCount()
             self.table.insertRow(row)
-            title = QTableWidgetItem(group)
+            title = QTableWidgetItem(translated(group))
             title.setFont(bold)
             self.table.setItem(row, 0, title)
             self.table.setSpan(row, 0, 1, 2)

@@ -156,7 +156,7 @@ class SidebarController(QObject):
 
     def _tree_failed(self, exc: BaseException) -> None:
         self._loading = False
-        self._status.show_crash(f"Could not read the feed list: {exc}")
+        self._status.show_crash(self.tr("Could not read the feed list: {exc}").format(exc=exc))
 
     def _after_tree_shown(self) -> None:
         tags = self._model.node_for_key(SectionKey("tags"))

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from typing import Any, NamedTuple
 
+from PySide6.QtCore import QCoreApplication
+
 from reader.app.edit_controller import EditController
 from reader.core.errors import UserError
 from reader.ui.prompts import Prompts
@@ -78,7 +80,12 @@ class SidebarEditor:
         entry: UndoEntry | None = None
         if edit.undo is not None and self._undo_stack is not None:
             description, write = edit.undo
-            back = SidebarEdit(write, message=f"Undone: {description}")
+            back = SidebarEdit(
+                write,
+                message=QCoreApplication.translate("SidebarEditor", "Undone: {change}").format(
+                    change=description
+                ),
+            )
             entry = UndoEntry(description, lambda: self._undo(back))
             self._undo_stack.push(entry, offer=False)
         self._edits.run(

@@ -60,7 +60,7 @@ class SidebarMenu(QObject):
         folders_and_tags = self._folders_and_tags
         if node is None or node.kind is NodeKind.SECTION:
             # Empty space and the Feeds header: a place for a new top-level folder.
-            menu.addAction(icon("folder"), "New Folder…").triggered.connect(
+            menu.addAction(icon("folder"), self.tr("New Folder…")).triggered.connect(
                 lambda _checked=False: folders_and_tags.new_folder(None)
             )
             return
@@ -79,33 +79,33 @@ class SidebarMenu(QObject):
                 add(self.tr("Account…"), sync.show_account, "settings")
             return
         feeds = self._feeds
-        add("Mark All as Read", lambda: self._articles.mark_all_read(node), "mark-read")
+        add(self.tr("Mark All as Read"), lambda: self._articles.mark_all_read(node), "mark-read")
         if node.kind in (NodeKind.FEED, NodeKind.FOLDER):
-            add("Refresh", lambda: feeds.refresh_selected_feed(node), "refresh")
+            add(self.tr("Refresh"), lambda: feeds.refresh_selected_feed(node), "refresh")
         if node.kind is NodeKind.FEED:
             menu.addSeparator()
-            add("Feed Properties…", lambda: feeds.show_feed_properties(node), "properties")
-            add("Unsubscribe…", lambda: feeds.unsubscribe(node), "delete")
+            add(self.tr("Feed Properties…"), lambda: feeds.show_feed_properties(node), "properties")
+            add(self.tr("Unsubscribe…"), lambda: feeds.unsubscribe(node), "delete")
             menu.addSeparator()
-            add("New Folder…", lambda: folders_and_tags.new_folder(None), "folder")
+            add(self.tr("New Folder…"), lambda: folders_and_tags.new_folder(None), "folder")
         if node.kind is NodeKind.FOLDER:
             menu.addSeparator()
-            add("New Folder…", lambda: folders_and_tags.new_folder(node), "folder")
-            add("Rename Folder…", lambda: folders_and_tags.rename_folder(node))
-            add("Delete Folder…", lambda: folders_and_tags.delete_folder(node), "delete")
+            add(self.tr("New Folder…"), lambda: folders_and_tags.new_folder(node), "folder")
+            add(self.tr("Rename Folder…"), lambda: folders_and_tags.rename_folder(node))
+            add(self.tr("Delete Folder…"), lambda: folders_and_tags.delete_folder(node), "delete")
         if node.kind is NodeKind.TAG:
             menu.addSeparator()
-            add("Rename Tag…", lambda: folders_and_tags.rename_tag(node))
-            colour = add("Tag Colour…", lambda: folders_and_tags.choose_tag_color(node))
+            add(self.tr("Rename Tag…"), lambda: folders_and_tags.rename_tag(node))
+            colour = add(self.tr("Tag Colour…"), lambda: folders_and_tags.choose_tag_color(node))
             if node.color:
                 colour.setIcon(_swatch(node.color))
-                add("No Colour", lambda: folders_and_tags.set_tag_color(node, None))
-            add("Delete Tag…", lambda: folders_and_tags.delete_tag(node), "delete")
+                add(self.tr("No Colour"), lambda: folders_and_tags.set_tag_color(node, None))
+            add(self.tr("Delete Tag…"), lambda: folders_and_tags.delete_tag(node), "delete")
         if node.kind is NodeKind.SEARCH:
             menu.addSeparator()
             searches = self._saved_searches
-            add("Rename Saved Search…", lambda: searches.rename(node))
-            add("Delete Saved Search…", lambda: searches.delete(node), "delete")
+            add(self.tr("Rename Saved Search…"), lambda: searches.rename(node))
+            add(self.tr("Delete Saved Search…"), lambda: searches.delete(node), "delete")
 
 
 def _swatch(color: str) -> QIcon:

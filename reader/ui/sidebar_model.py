@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import (
     QAbstractItemModel,
     QByteArray,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QObject,
@@ -25,6 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QIcon
 
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.core.types import ArticleFilter, Feed, Folder
 from reader.library import Library
 from reader.library.views import SidebarCounts, SmartView
@@ -106,32 +108,40 @@ class SidebarSection(Protocol):
 # -- the standard sections -------------------------------------------------------------------
 
 VIEW_TITLES: dict[SmartView, tuple[str, str]] = {
-    SmartView.UNREAD: ("Unread", "unread"),
-    SmartView.TODAY: ("Today", "today"),
-    SmartView.STARRED: ("Starred", "star"),
-    SmartView.SAVED: ("Saved", "saved"),
-    SmartView.ARCHIVE: ("Archive", "archive"),
-    SmartView.ALL: ("All articles", "all"),
+    SmartView.UNREAD: (QT_TRANSLATE_NOOP("SidebarModel", "Unread"), "unread"),
+    SmartView.TODAY: (QT_TRANSLATE_NOOP("SidebarModel", "Today"), "today"),
+    SmartView.STARRED: (QT_TRANSLATE_NOOP("SidebarModel", "Starred"), "star"),
+    SmartView.SAVED: (QT_TRANSLATE_NOOP("SidebarModel", "Saved"), "saved"),
+    SmartView.ARCHIVE: (QT_TRANSLATE_NOOP("SidebarModel", "Archive"), "archive"),
+    SmartView.ALL: (QT_TRANSLATE_NOOP("SidebarModel", "All articles"), "all"),
 }
 
 
 class ViewsSection:
     key = "views"
-    title = "Library"
+    title = QT_TRANSLATE_NOOP("SidebarModel", "Library")
     always_shown = True
 
     def build(self, library: Library) -> list[SidebarNode]:
         return [
             *(
-                SidebarNode(NodeKind.VIEW, ViewKey(view), title, icon_name=icon_name, payload=view)
+                SidebarNode(
+                    NodeKind.VIEW,
+                    ViewKey(view),
+                    QCoreApplication.translate("SidebarModel", title),
+                    icon_name=icon_name,
+                    payload=view,
+                )
                 for view, (title, icon_name) in VIEW_TITLES.items()
             ),
             SidebarNode(
                 NodeKind.HIGHLIGHTS,
                 HighlightsKey(),
-                "Highlights",
+                QCoreApplication.translate("SidebarModel", "Highlights"),
                 icon_name="highlights",
-                tooltip="Every highlight and its note, newest first",
+                tooltip=QCoreApplication.translate(
+                    "SidebarModel", "Every highlight and its note, newest first"
+                ),
             ),
         ]
 
@@ -143,7 +153,7 @@ class ViewsSection:
 
 class FeedsSection:
     key = "feeds"
-    title = "Feeds"
+    title = QT_TRANSLATE_NOOP("SidebarModel", "Feeds")
     always_shown = False
 
     def build(self, library: Library) -> list[SidebarNode]:
@@ -175,9 +185,13 @@ class FeedsSection:
 def feed_node(feed: Feed) -> SidebarNode:
     tooltip = feed.url
     if feed.last_error:
-        tooltip = f"{feed.url}\n\nLast refresh failed: {feed.last_error}"
+        tooltip = QCoreApplication.translate(
+            "SidebarModel", "{url}\n\nLast refresh failed: {last_error}"
+        ).format(url=feed.url, last_error=feed.last_error)
     elif feed.notice:
-        tooltip = f"{feed.url}\n\nThe last refresh {feed.notice}."
+        tooltip = QCoreApplication.translate(
+            "SidebarModel", "{url}\n\nThe last refresh {notice}."
+        ).format(url=feed.url, notice=feed.notice)
     return SidebarNode(
         NodeKind.FEED,
         FeedKey(feed.id),
@@ -224,7 +238,7 @@ def build_feed_tree(folders: Sequence[Folder], feeds: Sequence[Feed]) -> list[Si
 
 class TagsSection:
     key = "tags"
-    title = "Tags"
+    title = QT_TRANSLATE_NOOP("SidebarModel", "Tags")
     always_shown = False
 
     def build(self, library: Library) -> list[SidebarNode]:
@@ -354,7 +368,8 @@ class SidebarModel(QAbstractItemModel):
             children = current.get(section.key, [])
             if not children and not section.always_shown:
                 continue
-            header = SidebarNode(NodeKind.SECTION, SectionKey(section.key), section.title)
+            title = QCoreApplication.translate("SidebarModel", section.title)
+            header = SidebarNode(NodeKind.SECTION, SectionKey(section.key), title)
             header.children = children
             _set_parents(header, new_root, len(new_root.children))
             new_root.children.append(header)
@@ -509,7 +524,11 @@ class SidebarModel(QAbstractItemModel):
                 return self._section_font
             return self._bold if node.unread else None
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{node.title}, {node.unread} unread" if node.unread else node.title
+            return (
+                self.tr("{title}, {unread} unread").format(title=node.title, unread=node.unread)
+                if node.unread
+                else node.title
+            )
         if role == UNREAD_ROLE:
             return node.unread
         if role == KIND_ROLE:

@@ -86,15 +86,19 @@ class SidebarDelegate(QStyledItemDelegate):
         color = index.data(COLOR_ROLE)
         if color and not index.data(ERROR_ROLE) and index.data(KIND_ROLE) is NodeKind.TAG:
             icon = self.colored_icon("tag", str(color))
-        if isinstance(icon, QIcon):
-            size = 16
-            icon.paint(painter, QRect(x, rect.center().y() - size // 2 + 1, size, size))
-            x += size + 7
         right = rect.right() - 4
         unread = int(index.data(UNREAD_ROLE) or 0)
         if unread:
             right = self._paint_badge(painter, str(unread), right, rect, font) - 6
         metrics = QFontMetrics(font)
+        # In a narrow sidebar (a small window) a title needs the icon's room more than the
+        # icon: "Ungelesen" or "All articles" stay whole. A tag keeps its coloured icon.
+        size = 16
+        crowded = metrics.horizontalAdvance(title) > right - (x + size + 7)
+        keep_icon = not crowded or index.data(KIND_ROLE) is NodeKind.TAG
+        if isinstance(icon, QIcon) and keep_icon:
+            icon.paint(painter, QRect(x, rect.center().y() - size // 2 + 1, size, size))
+            x += size + 7
         width = max(right - x, 10)
         painter.setFont(font)
         painter.setPen(text_color)

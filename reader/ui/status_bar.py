@@ -148,7 +148,11 @@ class StatusBar(QStatusBar):
         if isinstance(exc, UserError):
             self.show_message(str(exc))
         else:
-            self.show_crash(f"Could not save the change: {type(exc).__name__}: {exc}")
+            self.show_crash(
+                self.tr("Could not save the change: {kind}: {exc}").format(
+                    kind=type(exc).__name__, exc=exc
+                )
+            )
 
     # Several kinds of work may run at once (an import, then the refresh of the feeds it
     # brought): each has its progress under its ``kind``; the bar shows the latest started.
@@ -186,8 +190,3 @@ def sentence(message: str) -> str:
     """A message that starts with its first letter capitalised (the library's errors start
     in lower case, to be used inside other sentences)."""
     return message[:1].upper() + message[1:]
-
-
-def plural(count: int, noun: str) -> str:
-    """``count`` and ``noun`` for a message: "1 article", "1,234 articles"."""
-    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"

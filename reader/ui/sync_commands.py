@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject
+from PySide6.QtCore import QLocale, QModelIndex, QObject
 from PySide6.QtWidgets import QWidget
 
 from reader.app.library_events import ChangeBatch, LibraryEvents
 from reader.app.refresh_controller import RefreshController
 from reader.app.sync_controller import SyncController, SyncResult
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.core.errors import UserError
 from reader.ui.account_dialog import AccountDialog
-from reader.ui.account_section import account_node, server_name
+from reader.ui.account_section import account_node, report_line, server_name, status_line
 from reader.ui.actions import WindowActions, command
 from reader.ui.prompts import Prompts
 from reader.ui.sidebar_controller import SidebarController
@@ -85,11 +86,13 @@ class SyncCommandsController(QObject):
     # -- commands --------------------------------------------------------------------------------
     @command(
         "sync_now",
-        "S&ync Now",
+        QT_TRANSLATE_NOOP("Action", "S&ync Now"),
         "Library",
         ("Shift+F5",),
         icon="sync",
-        tip="Send the changes made here to the sync server and fetch what changed there",
+        tip=QT_TRANSLATE_NOOP(
+            "Action", "Send the changes made here to the sync server and fetch what changed there"
+        ),
     )
     def sync_now(self) -> None:
         # Without an account the sync finds none and the dialog opens to add one.
@@ -98,9 +101,9 @@ class SyncCommandsController(QObject):
 
     @command(
         "sync_account",
-        "Sync A&ccount…",
+        QT_TRANSLATE_NOOP("Action", "Sync A&ccount…"),
         "Library",
-        tip="Add, see or remove the account Folio syncs with",
+        tip=QT_TRANSLATE_NOOP("Action", "Add, see or remove the account Folio syncs with"),
     )
     def show_account(self) -> None:
         dialog = self.account_dialog
@@ -169,7 +172,7 @@ class SyncCommandsController(QObject):
         elif account.pending:
             question += " " + self.tr(
                 "{count} changes made here have not been sent and never will be."
-            ).format(count=f"{account.pending:,}")
+            ).format(count=QLocale().toString(account.pending))
         if not self._prompts.confirm(self.tr("Remove Sync Account"), question):
             return
 
@@ -208,7 +211,7 @@ class SyncCommandsController(QObject):
 
     def _sync_progressed(self, done: int, total: int) -> None:
         self._progress = self.tr("Syncing: {done} of {total} new articles").format(
-            done=f"{done:,}", total=f"{total:,}"
+            done=QLocale().toString(done), total=QLocale().toString(total)
         )
         if self._loud:
             self._status_bar.set_progress(done, total, self._progress)
@@ -233,7 +236,7 @@ class SyncCommandsController(QObject):
             self.read_status()
         if result.error is not None:
             status = result.status
-            line = status.line() if status is not None else sentence(result.error)
+            line = status_line(status) if status is not None else sentence(result.error)
             # The schedule tries again and again while the server is down: the same failure
             # is said once, and stays in the sidebar.
             repeated = (
@@ -253,7 +256,7 @@ class SyncCommandsController(QObject):
             return
         recovered = before is not None and before.status == "error"
         if not result.quiet or recovered or report.new_articles:
-            self._status_bar.show_message(report.line(), RESULT_TIMEOUT_MS)
+            self._status_bar.show_message(report_line(report), RESULT_TIMEOUT_MS)
 
     def _refresh_all_asked(self) -> None:
         self._sync_after_refresh = True

@@ -8,13 +8,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 
 from reader.app.save_controller import SAVABLE_SUFFIXES, SaveController
 from reader.app.tasks import TaskRunner
 from reader.app.transfer_controller import TransferController
+from reader.app.translations import QT_TRANSLATE_NOOP
 from reader.core.errors import UserError
 from reader.core.types import SaveResult
 from reader.core.urls import is_http_url
@@ -23,25 +24,32 @@ from reader.ui.actions import command
 from reader.ui.prompts import Prompts
 from reader.ui.sidebar_controller import SidebarController
 from reader.ui.sidebar_keys import TagKey
-from reader.ui.status_bar import RESULT_TIMEOUT_MS, StatusBar, plural, sentence
+from reader.ui.status_bar import RESULT_TIMEOUT_MS, StatusBar, sentence
 
 if TYPE_CHECKING:
     from reader.ui.add_feed_dialog import AddFeedDialog
     from reader.ui.save_article_dialog import SaveArticleDialog
 
-IMPORT_FILTER = (
-    "Subscriptions and reading lists (*.opml *.xml *.csv *.html *.htm *.json *.zip);;All files (*)"
+IMPORT_FILTER = QT_TRANSLATE_NOOP(
+    "TransferCommands",
+    "Subscriptions and reading lists (*.opml *.xml *.csv *.html *.htm *.json *.zip);;All files (*)",
 )
 EXPORT_FORMATS: list[tuple[str, str, str]] = [
-    ("opml", "Subscriptions as OPML (*.opml)", ".opml"),
-    ("folio", "Everything as Folio JSON (*.json)", ".json"),
-    ("markdown", "Articles as Markdown files in a zip (*.zip)", ".zip"),
-    ("html", "Articles in one HTML file (*.html)", ".html"),
-    ("epub", "Articles as an EPUB book (*.epub)", ".epub"),
-    ("bookmarks", "Links as bookmarks (*.html)", ".html"),
-    ("csv", "Links as CSV (*.csv)", ".csv"),
+    ("opml", QT_TRANSLATE_NOOP("TransferCommands", "Subscriptions as OPML (*.opml)"), ".opml"),
+    ("folio", QT_TRANSLATE_NOOP("TransferCommands", "Everything as Folio JSON (*.json)"), ".json"),
+    (
+        "markdown",
+        QT_TRANSLATE_NOOP("TransferCommands", "Articles as Markdown files in a zip (*.zip)"),
+        ".zip",
+    ),
+    ("html", QT_TRANSLATE_NOOP("TransferCommands", "Articles in one HTML file (*.html)"), ".html"),
+    ("epub", QT_TRANSLATE_NOOP("TransferCommands", "Articles as an EPUB book (*.epub)"), ".epub"),
+    ("bookmarks", QT_TRANSLATE_NOOP("TransferCommands", "Links as bookmarks (*.html)"), ".html"),
+    ("csv", QT_TRANSLATE_NOOP("TransferCommands", "Links as CSV (*.csv)"), ".csv"),
 ]
-BUSY = "An import or export is running; try again when it is done"
+BUSY = QT_TRANSLATE_NOOP(
+    "TransferCommands", "An import or export is running; try again when it is done"
+)
 
 
 class TransferCommandsController(QObject):
@@ -79,7 +87,9 @@ class TransferCommandsController(QObject):
         self._saving: dict[str, int | None] = {}
         self._last_saved: tuple[int, int | None] | None = None
         self._shown_article = shown_article
-        saver.started.connect(lambda source: status.show_message(f"Saving {source}…", 0))
+        saver.started.connect(
+            lambda source: status.show_message(self.tr("Saving {source}…").format(source=source), 0)
+        )
         saver.saved.connect(self._saved)
         saver.failed.connect(self._save_failed)
         transfers.started.connect(lambda label: status.start_progress(label, "transfer"))
@@ -90,11 +100,11 @@ class TransferCommandsController(QObject):
     # -- subscribing -----------------------------------------------------------------------------
     @command(
         "add_feed",
-        "&Add Feed…",
+        QT_TRANSLATE_NOOP("Action", "&Add Feed…"),
         "Library",
         ("Ctrl+N",),
         icon="add-feed",
-        tip="Subscribe to a feed or a site",
+        tip=QT_TRANSLATE_NOOP("Action", "Subscribe to a feed or a site"),
     )
     def add_feed(self) -> None:
         from reader.ui.add_feed_dialog import AddFeedDialog
@@ -107,12 +117,16 @@ class TransferCommandsController(QObject):
             def done(result: Any) -> None:
                 feed = result.feed
                 dialog.accept()
-                articles = (
-                    plural(result.new_articles, "article")
-                    if result.new_articles
-                    else self.tr("no articles yet")
-                )
-                self._status.show_message(f"Subscribed to {feed.title or feed.url}: {articles}")
+                feed_name = feed.title or feed.url
+                if result.new_articles:
+                    message = self.tr(
+                        "Subscribed to {feed}: %n article(s)", "", result.new_articles
+                    ).format(feed=feed_name)
+                else:
+                    message = self.tr("Subscribed to {feed}: no articles yet").format(
+                        feed=feed_name
+                    )
+                self._status.show_message(message)
                 self._sidebar.reload()
 
             def failed(exc: BaseException) -> None:
@@ -128,11 +142,11 @@ class TransferCommandsController(QObject):
     # -- saving ----------------------------------------------------------------------------------
     @command(
         "save_article",
-        "&Save Article…",
+        QT_TRANSLATE_NOOP("Action", "&Save Article…"),
         "Library",
         ("Ctrl+L",),
         icon="save",
-        tip="Save an article from the web or a file",
+        tip=QT_TRANSLATE_NOOP("Action", "Save an article from the web or a file"),
     )
     def save_article(self) -> None:
         from reader.ui.save_article_dialog import SaveArticleDialog
@@ -157,8 +171,11 @@ class TransferCommandsController(QObject):
         self._saver.save(source, tags)
 
     def _saved(self, source: str, result: SaveResult) -> None:
-        verb = "Saved" if result.created else "Updated"
-        text = f"{verb} “{result.article.title}”"
+        title = result.article.title
+        if result.created:
+            text = self.tr("Saved “{title}”").format(title=title)
+        else:
+            text = self.tr("Updated “{title}”").format(title=title)
         if result.notes:
             text += " — " + "; ".join(result.notes)
         self._status.show_message(text)
@@ -170,7 +187,10 @@ class TransferCommandsController(QObject):
             self._show_saved()
 
     def _save_failed(self, source: str, message: str) -> None:
-        self._status.show_message(f"Could not save {source}: {message}", RESULT_TIMEOUT_MS)
+        self._status.show_message(
+            self.tr("Could not save {source}: {message}").format(source=source, message=message),
+            RESULT_TIMEOUT_MS,
+        )
         if source in self._saving:
             del self._saving[source]
             self._show_saved()
@@ -205,7 +225,9 @@ class TransferCommandsController(QObject):
     def drop(self, event: QDropEvent) -> None:
         sources = self.dropped_sources(event)
         if not sources:
-            self._status.show_message("Folio saves web links and .html, .htm, .txt and .md files")
+            self._status.show_message(
+                self.tr("Folio saves web links and .html, .htm, .txt and .md files")
+            )
             event.ignore()
             return
         event.acceptProposedAction()
@@ -214,35 +236,50 @@ class TransferCommandsController(QObject):
     # -- importing and exporting -----------------------------------------------------------------
     @command(
         "import",
-        "&Import…",
+        QT_TRANSLATE_NOOP("Action", "&Import…"),
         "Library",
         ("Ctrl+I",),
         icon="import",
-        tip="Import subscriptions (OPML) or articles",
+        tip=QT_TRANSLATE_NOOP("Action", "Import subscriptions (OPML) or articles"),
     )
     def import_file(self) -> None:
-        path = self._prompts.pick_open_file("Import", IMPORT_FILTER)
+        path = self._prompts.pick_open_file(
+            self.tr("Import"), QCoreApplication.translate("TransferCommands", IMPORT_FILTER)
+        )
         if path is not None and not self._transfers.import_file(path):
-            self._status.show_message(BUSY)
+            self._status.show_message(QCoreApplication.translate("TransferCommands", BUSY))
 
     @command(
         "export",
-        "&Export…",
+        QT_TRANSLATE_NOOP("Action", "&Export…"),
         "Library",
         ("Ctrl+Shift+E",),
         icon="export",
-        tip="Export subscriptions or articles",
+        tip=QT_TRANSLATE_NOOP("Action", "Export subscriptions or articles"),
     )
     def export_file(self) -> None:
-        picked = self._prompts.pick_save_file("Export", [label for _f, label, _s in EXPORT_FORMATS])
+        picked = self._prompts.pick_save_file(
+            self.tr("Export"),
+            [
+                QCoreApplication.translate("TransferCommands", label)
+                for _f, label, _s in EXPORT_FORMATS
+            ],
+        )
         if picked is None:
             return
         target, chosen = picked
-        fmt, _label, suffix = next((f for f in EXPORT_FORMATS if f[1] == chosen), EXPORT_FORMATS[0])
+        fmt, _label, suffix = next(
+            (
+                f
+                for f in EXPORT_FORMATS
+                if QCoreApplication.translate("TransferCommands", f[1]) == chosen
+            ),
+            EXPORT_FORMATS[0],
+        )
         if not target.suffix:
             target = target.with_suffix(suffix)
         if not self._transfers.export_file(target, fmt):
-            self._status.show_message(BUSY)
+            self._status.show_message(QCoreApplication.translate("TransferCommands", BUSY))
 
     def _transfer_progressed(self, done: int, total: int) -> None:
         if total > 0:

@@ -34,7 +34,7 @@ def test_server_serves_only_the_sample() -> None:
 
 def test_demo_session_fills_and_removes_a_library() -> None:
     manifest = json.loads((sample_dir() / "sample.json").read_text())
-    demo = DemoSession()
+    demo = DemoSession(language="en")
     try:
         library = demo.library
         assert demo.report.problems == []
@@ -64,6 +64,35 @@ def test_demo_session_fills_and_removes_a_library() -> None:
         assert image is not None and image[0] == "image/png"
         summary = library.refresh(force=True)
         assert not summary.errors
+    finally:
+        demo.close()
+    assert not demo.folder.exists()
+
+
+def test_a_german_window_gets_the_german_sample_set() -> None:
+    manifest = json.loads((sample_dir() / "sample.json").read_text())["de"]
+    demo = DemoSession(language="de")
+    try:
+        library = demo.library
+        assert demo.report.problems == []
+        assert demo.report.articles == len(manifest["articles"])
+        saved = library.list_articles(ArticleFilter(saved=True), limit=50)
+        assert {a.title for a in saved} == {
+            "Ein Plädoyer für langsames Lesen",
+            "Wie eine Leuchtturmlinse funktioniert",
+            "Ebbe und Flut, ohne Formeln erklärt",
+            "Eine Woche Sauerteig",
+            "Fünf kleine Gewohnheiten für eine aufgeräumte Leseliste",
+        }
+        assert {f.title for f in library.list_feeds()} == {
+            "Folio-Notizen",
+            "Field Notes",
+            "The Workshop",
+        }
+        assert {"wissenschaft", "geschichte", "lesen"} <= {t.name for t in library.list_tags()}
+        lighthouse = next(a for a in saved if a.title == "Wie eine Leuchtturmlinse funktioniert")
+        # Its picture came along, as a web page's does.
+        assert "folio-image:" in (library.get_article(lighthouse.id).content_html or "")
     finally:
         demo.close()
     assert not demo.folder.exists()

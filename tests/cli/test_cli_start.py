@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -24,6 +25,8 @@ HEAVY = (
     "reader.library.refresh",
     "reader.library.saving",
     "reader.store.search_index",
+    # The locale's dates and counts: loaded by a command that prints one.
+    "babel",
 )
 
 
@@ -50,7 +53,9 @@ def test_a_command_builds_only_its_own_parser_and_the_help_lists_every_command()
     assert _choices(build_parser([])) == ["gui"]
 
 
-def _modules_loaded_by(args: list[str], tmp_path: Path) -> set[str]:
+def _modules_loaded_by(
+    args: list[str], tmp_path: Path, env: dict[str, str] | None = None
+) -> set[str]:
     script = (
         "import atexit, sys\n"
         "atexit.register(lambda: print('MODULES', ' '.join(sys.modules), file=sys.stderr))\n"
@@ -58,7 +63,12 @@ def _modules_loaded_by(args: list[str], tmp_path: Path) -> set[str]:
         f"run({args!r})\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, check=False
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     line = next(x for x in done.stderr.splitlines() if x.startswith("MODULES "))
@@ -71,9 +81,11 @@ def _heavy(modules: set[str]) -> list[str]:
 
 def test_listing_loads_no_network_parsing_or_window_code(tmp_path: Path) -> None:
     db = str(tmp_path / "library.sqlite")
-    _modules_loaded_by(["--db", db, "stats"], tmp_path)  # made first: a new library is indexed
+    german = {**os.environ, "LC_ALL": "de_DE.UTF-8"}
+    # Made first: a new library is indexed. Its counts are the locale's.
+    assert "babel" in _modules_loaded_by(["--db", db, "stats"], tmp_path, german)
     for args in (["--db", db, "list", "--json"], ["--help"]):
-        modules = _modules_loaded_by(args, tmp_path)
+        modules = _modules_loaded_by(args, tmp_path, german)
         assert _heavy(modules) == [], args
     # A command that fetches does load them: the list above names modules that exist.
     assert "reader.library.refresh" in _modules_loaded_by(["--db", db, "refresh"], tmp_path)

@@ -126,8 +126,9 @@ def test_the_terminal_helpers() -> None:
 # -- dates no zone can show -----------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("west_of_utc")
 def test_a_year_one_feed_date_is_stored_as_unknown(
-    db_path: Path, feeds: FeedServer, capsys: pytest.CaptureFixture[str], west_of_utc: None
+    db_path: Path, feeds: FeedServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
     item = (
         "<item><title>Hugo post</title><guid>h1</guid>"
@@ -141,8 +142,9 @@ def test_a_year_one_feed_date_is_stored_as_unknown(
     assert row["published"] is None
 
 
+@pytest.mark.usefixtures("west_of_utc")
 def test_a_stored_year_one_date_lists_and_shows_west_of_utc(
-    db_path: Path, capsys: pytest.CaptureFixture[str], west_of_utc: None
+    db_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A library written before such dates were refused still lists."""
     from reader.library import Library
@@ -158,11 +160,13 @@ def test_a_stored_year_one_date_lists_and_shows_west_of_utc(
     )
     con.commit()
     con.close()
-    for command in (["list"], ["show", str(article_id)], ["list", "--json"]):
-        code, out, err = run(capsys, "--db", str(db_path), *command)
-        assert code == 0, (command, err)
-    code, out, _ = run(capsys, "--db", str(db_path), "list")
-    assert "0001-01-01" in out
+    for locale, day in (("C.UTF-8", "0001-01-01"), ("de_DE.UTF-8", "1. Jan. 1 ")):
+        monkeypatch.setenv("LC_ALL", locale)
+        for command in (["list"], ["show", str(article_id)], ["list", "--json"]):
+            code, out, err = run(capsys, "--db", str(db_path), *command)
+            assert code == 0, (command, err)
+        code, out, _ = run(capsys, "--db", str(db_path), "list")
+        assert day in out
 
 
 # -- newest items, said on the command line -----------------------------------------------------

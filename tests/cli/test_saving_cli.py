@@ -248,8 +248,12 @@ def test_reextract_all_brings_an_old_extraction_up_to_date(
 
 
 def test_a_date_without_a_time_is_shown_as_the_day_alone(
-    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+    capsys: pytest.CaptureFixture[str],
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")  # Folio's own form; other locales: test_locale_dates
     page = tmp_path / "mulch.html"
     page.write_text(article_page(byline="By Ann Gardener · 3 March 2024"), encoding="utf-8")
     code, out, err = run(capsys, "--db", str(db_path), "save", str(page), "--json")

@@ -67,17 +67,6 @@ def test_labels_and_states_of_any_user_are_recognised() -> None:
 # -- the queue ------------------------------------------------------------------------------------
 
 
-def test_a_row_changed_again_during_the_sync_stays_in_the_queue() -> None:
-    sent = [
-        PendingChange(1, Entity.ARTICLE, 7, "read", at(1)),
-        PendingChange(2, Entity.ARTICLE, 8, "read", at(2)),
-        PendingChange(3, Entity.ARTICLE, 9, "starred", at(3)),
-    ]
-    # Row 2 was changed again while the sync ran; row 3 is gone already.
-    now = {1: at(1), 2: at(5)}
-    assert model.acknowledged(sent, now) == [1]
-
-
 def test_change_times_key_the_queue_by_entity_and_field() -> None:
     rows = [PendingChange(1, Entity.ARTICLE, 7, "label:Energy", at(4))]
     assert model.change_times(rows) == {(7, "label:Energy"): at(4)}

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.urls import host_key, host_of, is_http_url, normalize_url, site_hosts, site_key
+from reader.core.urls import host_key, is_http_url, normalize_url, site_hosts, site_key
 
 
 @pytest.mark.parametrize(
@@ -23,11 +23,10 @@ def test_normalize_url(given: str, expected: str) -> None:
     assert normalize_url(given) == expected
 
 
-def test_is_http_url_and_host() -> None:
+def test_is_http_url() -> None:
     assert is_http_url("https://a.example/x")
     assert not is_http_url("ftp://a.example/x")
     assert not is_http_url("/home/me/page.html")
-    assert host_of("https://Sub.Example.org:8080/x") == "sub.example.org"
 
 
 @pytest.mark.parametrize(

@@ -25,9 +25,8 @@ def west_of_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 @pytest.mark.parametrize(
     "when", [datetime(1, 1, 1, tzinfo=UTC), datetime(9999, 12, 31, 23, 59, tzinfo=UTC)]
 )
-def test_dates_at_the_ends_of_the_calendar_are_shown(
-    qapp: QApplication, west_of_utc: None, when: datetime
-) -> None:
+@pytest.mark.usefixtures("west_of_utc")
+def test_dates_at_the_ends_of_the_calendar_are_shown(qapp: QApplication, when: datetime) -> None:
     now = datetime(2025, 11, 3, 12, tzinfo=UTC)
     assert str(when.year) in short_date(when, now)
     assert str(when.year) in long_date(when)

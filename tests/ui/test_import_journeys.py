@@ -156,7 +156,7 @@ def test_imported_links_are_fetched_paused_resumed_after_a_restart_and_retried(
     assert finished.args[0].fetched == 1 and library.count_pending() == 0
     assert not again.settings.links_paused
     qtbot.waitUntil(lambda: not again.status_bar.links_label.isVisible())
-    assert again.statusBar().currentMessage() == "Fetched the pages of 1 link"
+    assert again.statusBar().currentMessage() == "Fetched the page of 1 link"
 
     # The link that failed, with why; tried again once its site is back.
     again.commands.failed_links.trigger()

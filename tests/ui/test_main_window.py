@@ -33,11 +33,6 @@ def shown_title(window: MainWindow) -> str | None:
     return article.title if article else None
 
 
-def current_title(window: MainWindow) -> str | None:
-    article = window.list_controller.current_article()
-    return article.title if article else None
-
-
 @pytest.fixture
 def two_feeds(library: Library) -> tuple[list[int], list[int]]:
     _a, a_ids = add_feed_with_articles(library, "Alpha", 3, folder="News")

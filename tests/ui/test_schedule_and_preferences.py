@@ -101,13 +101,29 @@ def test_a_feed_gets_its_own_interval_in_its_properties(
     window.commands.feed_properties.trigger()
     dialog = window.feed_commands.properties_dialog
     assert dialog is not None
-    assert dialog.refresh.currentText() == "As in Preferences (every 1 hour)"
+    assert dialog.refresh.currentText() == "As in Preferences (every hour)"
     _choose(dialog.refresh, 15)
     dialog.ok_button.click()
     qtbot.waitUntil(lambda: library.get_feed(feed.id).refresh_minutes == 15)
     # And back to the library's, undone with Ctrl+Z.
     window.commands.undo.trigger()
     qtbot.waitUntil(lambda: library.get_feed(feed.id).refresh_minutes is None)
+
+
+def test_intervals_are_said_in_whole_days_hours_or_minutes(qapp: object) -> None:
+    from reader.ui.feed_properties_dialog import every
+
+    said = [every(m) for m in (1, 15, 60, 90, 120, 1440, 2880)]
+    assert said == [
+        "Every minute",
+        "Every 15 minutes",
+        "Every hour",
+        "Every 90 minutes",
+        "Every 2 hours",
+        "Every day",
+        "Every 2 days",
+    ]
+    assert every(60, starts=False) == "every hour"
 
 
 def test_scheduled_refreshes_wait_on_battery_unless_allowed(
@@ -197,7 +213,7 @@ def test_retention_and_kept_pages_are_kept_in_the_library(
     qtbot.waitUntil(lambda: not library.keep_pages)
     qtbot.waitUntil(lambda: library.stats().kept_pages == 0)
     (asked,) = prompts.take()
-    assert "Delete the 1 page kept so far too?" in asked.text
+    assert "Delete the one page kept so far too?" in asked.text
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Deleted 1 kept page")
     # The dialog opened again shows what the library holds.
     window.commands.preferences.trigger()

@@ -39,10 +39,10 @@ def feed_ids(library: Library) -> tuple[int, list[int]]:
     return add_feed_with_articles(library, "Alpha", 3, folder="News")
 
 
+@pytest.mark.usefixtures("slow_reading")
 def test_read_star_and_archive_are_undone_latest_first(
     library: Library,
     feed_ids: tuple[int, list[int]],
-    slow_reading: Settings,
     make_window: object,
     qtbot: QtBot,
 ) -> None:
@@ -81,10 +81,10 @@ def test_read_star_and_archive_are_undone_latest_first(
     assert window.statusBar().currentMessage() == "Nothing to undo"
 
 
+@pytest.mark.usefixtures("slow_reading")
 def test_marking_unread_and_several_articles_keeps_each_ones_state(
     library: Library,
     feed_ids: tuple[int, list[int]],
-    slow_reading: Settings,
     make_window: object,
     qtbot: QtBot,
 ) -> None:
@@ -127,10 +127,10 @@ def test_an_undone_deletion_comes_back_into_the_unread_list_at_once(
     assert library.get_article(article.id)
 
 
+@pytest.mark.usefixtures("slow_reading")
 def test_tags_added_and_removed_are_undone(
     library: Library,
     feed_ids: tuple[int, list[int]],
-    slow_reading: Settings,
     make_window: object,
     qtbot: QtBot,
 ) -> None:
@@ -180,10 +180,10 @@ def test_moving_a_feed_is_undone(
     )
 
 
+@pytest.mark.usefixtures("slow_reading")
 def test_mark_all_read_is_undone_even_after_other_changes(
     library: Library,
     feed_ids: tuple[int, list[int]],
-    slow_reading: Settings,
     make_window: object,
     qtbot: QtBot,
 ) -> None:
@@ -203,10 +203,10 @@ def test_mark_all_read_is_undone_even_after_other_changes(
     qtbot.waitUntil(lambda: window.sidebar_model.unread(ViewKey(SmartView.UNREAD)) == 3)
 
 
+@pytest.mark.usefixtures("slow_reading")
 def test_the_offer_in_the_status_bar_ends_but_ctrl_z_still_undoes(
     library: Library,
     feed_ids: tuple[int, list[int]],
-    slow_reading: Settings,
     make_window: object,
     qtbot: QtBot,
 ) -> None:

@@ -468,17 +468,10 @@ def _leading_title_edit(title: str) -> Edit | None:
     return edit
 
 
-def drop_leading_title(body: Body, title: str) -> Body:
-    """The reading pane shows the title above the body; the page's own copy of the headline
-    at the top of the body (and a kicker above it) would print it twice."""
-    edit = _leading_title_edit(title)
-    return body if edit is None else _edited(body, edit)
-
-
 def tidy(body: Body, readability: Body | None, title: str) -> Body:
-    """:func:`trim_edges`, :func:`drop_repeats`, :func:`drop_controls` and
-    :func:`drop_leading_title` in one pass: the article's markup parsed and its text
-    rendered once."""
+    """:func:`trim_edges`, :func:`drop_repeats`, :func:`drop_controls` and dropping the
+    page's own copy of the headline at the top (the reading pane shows the title above the
+    body), in one pass: the article's markup parsed and its text rendered once."""
     edits = [
         edit
         for edit in (

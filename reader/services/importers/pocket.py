@@ -23,8 +23,6 @@ from reader.services.importers.common import (
 )
 from reader.services.json_input import load_json
 
-POCKET_COLUMNS = frozenset({"title", "url", "time_added", "tags", "status"})
-
 
 def looks_like_pocket_csv(header: list[str]) -> bool:
     names = {h.strip().lower() for h in header}

@@ -49,7 +49,8 @@ def small_limits(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(limits, "MAX_ZIP_TOTAL_BYTES", 5 * 1024 * 1024)
 
 
-def test_a_zip_bomb_is_refused_before_it_is_unpacked(small_limits: None) -> None:
+@pytest.mark.usefixtures("small_limits")
+def test_a_zip_bomb_is_refused_before_it_is_unpacked() -> None:
     data = _bomb("part_000000.csv", POCKET_HEADER.encode(), 8 * 1024 * 1024)
     assert len(data) < 64 * 1024
     assert detect_format(data, "pocket.zip") == "pocket"
@@ -57,7 +58,8 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(small_limits: None) -> None
         list(parse_items(data, "pocket"))
 
 
-def test_members_together_may_not_unpack_past_the_total(small_limits: None) -> None:
+@pytest.mark.usefixtures("small_limits")
+def test_members_together_may_not_unpack_past_the_total() -> None:
     buffer = io.BytesIO()
     row = "T,https://example.org/{n},1700000000,,unread\n"
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
