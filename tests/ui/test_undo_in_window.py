@@ -53,27 +53,28 @@ def test_read_star_and_archive_are_undone_latest_first(
     assert article is not None and not article.read
     key(window, Qt.Key.Key_M)
     qtbot.waitUntil(lambda: library.get_article(article.id).read)
-    assert window.status_bar.undo_button.isVisible()
-    assert window.statusBar().currentMessage() == "Marked 1 article read"
+    # The window hears of the stored change a moment after the library has it.
+    qtbot.waitUntil(window.status_bar.undo_button.isVisible)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Marked 1 article read")
     key(window, Qt.Key.Key_S)
     qtbot.waitUntil(lambda: library.get_article(article.id).starred)
     # Archiving takes it out of Unread; the next article is current.
     key(window, Qt.Key.Key_E)
     qtbot.waitUntil(lambda: library.get_article(article.id).archived)
-    assert window.article_list_model.row_of(article.id) is None
+    qtbot.waitUntil(lambda: window.article_list_model.row_of(article.id) is None)
     # Undo: back in the list at once, where it was, and current again.
     ctrl_z(window)
     assert window.article_list_model.row_of(article.id) == 0
     assert window.list_controller.current_article().id == article.id  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: not library.get_article(article.id).archived)
-    assert window.statusBar().currentMessage() == "Undone: Archived 1 article"
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Undone: Archived 1 article")
     # The star, then the read state, from the status bar's button this time.
     window.status_bar.undo_button.click()
     qtbot.waitUntil(lambda: not library.get_article(article.id).starred)
-    assert not window.list_controller.current_article().starred  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: not window.list_controller.current_article().starred)  # type: ignore[union-attr]
     window.commands.undo.trigger()
     qtbot.waitUntil(lambda: not library.get_article(article.id).read)
-    assert not window.list_controller.current_article().read  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: not window.list_controller.current_article().read)  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: window.sidebar_model.unread(ViewKey(SmartView.UNREAD)) == 3)
     # Nothing left to undo.
     assert not window.commands.undo.isEnabled()
