@@ -62,6 +62,8 @@ class TransferController(QObject):
         return self._thread is not None
 
     def import_file(self, path: Path) -> bool:
+        if self.running:
+            return False  # and the running one keeps the cancel event it can be stopped with
         library = self._library
         cancel = self._cancel = threading.Event()
 

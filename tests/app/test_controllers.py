@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -114,4 +115,30 @@ def test_import_and_export_opml(library: Library, qtbot: QtBot, tmp_path: Path) 
     with qtbot.waitSignal(controller.failed, timeout=10_000) as blocker:
         controller.import_file(tmp_path / "nothing.opml")
     assert "no such file" in blocker.args[0]
+    controller.shutdown()
+
+
+def test_an_import_asked_for_while_one_runs_leaves_the_running_one_stoppable(
+    library: Library, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "pocket.csv"
+    rows = [f"Article {i},https://example.org/{i},1700000000,,unread" for i in range(50)]
+    source.write_text("title,url,time_added,tags,status\n" + "\n".join(rows) + "\n")
+    # The import waits for the test to have asked for a second one and pressed Stop.
+    asked = threading.Event()
+    real_import = library.import_file
+
+    def import_when_asked(*args: Any, **kwargs: Any) -> Any:
+        asked.wait(timeout=10)
+        return real_import(*args, **kwargs)
+
+    monkeypatch.setattr(library, "import_file", import_when_asked)
+    controller = TransferController(library)
+    with qtbot.waitSignal(controller.finished, timeout=10_000) as blocker:
+        assert controller.import_file(source)
+        assert not controller.import_file(source)
+        controller.cancel()
+        asked.set()
+    assert "stopped" in blocker.args[0]
+    assert library.count_articles() < 50
     controller.shutdown()
