@@ -10,8 +10,9 @@ import traceback
 from collections import deque
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
+from reader.app.emit_gate import EmitGate
 from reader.core.errors import UserError
 from reader.library import Library
 
@@ -47,6 +48,7 @@ class FullTextController(QObject):
         self._total = 0
         self._problems: list[str] = []
         self._closing = False
+        self._gate = EmitGate()
         self._loaded_posted.connect(self._article_loaded, Qt.ConnectionType.QueuedConnection)
         self._done_posted.connect(self._finish, Qt.ConnectionType.QueuedConnection)
 
@@ -78,7 +80,10 @@ class FullTextController(QObject):
         self._cancel.set()
 
     def _work(self) -> None:
-        library, cancel = self._library, self._cancel
+        # Emits go through the gate and texts are translated without this object: the window
+        # may have quit, and deleted it, while a slow page was being fetched.
+        library, cancel, gate = self._library, self._cancel, self._gate
+        loaded, done = self._loaded_posted, self._done_posted
         while not cancel.is_set():
             with self._lock:
                 if not self._queue:
@@ -92,15 +97,15 @@ class FullTextController(QObject):
                 problem = str(exc)
             except Exception as exc:
                 log.error("loading the full article failed\n%s", traceback.format_exc())
-                problem = self.tr("internal error: {kind}: {exc}").format(
-                    kind=type(exc).__name__, exc=exc
-                )
-            self._loaded_posted.emit(article_id, problem)
+                problem = QCoreApplication.translate(
+                    "FullTextController", "internal error: {kind}: {exc}"
+                ).format(kind=type(exc).__name__, exc=exc)
+            gate.emit(loaded, article_id, problem)
         with self._lock:
             self._current = None
             if cancel.is_set():
                 self._queue.clear()
-        self._done_posted.emit()
+        gate.emit(done)
 
     @Slot(int, str)
     def _article_loaded(self, article_id: int, problem: str) -> None:
@@ -137,3 +142,5 @@ class FullTextController(QObject):
         if thread is not None:
             thread.join(timeout=timeout)
         self._thread = None
+        # A page still on its way from a slow site arrives unheard.
+        self._gate.close()

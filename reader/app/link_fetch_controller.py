@@ -10,8 +10,9 @@ import threading
 import traceback
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
+from reader.app.emit_gate import EmitGate
 from reader.app.settings import Settings
 from reader.app.tasks import TaskRunner
 from reader.core.errors import UserError
@@ -70,6 +71,7 @@ class LinkFetchController(QObject):
         self._cancel = threading.Event()
         self._again = False
         self._closing = False
+        self._gate = EmitGate()
         self._progress_posted.connect(self.progressed, Qt.ConnectionType.QueuedConnection)
         self._done_posted.connect(self._finish, Qt.ConnectionType.QueuedConnection)
 
@@ -108,22 +110,26 @@ class LinkFetchController(QObject):
             return
         self._cancel = cancel = threading.Event()
         library, jobs = self._library, self._jobs
+        # Emits go through the gate and texts are translated without this object: the window
+        # may have quit, and deleted it, while a slow site was being asked.
+        gate, progressed, done = self._gate, self._progress_posted, self._done_posted
+
+        def progress(fetched: int, total: int) -> None:
+            gate.emit(progressed, fetched, total)
 
         def work() -> None:
             try:
-                report = library.fetch_pending(
-                    progress=self._progress_posted.emit, cancel=cancel, jobs=jobs
-                )
+                report = library.fetch_pending(progress=progress, cancel=cancel, jobs=jobs)
             except UserError as exc:
-                self._done_posted.emit(_Done(None, str(exc)))
+                gate.emit(done, _Done(None, str(exc)))
             except Exception as exc:
                 log.error("fetching links failed\n%s", traceback.format_exc())
-                message = self.tr("Fetching links failed: {kind}: {exc}").format(
-                    kind=type(exc).__name__, exc=exc
-                )
-                self._done_posted.emit(_Done(None, message))
+                message = QCoreApplication.translate(
+                    "LinkFetchController", "Fetching links failed: {kind}: {exc}"
+                ).format(kind=type(exc).__name__, exc=exc)
+                gate.emit(done, _Done(None, message))
             else:
-                self._done_posted.emit(_Done(report, None))
+                gate.emit(done, _Done(report, None))
 
         self._thread = threading.Thread(target=work, name="folio-links", daemon=True)
         self.started.emit()
@@ -188,3 +194,5 @@ class LinkFetchController(QObject):
         if thread is not None:
             thread.join(timeout=timeout)
         self._thread = None
+        # Pages still on their way from a slow site arrive unheard.
+        self._gate.close()
