@@ -309,19 +309,5 @@ def imported_rows(
         if prepared is not None:
             moved = relocate(prepared, item.anchor)
             anchor, placed = moved.anchor, moved.placed
-        created = item.created or now
-        rows.append(
-            {
-                "color": item.color.value,
-                "note": item.note,
-                "exact": anchor.exact,
-                "prefix": anchor.prefix,
-                "suffix": anchor.suffix,
-                "text_start": anchor.start,
-                "text_end": anchor.end,
-                "placed": placed,
-                "created": created,
-                "updated": item.updated or created,
-            }
-        )
+        rows.append(store.highlight_row(item, anchor, placed, now))
     return rows

@@ -208,11 +208,13 @@ def _require_article(article_id: int) -> None:
         raise NotFoundError(f"no article with id {article_id}")
 
 
-def _values(
-    article_id: int, item: NewHighlight, anchor: TextAnchor, placed: bool, now: datetime
+def highlight_row(
+    item: NewHighlight, anchor: TextAnchor, placed: bool, now: datetime
 ) -> dict[str, Any]:
-    values: dict[str, Any] = {
-        "article": article_id,
+    """A highlight's columns, all but its article's and its id (an import writes them with
+    the article they belong to)."""
+    created = item.created or now
+    return {
         "color": item.color.value,
         "note": item.note,
         "exact": anchor.exact,
@@ -221,9 +223,15 @@ def _values(
         "text_start": anchor.start,
         "text_end": anchor.end,
         "placed": placed,
-        "created": item.created or now,
-        "updated": item.updated or item.created or now,
+        "created": created,
+        "updated": item.updated or created,
     }
+
+
+def _values(
+    article_id: int, item: NewHighlight, anchor: TextAnchor, placed: bool, now: datetime
+) -> dict[str, Any]:
+    values = {"article": article_id, **highlight_row(item, anchor, placed, now)}
     if item.id is not None:
         values["id"] = item.id
     return values
